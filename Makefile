@@ -1,0 +1,49 @@
+# The Makefile only wraps CMake. `make demo` and `make test` do all the set-up
+# on a fresh Debian 12 machine (as root): missing packages are installed first.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+TYPE       ?= RelWithDebInfo
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Debian packages consult needs to build and test (see README.md).
+DEBS := cmake make g++ pkg-config \
+        libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
+        libtomlplusplus-dev doctest-dev nlohmann-json3-dev libssl-dev \
+        libutf8proc-dev gettext tzdata
+BENCH_DEBS := hyperfine
+
+.PHONY: all deps build test demo asan bench install clean
+
+all: build
+
+deps:
+	@DEBS="$(DEBS)" sh tests/install-deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(TYPE) -DCONSULT_WERROR=ON
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+demo: build
+	sh examples/demo.sh $(BUILD)/cmd/consult
+
+asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCONSULT_SANITIZE=ON -DCONSULT_WERROR=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+bench: build
+	@DEBS="$(BENCH_DEBS)" sh tests/install-deps.sh
+	sh tests/bench/issues.sh $(BUILD)
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

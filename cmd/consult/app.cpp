@@ -1,0 +1,197 @@
+#include "app.hpp"
+
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <pwd.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace consult::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+} // namespace
+
+Output::Output() {
+  stdout_tty_ = ::isatty(STDOUT_FILENO) == 1;
+  color_ = ::isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+}
+
+void Output::write(std::string_view s) {
+  if (s.empty()) return;
+  if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size() || std::fflush(stdout) != 0) {
+    if (errno == EPIPE) throw BrokenPipe{};
+    throw Error(ErrorKind::io, i18n::tr(N_("cannot write to standard output: {}"),
+                                        std::strerror(errno)));
+  }
+}
+
+void Output::say(std::string_view s) {
+  if (quiet) return;
+  write(std::string(s) + "\n");
+}
+
+void Output::json_line(const nlohmann::json& j) {
+  write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+}
+
+void Output::warn(std::string_view s) {
+  const std::string label = color_ ? "\033[33mwarning\033[0m" : "warning";
+  std::fprintf(stderr, "consult: %s: %.*s\n", label.c_str(), static_cast<int>(s.size()), s.data());
+}
+
+std::size_t Output::width() const {
+  if (!stdout_tty_) return 0;
+  if (const char* cols = std::getenv("COLUMNS")) {
+    const long n = std::strtol(cols, nullptr, 10);
+    if (n > 20) return static_cast<std::size_t>(n);
+  }
+  winsize ws{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) return ws.ws_col;
+  return 80;
+}
+
+std::optional<std::string> Context::config_path() {
+  if (!opts.config.empty()) return opts.config;
+  if (auto e = env("CONSULT_CONFIG"); !e.empty()) return e;
+  std::error_code ec;
+  if (fs::exists("consult.toml", ec)) return std::string("consult.toml");
+  return std::nullopt;
+}
+
+const config::Config* Context::config_if_any() {
+  if (!config_loaded_) {
+    config_loaded_ = true;
+    if (auto path = config_path()) config_ = config::load(*path);
+  }
+  return config_ ? &*config_ : nullptr;
+}
+
+const config::Config& Context::config() {
+  if (const auto* c = config_if_any()) return *c;
+  throw Error(ErrorKind::config, _("no configuration found"), {},
+              _("pass --config FILE, set CONSULT_CONFIG, or create ./consult.toml "
+                "(see examples/consult.toml)"));
+}
+
+const config::Community& Context::community(const std::string& id) {
+  const auto& cfg = config();
+  if (id.empty()) {
+    if (cfg.communities.size() == 1) return cfg.communities.front();
+    throw Error(ErrorKind::usage, _("which community? the configuration has several"),
+                "--community", _("add --community ID (see 'consult community list')"));
+  }
+  if (const auto* c = cfg.find(id)) return *c;
+  std::string ids;
+  for (const auto& c : cfg.communities) ids += (ids.empty() ? "" : ", ") + c.id;
+  throw Error(ErrorKind::usage, i18n::tr(N_("unknown community '{}'"), id), "--community",
+              i18n::tr(N_("communities in {}: {}"), cfg.path, ids));
+}
+
+std::string Context::zone() {
+  if (const auto* c = config_if_any()) return c->timezone;
+  return clock::kDefaultZone;
+}
+
+std::string Context::ledger_path() {
+  if (!opts.ledger.empty()) return opts.ledger;
+  if (auto e = env("CONSULT_LEDGER"); !e.empty()) return e;
+  if (const auto* c = config_if_any(); c && !c->ledger.empty()) return c->ledger;
+  return "consult.db";
+}
+
+ledger::Session Context::session() {
+  if (session_) return *session_;
+  ledger::Session s;
+  s.zone = zone();
+  s.actor = opts.actor;
+  if (s.actor.empty()) s.actor = env("CONSULT_ACTOR");
+  if (s.actor.empty()) {
+    if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name) s.actor = pw->pw_name;
+  }
+  if (s.actor.empty()) s.actor = env("USER");
+  if (s.actor.empty()) s.actor = "unknown";
+  std::string now = opts.now;
+  const char* where = "--now";
+  if (now.empty()) {
+    now = env("CONSULT_NOW");
+    where = "CONSULT_NOW";
+  }
+  if (!now.empty()) {
+    const auto t = clock::parse_instant(now, s.zone);
+    if (!t)
+      throw Error(ErrorKind::usage, i18n::tr(N_("cannot read the time '{}'"), now), where,
+                  _("write it as 2026-12-03, 2026-12-03 19:30 or 2026-12-03T19:30:00+08:00"));
+    s.clock = clock::Clock(*t);
+  }
+  session_ = s;
+  return s;
+}
+
+ledger::Ledger& Context::ledger() {
+  if (!ledger_) throw Error(ErrorKind::internal, "the ledger was not opened for this command");
+  return *ledger_;
+}
+
+void Context::prepare(NeedConfig need_config, NeedLedger need_ledger) {
+  if (need_config == NeedConfig::yes) config();
+  if (need_config == NeedConfig::optional) config_if_any();
+  session();
+  if (need_ledger != NeedLedger::no)
+    ledger_ = std::make_unique<ledger::Ledger>(
+        ledger_path(),
+        need_ledger == NeedLedger::write ? ledger::Access::write : ledger::Access::read,
+        session());
+}
+
+Selected& selected() {
+  static Selected s;
+  return s;
+}
+
+void on_run(CLI::App* sub, Context&, NeedConfig config, NeedLedger ledger, Handler handler) {
+  sub->callback([config, ledger, handler = std::move(handler)] {
+    selected() = Selected{config, ledger, handler};
+  });
+}
+
+void example(CLI::App* sub, const std::string& text) {
+  sub->footer(std::string(_("Example:")) + "\n" + text);
+}
+
+std::int64_t parse_id(const std::string& text, const char* what) {
+  std::string_view t = text;
+  if (!t.empty() && t.front() == '#') t.remove_prefix(1);
+  std::int64_t v = 0;
+  bool ok = !t.empty() && t.size() <= 15;
+  for (char c : t) {
+    if (c < '0' || c > '9') {
+      ok = false;
+      break;
+    }
+    v = v * 10 + (c - '0');
+  }
+  if (!ok || v <= 0)
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not {} id"), text, what), {},
+                _("ids are positive numbers, as 'consult issue list' shows them"));
+  return v;
+}
+
+clock::Date parse_date_option(const std::string& text, const char* option) {
+  if (auto d = clock::parse_date(text)) return *d;
+  throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a date"), text), option,
+              _("write dates as YYYY-MM-DD, e.g. 2026-11-14"));
+}
+
+} // namespace consult::cli

@@ -1,0 +1,114 @@
+#pragma once
+// What every command shares: the global options, the output sink, and the
+// resources a command declares it needs (config, ledger read or write),
+// opened by main before the command runs.
+
+#include "consult/config.hpp"
+#include "consult/ledger.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace consult::cli {
+
+/// Options every command accepts, wherever they appear on the line.
+struct GlobalOptions {
+  std::string ledger;
+  std::string config;
+  std::string actor;
+  std::string now;
+  bool json = false;
+  bool quiet = false;
+};
+
+/// Thrown when standard output is a closed pipe: exit quietly.
+struct BrokenPipe {};
+
+/// Where results go: knows the terminal, --json, -q and NO_COLOR.
+class Output {
+public:
+  Output();
+  bool stdout_tty() const noexcept { return stdout_tty_; }
+  bool color() const noexcept { return color_; }
+  bool quiet = false;
+  bool json = false;
+
+  /// Writes to standard output (even under -q: call it only for results).
+  void write(std::string_view s);
+  /// One line of a result; nothing under -q.
+  void say(std::string_view s);
+  /// One JSON value on its own line.
+  void json_line(const nlohmann::json& j);
+  /// A warning on standard error, even under -q.
+  void warn(std::string_view s);
+  /// Columns of the terminal, 0 when stdout is not a terminal.
+  std::size_t width() const;
+
+private:
+  bool stdout_tty_ = false;
+  bool color_ = false;
+};
+
+enum class NeedConfig { no, optional, yes };
+enum class NeedLedger { no, read, write };
+
+/// The state a command runs with.
+class Context {
+public:
+  GlobalOptions opts;
+  Output out;
+
+  /// The loaded configuration; throws Error(config) when none is found.
+  const config::Config& config();
+  /// The configuration if one was found (--config, CONSULT_CONFIG, ./consult.toml).
+  const config::Config* config_if_any();
+  /// The community with `id`, from the configuration; Error(usage) if unknown.
+  const config::Community& community(const std::string& id);
+  /// The ledger path: --ledger, CONSULT_LEDGER, the config's, ./consult.db.
+  std::string ledger_path();
+  /// Who writes and when now is.
+  ledger::Session session();
+  /// The open ledger (opened by main as the command declared).
+  ledger::Ledger& ledger();
+  /// Opens what a command needs.
+  void prepare(NeedConfig config, NeedLedger ledger);
+  /// The time zone for "now" and event times.
+  std::string zone();
+
+private:
+  std::optional<std::string> config_path();
+  bool config_loaded_ = false;
+  std::optional<config::Config> config_;
+  std::unique_ptr<ledger::Ledger> ledger_;
+  std::optional<ledger::Session> session_;
+};
+
+/// A command's body, run after main has opened what it needs.
+using Handler = std::function<void(Context&)>;
+
+/// Registers the handler of `sub`, with what it needs opened beforehand.
+void on_run(CLI::App* sub, Context& ctx, NeedConfig config, NeedLedger ledger, Handler handler);
+
+/// Adds a help footer with an example to `sub`.
+void example(CLI::App* sub, const std::string& text);
+
+/// Parses a positive id ("42" or "#42"); Error(usage) otherwise.
+std::int64_t parse_id(const std::string& text, const char* what);
+
+/// Parses a YYYY-MM-DD date; Error(usage) naming the option otherwise.
+clock::Date parse_date_option(const std::string& text, const char* option);
+
+/// The command selected by the command line, if any.
+struct Selected {
+  NeedConfig config = NeedConfig::no;
+  NeedLedger ledger = NeedLedger::no;
+  Handler handler;
+};
+Selected& selected();
+
+} // namespace consult::cli

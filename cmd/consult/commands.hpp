@@ -1,0 +1,15 @@
+#pragma once
+// The table of contents of the `consult` binary: one registration function
+// per command group, called by main in this order.
+
+#include "app.hpp"
+
+namespace consult::cli {
+
+void register_init(CLI::App& app, Context& ctx);
+void register_community(CLI::App& app, Context& ctx);
+void register_issue(CLI::App& app, Context& ctx);
+void register_log(CLI::App& app, Context& ctx);    // log, verify
+void register_doctor(CLI::App& app, Context& ctx);
+
+} // namespace consult::cli

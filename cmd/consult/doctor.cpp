@@ -1,0 +1,104 @@
+// consult doctor: versions, paths, schema and environment — the first thing
+// to ask for in a bug report.
+
+#include "commands.hpp"
+
+#include "consult/i18n.hpp"
+#include "consult/render.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <clocale>
+#include <cstdlib>
+#include <filesystem>
+
+extern char** environ;
+
+namespace consult::cli {
+
+void register_doctor(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand(
+      "doctor", _("print versions, paths, the ledger's schema and journal mode, and the "
+                  "CONSULT_* environment"));
+  example(cmd, "  consult doctor\n  consult doctor --json");
+  on_run(cmd, ctx, NeedConfig::no, NeedLedger::no, [](Context& c) {
+    std::vector<std::pair<std::string, std::string>> rows;
+    rows.emplace_back("consult", CONSULT_VERSION);
+    rows.emplace_back("SQLite", sqlite3_libversion());
+    rows.emplace_back("SQLiteCpp", SQLITECPP_VERSION);
+    rows.emplace_back("fmt", fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100,
+                                         FMT_VERSION % 100));
+    rows.emplace_back("nlohmann-json", fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR,
+                                                   NLOHMANN_JSON_VERSION_MINOR,
+                                                   NLOHMANN_JSON_VERSION_PATCH));
+    rows.emplace_back("CLI11", CLI11_VERSION);
+    const char* locale = std::setlocale(LC_MESSAGES, nullptr);
+    rows.emplace_back(_("locale"), locale ? locale : "");
+
+    std::string config_error;
+    try {
+      const auto* cfg = c.config_if_any();
+      rows.emplace_back(_("config"), cfg ? cfg->path : _("(none found)"));
+      if (cfg) {
+        std::string ids;
+        for (const auto& com : cfg->communities) ids += (ids.empty() ? "" : ", ") + com.id;
+        rows.emplace_back(_("communities"), ids);
+      }
+    } catch (const std::exception& e) {
+      config_error = e.what();
+      rows.emplace_back(_("config"), i18n::tr(N_("invalid: {}"), config_error));
+    }
+    const auto path = config_error.empty() ? c.ledger_path()
+                                           : (c.opts.ledger.empty() ? "consult.db" : c.opts.ledger);
+    rows.emplace_back(_("ledger"), std::filesystem::absolute(path).string());
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) {
+      try {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        const auto perms = std::filesystem::status(path, ec).permissions();
+        rows.emplace_back(_("file mode"),
+                          fmt::format("{:04o}", static_cast<unsigned>(perms) & 07777u));
+        rows.emplace_back(_("application id"),
+                          fmt::format("{:#x}{}", db.execAndGet("PRAGMA application_id").getInt(),
+                                      db.execAndGet("PRAGMA application_id").getInt() ==
+                                              ledger::kApplicationId
+                                          ? _(" (consult ledger)")
+                                          : _(" (not a consult ledger)")));
+        rows.emplace_back(_("schema version"),
+                          fmt::format("{} ({} {})", db.execAndGet("PRAGMA user_version").getInt(),
+                                      _("this consult writes"), ledger::latest_version()));
+        rows.emplace_back(_("journal mode"),
+                          db.execAndGet("PRAGMA journal_mode").getString());
+        try {
+          rows.emplace_back(_("events"),
+                            std::to_string(db.execAndGet("SELECT count(*) FROM event").getInt64()));
+        } catch (const std::exception&) {
+          rows.emplace_back(_("events"), _("(no event table)"));
+        }
+      } catch (const std::exception& e) {
+        rows.emplace_back(_("ledger status"), e.what());
+      }
+    } else {
+      rows.emplace_back(_("ledger status"), _("does not exist (create it with 'consult init')"));
+    }
+    std::vector<std::string> env;
+    for (char** e = environ; e && *e; ++e)
+      if (std::string_view(*e).rfind("CONSULT_", 0) == 0) env.emplace_back(*e);
+    std::sort(env.begin(), env.end());
+    if (c.out.json) {
+      nlohmann::json j = nlohmann::json::object();
+      for (const auto& [k, v] : rows) j[k] = v;
+      j["environment"] = env;
+      c.out.json_line(j);
+      return;
+    }
+    std::string envs;
+    for (const auto& e : env) envs += (envs.empty() ? "" : " ") + e;
+    rows.emplace_back(_("environment"), envs.empty() ? _("(no CONSULT_* variables)") : envs);
+    c.out.write(render::key_values(rows));
+  });
+}
+
+} // namespace consult::cli

@@ -1,0 +1,383 @@
+// consult issue …: record residents' issues by hand, list and show them, and
+// take them through "three up, three down".
+
+#include "commands.hpp"
+
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+#include "consult/issues.hpp"
+#include "consult/render.hpp"
+#include "consult/text.hpp"
+
+#include <memory>
+
+namespace consult::cli {
+
+namespace {
+
+using model::Issue;
+
+/// Labels for keys, from the configuration when there is one.
+struct Labels {
+  const config::Config* cfg = nullptr;
+  const config::Community* community(const std::string& id) const {
+    return cfg ? cfg->find(id) : nullptr;
+  }
+  std::string channel(const Issue& i) const {
+    const auto* c = community(i.community);
+    const auto* l = c ? c->channel(i.channel) : nullptr;
+    return l ? l->label : i.channel;
+  }
+  std::string category(const Issue& i) const {
+    const auto* c = community(i.community);
+    const auto* l = c ? c->category(i.category) : nullptr;
+    return l ? l->label : i.category;
+  }
+};
+
+std::string person(const std::string& name, bool reveal) {
+  return reveal ? name : text::mask_name(name);
+}
+std::string phone(const std::string& p, bool reveal) {
+  return reveal || p.empty() ? p : text::mask_phone(p);
+}
+
+nlohmann::json issue_json(const Issue& i, bool reveal, bool full) {
+  nlohmann::json j = {{"id", i.id},
+                      {"community", i.community},
+                      {"title", i.title},
+                      {"status", model::to_string(i.status)},
+                      {"channel", i.channel},
+                      {"category", i.category},
+                      {"place", i.place},
+                      {"raised_by", person(i.raised_by, reveal)},
+                      {"phone", phone(i.phone, reveal)},
+                      {"raised_on", i.raised_on},
+                      {"raised_count", i.raised_count},
+                      {"rounds", i.rounds},
+                      {"merged_into", i.merged_into ? nlohmann::json(*i.merged_into) : nullptr},
+                      {"escalated_to", i.escalated_to},
+                      {"reason", i.reason},
+                      {"created_at", i.created_at},
+                      {"updated_at", i.updated_at}};
+  if (full) {
+    j["body"] = i.body;
+    j["stakeholders"] = i.stakeholders;
+  }
+  return j;
+}
+
+/// One line for an event in an issue's history.
+std::string event_summary(const ledger::Event& e, bool reveal) {
+  const auto p = nlohmann::json::parse(e.payload, nullptr, false);
+  if (p.is_discarded()) return e.kind;
+  auto s = [&](const char* k) { return p.contains(k) && p[k].is_string() ? p[k].get<std::string>() : std::string(); };
+  if (e.kind == "issue.add")
+    return i18n::tr(N_("raised ({} via {})"), person(s("raised_by"), reveal).empty() ? _("anonymous") : person(s("raised_by"), reveal), s("channel"));
+  if (e.kind == "issue.comment")
+    return i18n::tr(N_("opinion of {} (round {}): {}"), s("author"), p.value("round", 0), s("body"));
+  std::string out = s("from") + " → " + s("to");
+  if (p.contains("round")) out += i18n::tr(N_(" (round {})"), p["round"].get<int>());
+  if (p.contains("into")) out += i18n::tr(N_(" (into issue {})"), p["into"].get<std::int64_t>());
+  if (p.contains("level")) out += " (" + s("level") + ")";
+  if (!s("reason").empty()) out += ": " + s("reason");
+  return out;
+}
+
+struct AddOptions {
+  std::string community, raised_on;
+  issues::NewIssue issue;
+};
+
+struct ListOptions {
+  std::string community, category, channel, from, to, search, format = "table";
+  std::vector<std::string> statuses;
+  std::int64_t limit = 0;
+  bool open = false;
+  bool reveal = false;
+};
+
+struct ChangeOptions {
+  std::string id, into, level, reason;
+};
+
+void add_change_command(CLI::App* group, Context& ctx, model::IssueAction action,
+                        const char* help, const char* example_text) {
+  auto* cmd = group->add_subcommand(std::string(model::to_string(action)), help);
+  auto o = std::make_shared<ChangeOptions>();
+  cmd->add_option("ID", o->id, _("issue id"))->required();
+  using A = model::IssueAction;
+  if (action == A::merge)
+    cmd->add_option("--into", o->into, _("the twin issue that stays open"))->required();
+  if (action == A::escalate)
+    cmd->add_option("--to", o->level, _("who takes it over: street or district"))
+        ->required()
+        ->check(CLI::IsMember({"street", "district"}));
+  auto* reason = cmd->add_option("--reason", o->reason,
+                                 action == A::reject || action == A::escalate
+                                     ? _("why (residents will read it)")
+                                     : _("a note kept with this step"));
+  if (action == A::reject || action == A::escalate) reason->required();
+  example(cmd, example_text);
+  on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o, action](Context& c) {
+    issues::Change change{action, o->reason, std::nullopt, o->level};
+    if (!o->into.empty()) change.into = parse_id(o->into, _("an issue"));
+    const auto id = parse_id(o->id, _("an issue"));
+    const auto before = issues::get(c.ledger(), id).status;
+    const auto issue = issues::change(c.ledger(), id, change);
+    if (c.out.json) {
+      c.out.json_line(issue_json(issue, false, false));
+      return;
+    }
+    std::string line = i18n::tr(N_("issue {}: {} → {}"), issue.id, model::status_label(before),
+                                model::status_label(issue.status));
+    if (action == model::IssueAction::consult)
+      line += i18n::tr(N_(" (round {})"), issue.rounds);
+    c.out.say(line);
+  });
+}
+
+} // namespace
+
+void register_issue(CLI::App& app, Context& ctx) {
+  auto* group = app.add_subcommand(
+      "issue", _("issues residents raise, through collect → consult → decide → carry out"));
+  group->require_subcommand(1);
+  example(group, "  consult issue add --community heping --title \"儿童活动室\" "
+                 "--channel reception-day\n  consult issue list --status collected\n"
+                 "  consult issue accept 12");
+
+  // add
+  {
+    auto* cmd = group->add_subcommand("add", _("record an issue raised by residents; prints its id"));
+    auto o = std::make_shared<AddOptions>();
+    cmd->add_option("--community", o->community, _("community id (optional if there is one)"))
+        ->type_name("ID");
+    cmd->add_option("--title", o->issue.title, _("what was raised, in a few words"))->required();
+    cmd->add_option("--body", o->issue.body, _("details"));
+    cmd->add_option("--channel", o->issue.channel,
+                    _("how it came in: a channel key of the community (default: its first)"))
+        ->type_name("KEY");
+    cmd->add_option("--category", o->issue.category,
+                    _("a category key of the community (default: other)"))
+        ->type_name("KEY");
+    cmd->add_option("--place", o->issue.place, _("building, unit or zone"));
+    cmd->add_option("--raised-by", o->issue.raised_by, _("resident's name (omit if anonymous)"))
+        ->type_name("NAME");
+    cmd->add_option("--phone", o->issue.phone, _("resident's phone number"));
+    cmd->add_option("--raised-on", o->raised_on, _("date raised (default: today)"))
+        ->type_name("DATE");
+    cmd->add_option("--stakeholder", o->issue.stakeholders,
+                    _("a stakeholder (the \"X\" of 6+X) to invite; repeat for several"))
+        ->type_name("NAME");
+    example(cmd, "  consult issue add --community heping --title \"3号楼屋顶漏水\" \\\n"
+                 "      --channel suggestion-box --category facility-repair --place \"3号楼\" \\\n"
+                 "      --raised-by 张小明 --phone 13812341234 --stakeholder 物业公司");
+    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
+      const auto& community = c.community(o->community);
+      auto issue = o->issue;
+      if (!o->raised_on.empty()) issue.raised_on = parse_date_option(o->raised_on, "--raised-on");
+      const auto id = issues::add(c.ledger(), community, issue);
+      if (c.out.quiet) return;
+      if (c.out.json)
+        c.out.json_line({{"id", id}, {"community", community.id}});
+      else
+        c.out.write(std::to_string(id) + "\n");
+    });
+  }
+
+  // list
+  {
+    auto* cmd = group->add_subcommand("list", _("list issues, newest first"));
+    auto o = std::make_shared<ListOptions>();
+    cmd->add_option("--community", o->community, _("only this community"))->type_name("ID");
+    cmd->add_option("--status", o->statuses,
+                    _("only these statuses (repeat or separate with commas)"))
+        ->delimiter(',')
+        ->type_name("STATUS");
+    cmd->add_flag("--open", o->open, _("only open issues (not rejected, merged or closed)"));
+    cmd->add_option("--category", o->category, _("only this category"))->type_name("KEY");
+    cmd->add_option("--channel", o->channel, _("only this channel"))->type_name("KEY");
+    cmd->add_option("--from", o->from, _("raised on or after"))->type_name("DATE");
+    cmd->add_option("--to", o->to, _("raised on or before"))->type_name("DATE");
+    cmd->add_option("--search", o->search, _("text in the title, details or place"))
+        ->type_name("TEXT");
+    cmd->add_option("--limit", o->limit, _("at most N issues"))->type_name("N")->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--reveal", o->reveal, _("show residents' names and phones unmasked"));
+    cmd->add_option("--format", o->format, _("table, json (JSON Lines) or csv"))
+        ->check(CLI::IsMember({"table", "json", "csv"}));
+    example(cmd, "  consult issue list --community heping --status collected,accepted --limit 20\n"
+                 "  consult issue list --search 漏水 --json");
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [o](Context& c) {
+      issues::Filter f;
+      f.community = o->community;
+      for (const auto& s : o->statuses) {
+        const auto st = model::parse_status(s);
+        if (!st) {
+          std::string all;
+          for (auto x : model::kAllStatuses)
+            all += (all.empty() ? "" : ", ") + std::string(model::to_string(x));
+          throw Error(ErrorKind::usage, i18n::tr(N_("unknown status '{}'"), s), "--status",
+                      i18n::tr(N_("statuses: {}"), all));
+        }
+        f.statuses.push_back(*st);
+      }
+      f.open_only = o->open;
+      f.category = o->category;
+      f.channel = o->channel;
+      if (!o->from.empty()) f.from = parse_date_option(o->from, "--from");
+      if (!o->to.empty()) f.to = parse_date_option(o->to, "--to");
+      f.text = o->search;
+      f.limit = o->limit;
+      const std::string format = c.out.json ? "json" : o->format;
+      if (format == "json") {
+        issues::each(c.ledger(), f,
+                     [&](const Issue& i) { c.out.json_line(issue_json(i, o->reveal, false)); });
+        return;
+      }
+      Labels labels{c.config_if_any()};
+      render::Table t({{_("ID"), render::Align::right},
+                       {_("STATUS")},
+                       {_("RAISED")},
+                       {_("CHANNEL")},
+                       {_("CATEGORY")},
+                       {_("TITLE"), render::Align::left, 40},
+                       {_("PLACE"), render::Align::left, 16},
+                       {_("RAISED BY")},
+                       {_("PHONE")}});
+      issues::each(c.ledger(), f, [&](const Issue& i) {
+        t.add_row({std::to_string(i.id), model::status_label(i.status), i.raised_on,
+                   labels.channel(i), labels.category(i), i.title, i.place,
+                   person(i.raised_by, o->reveal), phone(i.phone, o->reveal)});
+      });
+      if (format == "csv") {
+        c.out.write(t.to_csv());
+        return;
+      }
+      if (t.rows() == 0) {
+        if (!c.out.quiet) std::fprintf(stderr, "%s\n", _("no issues match"));
+        return;
+      }
+      c.out.write(t.to_text(c.out.width()));
+    });
+  }
+
+  // show
+  {
+    auto* cmd = group->add_subcommand("show", _("show an issue with its opinions and full history"));
+    auto id = std::make_shared<std::string>();
+    auto reveal = std::make_shared<bool>(false);
+    cmd->add_option("ID", *id, _("issue id"))->required();
+    cmd->add_flag("--reveal", *reveal, _("show residents' names and phones unmasked"));
+    example(cmd, "  consult issue show 12\n  consult issue show 12 --json");
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [id, reveal](Context& c) {
+      const auto issue = issues::get(c.ledger(), parse_id(*id, _("an issue")));
+      const auto opinions = issues::comments(c.ledger(), issue.id);
+      const auto history = issues::history(c.ledger(), issue.id);
+      if (c.out.json) {
+        auto j = issue_json(issue, *reveal, true);
+        j["opinions"] = nlohmann::json::array();
+        for (const auto& o : opinions)
+          j["opinions"].push_back(
+              {{"round", o.round}, {"author", o.author}, {"body", o.body}, {"at", o.at}});
+        j["history"] = nlohmann::json::array();
+        for (const auto& e : history)
+          j["history"].push_back({{"seq", e.seq},
+                                  {"at", e.at},
+                                  {"actor", e.actor},
+                                  {"kind", e.kind},
+                                  {"hash", e.hash}});
+        c.out.json_line(j);
+        return;
+      }
+      Labels labels{c.config_if_any()};
+      const auto* com = labels.community(issue.community);
+      std::string status = model::status_label(issue.status);
+      if (issue.rounds) status += i18n::tr(N_(" (round {})"), issue.rounds);
+      std::vector<std::pair<std::string, std::string>> rows = {
+          {_("Issue"), fmt::format("{} {}", issue.id, issue.title)},
+          {_("Community"), com ? fmt::format("{} ({})", com->name, issue.community) : issue.community},
+          {_("Status"), status},
+          {_("Raised on"), issue.raised_on},
+          {_("Channel"), labels.channel(issue)},
+          {_("Category"), labels.category(issue)},
+          {_("Place"), issue.place},
+          {_("Raised by"), issue.raised_by.empty() ? _("anonymous") : person(issue.raised_by, *reveal)},
+          {_("Phone"), phone(issue.phone, *reveal)},
+          {_("Residents"), std::to_string(issue.raised_count)},
+      };
+      std::string stakeholders;
+      for (const auto& s : issue.stakeholders) stakeholders += (stakeholders.empty() ? "" : "、") + s;
+      rows.emplace_back(_("Stakeholders"), stakeholders);
+      if (issue.merged_into) rows.emplace_back(_("Merged into"), std::to_string(*issue.merged_into));
+      if (!issue.escalated_to.empty()) rows.emplace_back(_("Escalated to"), issue.escalated_to);
+      if (!issue.reason.empty()) rows.emplace_back(_("Reason"), text::one_line(issue.reason));
+      std::string out = render::key_values(rows);
+      if (!issue.body.empty()) out += "\n" + issue.body + "\n";
+      if (!opinions.empty()) {
+        out += "\n" + std::string(_("Opinions")) + ":\n";
+        render::Table t({{_("ROUND"), render::Align::right}, {_("AT")}, {_("BY")}, {_("OPINION")}});
+        for (const auto& o : opinions)
+          t.add_row({std::to_string(o.round), o.at.substr(0, 16), o.author, o.body});
+        out += t.to_text(c.out.width());
+      }
+      out += "\n" + std::string(_("History")) + ":\n";
+      render::Table t({{_("SEQ"), render::Align::right}, {_("AT")}, {_("ACTOR")}, {_("WHAT")}});
+      for (const auto& e : history)
+        t.add_row({std::to_string(e.seq), e.at.substr(0, 16), e.actor,
+                   e.entity == fmt::format("issue:{}", issue.id)
+                       ? event_summary(e, *reveal)
+                       : i18n::tr(N_("{} merged into this issue"), e.entity)});
+      out += t.to_text(c.out.width());
+      c.out.write(out);
+    });
+  }
+
+  using A = model::IssueAction;
+  add_change_command(group, ctx, A::accept, _("take an issue up as a topic (collected → accepted)"),
+                     "  consult issue accept 12");
+  add_change_command(group, ctx, A::reject, _("decline an issue, with a reason residents will read"),
+                     "  consult issue reject 12 --reason \"属于物业维修范围，已转物业\"");
+  add_change_command(group, ctx, A::merge, _("fold an issue into its twin (residents counted there)"),
+                     "  consult issue merge 14 --into 12");
+  add_change_command(group, ctx, A::consult,
+                     _("open a consultation round (accepted → consulting; again for a further round)"),
+                     "  consult issue consult 12");
+  add_change_command(group, ctx, A::escalate,
+                     _("refer an issue beyond the community's power to the street or district"),
+                     "  consult issue escalate 12 --to street --reason \"涉及市政管网\"");
+  add_change_command(group, ctx, A::decide, _("record that the council has decided (consulting → decided)"),
+                     "  consult issue decide 12");
+  add_change_command(group, ctx, A::implement,
+                     _("start carrying out the decision (decided → implementing)"),
+                     "  consult issue implement 12");
+  add_change_command(group, ctx, A::resolve, _("record that the matter is solved"),
+                     "  consult issue resolve 12");
+  add_change_command(group, ctx, A::close, _("close after residents' feedback"),
+                     "  consult issue close 12");
+
+  // comment
+  {
+    auto* cmd = group->add_subcommand(
+        "comment", _("record an opinion from a resident or party during consultation"));
+    struct CommentOptions {
+      std::string id, text, by;
+    };
+    auto o = std::make_shared<CommentOptions>();
+    cmd->add_option("ID", o->id, _("issue id"))->required();
+    cmd->add_option("TEXT", o->text, _("the opinion"))->required();
+    cmd->add_option("--by", o->by, _("whose opinion (default: who is acting)"))->type_name("NAME");
+    example(cmd, "  consult issue comment 12 \"建议先做防水再刷墙\" --by \"3号楼业主代表\"");
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
+      const auto by = o->by.empty() ? c.session().actor : o->by;
+      const auto cm = issues::comment(c.ledger(), parse_id(o->id, _("an issue")), by, o->text);
+      if (c.out.json) {
+        c.out.json_line({{"issue", cm.issue}, {"comment", cm.id}, {"round", cm.round}});
+        return;
+      }
+      c.out.say(i18n::tr(N_("issue {}: opinion recorded (round {})"), cm.issue, cm.round));
+    });
+  }
+}
+
+} // namespace consult::cli

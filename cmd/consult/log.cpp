@@ -1,0 +1,99 @@
+// consult log: the event log; consult verify: is the ledger what its events say?
+
+#include "commands.hpp"
+
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+#include "consult/render.hpp"
+
+#include <memory>
+
+namespace consult::cli {
+
+void register_log(CLI::App& app, Context& ctx) {
+  {
+    auto* cmd = app.add_subcommand("log", _("list the events of the ledger, oldest first"));
+    struct LogOptions {
+      std::string entity, issue;
+      std::int64_t after = 0, limit = 0;
+      bool head = false, payload = false;
+    };
+    auto o = std::make_shared<LogOptions>();
+    cmd->add_option("--entity", o->entity, _("only events about this entity, e.g. issue:12"))
+        ->type_name("ENTITY");
+    cmd->add_option("--issue", o->issue, _("only events about this issue"))->type_name("ID");
+    cmd->add_option("--after", o->after, _("only events after this sequence number"))
+        ->type_name("SEQ");
+    cmd->add_option("--limit", o->limit, _("at most N events"))->type_name("N");
+    cmd->add_flag("--head", o->head,
+                  _("print only the last event's sequence number and hash (to post publicly)"));
+    cmd->add_flag("--payload", o->payload, _("show each event's full payload"));
+    example(cmd, "  consult log --issue 12\n  consult log --head\n  consult log --after 100 --json");
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [o](Context& c) {
+      auto& l = c.ledger();
+      if (o->head) {
+        const auto h = l.head();
+        if (!h) return;
+        if (c.out.json)
+          c.out.json_line({{"seq", h->seq}, {"hash", h->hash}, {"at", h->at}});
+        else
+          c.out.write(fmt::format("{} {}\n", h->seq, h->hash));
+        return;
+      }
+      std::string entity = o->entity;
+      if (!o->issue.empty()) entity = fmt::format("issue:{}", parse_id(o->issue, _("an issue")));
+      const auto events = l.events(entity, o->after, o->limit);
+      if (c.out.json) {
+        for (const auto& e : events)
+          c.out.json_line({{"seq", e.seq},
+                           {"at", e.at},
+                           {"actor", e.actor},
+                           {"kind", e.kind},
+                           {"entity", e.entity},
+                           {"payload", nlohmann::json::parse(e.payload, nullptr, false)},
+                           {"prev_hash", e.prev_hash},
+                           {"hash", e.hash}});
+        return;
+      }
+      render::Table t({{_("SEQ"), render::Align::right},
+                       {_("AT")},
+                       {_("ACTOR")},
+                       {_("KIND")},
+                       {_("ENTITY")},
+                       {_("HASH")},
+                       {_("PAYLOAD"), render::Align::left, o->payload ? 0u : 60u}});
+      for (const auto& e : events)
+        t.add_row({std::to_string(e.seq), e.at, e.actor, e.kind, e.entity, e.hash.substr(0, 12),
+                   e.payload});
+      c.out.write(t.to_text(o->payload ? 0 : c.out.width()));
+    });
+  }
+  {
+    auto* cmd = app.add_subcommand(
+        "verify", _("recompute the event chain and check that every table matches the events"));
+    example(cmd, "  consult verify\n  consult --ledger backup.db verify --json");
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [](Context& c) {
+      const auto r = ledger::verify(c.ledger());
+      if (c.out.json) {
+        c.out.json_line({{"ok", r.ok},
+                         {"events", r.events},
+                         {"head", r.head_hash},
+                         {"bad_event", r.bad_seq ? nlohmann::json(r.bad_seq) : nullptr},
+                         {"table", r.table},
+                         {"row", r.row},
+                         {"problem", r.problem}});
+      }
+      if (!r.ok)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("ledger '{}' does not verify: {}"), c.ledger().path(), r.problem),
+                    {},
+                    _("the ledger was changed outside consult; restore it from a backup and "
+                      "compare with the head hash posted publicly ('consult log --head')"));
+      if (!c.out.json)
+        c.out.say(i18n::tr(N_("ok: {} events, chain intact, tables match the events; head {}"),
+                           r.events, r.head_hash));
+    });
+  }
+}
+
+} // namespace consult::cli

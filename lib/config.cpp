@@ -1,0 +1,744 @@
+#include "consult/config.hpp"
+
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+#include "consult/text.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace consult::config {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// ---------------------------------------------------------------- helpers
+
+std::string where(const std::string& file, const toml::source_region& src) {
+  if (src.begin.line == 0) return file;
+  return fmt::format("{}:{}:{}", file, src.begin.line, src.begin.column);
+}
+
+[[noreturn]] void fail(const std::string& at, const std::string& key, const std::string& what,
+                       const std::string& hint = {}) {
+  throw Error(ErrorKind::config,
+              key.empty() ? what : i18n::tr(N_("key '{}': {}"), key, what), at, hint);
+}
+
+const char* type_name(const toml::node& n) {
+  switch (n.type()) {
+  case toml::node_type::string: return N_("a string");
+  case toml::node_type::integer: return N_("an integer");
+  case toml::node_type::floating_point: return N_("a number");
+  case toml::node_type::boolean: return N_("a boolean");
+  case toml::node_type::date: return N_("a date");
+  case toml::node_type::time: return N_("a time");
+  case toml::node_type::date_time: return N_("a date-time");
+  case toml::node_type::array: return N_("an array");
+  case toml::node_type::table: return N_("a table");
+  default: return N_("nothing");
+  }
+}
+
+bool valid_key(const std::string& k) {
+  if (k.empty() || k.size() > 64) return false;
+  if (!std::isalnum(static_cast<unsigned char>(k.front()))) return false;
+  return std::all_of(k.begin(), k.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+bool valid_hhmm(const std::string& s) {
+  return s.size() == 5 && std::isdigit(static_cast<unsigned char>(s[0])) &&
+         std::isdigit(static_cast<unsigned char>(s[1])) && s[2] == ':' &&
+         std::isdigit(static_cast<unsigned char>(s[3])) &&
+         std::isdigit(static_cast<unsigned char>(s[4])) && (s[0] - '0') * 10 + (s[1] - '0') < 24 &&
+         (s[3] - '0') * 10 + (s[4] - '0') < 60;
+}
+
+/// Reads one TOML table, remembering which keys were used, so that every
+/// key nobody asked for is reported as unknown (a typo must not pass).
+class Reader {
+public:
+  Reader(const toml::table& table, std::string file, std::string prefix)
+      : table_(table), file_(std::move(file)), prefix_(std::move(prefix)) {}
+
+  std::string key_path(const std::string& key) const {
+    return prefix_.empty() ? key : prefix_ + "." + key;
+  }
+  std::string at() const { return where(file_, table_.source()); }
+  std::string at(const toml::node& n) const { return where(file_, n.source()); }
+  const std::string& file() const { return file_; }
+
+  const toml::node* get(const std::string& key) {
+    used_.insert(key);
+    return table_.get(key);
+  }
+
+  [[noreturn]] void wrong_type(const std::string& key, const toml::node& n, const char* want) {
+    fail(at(n), key_path(key), i18n::tr(N_("expected {}, found {}"), _(want), _(type_name(n))));
+  }
+
+  [[noreturn]] void missing(const std::string& key) {
+    fail(at(), key_path(key), _("required key is missing"));
+  }
+
+  std::optional<std::string> opt_string(const std::string& key) {
+    const auto* n = get(key);
+    if (!n) return std::nullopt;
+    if (!n->is_string()) wrong_type(key, *n, N_("a string"));
+    return n->as_string()->get();
+  }
+
+  std::string string(const std::string& key) {
+    auto v = opt_string(key);
+    if (!v) missing(key);
+    if (v->empty()) fail(at(*get(key)), key_path(key), _("must not be empty"));
+    return *v;
+  }
+
+  std::optional<std::int64_t> opt_int(const std::string& key) {
+    const auto* n = get(key);
+    if (!n) return std::nullopt;
+    if (!n->is_integer()) wrong_type(key, *n, N_("an integer"));
+    return n->as_integer()->get();
+  }
+
+  int count(const std::string& key, int fallback, int limit = 100000) {
+    const auto v = opt_int(key);
+    if (!v) return fallback;
+    if (*v < 0)
+      fail(at(*get(key)), key_path(key), i18n::tr(N_("must not be negative (found {})"), *v));
+    if (*v > limit)
+      fail(at(*get(key)), key_path(key), i18n::tr(N_("must be at most {} (found {})"), limit, *v));
+    return static_cast<int>(*v);
+  }
+
+  std::optional<bool> opt_bool(const std::string& key) {
+    const auto* n = get(key);
+    if (!n) return std::nullopt;
+    if (!n->is_boolean()) wrong_type(key, *n, N_("a boolean"));
+    return n->as_boolean()->get();
+  }
+
+  std::optional<clock::Date> opt_date(const std::string& key) {
+    const auto* n = get(key);
+    if (!n) return std::nullopt;
+    if (n->is_date()) {
+      const auto d = n->as_date()->get();
+      const clock::Date date{std::chrono::year{d.year}, std::chrono::month{d.month},
+                             std::chrono::day{d.day}};
+      if (date.ok()) return date;
+    } else if (n->is_string()) {
+      if (auto d = clock::parse_date(n->as_string()->get())) return d;
+    } else {
+      wrong_type(key, *n, N_("a date"));
+    }
+    fail(at(*n), key_path(key), _("not a valid date (write YYYY-MM-DD)"));
+  }
+
+  Fraction fraction(const std::string& key, std::optional<Fraction> fallback = std::nullopt) {
+    const auto* n = get(key);
+    if (!n) {
+      if (fallback) return *fallback;
+      missing(key);
+    }
+    std::optional<Fraction> f;
+    if (n->is_string()) {
+      f = parse_fraction(n->as_string()->get());
+    } else if (n->is_floating_point() || n->is_integer()) {
+      const double v = n->is_integer() ? static_cast<double>(n->as_integer()->get())
+                                       : n->as_floating_point()->get();
+      f = parse_fraction(fmt::format("{}", v));
+    } else {
+      wrong_type(key, *n, N_("a fraction"));
+    }
+    if (!f)
+      fail(at(*n), key_path(key), _("must be a fraction between 0 and 1"),
+           _("write it as \"2/3\" or as a decimal such as 0.5"));
+    return *f;
+  }
+
+  const toml::table* opt_table(const std::string& key) {
+    const auto* n = get(key);
+    if (!n) return nullptr;
+    if (!n->is_table()) wrong_type(key, *n, N_("a table"));
+    return n->as_table();
+  }
+
+  const toml::array* opt_array(const std::string& key) {
+    const auto* n = get(key);
+    if (!n) return nullptr;
+    if (!n->is_array()) wrong_type(key, *n, N_("an array"));
+    return n->as_array();
+  }
+
+  Reader sub(const toml::table& t, const std::string& key) const {
+    return Reader(t, file_, key_path(key));
+  }
+
+  /// Fails on the first key that was never asked for.
+  void finish() const {
+    for (auto&& [k, v] : table_) {
+      const std::string key(k.str());
+      if (!used_.count(key))
+        fail(where(file_, k.source().begin.line ? k.source() : v.source()), key_path(key),
+             _("unknown key"), _("check the spelling against docs/configuration.md"));
+    }
+  }
+
+private:
+  const toml::table& table_;
+  std::string file_;
+  std::string prefix_;
+  std::set<std::string> used_;
+};
+
+toml::table parse_toml(const std::string& text, const std::string& name) {
+  try {
+    return toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    const auto& src = e.source();
+    throw Error(ErrorKind::config,
+                i18n::tr(N_("TOML syntax error: {}"), std::string(e.description())),
+                fmt::format("{}:{}:{}", name, src.begin.line, src.begin.column));
+  }
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+      throw Error(ErrorKind::config, i18n::tr(N_("configuration file '{}' does not exist"), path),
+                  {}, _("pass --config FILE, set CONSULT_CONFIG, or create ./consult.toml "
+                        "(see examples/consult.toml)"));
+    throw Error(ErrorKind::config, i18n::tr(N_("cannot read configuration file '{}'"), path));
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Reads a table of `key = "label"` pairs, in file order.
+std::vector<Label> labels(Reader& r, const std::string& key, std::vector<Label> fallback) {
+  const auto* t = r.opt_table(key);
+  if (!t) return fallback;
+  std::vector<std::pair<toml::source_index, Label>> found;
+  for (auto&& [k, v] : *t) {
+    const std::string name(k.str());
+    const std::string path = r.key_path(key) + "." + name;
+    if (!valid_key(name))
+      fail(where(r.file(), k.source()), path,
+           _("keys must be lower-case letters, digits, '-' or '_'"));
+    if (!v.is_string())
+      fail(where(r.file(), v.source()), path,
+           i18n::tr(N_("expected a string label, found {}"), _(type_name(v))));
+    if (text::trim(v.as_string()->get()).empty())
+      fail(where(r.file(), v.source()), path, _("the label must not be empty"));
+    found.push_back({k.source().begin.line, {name, v.as_string()->get()}});
+  }
+  if (found.empty()) fail(r.at(*t), r.key_path(key), _("must list at least one entry"));
+  // toml++ keeps a table's keys sorted; people expect the order of their file.
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Label> out;
+  for (auto& f : found) out.push_back(std::move(f.second));
+  return out;
+}
+
+std::vector<Label> default_channels() {
+  return {{"suggestion-box", "意见箱"},  {"reception-day", "接待日"},
+          {"discussion-book", "议事本"}, {"wechat-group", "微信群"},
+          {"questionnaire", "问卷"},     {"visit", "走访"},
+          {"meeting", "会上提出"},       {"referral", "转办"}};
+}
+
+std::vector<Label> default_categories() {
+  return {{"parking", "停车"},          {"elderly-care", "养老"},
+          {"environment", "环境卫生"},  {"garbage-sorting", "垃圾分类"},
+          {"facility-repair", "设施维修"}, {"children", "儿童"},
+          {"safety", "安全"},           {"neighbour-dispute", "邻里纠纷"},
+          {"property-management", "物业管理"}, {"other", "其他"}};
+}
+
+std::vector<Label> default_meeting_kinds() {
+  return {{"council", "议事会"},
+          {"bench", "板凳会"},
+          {"pavilion", "凉亭会"},
+          {"round-table", "圆桌会"},
+          {"reception-day", "业主接待日"},
+          {"joint", "联席会议"},
+          {"joint-inspection", "联合现场踏勘"},
+          {"owners-assembly", "业主大会"},
+          {"residents-meeting", "居民会议"},
+          {"online", "线上议事"}};
+}
+
+int weekday_number(const std::string& s) {
+  static const char* const kNames[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+  const auto lower = s.substr(0, 3);
+  for (int i = 0; i < 7; ++i)
+    if (lower == kNames[i]) return i;
+  return -1;
+}
+
+Member parse_member(Reader r) {
+  Member m;
+  m.name = r.string("name");
+  m.role = r.opt_string("role").value_or("");
+  m.since = r.opt_date("since");
+  m.until = r.opt_date("until");
+  if (m.since && m.until && *m.until < *m.since)
+    fail(r.at(), r.key_path("until"), _("the term ends before it starts"));
+  r.finish();
+  return m;
+}
+
+Seat parse_seat(Reader r) {
+  Seat s;
+  s.key = r.string("key");
+  if (!valid_key(s.key))
+    fail(r.at(*r.get("key")), r.key_path("key"),
+         _("keys must be lower-case letters, digits, '-' or '_'"));
+  s.label = r.string("label");
+  const auto count = r.opt_int("count");
+  if (count && (r.get("min") || r.get("max")))
+    fail(r.at(), r.key_path("count"), _("give either count or min and max, not both"));
+  if (count) {
+    s.min = s.max = r.count("count", 0, 1000);
+  } else {
+    s.min = r.count("min", 0, 1000);
+    if (!r.get("max")) r.missing("max");
+    s.max = r.count("max", 0, 1000);
+    if (s.min > s.max)
+      fail(r.at(*r.get("min")), r.key_path("min"),
+           i18n::tr(N_("min ({}) is greater than max ({})"), s.min, s.max));
+  }
+  if (s.max == 0) fail(r.at(), r.key_path("max"), _("a seat category needs at least one seat"));
+  if (const auto* members = r.opt_array("members")) {
+    std::size_t i = 0;
+    for (auto&& node : *members) {
+      const std::string key = fmt::format("members[{}]", i++);
+      if (!node.is_table())
+        fail(r.at(node), r.key_path(key),
+             i18n::tr(N_("expected a table, found {}"), _(type_name(node))),
+             _("write members as { name = \"…\", since = 2024-01-01 }"));
+      s.members.push_back(parse_member(r.sub(*node.as_table(), key)));
+    }
+    if (static_cast<int>(s.members.size()) > s.max)
+      fail(r.at(*members), r.key_path("members"),
+           i18n::tr(N_("{} members for at most {} seats"), s.members.size(), s.max));
+  }
+  r.finish();
+  return s;
+}
+
+Profile parse_profile(Reader r, const std::string& key) {
+  Profile p;
+  p.key = key;
+  p.label = r.opt_string("label").value_or(key);
+  p.quorum = r.fraction("quorum");
+  p.quorum_inclusive = r.opt_bool("quorum_inclusive").value_or(true);
+  p.threshold = r.fraction("threshold");
+  p.threshold_of = r.opt_string("threshold_of").value_or("present");
+  if (p.threshold_of != "cast" && p.threshold_of != "present" && p.threshold_of != "members")
+    fail(r.at(*r.get("threshold_of")), r.key_path("threshold_of"),
+         i18n::tr(N_("'{}' is not one of: cast, present, members"), p.threshold_of));
+  p.threshold_inclusive = r.opt_bool("threshold_inclusive").value_or(false);
+  r.finish();
+  return p;
+}
+
+Schedule parse_schedule(Reader r, const Community& c) {
+  Schedule s;
+  s.kind = r.string("kind");
+  if (!c.meeting_kind(s.kind)) {
+    std::string keys;
+    for (const auto& k : c.meeting_kinds) keys += (keys.empty() ? "" : ", ") + k.key;
+    fail(r.at(*r.get("kind")), r.key_path("kind"),
+         i18n::tr(N_("unknown meeting kind '{}'"), s.kind), i18n::tr(N_("known kinds: {}"), keys));
+  }
+  s.title = r.opt_string("title").value_or("");
+  s.venue = r.opt_string("venue").value_or("");
+  s.at = r.string("at");
+  if (!valid_hhmm(s.at)) fail(r.at(*r.get("at")), r.key_path("at"), _("expected a time HH:MM"));
+  s.until = r.opt_string("until").value_or("");
+  if (!s.until.empty() && (!valid_hhmm(s.until) || s.until <= s.at))
+    fail(r.at(*r.get("until")), r.key_path("until"), _("expected a time HH:MM after 'at'"));
+  if (const auto* days = r.opt_array("days_of_month")) {
+    for (auto&& d : *days) {
+      if (!d.is_integer() || d.as_integer()->get() < 1 || d.as_integer()->get() > 31)
+        fail(r.at(d), r.key_path("days_of_month"), _("days of the month are 1 to 31"));
+      s.days_of_month.push_back(static_cast<int>(d.as_integer()->get()));
+    }
+  }
+  if (const auto* days = r.opt_array("weekdays")) {
+    for (auto&& d : *days) {
+      const int n = d.is_string() ? weekday_number(text::ascii_lower(d.as_string()->get())) : -1;
+      if (n < 0)
+        fail(r.at(d), r.key_path("weekdays"), _("weekdays are mon, tue, wed, thu, fri, sat, sun"));
+      s.weekdays.push_back(n);
+    }
+  }
+  if (s.days_of_month.empty() == s.weekdays.empty())
+    fail(r.at(), r.key_path("days_of_month"),
+         _("a schedule needs either days_of_month or weekdays (one of them)"));
+  r.finish();
+  return s;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- public
+
+std::string Fraction::str() const { return fmt::format("{}/{}", num, den); }
+
+std::optional<Fraction> parse_fraction(const std::string& text) {
+  const auto t = std::string(text::trim(text));
+  const auto slash = t.find('/');
+  auto parse_int = [](const std::string& s, std::int64_t& out) {
+    if (s.empty() || s.size() > 9) return false;
+    out = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') return false;
+      out = out * 10 + (c - '0');
+    }
+    return true;
+  };
+  Fraction f;
+  if (slash != std::string::npos) {
+    if (!parse_int(t.substr(0, slash), f.num) || !parse_int(t.substr(slash + 1), f.den))
+      return std::nullopt;
+  } else {
+    // A decimal: digits, '.', digits, read exactly (0.6667 is 6667/10000).
+    const auto dot = t.find('.');
+    const std::string whole = t.substr(0, dot);
+    const std::string frac = dot == std::string::npos ? "" : t.substr(dot + 1);
+    std::int64_t w = 0, n = 0;
+    if (!parse_int(whole, w) || (!frac.empty() && !parse_int(frac, n))) return std::nullopt;
+    std::int64_t den = 1;
+    for (std::size_t i = 0; i < frac.size(); ++i) den *= 10;
+    f.num = w * den + n;
+    f.den = den;
+  }
+  if (f.den <= 0 || f.num > f.den) return std::nullopt;
+  const auto g = std::gcd(f.num, f.den);
+  if (g > 1) {
+    f.num /= g;
+    f.den /= g;
+  }
+  return f;
+}
+
+const std::vector<std::string>& builtin_profiles() {
+  static const std::vector<std::string> kNames = {
+      "majority-cast", "majority-present",  "majority-members",        "two-thirds",
+      "three-quarters", "unanimous",        "consensus",               "residents-meeting",
+      "village-representatives", "civil-code-278"};
+  return kNames;
+}
+
+int Council::seat_count() const {
+  int n = 0;
+  for (const auto& s : seats) n += static_cast<int>(s.members.size());
+  return n;
+}
+
+namespace {
+template <typename T>
+const T* find_key(const std::vector<T>& v, const std::string& key) {
+  for (const auto& x : v)
+    if (x.key == key) return &x;
+  return nullptr;
+}
+} // namespace
+
+const Label* Community::channel(const std::string& key) const { return find_key(channels, key); }
+const Label* Community::category(const std::string& key) const {
+  return find_key(categories, key);
+}
+const Label* Community::meeting_kind(const std::string& key) const {
+  return find_key(meeting_kinds, key);
+}
+const Seat* Community::seat(const std::string& key) const { return find_key(council.seats, key); }
+
+const Community* Config::find(const std::string& id) const {
+  for (const auto& c : communities)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+Community parse_community(const std::string& toml_text, const std::string& name) {
+  const toml::table root = parse_toml(toml_text, name);
+  Reader r(root, name, "");
+  Community c;
+  c.source = name;
+  c.id = r.string("id");
+  if (!valid_key(c.id))
+    fail(r.at(*r.get("id")), "id",
+         _("community ids must be lower-case letters, digits, '-' or '_'"),
+         _("the id is what commands take as --community, e.g. id = \"heping\""));
+  c.name = r.string("name");
+  c.street = r.opt_string("street").value_or("");
+  c.district = r.opt_string("district").value_or("");
+  c.timezone = r.opt_string("timezone").value_or(clock::kDefaultZone);
+  if (!clock::known_zone(c.timezone))
+    fail(r.at(*r.get("timezone")), "timezone",
+         i18n::tr(N_("unknown time zone '{}'"), c.timezone),
+         _("use an IANA name such as \"Asia/Shanghai\" (Debian package tzdata)"));
+  c.population = r.count("population", 0, 100000000);
+
+  c.channels = labels(r, "channels", default_channels());
+  c.categories = labels(r, "categories", default_categories());
+  c.meeting_kinds = labels(r, "meeting_kinds", default_meeting_kinds());
+
+  // The council and its "6+X" composition.
+  const auto* council = r.opt_table("council");
+  if (!council) r.missing("council");
+  {
+    Reader cr = r.sub(*council, "council");
+    c.council.name = cr.string("name");
+    const auto* seats = cr.opt_array("seats");
+    if (!seats || seats->empty())
+      fail(cr.at(), "council.seats", _("the council needs at least one seat category"),
+           _("add [[council.seats]] tables with key, label, count (or min/max) and members"));
+    std::set<std::string> keys, people;
+    std::size_t i = 0;
+    for (auto&& node : *seats) {
+      const std::string key = fmt::format("seats[{}]", i++);
+      if (!node.is_table())
+        fail(cr.at(node), "council." + key, _("expected a table [[council.seats]]"));
+      Seat s = parse_seat(cr.sub(*node.as_table(), key));
+      if (!keys.insert(s.key).second)
+        fail(cr.at(node), "council." + key + ".key",
+             i18n::tr(N_("duplicate seat category '{}'"), s.key));
+      for (const auto& m : s.members)
+        if (!people.insert(m.name).second)
+          fail(cr.at(node), "council." + key + ".members",
+               i18n::tr(N_("'{}' holds more than one seat"), m.name),
+               _("each member holds one seat; give namesakes distinguishable names"));
+      c.council.seats.push_back(std::move(s));
+    }
+    if (const auto* x = cr.opt_table("stakeholders")) {
+      Reader xr = cr.sub(*x, "stakeholders");
+      c.council.stakeholders.label = xr.opt_string("label").value_or("利益相关方");
+      c.council.stakeholders.min = xr.count("min", 0, 1000);
+      c.council.stakeholders.max = xr.count("max", 20, 1000);
+      if (c.council.stakeholders.min > c.council.stakeholders.max)
+        fail(xr.at(), "council.stakeholders.min",
+             i18n::tr(N_("min ({}) is greater than max ({})"), c.council.stakeholders.min,
+                      c.council.stakeholders.max));
+      xr.finish();
+    }
+    cr.finish();
+  }
+
+  // Rules of procedure.
+  if (const auto* rules = r.opt_table("rules")) {
+    Reader rr = r.sub(*rules, "rules");
+    c.rules.notice_days = rr.count("notice_days", 7, 365);
+    c.rules.notice_policy = rr.opt_string("notice_policy").value_or("warn");
+    if (c.rules.notice_policy != "warn" && c.rules.notice_policy != "refuse")
+      fail(rr.at(*rr.get("notice_policy")), "rules.notice_policy",
+           i18n::tr(N_("'{}' is not one of: warn, refuse"), c.rules.notice_policy));
+    if (const auto* profiles = rr.opt_table("profiles")) {
+      for (auto&& [k, v] : *profiles) {
+        const std::string key(k.str());
+        const std::string path = "rules.profiles." + key;
+        if (!valid_key(key))
+          fail(where(name, k.source()), path,
+               _("keys must be lower-case letters, digits, '-' or '_'"));
+        const auto& builtin = builtin_profiles();
+        if (std::find(builtin.begin(), builtin.end(), key) != builtin.end())
+          fail(where(name, k.source()), path,
+               i18n::tr(N_("'{}' is a built-in profile and cannot be redefined"), key),
+               _("give your profile another name"));
+        if (!v.is_table())
+          fail(where(name, v.source()), path,
+               i18n::tr(N_("expected a table, found {}"), _(type_name(v))));
+        c.rules.profiles.push_back(parse_profile(Reader(*v.as_table(), name, path), key));
+      }
+    }
+    if (const auto* defaults = rr.opt_table("defaults")) {
+      for (auto&& [k, v] : *defaults) {
+        const std::string kind(k.str());
+        const std::string path = "rules.defaults." + kind;
+        if (!c.meeting_kind(kind))
+          fail(where(name, k.source()), path, i18n::tr(N_("unknown meeting kind '{}'"), kind));
+        if (!v.is_string())
+          fail(where(name, v.source()), path,
+               i18n::tr(N_("expected a profile name, found {}"), _(type_name(v))));
+        const std::string profile = v.as_string()->get();
+        const auto& builtin = builtin_profiles();
+        if (!find_key(c.rules.profiles, profile) &&
+            std::find(builtin.begin(), builtin.end(), profile) == builtin.end())
+          fail(where(name, v.source()), path, i18n::tr(N_("unknown rule profile '{}'"), profile),
+               _("use a built-in profile (see docs/configuration.md) or define it under "
+                 "[rules.profiles]"));
+        c.rules.defaults.emplace_back(kind, profile);
+      }
+    }
+    if (const auto* reqs = rr.opt_array("require_present")) {
+      std::size_t i = 0;
+      for (auto&& node : *reqs) {
+        const std::string key = fmt::format("require_present[{}]", i++);
+        if (!node.is_table())
+          fail(rr.at(node), "rules." + key, _("expected a table { seat = \"…\", min = 1 }"));
+        Reader qr = rr.sub(*node.as_table(), key);
+        Requirement q;
+        q.seat = qr.string("seat");
+        if (!c.seat(q.seat))
+          fail(qr.at(*qr.get("seat")), qr.key_path("seat"),
+               i18n::tr(N_("unknown seat category '{}'"), q.seat));
+        q.min_present = qr.count("min", 1, 1000);
+        if (q.min_present > c.seat(q.seat)->max)
+          fail(qr.at(), qr.key_path("min"),
+               i18n::tr(N_("requires {} present but the category has only {} seats"),
+                        q.min_present, c.seat(q.seat)->max));
+        qr.finish();
+        c.rules.require_present.push_back(q);
+      }
+    }
+    rr.finish();
+  }
+
+  if (const auto* schedules = r.opt_array("schedules")) {
+    std::size_t i = 0;
+    for (auto&& node : *schedules) {
+      const std::string key = fmt::format("schedules[{}]", i++);
+      if (!node.is_table()) fail(r.at(node), key, _("expected a table [[schedules]]"));
+      c.schedules.push_back(parse_schedule(r.sub(*node.as_table(), key), c));
+    }
+  }
+  r.finish();
+  return c;
+}
+
+Community load_community(const std::string& path) { return parse_community(read_file(path), path); }
+
+Config parse_config(const std::string& toml_text, const std::string& name,
+                    const std::string& base_dir) {
+  const toml::table root = parse_toml(toml_text, name);
+  Reader r(root, name, "");
+  Config cfg;
+  cfg.path = name;
+  auto resolve = [&](const std::string& p) {
+    const fs::path path(p);
+    if (path.is_absolute() || base_dir.empty()) return path.lexically_normal().string();
+    return (fs::path(base_dir) / path).lexically_normal().string();
+  };
+  if (auto ledger = r.opt_string("ledger")) {
+    if (ledger->empty()) fail(r.at(*r.get("ledger")), "ledger", _("must not be empty"));
+    cfg.ledger = resolve(*ledger);
+  }
+  cfg.timezone = r.opt_string("timezone").value_or(clock::kDefaultZone);
+  if (!clock::known_zone(cfg.timezone))
+    fail(r.at(*r.get("timezone")), "timezone",
+         i18n::tr(N_("unknown time zone '{}'"), cfg.timezone),
+         _("use an IANA name such as \"Asia/Shanghai\" (Debian package tzdata)"));
+  const auto* list = r.opt_array("communities");
+  if (!list) r.missing("communities");
+  std::set<std::string> ids;
+  for (auto&& node : *list) {
+    if (!node.is_string())
+      fail(r.at(node), "communities",
+           i18n::tr(N_("expected a file name, found {}"), _(type_name(node))));
+    const std::string file = resolve(node.as_string()->get());
+    std::error_code ec;
+    if (!fs::exists(file, ec))
+      fail(r.at(node), "communities", i18n::tr(N_("community file '{}' does not exist"), file));
+    Community c = load_community(file);
+    if (!ids.insert(c.id).second)
+      fail(r.at(node), "communities",
+           i18n::tr(N_("duplicate community id '{}' (in '{}')"), c.id, file),
+           _("every community needs its own id"));
+    cfg.communities.push_back(std::move(c));
+  }
+  r.finish();
+  return cfg;
+}
+
+Config load(const std::string& path) {
+  const auto text = read_file(path);
+  const auto dir = fs::path(path).parent_path().string();
+  return parse_config(text, path, dir);
+}
+
+nlohmann::json to_json(const Community& c) {
+  using nlohmann::json;
+  auto labels_json = [](const std::vector<Label>& v) {
+    json out = json::array();
+    for (const auto& l : v) out.push_back({{"key", l.key}, {"label", l.label}});
+    return out;
+  };
+  json seats = json::array();
+  for (const auto& s : c.council.seats) {
+    json members = json::array();
+    for (const auto& m : s.members) {
+      json mj = {{"name", m.name}};
+      if (!m.role.empty()) mj["role"] = m.role;
+      if (m.since) mj["since"] = clock::format_date(*m.since);
+      if (m.until) mj["until"] = clock::format_date(*m.until);
+      members.push_back(std::move(mj));
+    }
+    seats.push_back({{"key", s.key}, {"label", s.label}, {"min", s.min}, {"max", s.max},
+                     {"members", std::move(members)}});
+  }
+  json profiles = json::array();
+  for (const auto& p : c.rules.profiles)
+    profiles.push_back({{"key", p.key},
+                        {"label", p.label},
+                        {"quorum", p.quorum.str()},
+                        {"quorum_inclusive", p.quorum_inclusive},
+                        {"threshold", p.threshold.str()},
+                        {"threshold_of", p.threshold_of},
+                        {"threshold_inclusive", p.threshold_inclusive}});
+  json defaults = json::object();
+  for (const auto& [kind, profile] : c.rules.defaults) defaults[kind] = profile;
+  json reqs = json::array();
+  for (const auto& q : c.rules.require_present)
+    reqs.push_back({{"seat", q.seat}, {"min", q.min_present}});
+  json schedules = json::array();
+  for (const auto& s : c.schedules)
+    schedules.push_back({{"kind", s.kind},
+                         {"title", s.title},
+                         {"days_of_month", s.days_of_month},
+                         {"weekdays", s.weekdays},
+                         {"at", s.at},
+                         {"until", s.until},
+                         {"venue", s.venue}});
+  return {{"id", c.id},
+          {"name", c.name},
+          {"street", c.street},
+          {"district", c.district},
+          {"timezone", c.timezone},
+          {"population", c.population},
+          {"council",
+           {{"name", c.council.name},
+            {"seats", std::move(seats)},
+            {"stakeholders",
+             {{"label", c.council.stakeholders.label},
+              {"min", c.council.stakeholders.min},
+              {"max", c.council.stakeholders.max}}}}},
+          {"rules",
+           {{"notice_days", c.rules.notice_days},
+            {"notice_policy", c.rules.notice_policy},
+            {"profiles", std::move(profiles)},
+            {"defaults", std::move(defaults)},
+            {"require_present", std::move(reqs)}}},
+          {"channels", labels_json(c.channels)},
+          {"categories", labels_json(c.categories)},
+          {"meeting_kinds", labels_json(c.meeting_kinds)},
+          {"schedules", std::move(schedules)}};
+}
+
+} // namespace consult::config

@@ -1,0 +1,56 @@
+#pragma once
+/// \file
+/// Dates, instants and the community's local time.
+///
+/// Instants are seconds since the epoch (UTC). They are shown in a time zone
+/// (an IANA name such as "Asia/Shanghai", read from the system's tzdata).
+/// `--now` / `CONSULT_NOW` fix "now" so that output is reproducible.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace consult::clock {
+
+using Instant = std::chrono::sys_seconds;
+using Date = std::chrono::year_month_day;
+
+inline constexpr const char* kDefaultZone = "Asia/Shanghai";
+
+/// True if `zone` names a time zone the system knows.
+bool known_zone(const std::string& zone);
+
+/// Parses a calendar date `YYYY-MM-DD` (also `YYYY/MM/DD` and `YYYY.MM.DD`);
+/// nullopt if it is not a real date.
+std::optional<Date> parse_date(std::string_view text);
+
+/// `YYYY-MM-DD`.
+std::string format_date(Date d);
+
+/// Parses an instant: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` or with `T`, in
+/// `zone` unless it ends in `Z` or an offset such as `+08:00`.
+std::optional<Instant> parse_instant(std::string_view text, const std::string& zone);
+
+/// RFC 3339 in `zone` with its offset: `2026-11-21T09:30:00+08:00`.
+std::string format_rfc3339(Instant t, const std::string& zone);
+
+/// `YYYY-MM-DD HH:MM` in `zone`.
+std::string format_local(Instant t, const std::string& zone);
+
+/// The calendar date of `t` in `zone`.
+Date local_date(Instant t, const std::string& zone);
+
+/// Now: the system clock, or the fixed instant if one is given.
+class Clock {
+public:
+  Clock() = default;
+  explicit Clock(Instant fixed) : fixed_(fixed) {}
+  Instant now() const;
+  bool fixed() const noexcept { return fixed_.has_value(); }
+
+private:
+  std::optional<Instant> fixed_;
+};
+
+} // namespace consult::clock

@@ -1,0 +1,155 @@
+#pragma once
+/// \file
+/// The configuration: `consult.toml` (which ledger, which communities) and
+/// one TOML file per community (its council, rules, channels, categories,
+/// meeting kinds and schedules). See docs/configuration.md.
+///
+/// Loading validates everything and throws consult::Error (ErrorKind::config)
+/// pointing into the file: `path:line:column`, the key, what is wrong.
+
+#include "consult/clock.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace consult::config {
+
+/// An exact fraction num/den with 0 <= num <= den, den > 0.
+struct Fraction {
+  std::int64_t num = 0;
+  std::int64_t den = 1;
+  std::string str() const; ///< "2/3"
+};
+
+struct Member {
+  std::string name;
+  std::string role;                 ///< e.g. 主任, optional
+  std::optional<clock::Date> since; ///< start of term
+  std::optional<clock::Date> until; ///< end of term (inclusive)
+};
+
+/// A seat category of the council, e.g. key "women", label "妇女代表".
+struct Seat {
+  std::string key;
+  std::string label;
+  int min = 0;
+  int max = 0;
+  std::vector<Member> members;
+};
+
+/// The "X" of "6+X": stakeholders invited per issue.
+struct StakeholderSlot {
+  std::string label = "利益相关方";
+  int min = 0;
+  int max = 20;
+};
+
+struct Council {
+  std::string name;
+  std::vector<Seat> seats;
+  StakeholderSlot stakeholders;
+  int seat_count() const; ///< members seated across all categories
+};
+
+/// A named rule profile: who must be present, and what share must agree.
+struct Profile {
+  std::string key;
+  std::string label;
+  Fraction quorum;             ///< share of members that must be present
+  bool quorum_inclusive = true; ///< true: "以上" (at least); false: "超过/过半数" (more than)
+  Fraction threshold;          ///< share of the base that must agree
+  std::string threshold_of = "present"; ///< cast | present | members
+  bool threshold_inclusive = false;
+};
+
+/// A composition requirement, e.g. at least one women's representative present.
+struct Requirement {
+  std::string seat;
+  int min_present = 1;
+};
+
+struct Rules {
+  int notice_days = 7;
+  std::string notice_policy = "warn"; ///< warn | refuse
+  std::vector<Profile> profiles;
+  std::vector<std::pair<std::string, std::string>> defaults; ///< meeting kind -> profile key
+  std::vector<Requirement> require_present;
+};
+
+/// A stable key with its display label, e.g. {"suggestion-box", "意见箱"}.
+struct Label {
+  std::string key;
+  std::string label;
+};
+
+/// A recurring meeting: on days of the month or on weekdays, at a time.
+struct Schedule {
+  std::string kind;
+  std::string title;
+  std::vector<int> days_of_month; ///< 1..31
+  std::vector<int> weekdays;      ///< 0 = Sunday .. 6 = Saturday
+  std::string at;                 ///< HH:MM
+  std::string until;              ///< HH:MM, optional
+  std::string venue;
+};
+
+struct Community {
+  std::string id;
+  std::string name;
+  std::string street;
+  std::string district;
+  std::string timezone = clock::kDefaultZone;
+  int population = 0;
+  Council council;
+  Rules rules;
+  std::vector<Label> channels;
+  std::vector<Label> categories;
+  std::vector<Label> meeting_kinds;
+  std::vector<Schedule> schedules;
+  std::string source; ///< the file it was loaded from
+
+  const Label* channel(const std::string& key) const;
+  const Label* category(const std::string& key) const;
+  const Label* meeting_kind(const std::string& key) const;
+  const Seat* seat(const std::string& key) const;
+};
+
+struct Config {
+  std::string path;   ///< the config file, empty if none was found
+  std::string ledger; ///< ledger path from the file (resolved), may be empty
+  std::string timezone = clock::kDefaultZone;
+  std::vector<Community> communities;
+
+  const Community* find(const std::string& id) const;
+};
+
+/// Loads and validates a config file and the community files it names
+/// (paths relative to the config file's directory).
+Config load(const std::string& path);
+
+/// Loads and validates one community file.
+Community load_community(const std::string& path);
+
+/// Parses and validates a community from TOML text; `name` is used in messages.
+Community parse_community(const std::string& toml_text, const std::string& name);
+
+/// Parses and validates a config from TOML text, loading community files
+/// relative to `base_dir`.
+Config parse_config(const std::string& toml_text, const std::string& name,
+                    const std::string& base_dir);
+
+/// The community as canonical JSON, stored in the ledger so that a ledger
+/// file describes its communities without their TOML.
+nlohmann::json to_json(const Community& c);
+
+/// Rule profile names built into consult (see the votes work).
+const std::vector<std::string>& builtin_profiles();
+
+/// Parses "2/3", "1/2" or a decimal such as 0.5 into a fraction in 0..1.
+std::optional<Fraction> parse_fraction(const std::string& text);
+
+} // namespace consult::config

@@ -1,0 +1,33 @@
+#pragma once
+/// \file
+/// Translation of user-facing text through GNU gettext (text domain "consult").
+/// Every string a person reads is written `_("…")`; strings that must be
+/// marked where they are defined but translated later are `N_("…")`.
+
+#include <fmt/format.h>
+
+#include <string>
+
+namespace consult::i18n {
+
+/// Binds the "consult" text domain to `localedir` (empty: the built-in
+/// directory) and applies the user's locale. Call once, early in main.
+void init(const std::string& localedir = {});
+
+/// The translation of `msgid` in the current locale, or `msgid` itself.
+const char* translate(const char* msgid) noexcept;
+
+/// Formats a translated fmt pattern: `tr("issue {} not found", id)`.
+template <typename... Args>
+std::string tr(const char* msgid, Args&&... args) {
+  return fmt::format(fmt::runtime(translate(msgid)), std::forward<Args>(args)...);
+}
+
+} // namespace consult::i18n
+
+#ifndef _
+#define _(msgid) ::consult::i18n::translate(msgid)
+#endif
+#ifndef N_
+#define N_(msgid) msgid
+#endif

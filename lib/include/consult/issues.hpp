@@ -1,0 +1,106 @@
+#pragma once
+/// \file
+/// Issues raised by residents: recording them by hand, listing and showing
+/// them, and taking them through their life cycle. Every change goes through
+/// Ledger::write and Ledger::append.
+
+#include "consult/config.hpp"
+#include "consult/ledger.hpp"
+#include "consult/model.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace consult::issues {
+
+/// Makes the ledger's copy of `community` match its configuration, appending a
+/// `community.sync` event if it is missing or changed. Call inside a write.
+/// Returns true if an event was appended.
+bool sync_community(ledger::Ledger& ledger, const config::Community& community);
+
+/// A community as the ledger knows it.
+struct CommunityRecord {
+  std::string id;
+  std::string name;
+  std::string street;
+  std::string district;
+  std::int64_t issues = 0;
+  std::int64_t open_issues = 0;
+};
+
+/// Communities recorded in the ledger, by id.
+std::vector<CommunityRecord> recorded_communities(ledger::Ledger& ledger);
+
+struct NewIssue {
+  std::string title;
+  std::string body;
+  std::string channel;  ///< empty: the community's first channel
+  std::string category; ///< empty: "other" if configured, else the first category
+  std::string place;
+  std::string raised_by;
+  std::string phone;
+  std::optional<clock::Date> raised_on; ///< default: today in the community's zone
+  std::vector<std::string> stakeholders;
+};
+
+/// Validates `issue` against `community` and records it in one transaction.
+/// Throws Error(data) naming the allowed keys for an unknown channel or
+/// category. Returns the new issue's id.
+std::int64_t add(ledger::Ledger& ledger, const config::Community& community, const NewIssue& issue);
+
+/// Validates without writing (throws as add() would); returns the normalised issue.
+NewIssue validate(const config::Community& community, NewIssue issue, clock::Date today);
+
+struct Filter {
+  std::string community;
+  std::vector<model::IssueStatus> statuses;
+  std::string category;
+  std::string channel;
+  std::optional<clock::Date> from; ///< raised on or after
+  std::optional<clock::Date> to;   ///< raised on or before
+  std::string text;                ///< substring of title, body or place
+  bool open_only = false;
+  std::int64_t limit = 0;          ///< 0: all
+};
+
+/// Issues matching `filter`, newest first (by raised_on, then id).
+std::vector<model::Issue> list(ledger::Ledger& ledger, const Filter& filter);
+
+/// Calls `fn` for each issue matching `filter` without holding them all.
+void each(ledger::Ledger& ledger, const Filter& filter,
+          const std::function<void(const model::Issue&)>& fn);
+
+/// The issue, or nullopt.
+std::optional<model::Issue> find(ledger::Ledger& ledger, std::int64_t id);
+
+/// The issue; throws Error(data) "issue N does not exist".
+model::Issue get(ledger::Ledger& ledger, std::int64_t id);
+
+struct Change {
+  model::IssueAction action;
+  std::string reason;               ///< reject, escalate (required); others optional
+  std::optional<std::int64_t> into; ///< merge target
+  std::string level;                ///< escalate: street | district
+};
+
+/// Applies a life-cycle step in one transaction. An illegal step throws
+/// Error(data) naming the steps allowed now, and changes nothing.
+model::Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& change);
+
+/// Records an opinion on an issue (current round). Returns the comment.
+model::Comment comment(ledger::Ledger& ledger, std::int64_t id, const std::string& author,
+                       const std::string& body);
+
+/// Opinions recorded on an issue, oldest first.
+std::vector<model::Comment> comments(ledger::Ledger& ledger, std::int64_t id);
+
+/// Every event about the issue (including merges of twins into it), oldest first.
+std::vector<ledger::Event> history(ledger::Ledger& ledger, std::int64_t id);
+
+/// Limits on what a person may type, enforced with clear errors.
+inline constexpr std::size_t kMaxTitleBytes = 500;
+inline constexpr std::size_t kMaxBodyBytes = 20000;
+inline constexpr std::size_t kMaxFieldBytes = 500;
+
+} // namespace consult::issues

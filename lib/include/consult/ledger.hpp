@@ -1,0 +1,155 @@
+#pragma once
+/// \file
+/// The ledger: one SQLite file holding an append-only, hash-chained event log
+/// and the tables projected from it. See docs/schema.md.
+///
+/// Every change is one `BEGIN IMMEDIATE` transaction (Ledger::write) that
+/// appends one or more events (Ledger::append); appending an event applies it
+/// to the tables, so the tables are always exactly what the events say.
+
+#include "consult/clock.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace consult::ledger {
+
+/// `PRAGMA application_id` of a consult ledger: "Cnsl".
+inline constexpr std::int32_t kApplicationId = 0x436e736c;
+
+/// The hash before the first event.
+inline const std::string kGenesisHash(64, '0');
+
+/// One event of the log.
+struct Event {
+  std::int64_t seq = 0;
+  std::string at;       ///< RFC 3339 with offset
+  std::string actor;
+  std::string kind;     ///< e.g. "issue.add"
+  std::string entity;   ///< e.g. "issue:42"
+  std::string payload;  ///< canonical JSON
+  std::string prev_hash;
+  std::string hash;
+};
+
+/// The SHA-256 of an event: over the canonical JSON array
+/// `[seq, at, actor, kind, entity, payload, prev_hash]`.
+std::string event_hash(const Event& e);
+
+/// Canonical JSON text: keys sorted, no white space, UTF-8 unescaped.
+std::string canonical(const nlohmann::json& j);
+
+/// The schema versions this build knows, oldest first.
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+const std::vector<Migration>& migrations();
+
+/// The schema version this build writes.
+int latest_version();
+
+/// The tables projected from events, in the order verify compares them.
+const std::vector<std::string>& projection_tables();
+
+/// Applies one event to the projection tables of `db` (no event row is written).
+/// Throws consult::Error (internal) for an unknown event kind.
+void apply(SQLite::Database& db, const Event& e);
+
+/// Who is writing and when "now" is.
+struct Session {
+  std::string actor = "unknown";
+  clock::Clock clock;
+  std::string zone = clock::kDefaultZone;
+};
+
+enum class Access { read, write };
+
+class Ledger {
+public:
+  /// Creates a new ledger at `path` (mode 0600) or, if it is already a consult
+  /// ledger, brings it to the latest schema. Returns true if it was created.
+  static bool init(const std::string& path, const Session& session);
+
+  /// Opens an existing ledger. Throws no_input if it does not exist, data if
+  /// it is not a consult ledger or is newer than this build.
+  Ledger(const std::string& path, Access access, Session session);
+  ~Ledger();
+  Ledger(const Ledger&) = delete;
+  Ledger& operator=(const Ledger&) = delete;
+
+  /// An in-memory ledger with the latest schema (for tests).
+  static std::unique_ptr<Ledger> in_memory(Session session);
+
+  SQLite::Database& db() { return *db_; }
+  const std::string& path() const { return path_; }
+  const Session& session() const { return session_; }
+  int schema_version();
+
+  /// Runs `fn` in one BEGIN IMMEDIATE transaction: commits if it returns,
+  /// rolls back if it throws. SQLITE_BUSY after the busy timeout becomes
+  /// Error(busy). Nested calls join the outer transaction.
+  void write(const std::function<void()>& fn);
+
+  /// Appends an event (inside write()) and applies it to the tables.
+  Event append(const std::string& kind, const std::string& entity,
+               const nlohmann::json& payload);
+
+  /// The last event, if any.
+  std::optional<Event> head();
+
+  /// Events, oldest first: all, or those of one entity (e.g. "issue:42"),
+  /// optionally only after `after_seq`, at most `limit` (0: no limit).
+  std::vector<Event> events(const std::string& entity = {}, std::int64_t after_seq = 0,
+                            std::int64_t limit = 0);
+
+  /// Number of events.
+  std::int64_t event_count();
+
+private:
+  Ledger() = default;
+  void configure();
+  void check_identity(Access access);
+
+  std::string path_;
+  Session session_;
+  std::unique_ptr<SQLite::Database> db_;
+  int depth_ = 0;
+};
+
+/// Runs the migrations from the current version to the latest, each in its own
+/// transaction with its version bump.
+void migrate(SQLite::Database& db);
+
+/// Translates a SQLite failure into a consult::Error with the ledger's path.
+[[noreturn]] void rethrow_sqlite(const std::exception& e, const std::string& path);
+
+} // namespace consult::ledger
+
+namespace consult::ledger {
+
+/// The outcome of checking a ledger.
+struct VerifyResult {
+  bool ok = true;
+  std::int64_t events = 0;   ///< events checked
+  std::string head_hash;     ///< hash of the last good event
+  std::int64_t bad_seq = 0;  ///< first bad event, 0 if the log is intact
+  std::string table;         ///< first table that disagrees with the events
+  std::string row;           ///< its row, e.g. "id=42"
+  std::string problem;       ///< what is wrong, for people
+};
+
+/// Recomputes the hash chain and replays every event into a scratch database,
+/// then compares each projection table with the ledger's, row by row.
+/// Stops at the first problem.
+VerifyResult verify(Ledger& ledger);
+
+} // namespace consult::ledger

@@ -1,0 +1,44 @@
+#pragma once
+/// \file
+/// Writers for what read commands show: aligned text tables (by display
+/// width, so Chinese text lines up), CSV (RFC 4180) and JSON. They return
+/// strings; the caller decides where they go.
+
+#include <string>
+#include <vector>
+
+namespace consult::render {
+
+enum class Align { left, right };
+
+struct Column {
+  std::string header;
+  Align align = Align::left;
+  std::size_t max_width = 0; ///< 0: no limit; longer cells are cut with "…"
+};
+
+class Table {
+public:
+  explicit Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
+  void add_row(std::vector<std::string> cells);
+  std::size_t rows() const noexcept { return rows_.size(); }
+
+  /// Text with a header line; columns separated by two spaces; no trailing
+  /// spaces. `total_width` (0: none) shrinks the widest limited columns to fit.
+  std::string to_text(std::size_t total_width = 0) const;
+
+  /// CSV with a header line, CRLF line ends as RFC 4180 says.
+  std::string to_csv() const;
+
+private:
+  std::vector<Column> columns_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+/// One CSV field, quoted when it must be.
+std::string csv_field(const std::string& s);
+
+/// "key: value" lines with the keys aligned, for `show` commands.
+std::string key_values(const std::vector<std::pair<std::string, std::string>>& rows);
+
+} // namespace consult::render

@@ -1,0 +1,47 @@
+#pragma once
+/// \file
+/// Text helpers that know about UTF-8 and East Asian display width.
+
+#include <string>
+#include <string_view>
+
+namespace consult::text {
+
+/// True if `s` is well-formed UTF-8.
+bool valid_utf8(std::string_view s) noexcept;
+
+/// Columns `s` takes on a terminal: CJK characters count 2, combining marks 0.
+/// Invalid bytes count 1 each.
+std::size_t display_width(std::string_view s) noexcept;
+
+/// `s` cut to at most `width` columns, ending in "…" when it was cut.
+std::string truncate_to_width(std::string_view s, std::size_t width);
+
+/// `s` padded with spaces on the right to `width` columns.
+std::string pad_right(std::string_view s, std::size_t width);
+
+/// `s` padded with spaces on the left to `width` columns.
+std::string pad_left(std::string_view s, std::size_t width);
+
+/// `s` without leading and trailing ASCII white space.
+std::string_view trim(std::string_view s) noexcept;
+
+/// A phone number with its middle hidden: 13812341234 -> 138****1234;
+/// numbers too short to mask keep only their last two digits.
+std::string mask_phone(std::string_view phone);
+
+/// A resident's name with its middle hidden: 张三 -> 张*, 张小明 -> 张*明,
+/// 欧阳小明 -> 欧阳*明.
+std::string mask_name(std::string_view name);
+
+/// True if `phone` looks like a phone number: digits with optional
+/// leading '+', spaces and hyphens, 5 to 20 digits.
+bool plausible_phone(std::string_view phone) noexcept;
+
+/// Lower-cased ASCII copy of `s` (non-ASCII bytes unchanged).
+std::string ascii_lower(std::string_view s);
+
+/// One line: control characters (line breaks, tabs) replaced by spaces.
+std::string one_line(std::string_view s);
+
+} // namespace consult::text

@@ -1,0 +1,400 @@
+#include "consult/issues.hpp"
+
+#include "consult/error.hpp"
+#include "consult/hash.hpp"
+#include "consult/i18n.hpp"
+#include "consult/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <set>
+
+namespace consult::issues {
+
+using model::Issue;
+using model::IssueAction;
+using model::IssueStatus;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kIssueColumns =
+    "id, community, title, body, channel, category, place, raised_by, phone, raised_on, "
+    "raised_count, status, rounds, merged_into, escalated_to, reason, created_at, updated_at, "
+    "created_seq, updated_seq";
+
+Issue read_issue(SQLite::Statement& q) {
+  Issue i;
+  i.id = q.getColumn(0).getInt64();
+  i.community = q.getColumn(1).getString();
+  i.title = q.getColumn(2).getString();
+  i.body = q.getColumn(3).getString();
+  i.channel = q.getColumn(4).getString();
+  i.category = q.getColumn(5).getString();
+  i.place = q.getColumn(6).getString();
+  i.raised_by = q.getColumn(7).getString();
+  i.phone = q.getColumn(8).getString();
+  i.raised_on = q.getColumn(9).getString();
+  i.raised_count = q.getColumn(10).getInt();
+  i.status = model::parse_status(q.getColumn(11).getString()).value_or(IssueStatus::collected);
+  i.rounds = q.getColumn(12).getInt();
+  if (!q.getColumn(13).isNull()) i.merged_into = q.getColumn(13).getInt64();
+  i.escalated_to = q.getColumn(14).getString();
+  i.reason = q.getColumn(15).getString();
+  i.created_at = q.getColumn(16).getString();
+  i.updated_at = q.getColumn(17).getString();
+  i.created_seq = q.getColumn(18).getInt64();
+  i.updated_seq = q.getColumn(19).getInt64();
+  return i;
+}
+
+std::string keys_of(const std::vector<config::Label>& labels) {
+  std::string out;
+  for (const auto& l : labels) {
+    if (!out.empty()) out += ", ";
+    out += l.key + " (" + l.label + ")";
+  }
+  return out;
+}
+
+std::string clean_field(const std::string& value, const char* field, std::size_t max_bytes,
+                        bool multiline = false) {
+  if (!text::valid_utf8(value))
+    throw Error(ErrorKind::data, i18n::tr(N_("{} is not valid UTF-8 text"), field), field,
+                _("re-type it, or convert the input to UTF-8"));
+  std::string v(text::trim(value));
+  if (!multiline) v = text::one_line(v);
+  if (v.size() > max_bytes)
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("{} is too long ({} bytes; at most {})"), field, v.size(), max_bytes),
+                field, _("shorten it; put details in --body"));
+  return v;
+}
+
+void require_issue_exists(const std::optional<Issue>& issue, std::int64_t id) {
+  if (!issue)
+    throw Error(ErrorKind::data, i18n::tr(N_("issue {} does not exist"), id), {},
+                _("list issues with 'consult issue list'"));
+}
+
+std::string allowed_text(IssueStatus status) {
+  const auto allowed = model::allowed_actions(status);
+  if (allowed.empty()) return _("nothing: the issue's life cycle is over");
+  std::string out;
+  for (auto a : allowed) {
+    if (!out.empty()) out += ", ";
+    out += std::string(model::to_string(a));
+  }
+  return out;
+}
+
+} // namespace
+
+bool sync_community(ledger::Ledger& ledger, const config::Community& community) {
+  const json config = config::to_json(community);
+  const std::string sha = hash::sha256_hex(ledger::canonical(config));
+  SQLite::Statement q(ledger.db(), "SELECT config_sha FROM community WHERE id = ?");
+  q.bind(1, community.id);
+  if (q.executeStep() && q.getColumn(0).getString() == sha) return false;
+  ledger.append("community.sync", "community:" + community.id,
+                {{"id", community.id},
+                 {"name", community.name},
+                 {"street", community.street},
+                 {"district", community.district},
+                 {"timezone", community.timezone},
+                 {"config", config}});
+  return true;
+}
+
+std::vector<CommunityRecord> recorded_communities(ledger::Ledger& ledger) {
+  SQLite::Statement q(ledger.db(), R"sql(
+    SELECT c.id, c.name, c.street, c.district,
+      (SELECT count(*) FROM issue i WHERE i.community = c.id),
+      (SELECT count(*) FROM issue i WHERE i.community = c.id
+         AND i.status NOT IN ('rejected', 'merged', 'closed'))
+    FROM community c ORDER BY c.id)sql");
+  std::vector<CommunityRecord> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                   q.getColumn(2).getString(), q.getColumn(3).getString(),
+                   q.getColumn(4).getInt64(), q.getColumn(5).getInt64()});
+  return out;
+}
+
+NewIssue validate(const config::Community& community, NewIssue issue, clock::Date today) {
+  issue.title = clean_field(issue.title, "title", kMaxTitleBytes);
+  if (issue.title.empty())
+    throw Error(ErrorKind::data, _("the issue needs a title"), "title",
+                _("say in a few words what residents raised, e.g. --title \"楼道灯不亮\""));
+  issue.body = clean_field(issue.body, "body", kMaxBodyBytes, true);
+  issue.place = clean_field(issue.place, "place", kMaxFieldBytes);
+  issue.raised_by = clean_field(issue.raised_by, "raised-by", kMaxFieldBytes);
+  issue.phone = clean_field(issue.phone, "phone", 40);
+  if (!issue.phone.empty() && !text::plausible_phone(issue.phone))
+    throw Error(ErrorKind::data, i18n::tr(N_("'{}' is not a phone number"), issue.phone), "phone",
+                _("use digits, with an optional leading '+', spaces or hyphens"));
+
+  if (issue.channel.empty()) issue.channel = community.channels.front().key;
+  if (!community.channel(issue.channel))
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("unknown channel '{}' for community '{}'"), issue.channel,
+                         community.id),
+                "channel", i18n::tr(N_("allowed channels: {}"), keys_of(community.channels)));
+  if (issue.category.empty())
+    issue.category = community.category("other") ? "other" : community.categories.front().key;
+  if (!community.category(issue.category))
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("unknown category '{}' for community '{}'"), issue.category,
+                         community.id),
+                "category", i18n::tr(N_("allowed categories: {}"), keys_of(community.categories)));
+
+  if (!issue.raised_on) issue.raised_on = today;
+  if (*issue.raised_on > today)
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("raised-on date {} is in the future (today is {})"),
+                         clock::format_date(*issue.raised_on), clock::format_date(today)),
+                "raised-on", _("give the date the resident raised the matter"));
+
+  std::set<std::string> seen;
+  std::vector<std::string> stakeholders;
+  for (const auto& s : issue.stakeholders) {
+    auto name = clean_field(s, "stakeholder", kMaxFieldBytes);
+    if (name.empty()) continue;
+    if (seen.insert(name).second) stakeholders.push_back(std::move(name));
+  }
+  const auto max = static_cast<std::size_t>(community.council.stakeholders.max);
+  if (stakeholders.size() > max)
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("{} stakeholders named; the council's rules allow at most {}"),
+                         stakeholders.size(), max),
+                "stakeholder", _("name the parties most concerned, or change council.stakeholders"));
+  issue.stakeholders = std::move(stakeholders);
+  return issue;
+}
+
+std::int64_t add(ledger::Ledger& ledger, const config::Community& community,
+                 const NewIssue& input) {
+  const auto today = clock::local_date(ledger.session().clock.now(), community.timezone);
+  const NewIssue issue = validate(community, input, today);
+  std::int64_t id = 0;
+  ledger.write([&] {
+    sync_community(ledger, community);
+    id = ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM issue").getInt64();
+    ledger.append("issue.add", fmt::format("issue:{}", id),
+                  {{"id", id},
+                   {"community", community.id},
+                   {"title", issue.title},
+                   {"body", issue.body},
+                   {"channel", issue.channel},
+                   {"category", issue.category},
+                   {"place", issue.place},
+                   {"raised_by", issue.raised_by},
+                   {"phone", issue.phone},
+                   {"raised_on", clock::format_date(*issue.raised_on)},
+                   {"stakeholders", issue.stakeholders}});
+  });
+  return id;
+}
+
+void each(ledger::Ledger& ledger, const Filter& f,
+          const std::function<void(const Issue&)>& fn) {
+  std::string sql = fmt::format("SELECT {} FROM issue WHERE 1", kIssueColumns);
+  std::vector<std::string> binds;
+  if (!f.community.empty()) {
+    sql += " AND community = ?";
+    binds.push_back(f.community);
+  }
+  if (!f.statuses.empty()) {
+    sql += " AND status IN (";
+    for (std::size_t i = 0; i < f.statuses.size(); ++i) {
+      sql += i ? ", ?" : "?";
+      binds.emplace_back(model::to_string(f.statuses[i]));
+    }
+    sql += ")";
+  } else if (f.open_only) {
+    sql += " AND status NOT IN ('rejected', 'merged', 'closed')";
+  }
+  if (!f.category.empty()) {
+    sql += " AND category = ?";
+    binds.push_back(f.category);
+  }
+  if (!f.channel.empty()) {
+    sql += " AND channel = ?";
+    binds.push_back(f.channel);
+  }
+  if (f.from) {
+    sql += " AND raised_on >= ?";
+    binds.push_back(clock::format_date(*f.from));
+  }
+  if (f.to) {
+    sql += " AND raised_on <= ?";
+    binds.push_back(clock::format_date(*f.to));
+  }
+  if (!f.text.empty()) {
+    std::string pattern = "%";
+    for (char c : f.text) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += "%";
+    sql += " AND (title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\' OR place LIKE ? ESCAPE '\\')";
+    binds.insert(binds.end(), {pattern, pattern, pattern});
+  }
+  sql += " ORDER BY raised_on DESC, id DESC";
+  if (f.limit > 0) sql += fmt::format(" LIMIT {}", f.limit);
+  SQLite::Statement q(ledger.db(), sql);
+  for (std::size_t i = 0; i < binds.size(); ++i) q.bind(static_cast<int>(i + 1), binds[i]);
+  while (q.executeStep()) fn(read_issue(q));
+}
+
+std::vector<Issue> list(ledger::Ledger& ledger, const Filter& filter) {
+  std::vector<Issue> out;
+  each(ledger, filter, [&](const Issue& i) { out.push_back(i); });
+  return out;
+}
+
+std::optional<Issue> find(ledger::Ledger& ledger, std::int64_t id) {
+  SQLite::Statement q(ledger.db(), fmt::format("SELECT {} FROM issue WHERE id = ?", kIssueColumns));
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  Issue issue = read_issue(q);
+  SQLite::Statement s(ledger.db(),
+                      "SELECT name FROM issue_stakeholder WHERE issue = ? ORDER BY position");
+  s.bind(1, id);
+  while (s.executeStep()) issue.stakeholders.push_back(s.getColumn(0).getString());
+  return issue;
+}
+
+Issue get(ledger::Ledger& ledger, std::int64_t id) {
+  auto issue = find(ledger, id);
+  require_issue_exists(issue, id);
+  return *issue;
+}
+
+Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
+  const std::string reason = clean_field(c.reason, "reason", kMaxBodyBytes, true);
+  if (c.action == IssueAction::reject && reason.empty())
+    throw Error(ErrorKind::usage, _("rejecting an issue needs a reason"), "reason",
+                _("add --reason \"…\"; residents will read it"));
+  if (c.action == IssueAction::escalate) {
+    if (!model::valid_escalation_level(c.level))
+      throw Error(ErrorKind::usage,
+                  i18n::tr(N_("cannot escalate to '{}'"), c.level), "to",
+                  _("use --to street or --to district"));
+    if (reason.empty())
+      throw Error(ErrorKind::usage, _("escalating an issue needs a reason"), "reason",
+                  _("add --reason \"…\": why the community cannot solve it"));
+  }
+  if (c.action == IssueAction::merge && !c.into)
+    throw Error(ErrorKind::usage, _("merging needs the twin issue"), "into",
+                _("add --into ID"));
+
+  Issue result;
+  ledger.write([&] {
+    const Issue issue = get(ledger, id);
+    const auto next = model::next_status(issue.status, c.action);
+    if (!next)
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("cannot {} issue {}: it is {}"), model::to_string(c.action), id,
+                           model::to_string(issue.status)),
+                  {}, i18n::tr(N_("allowed now: {}"), allowed_text(issue.status)));
+    json payload = {{"id", id},
+                    {"from", model::to_string(issue.status)},
+                    {"to", model::to_string(*next)}};
+    if (!reason.empty()) payload["reason"] = reason;
+    switch (c.action) {
+    case IssueAction::consult: payload["round"] = issue.rounds + 1; break;
+    case IssueAction::escalate: payload["level"] = c.level; break;
+    case IssueAction::merge: {
+      if (*c.into == id)
+        throw Error(ErrorKind::data, i18n::tr(N_("cannot merge issue {} into itself"), id));
+      const auto twin = find(ledger, *c.into);
+      if (!twin)
+        throw Error(ErrorKind::data, i18n::tr(N_("issue {} does not exist"), *c.into), "into",
+                    _("give the id of the issue that stays open"));
+      if (twin->community != issue.community)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("issue {} belongs to community '{}', issue {} to '{}'"), id,
+                             issue.community, twin->id, twin->community),
+                    "into", _("only issues of one community can be merged"));
+      if (!model::is_open(twin->status))
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("cannot merge into issue {}: it is {}"), twin->id,
+                             model::to_string(twin->status)),
+                    "into", _("merge into an open issue"));
+      payload["into"] = twin->id;
+      payload["count"] = issue.raised_count;
+      break;
+    }
+    default: break;
+    }
+    ledger.append(fmt::format("issue.{}", model::to_string(c.action)), fmt::format("issue:{}", id),
+                  payload);
+    result = get(ledger, id);
+  });
+  return result;
+}
+
+model::Comment comment(ledger::Ledger& ledger, std::int64_t id, const std::string& author,
+                       const std::string& body) {
+  const std::string who = clean_field(author, "by", kMaxFieldBytes);
+  const std::string text = clean_field(body, "text", kMaxBodyBytes, true);
+  if (text.empty())
+    throw Error(ErrorKind::usage, _("the opinion is empty"), "text",
+                _("give the opinion as the argument after the issue id"));
+  model::Comment out;
+  ledger.write([&] {
+    const Issue issue = get(ledger, id);
+    if (!model::accepts_comments(issue.status))
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("cannot record an opinion on issue {}: it is {}"), id,
+                           model::to_string(issue.status)),
+                  {},
+                  issue.status == IssueStatus::collected
+                      ? _("accept it first with 'consult issue accept'")
+                      : _("opinions are recorded while an issue is open"));
+    const auto cid =
+        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM issue_comment").getInt64();
+    const auto e = ledger.append("issue.comment", fmt::format("issue:{}", id),
+                                 {{"id", id},
+                                  {"comment", cid},
+                                  {"round", issue.rounds},
+                                  {"author", who},
+                                  {"body", text}});
+    out = {cid, id, issue.rounds, who, text, e.at, e.seq};
+  });
+  return out;
+}
+
+std::vector<model::Comment> comments(ledger::Ledger& ledger, std::int64_t id) {
+  SQLite::Statement q(ledger.db(), "SELECT id, issue, round, author, body, at, seq "
+                                   "FROM issue_comment WHERE issue = ? ORDER BY id");
+  q.bind(1, id);
+  std::vector<model::Comment> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt(),
+                   q.getColumn(3).getString(), q.getColumn(4).getString(),
+                   q.getColumn(5).getString(), q.getColumn(6).getInt64()});
+  return out;
+}
+
+std::vector<ledger::Event> history(ledger::Ledger& ledger, std::int64_t id) {
+  auto events = ledger.events(fmt::format("issue:{}", id));
+  // Twins merged into this issue belong to its story too.
+  SQLite::Statement twins(ledger.db(), "SELECT id FROM issue WHERE merged_into = ?");
+  twins.bind(1, id);
+  bool added = false;
+  while (twins.executeStep()) {
+    for (auto& e : ledger.events(fmt::format("issue:{}", twins.getColumn(0).getInt64())))
+      if (e.kind == "issue.merge") {
+        events.push_back(std::move(e));
+        added = true;
+      }
+  }
+  if (added)
+    std::sort(events.begin(), events.end(),
+              [](const auto& a, const auto& b) { return a.seq < b.seq; });
+  return events;
+}
+
+} // namespace consult::issues

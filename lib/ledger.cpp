@@ -1,0 +1,303 @@
+#include "consult/ledger.hpp"
+
+#include "consult/error.hpp"
+#include "consult/hash.hpp"
+#include "consult/i18n.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace consult::ledger {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 15000;
+
+bool is_busy(int code) {
+  return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
+}
+
+} // namespace
+
+std::string canonical(const nlohmann::json& j) {
+  // nlohmann::json keeps object keys sorted; dump() without indent has no spaces.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+}
+
+std::string event_hash(const Event& e) {
+  const nlohmann::json fields = nlohmann::json::array(
+      {e.seq, e.at, e.actor, e.kind, e.entity, e.payload, e.prev_hash});
+  return hash::sha256_hex(canonical(fields));
+}
+
+void rethrow_sqlite(const std::exception& e, const std::string& path) {
+  if (const auto* ce = dynamic_cast<const Error*>(&e)) throw *ce;
+  if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) {
+    const int code = se->getExtendedErrorCode();
+    if (is_busy(code))
+      throw Error(ErrorKind::busy,
+                  i18n::tr(N_("ledger '{}' is busy: another consult is writing"), path), {},
+                  _("try again in a moment"));
+    if ((code & 0xff) == SQLITE_NOTADB)
+      throw Error(ErrorKind::data, i18n::tr(N_("'{}' is not a consult ledger"), path), {},
+                  _("check --ledger, CONSULT_LEDGER or the config's ledger setting"));
+    if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN ||
+        (code & 0xff) == SQLITE_PERM)
+      throw Error(ErrorKind::cant_create,
+                  i18n::tr(N_("cannot write ledger '{}': {}"), path, se->what()), {},
+                  _("check the file's and its directory's permissions"));
+    if ((code & 0xff) == SQLITE_FULL || (code & 0xff) == SQLITE_IOERR)
+      throw Error(ErrorKind::io, i18n::tr(N_("I/O error on ledger '{}': {}"), path, se->what()),
+                  {}, _("check free disk space; the ledger is unchanged"));
+    if ((code & 0xff) == SQLITE_CORRUPT)
+      throw Error(ErrorKind::data, i18n::tr(N_("ledger '{}' is corrupt: {}"), path, se->what()),
+                  {}, _("restore it from a backup"));
+    throw Error(ErrorKind::internal, i18n::tr(N_("SQLite error on '{}': {}"), path, se->what()));
+  }
+  throw Error(ErrorKind::internal, e.what());
+}
+
+void migrate(SQLite::Database& db) {
+  int version = db.execAndGet("PRAGMA user_version").getInt();
+  for (const auto& m : migrations()) {
+    if (m.version <= version) continue;
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      // Re-read inside the lock: another process may have migrated meanwhile.
+      version = db.execAndGet("PRAGMA user_version").getInt();
+      if (m.version > version) {
+        db.exec(m.sql);
+        db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+      }
+      db.exec("COMMIT");
+    } catch (...) {
+      db.exec("ROLLBACK");
+      throw;
+    }
+  }
+}
+
+bool Ledger::init(const std::string& path, const Session& session) {
+  bool created = false;
+  try {
+    std::error_code ec;
+    if (!fs::exists(path, ec) || fs::file_size(path, ec) == 0) {
+      // Create the file ourselves with mode 0600: it holds personal data.
+      const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+      if (fd < 0)
+        throw Error(ErrorKind::cant_create,
+                    i18n::tr(N_("cannot create ledger '{}': {}"), path, std::strerror(errno)), {},
+                    _("check that the directory exists and is writable"));
+      ::fchmod(fd, 0600);
+      ::close(fd);
+      created = true;
+    }
+    Ledger l;
+    l.path_ = path;
+    l.session_ = session;
+    l.db_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+    l.configure();
+    const auto app = l.db_->execAndGet("PRAGMA application_id").getInt();
+    const auto tables =
+        l.db_->execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    if (app == 0 && tables == 0) {
+      l.db_->exec("PRAGMA journal_mode = WAL");
+      l.db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+      migrate(*l.db_);
+      l.write([&] { l.append("ledger.init", "ledger", {{"schema", latest_version()}}); });
+      created = true;
+    } else {
+      l.check_identity(Access::write);
+    }
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    rethrow_sqlite(e, path);
+  }
+  return created;
+}
+
+Ledger::Ledger(const std::string& path, Access access, Session session)
+    : path_(path), session_(std::move(session)) {
+  std::error_code ec;
+  if (!fs::exists(path, ec))
+    throw Error(ErrorKind::no_input, i18n::tr(N_("ledger '{}' does not exist"), path), {},
+                _("create it with 'consult init', or point --ledger or CONSULT_LEDGER at it"));
+  try {
+    db_ = std::make_unique<SQLite::Database>(
+        path, access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
+    configure();
+    check_identity(access);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    rethrow_sqlite(e, path);
+  }
+}
+
+Ledger::~Ledger() = default;
+
+std::unique_ptr<Ledger> Ledger::in_memory(Session session) {
+  std::unique_ptr<Ledger> l(new Ledger());
+  l->path_ = ":memory:";
+  l->session_ = std::move(session);
+  l->db_ = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+  l->configure();
+  l->db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+  migrate(*l->db_);
+  l->write([&] { l->append("ledger.init", "ledger", {{"schema", latest_version()}}); });
+  return l;
+}
+
+void Ledger::configure() {
+  db_->setBusyTimeout(kBusyTimeoutMs);
+  db_->exec("PRAGMA foreign_keys = ON");
+  // A public record: every commit reaches the disk before consult says so.
+  db_->exec("PRAGMA synchronous = FULL");
+}
+
+void Ledger::check_identity(Access access) {
+  const auto app = db_->execAndGet("PRAGMA application_id").getInt();
+  const auto version = db_->execAndGet("PRAGMA user_version").getInt();
+  if (app != kApplicationId) {
+    const auto tables = db_->execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    if (app == 0 && tables == 0)
+      throw Error(ErrorKind::no_input, i18n::tr(N_("'{}' is an empty file, not a ledger yet"), path_),
+                  {}, _("create the ledger with 'consult init'"));
+    throw Error(ErrorKind::data, i18n::tr(N_("'{}' is not a consult ledger"), path_), {},
+                _("check --ledger, CONSULT_LEDGER or the config's ledger setting"));
+  }
+  if (version > latest_version())
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("ledger '{}' has schema version {}, newer than this consult knows ({})"),
+                         path_, version, latest_version()),
+                {}, _("install a newer consult; this one will not touch the ledger"));
+  if (version < latest_version()) {
+    if (access == Access::read)
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("ledger '{}' has schema version {}; this consult needs {}"), path_,
+                           version, latest_version()),
+                  {}, _("upgrade it with 'consult init' (the events are kept)"));
+    migrate(*db_);
+  }
+}
+
+int Ledger::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
+
+void Ledger::write(const std::function<void()>& fn) {
+  if (depth_ > 0) {
+    fn();
+    return;
+  }
+  try {
+    db_->exec("BEGIN IMMEDIATE");
+  } catch (const std::exception& e) {
+    rethrow_sqlite(e, path_);
+  }
+  ++depth_;
+  try {
+    fn();
+    db_->exec("COMMIT");
+    --depth_;
+  } catch (const std::exception& e) {
+    --depth_;
+    try {
+      db_->exec("ROLLBACK");
+    } catch (...) {
+      // The transaction is already gone (SQLite rolls back on some errors).
+    }
+    rethrow_sqlite(e, path_);
+  }
+}
+
+Event Ledger::append(const std::string& kind, const std::string& entity,
+                     const nlohmann::json& payload) {
+  if (depth_ == 0)
+    throw Error(ErrorKind::internal, "Ledger::append called outside a write transaction");
+  Event e;
+  SQLite::Statement head(*db_, "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1");
+  if (head.executeStep()) {
+    e.seq = head.getColumn(0).getInt64() + 1;
+    e.prev_hash = head.getColumn(1).getString();
+  } else {
+    e.seq = 1;
+    e.prev_hash = kGenesisHash;
+  }
+  e.at = clock::format_rfc3339(session_.clock.now(), session_.zone);
+  e.actor = session_.actor;
+  e.kind = kind;
+  e.entity = entity;
+  e.payload = canonical(payload);
+  e.hash = event_hash(e);
+
+  SQLite::Statement ins(*db_, "INSERT INTO event (seq, at, actor, kind, entity, payload, "
+                              "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  ins.bind(1, e.seq);
+  ins.bind(2, e.at);
+  ins.bind(3, e.actor);
+  ins.bind(4, e.kind);
+  ins.bind(5, e.entity);
+  ins.bind(6, e.payload);
+  ins.bind(7, e.prev_hash);
+  ins.bind(8, e.hash);
+  ins.exec();
+  SQLite::Statement upd(*db_, "UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1");
+  upd.bind(1, e.seq);
+  upd.bind(2, e.hash);
+  upd.exec();
+  apply(*db_, e);
+  return e;
+}
+
+namespace {
+Event read_event(SQLite::Statement& q) {
+  Event e;
+  e.seq = q.getColumn(0).getInt64();
+  e.at = q.getColumn(1).getString();
+  e.actor = q.getColumn(2).getString();
+  e.kind = q.getColumn(3).getString();
+  e.entity = q.getColumn(4).getString();
+  e.payload = q.getColumn(5).getString();
+  e.prev_hash = q.getColumn(6).getString();
+  e.hash = q.getColumn(7).getString();
+  return e;
+}
+constexpr const char* kEventColumns = "seq, at, actor, kind, entity, payload, prev_hash, hash";
+} // namespace
+
+std::optional<Event> Ledger::head() {
+  SQLite::Statement q(*db_, fmt::format("SELECT {} FROM event ORDER BY seq DESC LIMIT 1",
+                                        kEventColumns));
+  if (!q.executeStep()) return std::nullopt;
+  return read_event(q);
+}
+
+std::vector<Event> Ledger::events(const std::string& entity, std::int64_t after_seq,
+                                  std::int64_t limit) {
+  std::string sql = fmt::format("SELECT {} FROM event WHERE seq > ?", kEventColumns);
+  if (!entity.empty()) sql += " AND entity = ?";
+  sql += " ORDER BY seq";
+  if (limit > 0) sql += fmt::format(" LIMIT {}", limit);
+  SQLite::Statement q(*db_, sql);
+  q.bind(1, after_seq);
+  if (!entity.empty()) q.bind(2, entity);
+  std::vector<Event> out;
+  while (q.executeStep()) out.push_back(read_event(q));
+  return out;
+}
+
+std::int64_t Ledger::event_count() {
+  return db_->execAndGet("SELECT count(*) FROM event").getInt64();
+}
+
+} // namespace consult::ledger

@@ -1,0 +1,168 @@
+// The projector: how each kind of event changes the tables. The same code
+// runs when an event is appended and when `consult verify` replays the log
+// into a scratch database, so the tables are by construction what the
+// events say.
+
+#include "consult/error.hpp"
+#include "consult/hash.hpp"
+#include "consult/ledger.hpp"
+#include "consult/model.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace consult::ledger {
+
+namespace {
+
+using nlohmann::json;
+
+std::string str(const json& p, const char* key) {
+  const auto it = p.find(key);
+  if (it == p.end() || it->is_null()) return {};
+  return it->get<std::string>();
+}
+
+void apply_community_sync(SQLite::Database& db, const Event& e, const json& p) {
+  SQLite::Statement q(db, R"sql(
+    INSERT INTO community (id, name, street, district, timezone, config, config_sha, synced_seq)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+    ON CONFLICT (id) DO UPDATE SET name = ?2, street = ?3, district = ?4, timezone = ?5,
+      config = ?6, config_sha = ?7, synced_seq = ?8)sql");
+  const std::string config = canonical(p.at("config"));
+  q.bind(1, str(p, "id"));
+  q.bind(2, str(p, "name"));
+  q.bind(3, str(p, "street"));
+  q.bind(4, str(p, "district"));
+  q.bind(5, str(p, "timezone"));
+  q.bind(6, config);
+  q.bind(7, hash::sha256_hex(config));
+  q.bind(8, e.seq);
+  q.exec();
+}
+
+void apply_issue_add(SQLite::Database& db, const Event& e, const json& p) {
+  SQLite::Statement q(db, R"sql(
+    INSERT INTO issue (id, community, title, body, channel, category, place, raised_by, phone,
+      raised_on, raised_count, status, rounds, merged_into, escalated_to, reason,
+      created_seq, created_at, updated_seq, updated_at)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, 'collected', 0, NULL, '', '',
+      ?11, ?12, ?11, ?12))sql");
+  const auto id = p.at("id").get<std::int64_t>();
+  q.bind(1, id);
+  q.bind(2, str(p, "community"));
+  q.bind(3, str(p, "title"));
+  q.bind(4, str(p, "body"));
+  q.bind(5, str(p, "channel"));
+  q.bind(6, str(p, "category"));
+  q.bind(7, str(p, "place"));
+  q.bind(8, str(p, "raised_by"));
+  q.bind(9, str(p, "phone"));
+  q.bind(10, str(p, "raised_on"));
+  q.bind(11, e.seq);
+  q.bind(12, e.at);
+  q.exec();
+  if (const auto it = p.find("stakeholders"); it != p.end()) {
+    SQLite::Statement s(db, "INSERT INTO issue_stakeholder (issue, position, name) "
+                            "VALUES (?, ?, ?)");
+    int position = 0;
+    for (const auto& name : *it) {
+      s.bind(1, id);
+      s.bind(2, ++position);
+      s.bind(3, name.get<std::string>());
+      s.exec();
+      s.reset();
+    }
+  }
+}
+
+void apply_issue_transition(SQLite::Database& db, const Event& e, const json& p) {
+  const auto id = p.at("id").get<std::int64_t>();
+  const auto to = p.at("to").get<std::string>();
+  SQLite::Statement q(db, "UPDATE issue SET status = ?, updated_seq = ?, updated_at = ? "
+                          "WHERE id = ?");
+  q.bind(1, to);
+  q.bind(2, e.seq);
+  q.bind(3, e.at);
+  q.bind(4, id);
+  if (q.exec() != 1)
+    throw Error(ErrorKind::internal, fmt::format("event {}: issue {} does not exist", e.seq, id));
+  if (p.contains("reason")) {
+    SQLite::Statement r(db, "UPDATE issue SET reason = ? WHERE id = ?");
+    r.bind(1, str(p, "reason"));
+    r.bind(2, id);
+    r.exec();
+  }
+  if (p.contains("round")) {
+    SQLite::Statement r(db, "UPDATE issue SET rounds = ? WHERE id = ?");
+    r.bind(1, p.at("round").get<int>());
+    r.bind(2, id);
+    r.exec();
+  }
+  if (p.contains("level")) {
+    SQLite::Statement r(db, "UPDATE issue SET escalated_to = ? WHERE id = ?");
+    r.bind(1, str(p, "level"));
+    r.bind(2, id);
+    r.exec();
+  }
+  if (p.contains("into")) {
+    const auto into = p.at("into").get<std::int64_t>();
+    SQLite::Statement r(db, "UPDATE issue SET merged_into = ? WHERE id = ?");
+    r.bind(1, into);
+    r.bind(2, id);
+    r.exec();
+    // The twin now speaks for the residents who raised this one too.
+    SQLite::Statement t(db, "UPDATE issue SET raised_count = raised_count + ?, "
+                            "updated_seq = ?, updated_at = ? WHERE id = ?");
+    t.bind(1, p.at("count").get<int>());
+    t.bind(2, e.seq);
+    t.bind(3, e.at);
+    t.bind(4, into);
+    t.exec();
+  }
+}
+
+void apply_issue_comment(SQLite::Database& db, const Event& e, const json& p) {
+  SQLite::Statement q(db, "INSERT INTO issue_comment (id, issue, round, author, body, seq, at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, p.at("comment").get<std::int64_t>());
+  q.bind(2, p.at("id").get<std::int64_t>());
+  q.bind(3, p.at("round").get<int>());
+  q.bind(4, str(p, "author"));
+  q.bind(5, str(p, "body"));
+  q.bind(6, e.seq);
+  q.bind(7, e.at);
+  q.exec();
+  SQLite::Statement u(db, "UPDATE issue SET updated_seq = ?, updated_at = ? WHERE id = ?");
+  u.bind(1, e.seq);
+  u.bind(2, e.at);
+  u.bind(3, p.at("id").get<std::int64_t>());
+  u.exec();
+}
+
+} // namespace
+
+void apply(SQLite::Database& db, const Event& e) {
+  json p;
+  try {
+    p = json::parse(e.payload);
+  } catch (const json::exception& ex) {
+    throw Error(ErrorKind::data,
+                fmt::format("event {} has a payload that is not JSON: {}", e.seq, ex.what()));
+  }
+  try {
+    if (e.kind == "ledger.init") return;
+    if (e.kind == "community.sync") return apply_community_sync(db, e, p);
+    if (e.kind == "issue.add") return apply_issue_add(db, e, p);
+    if (e.kind == "issue.comment") return apply_issue_comment(db, e, p);
+    if (e.kind.rfind("issue.", 0) == 0 && model::parse_action(e.kind.substr(6)))
+      return apply_issue_transition(db, e, p);
+  } catch (const json::exception& ex) {
+    throw Error(ErrorKind::data,
+                fmt::format("event {} ({}) has a malformed payload: {}", e.seq, e.kind, ex.what()));
+  }
+  throw Error(ErrorKind::data, fmt::format("event {} has an unknown kind '{}'", e.seq, e.kind),
+              {}, "this ledger may have been written by a newer consult");
+}
+
+} // namespace consult::ledger

@@ -1,0 +1,134 @@
+// The ledger's schema: commented SQL in one place, mirrored in docs/schema.md.
+// Each migration is one ordered step, run in its own transaction together
+// with its `PRAGMA user_version` bump. Never edit a released step: add one.
+
+#include "consult/ledger.hpp"
+
+namespace consult::ledger {
+
+namespace {
+
+constexpr const char* kSchema1 = R"sql(
+-- The event log: append-only and hash-chained. What it says is what happened.
+CREATE TABLE event (
+  seq       INTEGER PRIMARY KEY,  -- 1, 2, 3, … without gaps
+  at        TEXT    NOT NULL,     -- when, RFC 3339 with the ledger's offset
+  actor     TEXT    NOT NULL,     -- who (--as, CONSULT_ACTOR or the login name)
+  kind      TEXT    NOT NULL,     -- what was done, e.g. 'issue.add'
+  entity    TEXT    NOT NULL,     -- what it was done to, e.g. 'issue:42'
+  payload   TEXT    NOT NULL,     -- canonical JSON: keys sorted, no spaces
+  prev_hash TEXT    NOT NULL,     -- hash of event seq-1 (64 zeros for seq 1)
+  hash      TEXT    NOT NULL      -- SHA-256 of [seq,at,actor,kind,entity,payload,prev_hash]
+) STRICT;
+CREATE INDEX event_by_entity ON event (entity, seq);
+
+-- Appending is the only change the log allows. (Anyone with the sqlite3 shell
+-- can drop these triggers; `consult verify` catches what they do next.)
+CREATE TRIGGER event_append_only_update BEFORE UPDATE ON event
+BEGIN SELECT RAISE(ABORT, 'consult: the event log is append-only'); END;
+CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event
+BEGIN SELECT RAISE(ABORT, 'consult: the event log is append-only'); END;
+
+-- The head of the chain, kept beside the log so that a deleted last event shows.
+CREATE TABLE ledger_head (
+  id   INTEGER PRIMARY KEY CHECK (id = 1),
+  seq  INTEGER NOT NULL,
+  hash TEXT    NOT NULL
+) STRICT;
+INSERT INTO ledger_head (id, seq, hash)
+VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+
+-- Projection: communities as their configuration described them when last synced.
+CREATE TABLE community (
+  id         TEXT    PRIMARY KEY,   -- the stable id used as --community
+  name       TEXT    NOT NULL,
+  street     TEXT    NOT NULL,      -- sub-district (街道)
+  district   TEXT    NOT NULL,      -- district (区)
+  timezone   TEXT    NOT NULL,
+  config     TEXT    NOT NULL,      -- the whole community as canonical JSON
+  config_sha TEXT    NOT NULL,      -- SHA-256 of config
+  synced_seq INTEGER NOT NULL       -- event that last synced it
+) STRICT;
+
+-- Projection: issues raised by residents.
+CREATE TABLE issue (
+  id           INTEGER PRIMARY KEY,
+  community    TEXT    NOT NULL REFERENCES community (id),
+  title        TEXT    NOT NULL,
+  body         TEXT    NOT NULL,
+  channel      TEXT    NOT NULL,   -- key from the community's channels
+  category     TEXT    NOT NULL,   -- key from the community's categories
+  place        TEXT    NOT NULL,   -- building, unit or zone ('' if none)
+  raised_by    TEXT    NOT NULL,   -- resident's name ('' if anonymous): personal data
+  phone        TEXT    NOT NULL,   -- personal data
+  raised_on    TEXT    NOT NULL,   -- YYYY-MM-DD, community local date
+  raised_count INTEGER NOT NULL,   -- residents who raised it; merges add up
+  status       TEXT    NOT NULL CHECK (status IN ('collected', 'accepted', 'rejected',
+                 'merged', 'consulting', 'decided', 'implementing', 'resolved', 'closed',
+                 'escalated')),
+  rounds       INTEGER NOT NULL,   -- consultation rounds opened
+  merged_into  INTEGER REFERENCES issue (id),
+  escalated_to TEXT    NOT NULL,   -- 'street', 'district' or ''
+  reason       TEXT    NOT NULL,   -- reason of the last rejection or escalation
+  created_seq  INTEGER NOT NULL,
+  created_at   TEXT    NOT NULL,
+  updated_seq  INTEGER NOT NULL,
+  updated_at   TEXT    NOT NULL
+) STRICT;
+CREATE INDEX issue_by_status   ON issue (community, status, raised_on);
+CREATE INDEX issue_by_raised   ON issue (community, raised_on);
+CREATE INDEX issue_by_category ON issue (category, raised_on);
+CREATE INDEX issue_by_channel  ON issue (channel, raised_on);
+CREATE INDEX issue_by_twin     ON issue (merged_into) WHERE merged_into IS NOT NULL;
+
+-- Projection: the stakeholders ("X" of "6+X") named for an issue.
+CREATE TABLE issue_stakeholder (
+  issue    INTEGER NOT NULL REFERENCES issue (id),
+  position INTEGER NOT NULL,
+  name     TEXT    NOT NULL,
+  PRIMARY KEY (issue, position)
+) STRICT;
+
+-- Projection: opinions recorded during consultation.
+CREATE TABLE issue_comment (
+  id     INTEGER PRIMARY KEY,
+  issue  INTEGER NOT NULL REFERENCES issue (id),
+  round  INTEGER NOT NULL,         -- consultation round it belongs to (0: before the first)
+  author TEXT    NOT NULL,
+  body   TEXT    NOT NULL,
+  seq    INTEGER NOT NULL,
+  at     TEXT    NOT NULL
+) STRICT;
+CREATE INDEX issue_comment_by_issue ON issue_comment (issue, id);
+
+-- Convenience: open issues with their community's name.
+CREATE VIEW open_issues AS
+SELECT i.id, c.name AS community, i.status, i.raised_on, i.channel, i.category, i.title,
+       i.raised_count, i.rounds
+FROM issue i JOIN community c ON c.id = i.community
+WHERE i.status NOT IN ('rejected', 'merged', 'closed');
+
+-- Convenience: every event about an issue, newest last.
+CREATE VIEW issue_history AS
+SELECT CAST(substr(entity, 7) AS INTEGER) AS issue, seq, at, actor, kind, payload
+FROM event WHERE entity LIKE 'issue:%';
+)sql";
+
+} // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "initial: event log, communities, issues", kSchema1},
+  };
+  return kMigrations;
+}
+
+int latest_version() { return migrations().back().version; }
+
+const std::vector<std::string>& projection_tables() {
+  static const std::vector<std::string> kTables = {"community", "issue", "issue_stakeholder",
+                                                   "issue_comment"};
+  return kTables;
+}
+
+} // namespace consult::ledger

@@ -1,0 +1,173 @@
+#include "consult/text.hpp"
+
+#include <utf8proc.h>
+
+#include <vector>
+
+namespace consult::text {
+
+namespace {
+
+/// Decodes the code point at `s[i]`; returns its byte length, or -1 if invalid.
+utf8proc_ssize_t next_cp(std::string_view s, std::size_t i, utf8proc_int32_t& cp) noexcept {
+  return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+}
+
+std::size_t cp_width(utf8proc_int32_t cp) noexcept {
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
+  const int w = utf8proc_charwidth(cp);
+  return w < 0 ? 0 : static_cast<std::size_t>(w);
+}
+
+/// The code points of `s` with their byte offsets; invalid bytes as U+FFFD.
+struct Piece {
+  std::size_t offset;
+  std::size_t length;
+  std::size_t width;
+};
+
+std::vector<Piece> pieces(std::string_view s) {
+  std::vector<Piece> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp = 0;
+    const auto n = next_cp(s, i, cp);
+    if (n <= 0) {
+      out.push_back({i, 1, 1});
+      ++i;
+      continue;
+    }
+    out.push_back({i, static_cast<std::size_t>(n), cp_width(cp)});
+    i += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
+} // namespace
+
+bool valid_utf8(std::string_view s) noexcept {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp = 0;
+    const auto n = next_cp(s, i, cp);
+    if (n <= 0) return false;
+    i += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+std::size_t display_width(std::string_view s) noexcept {
+  std::size_t width = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp = 0;
+    const auto n = next_cp(s, i, cp);
+    if (n <= 0) {
+      ++width;
+      ++i;
+      continue;
+    }
+    width += cp_width(cp);
+    i += static_cast<std::size_t>(n);
+  }
+  return width;
+}
+
+std::string truncate_to_width(std::string_view s, std::size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  if (width == 0) return {};
+  std::string out;
+  std::size_t used = 0;
+  for (const auto& p : pieces(s)) {
+    if (used + p.width > width - 1) break;
+    out.append(s.substr(p.offset, p.length));
+    used += p.width;
+  }
+  out += "…";
+  return out;
+}
+
+std::string pad_right(std::string_view s, std::size_t width) {
+  std::string out(s);
+  const auto w = display_width(s);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+std::string pad_left(std::string_view s, std::size_t width) {
+  const auto w = display_width(s);
+  std::string out;
+  if (w < width) out.append(width - w, ' ');
+  out.append(s);
+  return out;
+}
+
+std::string_view trim(std::string_view s) noexcept {
+  const auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string mask_phone(std::string_view phone) {
+  std::string digits;
+  for (char c : phone)
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  if (digits.size() >= 11) // mobile numbers: keep the first 3 and the last 4
+    return digits.substr(0, 3) + std::string(digits.size() - 7, '*') +
+           digits.substr(digits.size() - 4);
+  if (digits.size() >= 7) // landlines: keep the last 4
+    return std::string(digits.size() - 4, '*') + digits.substr(digits.size() - 4);
+  if (digits.size() <= 2) return std::string(digits.size(), '*');
+  return std::string(digits.size() - 2, '*') + digits.substr(digits.size() - 2);
+}
+
+std::string mask_name(std::string_view name) {
+  const auto ps = pieces(trim(name));
+  const auto t = trim(name);
+  if (ps.empty()) return {};
+  auto piece = [&](std::size_t i) { return std::string(t.substr(ps[i].offset, ps[i].length)); };
+  if (ps.size() == 1) return piece(0);
+  if (ps.size() == 2) return piece(0) + "*";
+  // Four-character names are usually a two-character surname (欧阳, 司马).
+  const std::size_t keep_front = ps.size() >= 4 ? 2 : 1;
+  std::string out;
+  for (std::size_t i = 0; i < keep_front; ++i) out += piece(i);
+  for (std::size_t i = keep_front; i + 1 < ps.size(); ++i) out += "*";
+  out += piece(ps.size() - 1);
+  return out;
+}
+
+bool plausible_phone(std::string_view phone) noexcept {
+  phone = trim(phone);
+  std::size_t digits = 0;
+  for (std::size_t i = 0; i < phone.size(); ++i) {
+    const char c = phone[i];
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (c == '+' && i == 0)
+      continue;
+    else if (c != ' ' && c != '-')
+      return false;
+  }
+  return digits >= 5 && digits <= 20;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string one_line(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  return out;
+}
+
+} // namespace consult::text

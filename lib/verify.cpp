@@ -1,0 +1,157 @@
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+#include "consult/ledger.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+namespace consult::ledger {
+
+namespace {
+
+std::string show_value(const SQLite::Column& c) {
+  if (c.isNull()) return "NULL";
+  if (c.isInteger()) return std::to_string(c.getInt64());
+  if (c.isFloat()) return fmt::format("{}", c.getDouble());
+  std::string s = c.getString();
+  if (s.size() > 60) s = s.substr(0, 57) + "...";
+  return "'" + s + "'";
+}
+
+bool same_value(const SQLite::Column& a, const SQLite::Column& b) {
+  if (a.getType() != b.getType()) return false;
+  if (a.isNull()) return true;
+  if (a.isInteger()) return a.getInt64() == b.getInt64();
+  if (a.isFloat()) return a.getDouble() == b.getDouble();
+  return a.getString() == b.getString();
+}
+
+/// Compares one table of the ledger (`disk`) with the replayed one (`mem`).
+bool compare_table(SQLite::Database& disk, SQLite::Database& mem, const std::string& table,
+                   VerifyResult& r) {
+  const std::string sql = fmt::format("SELECT rowid, * FROM {} ORDER BY rowid", table);
+  SQLite::Statement a(disk, sql);
+  SQLite::Statement b(mem, sql);
+  const int columns = a.getColumnCount();
+  for (;;) {
+    const bool has_a = a.executeStep();
+    const bool has_b = b.executeStep();
+    if (!has_a && !has_b) return true;
+    r.ok = false;
+    r.table = table;
+    if (has_a && !has_b) {
+      r.row = fmt::format("rowid={}", a.getColumn(0).getInt64());
+      r.problem = i18n::tr(N_("table {} has a row no event created ({})"), table, r.row);
+      return false;
+    }
+    if (!has_a && has_b) {
+      r.row = fmt::format("rowid={}", b.getColumn(0).getInt64());
+      r.problem = i18n::tr(N_("table {} lacks a row the events created ({})"), table, r.row);
+      return false;
+    }
+    const auto ra = a.getColumn(0).getInt64();
+    const auto rb = b.getColumn(0).getInt64();
+    if (ra != rb) {
+      const auto first = std::min(ra, rb);
+      r.row = fmt::format("rowid={}", first);
+      r.problem = ra < rb
+                      ? i18n::tr(N_("table {} has a row no event created ({})"), table, r.row)
+                      : i18n::tr(N_("table {} lacks a row the events created ({})"), table, r.row);
+      return false;
+    }
+    for (int i = 1; i < columns; ++i) {
+      if (!same_value(a.getColumn(i), b.getColumn(i))) {
+        r.row = fmt::format("rowid={}", ra);
+        r.problem = i18n::tr(N_("table {}, row {}, column {}: the ledger has {}, the events say {}"),
+                             table, r.row, a.getColumnName(i), show_value(a.getColumn(i)),
+                             show_value(b.getColumn(i)));
+        return false;
+      }
+    }
+    r.ok = true;
+  }
+}
+
+} // namespace
+
+VerifyResult verify(Ledger& ledger) {
+  VerifyResult r;
+  auto& db = ledger.db();
+
+  // A scratch database with the same schema, to replay into.
+  SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE);
+  mem.exec("PRAGMA foreign_keys = ON");
+  migrate(mem);
+  mem.exec("BEGIN");
+
+  SQLite::Statement q(db, "SELECT seq, at, actor, kind, entity, payload, prev_hash, hash "
+                          "FROM event ORDER BY seq");
+  std::string prev = kGenesisHash;
+  std::int64_t expected = 1;
+  while (q.executeStep()) {
+    Event e;
+    e.seq = q.getColumn(0).getInt64();
+    e.at = q.getColumn(1).getString();
+    e.actor = q.getColumn(2).getString();
+    e.kind = q.getColumn(3).getString();
+    e.entity = q.getColumn(4).getString();
+    e.payload = q.getColumn(5).getString();
+    e.prev_hash = q.getColumn(6).getString();
+    e.hash = q.getColumn(7).getString();
+    auto bad = [&](std::int64_t seq, std::string problem) {
+      r.ok = false;
+      r.bad_seq = seq;
+      r.problem = std::move(problem);
+    };
+    if (e.seq != expected) {
+      bad(expected, e.seq > expected
+                        ? i18n::tr(N_("event {} is missing: event {} follows event {} (deleted?)"),
+                                   expected, e.seq, expected - 1)
+                        : i18n::tr(N_("event {} is out of sequence (inserted?)"), e.seq));
+      break;
+    }
+    if (e.prev_hash != prev) {
+      bad(e.seq, i18n::tr(N_("event {} does not follow event {}: its previous hash differs "
+                             "(reordered, inserted or replaced?)"),
+                          e.seq, e.seq - 1));
+      break;
+    }
+    if (event_hash(e) != e.hash) {
+      bad(e.seq, i18n::tr(N_("event {} ({}) was changed: its contents do not match its hash"),
+                          e.seq, e.kind));
+      break;
+    }
+    try {
+      apply(mem, e);
+    } catch (const std::exception& ex) {
+      bad(e.seq, i18n::tr(N_("event {} ({}) cannot be replayed: {}"), e.seq, e.kind, ex.what()));
+      break;
+    }
+    prev = e.hash;
+    ++expected;
+    ++r.events;
+  }
+  r.head_hash = prev;
+  if (!r.ok) return r;
+
+  // The head recorded beside the log must be the last event.
+  SQLite::Statement h(db, "SELECT seq, hash FROM ledger_head WHERE id = 1");
+  if (!h.executeStep() || h.getColumn(0).getInt64() != r.events ||
+      h.getColumn(1).getString() != prev) {
+    r.ok = false;
+    r.bad_seq = r.events + 1;
+    r.table = "ledger_head";
+    r.problem = i18n::tr(N_("the recorded head of the log is not its last event {} "
+                            "(events deleted from the end?)"),
+                         r.events);
+    return r;
+  }
+
+  mem.exec("COMMIT");
+  for (const auto& table : projection_tables())
+    if (!compare_table(db, mem, table, r)) return r;
+  return r;
+}
+
+} // namespace consult::ledger
