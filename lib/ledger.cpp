@@ -21,8 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kBusyTimeoutMs = 15000;
-
 bool is_busy(int code) {
   return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
 }
@@ -160,7 +158,7 @@ std::unique_ptr<Ledger> Ledger::in_memory(Session session) {
 }
 
 void Ledger::configure() {
-  db_->setBusyTimeout(kBusyTimeoutMs);
+  db_->setBusyTimeout(session_.busy_timeout_ms);
   db_->exec("PRAGMA foreign_keys = ON");
   // A public record: every commit reaches the disk before consult says so.
   db_->exec("PRAGMA synchronous = FULL");

@@ -122,6 +122,14 @@ ledger::Session Context::session() {
   }
   if (s.actor.empty()) s.actor = env("USER");
   if (s.actor.empty()) s.actor = "unknown";
+  if (auto ms = env("CONSULT_BUSY_TIMEOUT"); !ms.empty()) {
+    char* end = nullptr;
+    const long v = std::strtol(ms.c_str(), &end, 10);
+    if (!end || *end || v < 0 || v > 3600000)
+      throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a number of milliseconds"), ms),
+                  "CONSULT_BUSY_TIMEOUT");
+    s.busy_timeout_ms = static_cast<int>(v);
+  }
   std::string now = opts.now;
   const char* where = "--now";
   if (now.empty()) {

@@ -78,10 +78,10 @@ std::optional<model::Issue> find(ledger::Ledger& ledger, std::int64_t id);
 model::Issue get(ledger::Ledger& ledger, std::int64_t id);
 
 struct Change {
-  model::IssueAction action;
-  std::string reason;               ///< reject, escalate (required); others optional
-  std::optional<std::int64_t> into; ///< merge target
-  std::string level;                ///< escalate: street | district
+  model::IssueAction action = model::IssueAction::accept;
+  std::string reason{};               ///< reject, escalate (required); others optional
+  std::optional<std::int64_t> into{}; ///< merge target
+  std::string level{};                ///< escalate: street | district
 };
 
 /// Applies a life-cycle step in one transaction. An illegal step throws

@@ -69,6 +69,7 @@ struct Session {
   std::string actor = "unknown";
   clock::Clock clock;
   std::string zone = clock::kDefaultZone;
+  int busy_timeout_ms = 15000; ///< how long a writer waits for another
 };
 
 enum class Access { read, write };

@@ -1,0 +1,56 @@
+#pragma once
+// Shared fixtures for the unit tests: a fixed clock, a small community.
+
+#include "consult/config.hpp"
+#include "consult/ledger.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace consult::test {
+
+inline ledger::Session session(const char* now = "2026-11-21 10:00") {
+  ledger::Session s;
+  s.actor = "tester";
+  s.clock = clock::Clock(*clock::parse_instant(now, clock::kDefaultZone));
+  return s;
+}
+
+inline config::Community community() {
+  return config::parse_community(R"(id = "t"
+name = "测试社区"
+[channels]
+suggestion-box = "意见箱"
+wechat-group = "微信群"
+[categories]
+parking = "停车"
+facility-repair = "设施维修"
+other = "其他"
+[council]
+name = "议事会"
+[council.stakeholders]
+max = 2
+[[council.seats]]
+key = "committee"
+label = "居委会代表"
+count = 2
+members = [{ name = "王一" }, { name = "李二" }]
+)",
+                                 "t.toml");
+}
+
+/// A scratch directory removed at the end of the scope.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/consult-test-XXXXXX";
+    path = ::mkdtemp(tmpl);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  std::string file(const char* name) const { return (path / name).string(); }
+};
+
+} // namespace consult::test

@@ -1,0 +1,221 @@
+#include "consult/config.hpp"
+#include "consult/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+using namespace consult;
+using namespace consult::config;
+
+namespace {
+
+const char* kMinimal = R"(id = "t"
+name = "测试社区"
+
+[council]
+name = "议事会"
+
+[[council.seats]]
+key = "committee"
+label = "居委会代表"
+count = 2
+members = [{ name = "王一" }, { name = "李二" }]
+)";
+
+/// The error a community text raises, as "where|message".
+std::string error_of(const std::string& text) {
+  try {
+    parse_community(text, "c.toml");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::config);
+    return e.where() + "|" + e.what();
+  }
+  return "no error";
+}
+
+} // namespace
+
+TEST_CASE("the shipped example community loads") {
+  const auto cfg = load(std::string(CONSULT_SOURCE_DIR) + "/examples/consult.toml");
+  REQUIRE(cfg.communities.size() == 1);
+  const auto& c = cfg.communities[0];
+  CHECK(c.id == "heping");
+  CHECK(c.population > 3000);
+  CHECK(c.council.seats.size() == 6);
+  CHECK(c.council.seat_count() == 10);
+  CHECK(c.channel("suggestion-box")->label == "意见箱");
+  CHECK(c.channels.front().key == "suggestion-box"); // file order kept
+  CHECK(c.category("facility-repair") != nullptr);
+  CHECK(c.rules.notice_days == 7);
+  REQUIRE(c.rules.profiles.size() == 1);
+  CHECK(c.rules.profiles[0].quorum.str() == "2/3");
+  CHECK(c.schedules.size() == 2);
+  CHECK(c.schedules[0].days_of_month == std::vector<int>{6, 26});
+  CHECK(c.schedules[1].weekdays == std::vector<int>{3});
+  CHECK(cfg.ledger.size() > 0);
+}
+
+TEST_CASE("a minimal community gets default channels, categories and kinds") {
+  const auto c = parse_community(kMinimal, "c.toml");
+  CHECK(c.timezone == "Asia/Shanghai");
+  CHECK(c.channel("suggestion-box"));
+  CHECK(c.category("other"));
+  CHECK(c.meeting_kind("council"));
+  CHECK(c.council.stakeholders.max == 20);
+}
+
+TEST_CASE("syntax errors point at line and column") {
+  CHECK(error_of("id = \"t\"\nname = \n").rfind("c.toml:2:", 0) == 0);
+}
+
+TEST_CASE("wrong types name the key and the types") {
+  const auto e = error_of("population = \"many\"\n" + std::string(kMinimal));
+  CHECK(e.find("c.toml:1:14|") == 0);
+  CHECK(e.find("key 'population': expected an integer, found a string") != std::string::npos);
+}
+
+TEST_CASE("unknown keys are errors with their position") {
+  const auto e = error_of("colour = \"red\"\n" + std::string(kMinimal));
+  CHECK(e.find("c.toml:1:1|") == 0);
+  CHECK(e.find("key 'colour': unknown key") != std::string::npos);
+  const auto nested = error_of(std::string(kMinimal) + "[rules]\nnotice_dayz = 7\n");
+  CHECK(nested.find("c.toml:13:1|key 'rules.notice_dayz': unknown key") == 0);
+}
+
+TEST_CASE("missing required keys are named") {
+  CHECK(error_of("id = \"t\"\n").find("key 'name': required key is missing") != std::string::npos);
+  CHECK(error_of("id = \"t\"\nname = \"x\"\n").find("key 'council'") != std::string::npos);
+}
+
+TEST_CASE("impossible counts are refused") {
+  auto seat = [](const std::string& counts) {
+    return error_of(R"(id = "t"
+name = "x"
+[council]
+name = "c"
+[[council.seats]]
+key = "a"
+label = "A"
+)" + counts);
+  };
+  CHECK(seat("min = 3\nmax = 2\n").find("min (3) is greater than max (2)") != std::string::npos);
+  CHECK(seat("count = -1\n").find("must not be negative") != std::string::npos);
+  CHECK(seat("count = 1\nmembers = [{name=\"a\"},{name=\"b\"}]\n").find("2 members for at most 1 seats") !=
+        std::string::npos);
+  CHECK(seat("count = 2\nmin = 1\n").find("either count or min and max") != std::string::npos);
+  CHECK(seat("min = 1\n").find("key 'council.seats[0].max': required key is missing") !=
+        std::string::npos);
+}
+
+TEST_CASE("duplicate ids are refused") {
+  const auto dup_seat = error_of(std::string(kMinimal) + R"(
+[[council.seats]]
+key = "committee"
+label = "again"
+count = 1
+)");
+  CHECK(dup_seat.find("duplicate seat category 'committee'") != std::string::npos);
+  const auto two_seats = error_of(std::string(kMinimal) + R"(
+[[council.seats]]
+key = "women"
+label = "妇女代表"
+count = 1
+members = [{ name = "王一" }]
+)");
+  CHECK(two_seats.find("'王一' holds more than one seat") != std::string::npos);
+}
+
+TEST_CASE("fractions must lie between 0 and 1") {
+  auto profile = [](const std::string& quorum) {
+    return error_of(std::string(kMinimal) + "[rules.profiles.p]\nquorum = " + quorum +
+                    "\nthreshold = \"1/2\"\n");
+  };
+  CHECK(profile("\"2/3\"") == "no error");
+  CHECK(profile("0.5") == "no error");
+  CHECK(profile("1.5").find("must be a fraction between 0 and 1") != std::string::npos);
+  CHECK(profile("\"4/3\"").find("must be a fraction between 0 and 1") != std::string::npos);
+  CHECK(profile("-0.5").find("must be a fraction between 0 and 1") != std::string::npos);
+  CHECK(profile("\"1/0\"").find("must be a fraction") != std::string::npos);
+}
+
+TEST_CASE("parse_fraction is exact") {
+  CHECK(parse_fraction("2/3")->str() == "2/3");
+  CHECK(parse_fraction("4/6")->str() == "2/3");
+  CHECK(parse_fraction("0.5")->str() == "1/2");
+  CHECK(parse_fraction("0.6667")->str() == "6667/10000");
+  CHECK(parse_fraction("1")->str() == "1/1");
+  CHECK_FALSE(parse_fraction("abc"));
+  CHECK_FALSE(parse_fraction("1.01"));
+}
+
+TEST_CASE("rule references are checked") {
+  CHECK(error_of(std::string(kMinimal) + "[rules.defaults]\ncouncil = \"nope\"\n")
+            .find("unknown rule profile 'nope'") != std::string::npos);
+  CHECK(error_of(std::string(kMinimal) + "[rules.defaults]\nparty = \"two-thirds\"\n")
+            .find("unknown meeting kind 'party'") != std::string::npos);
+  CHECK(error_of(std::string(kMinimal) + "[rules.defaults]\ncouncil = \"two-thirds\"\n") ==
+        "no error");
+  CHECK(error_of(std::string(kMinimal) + "[rules]\nrequire_present = [{ seat = \"women\" }]\n")
+            .find("unknown seat category 'women'") != std::string::npos);
+  CHECK(error_of(std::string(kMinimal) + "[rules.profiles.two-thirds]\nquorum = 1\nthreshold = 1\n")
+            .find("built-in profile") != std::string::npos);
+  CHECK(error_of(std::string(kMinimal) + "[rules]\nnotice_policy = \"maybe\"\n")
+            .find("not one of: warn, refuse") != std::string::npos);
+}
+
+TEST_CASE("schedules need a known kind and valid days and times") {
+  auto sched = [](const std::string& body) {
+    return error_of(std::string(kMinimal) + "[[schedules]]\n" + body);
+  };
+  CHECK(sched("kind = \"council\"\nat = \"19:30\"\nweekdays = [\"wed\"]\n") == "no error");
+  CHECK(sched("kind = \"party\"\nat = \"19:30\"\nweekdays = [\"wed\"]\n").find("unknown meeting kind") !=
+        std::string::npos);
+  CHECK(sched("kind = \"council\"\nat = \"25:00\"\nweekdays = [\"wed\"]\n").find("HH:MM") !=
+        std::string::npos);
+  CHECK(sched("kind = \"council\"\nat = \"09:00\"\ndays_of_month = [32]\n").find("1 to 31") !=
+        std::string::npos);
+  CHECK(sched("kind = \"council\"\nat = \"09:00\"\n").find("either days_of_month or weekdays") !=
+        std::string::npos);
+}
+
+TEST_CASE("time zones and ids are validated") {
+  CHECK(error_of("timezone = \"Mars/Base\"\n" + std::string(kMinimal)).find("unknown time zone") !=
+        std::string::npos);
+  CHECK(error_of("id = \"Bad Id\"\nname = \"x\"\n").find("community ids must be") !=
+        std::string::npos);
+}
+
+TEST_CASE("duplicate community ids across files are refused") {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / "consult-config-test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.toml") << kMinimal;
+  std::ofstream(dir / "b.toml") << kMinimal;
+  try {
+    parse_config("communities = [\"a.toml\", \"b.toml\"]\n", "consult.toml", dir.string());
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::config);
+    CHECK(std::string(e.what()).find("duplicate community id 't'") != std::string::npos);
+    CHECK(e.where() == "consult.toml:1:26");
+  }
+  try {
+    parse_config("communities = [\"missing.toml\"]\n", "consult.toml", dir.string());
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("does not exist") != std::string::npos);
+  }
+  const auto cfg = parse_config("ledger = \"x.db\"\ncommunities = [\"a.toml\"]\n", "consult.toml",
+                                dir.string());
+  CHECK(cfg.ledger == (dir / "x.db").string());
+  fs::remove_all(dir);
+}
+
+TEST_CASE("to_json is stable") {
+  const auto c = parse_community(kMinimal, "c.toml");
+  CHECK(to_json(c).dump() == to_json(parse_community(kMinimal, "other.toml")).dump());
+  CHECK(to_json(c)["council"]["seats"][0]["members"][1]["name"] == "李二");
+}

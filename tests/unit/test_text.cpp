@@ -1,0 +1,62 @@
+#include "consult/text.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace consult::text;
+
+TEST_CASE("display width counts CJK characters as two columns") {
+  CHECK(display_width("") == 0);
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("和平里") == 6);
+  CHECK(display_width("3号楼") == 5);
+  CHECK(display_width("，") == 2); // full-width comma
+  CHECK(display_width("e\xcc\x81") == 1); // e + combining acute
+}
+
+TEST_CASE("truncate and pad by display width") {
+  CHECK(truncate_to_width("和平里社区", 10) == "和平里社区");
+  CHECK(truncate_to_width("和平里社区", 7) == "和平里…");
+  CHECK(display_width(truncate_to_width("和平里社区", 7)) <= 7);
+  CHECK(truncate_to_width("abcdef", 4) == "abc…");
+  CHECK(pad_right("和平", 6) == "和平  ");
+  CHECK(pad_left("和平", 6) == "  和平");
+  CHECK(pad_right("toolong", 3) == "toolong");
+}
+
+TEST_CASE("utf-8 validation") {
+  CHECK(valid_utf8("和平 abc"));
+  CHECK_FALSE(valid_utf8("\xba\xcd\xc6\xbd")); // 和平 in GB18030
+  CHECK_FALSE(valid_utf8("\xe5\x92"));         // truncated sequence
+}
+
+TEST_CASE("phones are masked to 138****1234") {
+  CHECK(mask_phone("13812341234") == "138****1234");
+  CHECK(mask_phone("138-1234-1234") == "138****1234");
+  CHECK(mask_phone("+86 138 1234 1234") == "861******1234");
+  CHECK(mask_phone("64321234") == "****1234");
+  CHECK(mask_phone("12") == "**");
+}
+
+TEST_CASE("names are masked to 张*明 and 张*") {
+  CHECK(mask_name("张小明") == "张*明");
+  CHECK(mask_name("张三") == "张*");
+  CHECK(mask_name("欧阳小明") == "欧阳*明");
+  CHECK(mask_name("王") == "王");
+  CHECK(mask_name("") == "");
+  CHECK(mask_name("Li Wei") == "Li***i");
+}
+
+TEST_CASE("plausible phone numbers") {
+  CHECK(plausible_phone("13812341234"));
+  CHECK(plausible_phone("+86 138-1234-1234"));
+  CHECK(plausible_phone("010-64321234"));
+  CHECK_FALSE(plausible_phone("1234"));
+  CHECK_FALSE(plausible_phone("138abc1234"));
+  CHECK_FALSE(plausible_phone("13812341234+"));
+}
+
+TEST_CASE("trim and one_line") {
+  CHECK(trim("  a b \n") == "a b");
+  CHECK(one_line("a\nb\tc") == "a b c");
+  CHECK(ascii_lower("WeD") == "wed");
+}

@@ -1,0 +1,180 @@
+#include "consult/issues.hpp"
+#include "consult/ledger.hpp"
+
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace consult;
+
+namespace {
+
+/// A ledger with a few issues and steps: events 1..9.
+std::unique_ptr<ledger::Ledger> sample() {
+  auto l = ledger::Ledger::in_memory(test::session());
+  const auto c = test::community();
+  issues::NewIssue n;
+  n.title = "屋顶漏水";
+  n.stakeholders = {"物业公司", "顶层住户"};
+  issues::add(*l, c, n); // 2 community.sync, 3 issue.add
+  n.title = "停车难";
+  issues::add(*l, c, n); // 4
+  issues::change(*l, 1, {model::IssueAction::accept});          // 5
+  issues::change(*l, 1, {model::IssueAction::consult});         // 6
+  issues::comment(*l, 1, "赵德明", "先做防水");                 // 7
+  issues::change(*l, 2, {model::IssueAction::merge, "", 1});    // 8
+  issues::change(*l, 1, {model::IssueAction::consult});         // 9
+  // Tampering starts with dropping the append-only guards, as the sqlite3 shell allows.
+  l->db().exec("DROP TRIGGER event_append_only_update; DROP TRIGGER event_append_only_delete;");
+  return l;
+}
+
+} // namespace
+
+TEST_CASE("an intact ledger verifies") {
+  auto l = sample();
+  const auto r = ledger::verify(*l);
+  CHECK(r.ok);
+  CHECK(r.events == 9);
+  CHECK(r.head_hash == l->head()->hash);
+  CHECK(r.problem.empty());
+}
+
+TEST_CASE("an edited event is caught") {
+  auto l = sample();
+  l->db().exec("UPDATE event SET payload = replace(payload, '停车难', '停车容易') WHERE seq = 4");
+  const auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.bad_seq == 4);
+  CHECK(r.problem.find("was changed") != std::string::npos);
+}
+
+TEST_CASE("an edited actor or time is caught") {
+  auto l = sample();
+  l->db().exec("UPDATE event SET actor = 'someone else' WHERE seq = 6");
+  CHECK(ledger::verify(*l).bad_seq == 6);
+  auto m = sample();
+  m->db().exec("UPDATE event SET at = '2020-01-01T00:00:00+08:00' WHERE seq = 2");
+  CHECK(ledger::verify(*m).bad_seq == 2);
+}
+
+TEST_CASE("a deleted event is caught") {
+  auto l = sample();
+  l->db().exec("DELETE FROM event WHERE seq = 5");
+  const auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.bad_seq == 5);
+  CHECK(r.problem.find("missing") != std::string::npos);
+}
+
+TEST_CASE("a deleted last event is caught") {
+  auto l = sample();
+  l->db().exec("DELETE FROM event WHERE seq = 9");
+  const auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.table == "ledger_head");
+  // Even with the head moved back, the tables still show round 2.
+  l->db().exec("UPDATE ledger_head SET seq = 8, hash = (SELECT hash FROM event WHERE seq = 8)");
+  const auto r2 = ledger::verify(*l);
+  CHECK_FALSE(r2.ok);
+  CHECK(r2.table == "issue");
+  CHECK(r2.problem.find("column rounds") != std::string::npos);
+}
+
+TEST_CASE("reordered events are caught") {
+  auto l = sample();
+  l->db().exec("UPDATE event SET seq = -seq WHERE seq IN (5, 6);"
+               "UPDATE event SET seq = 6 WHERE seq = -5;"
+               "UPDATE event SET seq = 5 WHERE seq = -6;");
+  const auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.bad_seq == 5);
+  CHECK(r.problem.find("does not follow") != std::string::npos);
+}
+
+TEST_CASE("an inserted event is caught") {
+  auto l = sample();
+  // Make room at 5 and insert an event whose own hash is right.
+  l->db().exec("UPDATE event SET seq = seq + 100 WHERE seq >= 5;"
+               "UPDATE event SET seq = seq - 99 WHERE seq >= 105;");
+  ledger::Event e;
+  e.seq = 5;
+  e.at = "2026-11-21T10:00:00+08:00";
+  e.actor = "intruder";
+  e.kind = "issue.reject";
+  e.entity = "issue:1";
+  e.payload = R"({"from":"collected","id":1,"reason":"x","to":"rejected"})";
+  e.prev_hash = l->events({}, 3, 1).front().hash;
+  e.hash = ledger::event_hash(e);
+  SQLite::Statement ins(l->db(), "INSERT INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  ins.bind(1, e.seq);
+  ins.bind(2, e.at);
+  ins.bind(3, e.actor);
+  ins.bind(4, e.kind);
+  ins.bind(5, e.entity);
+  ins.bind(6, e.payload);
+  ins.bind(7, e.prev_hash);
+  ins.bind(8, e.hash);
+  ins.exec();
+  const auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.bad_seq == 6);
+}
+
+TEST_CASE("a forged event appended at the end is caught by the tables") {
+  auto l = sample();
+  ledger::Event e;
+  e.seq = 10;
+  e.at = "2026-11-21T10:00:00+08:00";
+  e.actor = "intruder";
+  e.kind = "issue.decide";
+  e.entity = "issue:1";
+  e.payload = R"({"from":"consulting","id":1,"to":"decided"})";
+  e.prev_hash = l->head()->hash;
+  e.hash = ledger::event_hash(e);
+  SQLite::Statement ins(l->db(), "INSERT INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  ins.bind(1, e.seq);
+  ins.bind(2, e.at);
+  ins.bind(3, e.actor);
+  ins.bind(4, e.kind);
+  ins.bind(5, e.entity);
+  ins.bind(6, e.payload);
+  ins.bind(7, e.prev_hash);
+  ins.bind(8, e.hash);
+  ins.exec();
+  SQLite::Statement h(l->db(), "UPDATE ledger_head SET seq = 10, hash = ?");
+  h.bind(1, e.hash);
+  h.exec();
+  const auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.table == "issue");
+  CHECK(r.problem.find("status") != std::string::npos);
+}
+
+TEST_CASE("a table edited behind the events' back is caught") {
+  auto l = sample();
+  l->db().exec("UPDATE issue SET title = '改过的标题' WHERE id = 1");
+  auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.table == "issue");
+  CHECK(r.row == "rowid=1");
+  CHECK(r.problem.find("column title") != std::string::npos);
+  CHECK(r.problem.find("改过的标题") != std::string::npos);
+}
+
+TEST_CASE("a deleted or added projection row is caught") {
+  auto l = sample();
+  l->db().exec("DELETE FROM issue_stakeholder WHERE issue = 1 AND position = 2");
+  auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.table == "issue_stakeholder");
+  CHECK(r.problem.find("lacks a row") != std::string::npos);
+
+  auto m = sample();
+  m->db().exec("INSERT INTO issue_comment (id, issue, round, author, body, seq, at) "
+               "VALUES (99, 1, 1, 'x', '伪造', 7, '2026-11-21T10:00:00+08:00')");
+  r = ledger::verify(*m);
+  CHECK_FALSE(r.ok);
+  CHECK(r.table == "issue_comment");
+  CHECK(r.problem.find("no event created") != std::string::npos);
+}
