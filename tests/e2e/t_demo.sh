@@ -1,0 +1,8 @@
+# `make demo` runs examples/demo.sh: it must work on the shipped example.
+. "$CONSULT_SOURCE_DIR/tests/e2e/lib.sh"
+
+DEMO_DIR="$T/demo" sh "$CONSULT_SOURCE_DIR/examples/demo.sh" "$CONSULT" >"$T/out" 2>"$T/err" ||
+  fail "demo failed"
+out_has "created ledger"
+out_has "3号楼屋顶漏水"
+out_has "ok: "

@@ -1,0 +1,31 @@
+# Every command level has --help with a real example; --version works.
+. "$CONSULT_SOURCE_DIR/tests/e2e/lib.sh"
+
+ok --help
+out_has "Example:"
+out_has "Exit status"
+ok --version
+out_has "consult 0."
+
+for cmd in init "community" "community list" "community show" issue "issue add" "issue list" \
+  "issue show" "issue accept" "issue reject" "issue merge" "issue consult" "issue comment" \
+  "issue escalate" "issue decide" "issue implement" "issue resolve" "issue close" log verify \
+  doctor; do
+  # shellcheck disable=SC2086
+  ok $cmd --help
+  out_has "Example:"
+  out_has "consult"
+  # Every command is documented in docs/.
+  name=$(echo "$cmd" | sed 's/ /\\s\\+/g')
+  grep -rqE "consult\s+$name" "$CONSULT_SOURCE_DIR/docs" || fail "'consult $cmd' is not documented in docs/"
+done
+
+# Usage errors are 64 with one message shape.
+run issue frobnicate
+expect_status 64
+err_has "consult: error:"
+run
+expect_status 64
+run issue add --community heping
+expect_status 64
+err_has "--title"
