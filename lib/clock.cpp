@@ -11,31 +11,21 @@ namespace consult::clock {
 
 namespace {
 
-/// Sets TZ for the lifetime of the guard. Why not std::chrono::zoned_time:
-/// the C++ library of Debian 12 (GCC 12) does not have it yet.
-class ZoneGuard {
-public:
-  explicit ZoneGuard(const std::string& zone) {
-    if (const char* old = std::getenv("TZ")) old_ = old;
-    ::setenv("TZ", zone.c_str(), 1);
-    ::tzset();
-  }
-  ~ZoneGuard() {
-    if (old_)
-      ::setenv("TZ", old_->c_str(), 1);
-    else
-      ::unsetenv("TZ");
-    ::tzset();
-  }
-  ZoneGuard(const ZoneGuard&) = delete;
-  ZoneGuard& operator=(const ZoneGuard&) = delete;
-
-private:
-  std::optional<std::string> old_;
-};
+/// Makes `zone` the zone of the C library's local-time functions. Why not
+/// std::chrono::zoned_time: the C++ library of Debian 12 (GCC 12) lacks it.
+/// Why not restore TZ afterwards: tzset() re-reads the zone file on every
+/// change, which made each event cost a file read; consult uses one zone at
+/// a time, so switching only when the zone changes is both simple and fast.
+void use_zone(const std::string& zone) {
+  static std::string current;
+  if (zone == current) return;
+  ::setenv("TZ", zone.c_str(), 1);
+  ::tzset();
+  current = zone;
+}
 
 std::tm to_tm(Instant t, const std::string& zone, long& offset) {
-  ZoneGuard guard(zone);
+  use_zone(zone);
   const std::time_t tt = t.time_since_epoch().count();
   std::tm tm{};
   ::localtime_r(&tt, &tm);
@@ -112,7 +102,7 @@ std::optional<Instant> parse_instant(std::string_view text, const std::string& z
   }
   if (!rest.empty()) return std::nullopt;
   // Local wall time in `zone`.
-  ZoneGuard guard(zone);
+  use_zone(zone);
   std::tm tm{};
   tm.tm_year = static_cast<int>(date->year()) - 1900;
   tm.tm_mon = static_cast<int>(static_cast<unsigned>(date->month())) - 1;

@@ -16,7 +16,7 @@ for cmd in init "community" "community list" "community show" issue "issue add" 
   out_has "Example:"
   out_has "consult"
   # Every command is documented in docs/.
-  name=$(echo "$cmd" | sed 's/ /\\s\\+/g')
+  name=$(echo "$cmd" | sed 's/ /\\s+/g')
   grep -rqE "consult\s+$name" "$CONSULT_SOURCE_DIR/docs" || fail "'consult $cmd' is not documented in docs/"
 done
 
