@@ -9,7 +9,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages consult needs to build and test (see README.md).
 DEBS := cmake make g++ pkg-config \
         libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
-        libtomlplusplus-dev doctest-dev nlohmann-json3-dev libssl-dev \
+        libtomlplusplus-dev doctest-dev nlohmann-json3-dev libsodium-dev \
         libutf8proc-dev gettext tzdata
 BENCH_DEBS := hyperfine
 

@@ -1,24 +1,24 @@
 #include "consult/hash.hpp"
 
-#include "consult/error.hpp"
-
-#include <openssl/evp.h>
+#include <sodium/crypto_hash_sha256.h>
 
 #include <array>
 
 namespace consult::hash {
 
+// Why libsodium and not OpenSSL: OpenSSL 3 initialises its provider tables on
+// first use, which cost about a millisecond per process — most of what a
+// `consult issue add` spends on the CPU. libsodium's SHA-256 needs no set-up.
 std::string sha256_hex(std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
-    throw Error(ErrorKind::internal, "SHA-256 computation failed");
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()),
+                     data.size());
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0x0f]);
+  out.reserve(digest.size() * 2);
+  for (const unsigned char byte : digest) {
+    out.push_back(kHex[byte >> 4]);
+    out.push_back(kHex[byte & 0x0f]);
   }
   return out;
 }

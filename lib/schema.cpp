@@ -77,6 +77,7 @@ CREATE TABLE issue (
 ) STRICT;
 CREATE INDEX issue_by_status   ON issue (community, status, raised_on);
 CREATE INDEX issue_by_raised   ON issue (community, raised_on);
+CREATE INDEX issue_by_date     ON issue (raised_on);   -- newest-first listings stop early
 CREATE INDEX issue_by_category ON issue (category, raised_on);
 CREATE INDEX issue_by_channel  ON issue (channel, raised_on);
 CREATE INDEX issue_by_twin     ON issue (merged_into) WHERE merged_into IS NOT NULL;

@@ -66,11 +66,11 @@ void show(Context& c, const config::Community& com) {
   for (const auto& [kind, profile] : com.rules.defaults)
     rules.emplace_back(i18n::tr(N_("Rule for {}"), com.meeting_kind(kind)->label), profile);
   for (const auto& p : com.rules.profiles)
-    rules.emplace_back(i18n::tr(N_("Profile {}"), p.key),
-                       fmt::format("{}: quorum {} {}, threshold {} of {} {}", p.label,
-                                   p.quorum.str(), p.quorum_inclusive ? "≥" : ">",
-                                   p.threshold.str(), p.threshold_of,
-                                   p.threshold_inclusive ? "≥" : ">"));
+    rules.emplace_back(
+        i18n::tr(N_("Profile {}"), p.key),
+        i18n::tr(N_("{}: present {} {} of members; agree {} {} of {}"), p.label,
+                 p.quorum_inclusive ? "≥" : ">", p.quorum.str(),
+                 p.threshold_inclusive ? "≥" : ">", p.threshold.str(), p.threshold_of));
   for (const auto& q : com.rules.require_present)
     rules.emplace_back(_("Required present"),
                        fmt::format("{} × {}", q.min_present, com.seat(q.seat)->label));
