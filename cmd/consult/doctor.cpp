@@ -6,9 +6,9 @@
 #include "consult/i18n.hpp"
 #include "consult/render.hpp"
 
+#include "consult/version.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 #include <clocale>
 #include <cstdlib>
@@ -25,14 +25,8 @@ void register_doctor(CLI::App& app, Context& ctx) {
   example(cmd, "  consult doctor\n  consult doctor --json");
   on_run(cmd, ctx, NeedConfig::no, NeedLedger::no, [](Context& c) {
     std::vector<std::pair<std::string, std::string>> rows;
-    rows.emplace_back("consult", CONSULT_VERSION);
-    rows.emplace_back("SQLite", sqlite3_libversion());
-    rows.emplace_back("SQLiteCpp", SQLITECPP_VERSION);
-    rows.emplace_back("fmt", fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100,
-                                         FMT_VERSION % 100));
-    rows.emplace_back("nlohmann-json", fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR,
-                                                   NLOHMANN_JSON_VERSION_MINOR,
-                                                   NLOHMANN_JSON_VERSION_PATCH));
+    rows.emplace_back("consult", version());
+    for (auto& lib : library_versions()) rows.push_back(std::move(lib));
     rows.emplace_back("CLI11", CLI11_VERSION);
     const char* locale = std::setlocale(LC_MESSAGES, nullptr);
     rows.emplace_back(_("locale"), locale ? locale : "");
