@@ -623,6 +623,77 @@ Community parse_community(const std::string& toml_text, const std::string& name)
   return c;
 }
 
+const std::vector<std::string>& import_fields() {
+  static const std::vector<std::string> kFields = {
+      "date", "channel", "name", "place", "phone", "category", "content", "title",
+      "stakeholders", "ignore"};
+  return kFields;
+}
+
+ImportMap load_import_map(const std::string& path, const Community& community) {
+  const auto text = read_file(path);
+  const toml::table root = parse_toml(text, path);
+  Reader r(root, path, "");
+  ImportMap m;
+  m.source = path;
+  auto pairs = [&](const char* key, auto&& check) {
+    std::vector<std::pair<toml::source_index, std::pair<std::string, std::string>>> found;
+    if (const auto* t = r.opt_table(key)) {
+      for (auto&& [k, v] : *t) {
+        const std::string name(k.str());
+        const std::string at = where(path, v.source());
+        if (!v.is_string())
+          fail(at, std::string(key) + "." + name,
+               i18n::tr(N_("expected a string, found {}"), _(type_name(v))));
+        const std::string value = v.as_string()->get();
+        check(at, std::string(key) + "." + name, value);
+        found.push_back({k.source().begin.line, {name, value}});
+      }
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto& f : found) out.push_back(std::move(f.second));
+    return out;
+  };
+  m.columns = pairs("columns", [](const std::string& at, const std::string& key,
+                                  const std::string& field) {
+    const auto& fields = import_fields();
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+      std::string all;
+      for (const auto& f : fields) all += (all.empty() ? "" : ", ") + f;
+      fail(at, key, i18n::tr(N_("unknown field '{}'"), field), i18n::tr(N_("fields: {}"), all));
+    }
+  });
+  m.channels = pairs("channels", [&](const std::string& at, const std::string& key,
+                                     const std::string& value) {
+    if (!community.channel(value))
+      fail(at, key, i18n::tr(N_("'{}' is not a channel of community '{}'"), value, community.id));
+  });
+  m.categories = pairs("categories", [&](const std::string& at, const std::string& key,
+                                         const std::string& value) {
+    if (!community.category(value))
+      fail(at, key,
+           i18n::tr(N_("'{}' is not a category of community '{}'"), value, community.id));
+  });
+  if (const auto* policy = r.opt_table("policy")) {
+    Reader pr = r.sub(*policy, "policy");
+    auto choice = [&](const char* key) {
+      const auto v = pr.opt_string(key).value_or("keep");
+      if (v != "keep" && v != "reject")
+        fail(pr.at(*pr.get(key)), pr.key_path(key),
+             i18n::tr(N_("'{}' is not one of: keep, reject"), v));
+      return v == "reject";
+    };
+    m.reject_unknown_channel = choice("unknown_channel");
+    m.reject_unknown_category = choice("unknown_category");
+    m.reject_unknown_columns = choice("unknown_columns");
+    pr.finish();
+  }
+  r.finish();
+  return m;
+}
+
 Community load_community(const std::string& path) { return parse_community(read_file(path), path); }
 
 Config parse_config(const std::string& toml_text, const std::string& name,

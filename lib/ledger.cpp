@@ -207,14 +207,19 @@ void Ledger::write(const std::function<void()>& fn) {
     fn();
     db_->exec("COMMIT");
     --depth_;
-  } catch (const std::exception& e) {
+  } catch (...) {
     --depth_;
     try {
       db_->exec("ROLLBACK");
     } catch (...) {
       // The transaction is already gone (SQLite rolls back on some errors).
     }
-    rethrow_sqlite(e, path_);
+    try {
+      throw;
+    } catch (const std::exception& e) {
+      rethrow_sqlite(e, path_);
+    }
+    // Anything else (a caller's own signal to abandon the work) passes through.
   }
 }
 
@@ -292,6 +297,43 @@ std::vector<Event> Ledger::events(const std::string& entity, std::int64_t after_
   std::vector<Event> out;
   while (q.executeStep()) out.push_back(read_event(q));
   return out;
+}
+
+std::int64_t Ledger::next_seq() {
+  return db_->execAndGet("SELECT coalesce(max(seq), 0) + 1 FROM event").getInt64();
+}
+
+bool Ledger::has_item_key(const std::string& key) {
+  if (!key_query_)
+    key_query_ = std::make_unique<SQLite::Statement>(*db_, "SELECT 1 FROM event_item WHERE key = ?");
+  key_query_->reset();
+  key_query_->bind(1, key);
+  return key_query_->executeStep();
+}
+
+bool Ledger::add_item(std::int64_t seq, std::int64_t n, const std::string& key,
+                      const std::string& data) {
+  if (depth_ == 0)
+    throw Error(ErrorKind::internal, "Ledger::add_item called outside a write transaction");
+  if (!key.empty() && has_item_key(key)) return false;
+  if (!item_insert_)
+    item_insert_ = std::make_unique<SQLite::Statement>(
+        *db_, "INSERT INTO event_item (seq, n, key, data) VALUES (?, ?, ?, ?)");
+  auto& q = *item_insert_;
+  q.reset();
+  q.bind(1, seq);
+  q.bind(2, n);
+  if (key.empty())
+    q.bind(3);
+  else
+    q.bind(3, key);
+  q.bind(4, data);
+  q.exec();
+  return true;
+}
+
+std::string item_line(std::int64_t n, const std::string& key, const std::string& data) {
+  return canonical(nlohmann::json::array({n, key, data})) + "\n";
 }
 
 std::int64_t Ledger::event_count() {

@@ -115,11 +115,37 @@ SELECT CAST(substr(entity, 7) AS INTEGER) AS issue, seq, at, actor, kind, payloa
 FROM event WHERE entity LIKE 'issue:%';
 )sql";
 
+constexpr const char* kSchema2 = R"sql(
+-- Items attached to an event: the rows of one import. The event's payload
+-- carries their count and the SHA-256 of their data in order, so the event's
+-- hash covers them; verify recomputes it.
+CREATE TABLE event_item (
+  seq  INTEGER NOT NULL REFERENCES event (seq) DEFERRABLE INITIALLY DEFERRED,  -- its event, appended after its items
+  n    INTEGER NOT NULL,                         -- 1, 2, 3, … within the event
+  key  TEXT,                                     -- what makes the item unique (import: row fingerprint)
+  data TEXT    NOT NULL,                         -- canonical JSON
+  PRIMARY KEY (seq, n)
+) STRICT, WITHOUT ROWID;
+CREATE UNIQUE INDEX event_item_by_key ON event_item (key) WHERE key IS NOT NULL;
+CREATE TRIGGER event_item_append_only_update BEFORE UPDATE ON event_item
+BEGIN SELECT RAISE(ABORT, 'consult: the event log is append-only'); END;
+CREATE TRIGGER event_item_append_only_delete BEFORE DELETE ON event_item
+BEGIN SELECT RAISE(ABORT, 'consult: the event log is append-only'); END;
+
+-- Where an imported issue came from, and what did not fit the configuration.
+ALTER TABLE issue ADD COLUMN channel_text  TEXT NOT NULL DEFAULT '';  -- original channel if it mapped to no key
+ALTER TABLE issue ADD COLUMN category_text TEXT NOT NULL DEFAULT '';  -- original category if it mapped to no key
+ALTER TABLE issue ADD COLUMN extra         TEXT NOT NULL DEFAULT '{}'; -- other columns of the row, JSON {header: value}
+ALTER TABLE issue ADD COLUMN import_seq    INTEGER;                   -- the issue.import event, NULL if added by hand
+ALTER TABLE issue ADD COLUMN source_row    INTEGER;                   -- its row in the imported file
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "initial: event log, communities, issues", kSchema1},
+      {2, "imports: event items, issue sources", kSchema2},
   };
   return kMigrations;
 }

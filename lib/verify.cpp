@@ -1,4 +1,5 @@
 #include "consult/error.hpp"
+#include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ledger.hpp"
 
@@ -89,6 +90,7 @@ VerifyResult verify(Ledger& ledger) {
                           "FROM event ORDER BY seq");
   std::string prev = kGenesisHash;
   std::int64_t expected = 1;
+  std::int64_t item_rows = 0;
   while (q.executeStep()) {
     Event e;
     e.seq = q.getColumn(0).getInt64();
@@ -122,8 +124,30 @@ VerifyResult verify(Ledger& ledger) {
                           e.seq, e.kind));
       break;
     }
+    if (e.kind == "issue.import") {
+      // The items attached to the event must be exactly those its hash covers.
+      const auto payload = nlohmann::json::parse(e.payload, nullptr, false);
+      hash::Sha256 digest;
+      std::int64_t n = 0;
+      SQLite::Statement items(db, "SELECT n, coalesce(key, ''), data FROM event_item "
+                                  "WHERE seq = ? ORDER BY n");
+      items.bind(1, e.seq);
+      while (items.executeStep()) {
+        ++n;
+        digest.update(item_line(items.getColumn(0).getInt64(), items.getColumn(1).getString(),
+                                items.getColumn(2).getString()));
+      }
+      item_rows += n;
+      if (payload.is_discarded() || payload.value("items", std::int64_t{-1}) != n ||
+          payload.value("items_sha256", std::string()) != digest.hex()) {
+        bad(e.seq, i18n::tr(N_("event {} ({}): its attached rows were changed, added or "
+                               "deleted"),
+                            e.seq, e.kind));
+        break;
+      }
+    }
     try {
-      apply(mem, e);
+      apply(mem, e, &db);
     } catch (const std::exception& ex) {
       bad(e.seq, i18n::tr(N_("event {} ({}) cannot be replayed: {}"), e.seq, e.kind, ex.what()));
       break;
@@ -145,6 +169,14 @@ VerifyResult verify(Ledger& ledger) {
     r.problem = i18n::tr(N_("the recorded head of the log is not its last event {} "
                             "(events deleted from the end?)"),
                          r.events);
+    return r;
+  }
+
+  // Items that no event accounts for.
+  if (db.execAndGet("SELECT count(*) FROM event_item").getInt64() != item_rows) {
+    r.ok = false;
+    r.table = "event_item";
+    r.problem = _("table event_item has rows that belong to no import event");
     return r;
   }
 

@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
   register_init(app, ctx);
   register_community(app, ctx);
   register_issue(app, ctx);
+  register_import(app, ctx);
   register_log(app, ctx);
   register_doctor(app, ctx);
 

@@ -146,6 +146,25 @@ Config parse_config(const std::string& toml_text, const std::string& name,
 /// file describes its communities without their TOML.
 nlohmann::json to_json(const Community& c);
 
+/// A mapping file for `consult import --map`: extra header names, value
+/// translations for channels and categories, and what to do with values
+/// and columns that fit nothing. See docs/import.md.
+struct ImportMap {
+  std::vector<std::pair<std::string, std::string>> columns; ///< header -> field
+  std::vector<std::pair<std::string, std::string>> channels;   ///< value -> channel key
+  std::vector<std::pair<std::string, std::string>> categories; ///< value -> category key
+  bool reject_unknown_channel = false;
+  bool reject_unknown_category = false;
+  bool reject_unknown_columns = false;
+  std::string source;
+};
+
+/// The fields an import column can fill.
+const std::vector<std::string>& import_fields();
+
+/// Loads and validates a mapping file against `community` (its keys).
+ImportMap load_import_map(const std::string& path, const Community& community);
+
 /// Rule profile names built into consult (see the votes work).
 const std::vector<std::string>& builtin_profiles();
 

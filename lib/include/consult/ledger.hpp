@@ -10,6 +10,7 @@
 #include "consult/clock.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -61,8 +62,13 @@ int latest_version();
 const std::vector<std::string>& projection_tables();
 
 /// Applies one event to the projection tables of `db` (no event row is written).
-/// Throws consult::Error (internal) for an unknown event kind.
-void apply(SQLite::Database& db, const Event& e);
+/// Items attached to the event (event_item) are read from `items`, or from
+/// `db` when it is null. Throws consult::Error for an unknown event kind.
+void apply(SQLite::Database& db, const Event& e, SQLite::Database* items = nullptr);
+
+/// The line an event item contributes to its event's `items_sha256`:
+/// the canonical JSON array [n, key, data] and a line feed.
+std::string item_line(std::int64_t n, const std::string& key, const std::string& data);
 
 /// Who is writing and when "now" is.
 struct Session {
@@ -115,6 +121,18 @@ public:
   /// Number of events.
   std::int64_t event_count();
 
+  /// The sequence number the next appended event will get (inside write()).
+  std::int64_t next_seq();
+
+  /// Attaches an item to the event about to be appended with number
+  /// next_seq() (inside write()). Returns false, writing nothing, if an item
+  /// with the same non-empty `key` exists (e.g. a row imported before).
+  bool add_item(std::int64_t seq, std::int64_t n, const std::string& key,
+                const std::string& data);
+
+  /// True if an item with this key exists.
+  bool has_item_key(const std::string& key);
+
 private:
   Ledger() = default;
   void configure();
@@ -123,6 +141,8 @@ private:
   std::string path_;
   Session session_;
   std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<SQLite::Statement> key_query_;
+  std::unique_ptr<SQLite::Statement> item_insert_;
   int depth_ = 0;
 };
 

@@ -1,0 +1,235 @@
+// consult import: suggestion-box spreadsheets into the ledger, all or nothing.
+
+#include "commands.hpp"
+
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+#include "consult/importer.hpp"
+#include "consult/render.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+
+namespace consult::cli {
+
+namespace {
+
+struct ImportOptions {
+  std::string file, community, map, encoding = "auto", channel, rejects;
+  bool dry_run = false, skip_bad = false;
+};
+
+/// Rejected rows, as a CSV the user can fix and import again. Written to a
+/// temporary name and renamed when the import is done, so a failed import
+/// leaves no half file behind.
+class RejectsFile {
+public:
+  explicit RejectsFile(std::string path) : path_(std::move(path)), tmp_(path_ + ".part") {
+    out_.open(tmp_, std::ios::binary | std::ios::trunc);
+    if (!out_)
+      throw Error(ErrorKind::cant_create,
+                  i18n::tr(N_("cannot write rejects file '{}': {}"), path_, std::strerror(errno)),
+                  "--rejects", _("check that the directory exists and is writable"));
+    out_ << "\xEF\xBB\xBF"; // a BOM, so that Excel reads the UTF-8 correctly
+  }
+  ~RejectsFile() {
+    if (!done_) std::remove(tmp_.c_str());
+  }
+  void add(const std::vector<std::string>& header, const intake::Record& row,
+           const std::string& reason) {
+    if (!header_written_) {
+      line(header, _("line"), _("reason"));
+      header_written_ = true;
+    }
+    line(row.fields, std::to_string(row.line), reason);
+  }
+  void finish(bool keep) {
+    out_.close();
+    if (!keep || !out_) return;
+    if (std::rename(tmp_.c_str(), path_.c_str()) != 0)
+      throw Error(ErrorKind::cant_create,
+                  i18n::tr(N_("cannot write rejects file '{}': {}"), path_, std::strerror(errno)));
+    done_ = true;
+  }
+
+private:
+  void line(const std::vector<std::string>& cells, const std::string& a, const std::string& b) {
+    std::string s;
+    for (const auto& c : cells) s += render::csv_field(c) + ",";
+    s += render::csv_field(a) + "," + render::csv_field(b) + "\r\n";
+    out_ << s;
+  }
+  std::string path_, tmp_;
+  std::ofstream out_;
+  bool header_written_ = false;
+  bool done_ = false;
+};
+
+std::string describe(const importer::RowError& e) {
+  std::string s;
+  if (!e.column.empty()) s += i18n::tr(N_("column '{}'"), e.column) + ": ";
+  if (!e.value.empty()) s += "'" + e.value + "': ";
+  return s + e.reason;
+}
+
+} // namespace
+
+void register_import(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand(
+      "import", _("import a suggestion-box spreadsheet (CSV) as issues: all or nothing, "
+                  "idempotent, one event per import"));
+  auto o = std::make_shared<ImportOptions>();
+  cmd->add_option("FILE", o->file, _("the CSV file, or - for standard input"))->required();
+  cmd->add_option("--community", o->community, _("community id (optional if there is one)"))
+      ->type_name("ID");
+  cmd->add_option("--map", o->map, _("mapping file for headers and values (see docs/import.md)"))
+      ->type_name("MAP.toml");
+  cmd->add_option("--encoding", o->encoding, _("auto (default), utf-8, gb18030 or utf-16"))
+      ->type_name("ENC");
+  cmd->add_option("--channel", o->channel,
+                  _("channel of rows that do not name one (e.g. suggestion-box)"))
+      ->type_name("KEY");
+  cmd->add_flag("--dry-run", o->dry_run, _("show what would happen; change nothing"));
+  cmd->add_flag("--skip-bad", o->skip_bad,
+                _("import the good rows and set the bad ones aside in --rejects"));
+  cmd->add_option("--rejects", o->rejects, _("CSV file for the rows set aside by --skip-bad"))
+      ->type_name("FILE");
+  example(cmd, "  consult import examples/suggestion-box.csv --community heping "
+               "--channel suggestion-box\n"
+               "  consult import box-2026-11.csv --skip-bad --rejects box-2026-11.rejects.csv\n"
+               "  iconv -f gbk -t utf-8 box.csv | consult import - --dry-run");
+  on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
+    const auto& community = c.community(o->community);
+    importer::Options opt;
+    opt.name = o->file == "-" ? "stdin" : o->file;
+    const auto enc = intake::parse_encoding(o->encoding);
+    if (!enc)
+      throw Error(ErrorKind::usage, i18n::tr(N_("unknown encoding '{}'"), o->encoding),
+                  "--encoding", _("use auto, utf-8, gb18030 or utf-16"));
+    opt.encoding = *enc;
+    opt.default_channel = o->channel;
+    opt.dry_run = o->dry_run;
+    opt.skip_bad = o->skip_bad;
+    if (o->skip_bad && o->rejects.empty())
+      throw Error(ErrorKind::usage, _("--skip-bad needs --rejects FILE"), "--skip-bad",
+                  _("the rows set aside are written there, to be fixed and imported again"));
+    if (!o->rejects.empty() && !o->skip_bad)
+      throw Error(ErrorKind::usage, _("--rejects is only used with --skip-bad"), "--rejects");
+    if (!o->map.empty()) opt.map = config::load_import_map(o->map, community);
+
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    std::uintmax_t size = 0;
+    if (o->file != "-") {
+      std::error_code ec;
+      if (!std::filesystem::exists(o->file, ec))
+        throw Error(ErrorKind::no_input, i18n::tr(N_("'{}' does not exist"), o->file));
+      size = std::filesystem::file_size(o->file, ec);
+      file.open(o->file, std::ios::binary);
+      if (!file)
+        throw Error(ErrorKind::no_input,
+                    i18n::tr(N_("cannot open '{}': {}"), o->file, std::strerror(errno)));
+      char magic[4] = {};
+      file.read(magic, 4);
+      if (file.gcount() == 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("'{}' is a zip file (XLSX?); consult imports CSV for now"),
+                             o->file),
+                    {}, _("save the sheet as \"CSV UTF-8\" in Excel, WPS or LibreOffice"));
+      file.clear();
+      file.seekg(0);
+      in = &file;
+    }
+
+    std::unique_ptr<RejectsFile> rejects;
+    if (!o->rejects.empty()) rejects = std::make_unique<RejectsFile>(o->rejects);
+    const bool bar = ::isatty(STDERR_FILENO) == 1 && !c.out.quiet && size > 0;
+    importer::Summary sum;
+    try {
+      importer::import_csv(
+          c.ledger(), community, *in, opt, sum,
+          rejects ? importer::RejectSink([&](const auto& h, const auto& r, const auto& why) {
+            rejects->add(h, r, why);
+          })
+                  : importer::RejectSink{},
+          bar ? importer::Progress([&](std::uint64_t bytes) {
+            std::fprintf(stderr, "\r%s %3d%%", _("importing"),
+                         static_cast<int>(100.0 * static_cast<double>(bytes) /
+                                          static_cast<double>(size)));
+          })
+              : importer::Progress{});
+      if (bar) std::fprintf(stderr, "\r\033[K");
+    } catch (const Error& e) {
+      if (bar) std::fprintf(stderr, "\r\033[K");
+      if (rejects) rejects->finish(false);
+      // Every bad row first, then the one error that says nothing was written.
+      for (const auto& err : sum.errors)
+        std::fprintf(stderr, "consult: %s: %s:%lld: %s\n", _("error"), opt.name.c_str(),
+                     static_cast<long long>(err.row), describe(err).c_str());
+      if (sum.rejected > static_cast<std::int64_t>(sum.errors.size()))
+        std::fprintf(stderr, "consult: %s\n",
+                     i18n::tr(N_("… and {} more bad rows"),
+                              sum.rejected - static_cast<std::int64_t>(sum.errors.size()))
+                         .c_str());
+      throw;
+    }
+    if (rejects) rejects->finish(!opt.dry_run && sum.rejected > 0);
+
+    if (c.out.json) {
+      nlohmann::json j = {{"file", opt.name},
+                          {"sha256", sum.sha256},
+                          {"encoding", intake::to_string(sum.encoding)},
+                          {"header_line", sum.header_row},
+                          {"rows", sum.rows},
+                          {"added", sum.added},
+                          {"duplicates", sum.duplicates},
+                          {"rejected", sum.rejected},
+                          {"dry_run", opt.dry_run},
+                          {"event", sum.event_seq ? nlohmann::json(sum.event_seq) : nullptr},
+                          {"first_id", sum.first_id ? nlohmann::json(sum.first_id) : nullptr},
+                          {"last_id", sum.last_id ? nlohmann::json(sum.last_id) : nullptr},
+                          {"unmapped_channels", sum.unmapped_channels},
+                          {"unmapped_categories", sum.unmapped_categories},
+                          {"kept_columns", sum.kept_columns}};
+      c.out.json_line(j);
+      return;
+    }
+    if (opt.dry_run) {
+      c.out.say(i18n::tr(N_("dry run: {} rows: {} would be added, {} already present, {} "
+                            "bad; nothing was written"),
+                         sum.rows, sum.added, sum.duplicates, sum.rejected));
+    } else {
+      std::string line = i18n::tr(N_("imported {}: {} rows: {} added, {} already present, {} "
+                                     "set aside"),
+                                  opt.name, sum.rows, sum.added, sum.duplicates, sum.rejected);
+      if (sum.added) line += i18n::tr(N_(" (issues {}–{})"), sum.first_id, sum.last_id);
+      line += i18n::tr(N_("; event {}"), sum.event_seq);
+      c.out.say(line);
+      if (sum.rejected) c.out.say(i18n::tr(N_("bad rows written to {}"), o->rejects));
+    }
+    auto counts = [](const std::map<std::string, std::int64_t>& m) {
+      std::string s;
+      for (const auto& [k, v] : m) s += (s.empty() ? "" : ", ") + fmt::format("{} ({})", k, v);
+      return s;
+    };
+    if (!sum.unmapped_channels.empty())
+      c.out.say(i18n::tr(N_("channels kept as written (no key matches): {}"),
+                         counts(sum.unmapped_channels)));
+    if (!sum.unmapped_categories.empty())
+      c.out.say(i18n::tr(N_("categories kept as written (no key matches): {}"),
+                         counts(sum.unmapped_categories)));
+    if (!sum.kept_columns.empty()) {
+      std::string cols;
+      for (const auto& k : sum.kept_columns) cols += (cols.empty() ? "" : ", ") + k;
+      c.out.say(i18n::tr(N_("other columns kept with each issue: {}"), cols));
+    }
+  });
+}
+
+} // namespace consult::cli
