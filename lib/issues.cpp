@@ -21,7 +21,7 @@ namespace {
 constexpr const char* kIssueColumns =
     "id, community, title, body, channel, category, place, raised_by, phone, raised_on, "
     "raised_count, status, rounds, merged_into, escalated_to, reason, created_at, updated_at, "
-    "created_seq, updated_seq";
+    "created_seq, updated_seq, channel_text, category_text, extra, import_seq, source_row";
 
 Issue read_issue(SQLite::Statement& q) {
   Issue i;
@@ -45,6 +45,11 @@ Issue read_issue(SQLite::Statement& q) {
   i.updated_at = q.getColumn(17).getString();
   i.created_seq = q.getColumn(18).getInt64();
   i.updated_seq = q.getColumn(19).getInt64();
+  i.channel_text = q.getColumn(20).getString();
+  i.category_text = q.getColumn(21).getString();
+  i.extra = q.getColumn(22).getString();
+  if (!q.getColumn(23).isNull()) i.import_seq = q.getColumn(23).getInt64();
+  if (!q.getColumn(24).isNull()) i.source_row = q.getColumn(24).getInt64();
   return i;
 }
 
@@ -380,6 +385,12 @@ std::vector<model::Comment> comments(ledger::Ledger& ledger, std::int64_t id) {
 
 std::vector<ledger::Event> history(ledger::Ledger& ledger, std::int64_t id) {
   auto events = ledger.events(fmt::format("issue:{}", id));
+  // An imported issue was born in its import's event.
+  SQLite::Statement origin(ledger.db(), "SELECT import_seq FROM issue WHERE id = ?");
+  origin.bind(1, id);
+  if (origin.executeStep() && !origin.getColumn(0).isNull())
+    for (auto& e : ledger.events({}, origin.getColumn(0).getInt64() - 1, 1))
+      events.insert(events.begin(), std::move(e));
   // Twins merged into this issue belong to its story too.
   SQLite::Statement twins(ledger.db(), "SELECT id FROM issue WHERE merged_into = ?");
   twins.bind(1, id);

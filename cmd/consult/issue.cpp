@@ -24,11 +24,13 @@ struct Labels {
     return cfg ? cfg->find(id) : nullptr;
   }
   std::string channel(const Issue& i) const {
+    if (!i.channel_text.empty()) return i.channel_text;
     const auto* c = community(i.community);
     const auto* l = c ? c->channel(i.channel) : nullptr;
     return l ? l->label : i.channel;
   }
   std::string category(const Issue& i) const {
+    if (!i.category_text.empty()) return i.category_text;
     const auto* c = community(i.community);
     const auto* l = c ? c->category(i.category) : nullptr;
     return l ? l->label : i.category;
@@ -60,9 +62,16 @@ nlohmann::json issue_json(const Issue& i, bool reveal, bool full) {
                       {"reason", i.reason},
                       {"created_at", i.created_at},
                       {"updated_at", i.updated_at}};
+  if (!i.channel_text.empty()) j["channel_text"] = i.channel_text;
+  if (!i.category_text.empty()) j["category_text"] = i.category_text;
+  if (i.import_seq) {
+    j["import_event"] = *i.import_seq;
+    j["source_row"] = i.source_row;
+  }
   if (full) {
     j["body"] = i.body;
     j["stakeholders"] = i.stakeholders;
+    j["extra"] = nlohmann::json::parse(i.extra, nullptr, false);
   }
   return j;
 }
@@ -81,6 +90,8 @@ std::string event_summary(const ledger::Event& e, bool reveal) {
   auto s = [&](const char* k) { return p.contains(k) && p[k].is_string() ? p[k].get<std::string>() : std::string(); };
   if (e.kind == "issue.add")
     return i18n::tr(N_("raised ({} via {})"), person(s("raised_by"), reveal).empty() ? _("anonymous") : person(s("raised_by"), reveal), s("channel"));
+  if (e.kind == "issue.import")
+    return i18n::tr(N_("imported from {} (sha256 {}…)"), s("file"), s("sha256").substr(0, 12));
   if (e.kind == "issue.comment")
     return i18n::tr(N_("opinion of {} (round {}): {}"), s("author"), p.value("round", 0), s("body"));
   std::string out = s("from") + " → " + s("to");
@@ -319,6 +330,13 @@ void register_issue(CLI::App& app, Context& ctx) {
       if (issue.merged_into) rows.emplace_back(_("Merged into"), std::to_string(*issue.merged_into));
       if (!issue.escalated_to.empty()) rows.emplace_back(_("Escalated to"), issue.escalated_to);
       if (!issue.reason.empty()) rows.emplace_back(_("Reason"), text::one_line(issue.reason));
+      if (issue.import_seq)
+        rows.emplace_back(_("Imported"), i18n::tr(N_("line {} of the file of event {}"),
+                                                  issue.source_row, *issue.import_seq));
+      const auto extra = nlohmann::json::parse(issue.extra, nullptr, false);
+      if (extra.is_object())
+        for (const auto& [k, v] : extra.items())
+          if (v.is_string()) rows.emplace_back(k, v.get<std::string>());
       std::string out = render::key_values(rows);
       if (!issue.body.empty()) out += "\n" + issue.body + "\n";
       if (!opinions.empty()) {
@@ -332,7 +350,7 @@ void register_issue(CLI::App& app, Context& ctx) {
       render::Table t({{_("SEQ"), render::Align::right}, {_("AT")}, {_("ACTOR")}, {_("WHAT")}});
       for (const auto& e : history)
         t.add_row({std::to_string(e.seq), short_time(e.at), e.actor,
-                   e.entity == fmt::format("issue:{}", issue.id)
+                   e.entity == fmt::format("issue:{}", issue.id) || e.kind == "issue.import"
                        ? event_summary(e, *reveal)
                        : i18n::tr(N_("{} merged into this issue"), e.entity)});
       out += t.to_text(c.out.width());

@@ -176,3 +176,27 @@ TEST_CASE("a writer that cannot get the lock in time gets a busy error") {
   holder.exec("ROLLBACK");
   CHECK_NOTHROW(l.write([] {}));
 }
+
+TEST_CASE("an older ledger is migrated step by step when opened for writing") {
+  test::TempDir dir;
+  const auto path = dir.file("v1.db");
+  {
+    // A ledger as schema 1 left it.
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db.exec(migrations().at(0).sql);
+    db.exec("PRAGMA user_version = 1");
+  }
+  try {
+    Ledger l(path, Access::read, test::session());
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::data);
+    CHECK(e.hint().find("consult init") != std::string::npos);
+  }
+  Ledger l(path, Access::write, test::session());
+  CHECK(l.schema_version() == latest_version());
+  CHECK(l.db().execAndGet("SELECT count(*) FROM event_item").getInt() == 0);
+  CHECK_NOTHROW(l.db().exec("SELECT extra, import_seq FROM issue"));
+}

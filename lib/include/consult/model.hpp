@@ -93,6 +93,11 @@ struct Issue {
   std::string escalated_to;
   std::string reason;    ///< of the last rejection or escalation
   std::vector<std::string> stakeholders;
+  std::string channel_text;  ///< imported channel that matched no key
+  std::string category_text; ///< imported category that matched no key
+  std::string extra = "{}";  ///< other columns of an imported row, JSON
+  std::optional<std::int64_t> import_seq; ///< the import event, if imported
+  std::int64_t source_row = 0;            ///< its line in the imported file
   std::string created_at;
   std::string updated_at;
   std::int64_t created_seq = 0;

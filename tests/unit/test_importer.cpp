@@ -1,0 +1,202 @@
+#include "consult/error.hpp"
+#include "consult/importer.hpp"
+#include "consult/issues.hpp"
+
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+using namespace consult;
+
+namespace {
+
+const char* kBox = "意见箱登记表,,,\n"
+                   "提交日期,姓名,联系电话,问题类型,反映内容,备注\n"
+                   "2026/11/3,张小明,13812341234,设施维修,3号楼屋顶漏水。请尽快修。,\n"
+                   "2026年11月4日,李娜,,停车,晚上停车难,已回访\n"
+                   "2026-11-05,,,下水道,9号楼下水道堵塞,\n";
+
+importer::Summary run(ledger::Ledger& l, const std::string& csv, importer::Options opt = {},
+                      const importer::RejectSink& sink = {}) {
+  if (opt.name.empty()) opt.name = "box.csv";
+  std::istringstream in(csv);
+  importer::Summary sum;
+  importer::import_csv(l, test::community(), in, opt, sum, sink);
+  return sum;
+}
+
+} // namespace
+
+TEST_CASE("headers are found by their synonyms, below title rows") {
+  config::ImportMap none;
+  CHECK(importer::field_for_header("提交日期", none) == "date");
+  CHECK(importer::field_for_header(" 反映内容 ", none) == "content");
+  CHECK(importer::field_for_header("联系电话（手机）", none) == "phone");
+  CHECK(importer::field_for_header("反映人", none) == "name");
+  CHECK(importer::field_for_header("建议人", none) == "name");
+  CHECK(importer::field_for_header("问题类型", none) == "category");
+  CHECK(importer::field_for_header("居民诉求", none) == "content");
+  CHECK(importer::field_for_header("Date", none) == "date");
+  CHECK(importer::field_for_header("楼栋", none) == "place");
+  CHECK(importer::field_for_header("备注", none) == "");
+  config::ImportMap map;
+  map.columns = {{"备注", "title"}};
+  CHECK(importer::field_for_header("备注", map) == "title");
+}
+
+TEST_CASE("an import adds one event, its rows as items, issues as a projection") {
+  auto l = ledger::Ledger::in_memory(test::session());
+  const auto before = l->event_count();
+  const auto sum = run(*l, kBox);
+  CHECK(sum.header_row == 2);
+  CHECK(sum.rows == 3);
+  CHECK(sum.added == 3);
+  CHECK(sum.first_id == 1);
+  CHECK(sum.last_id == 3);
+  CHECK(sum.written);
+  CHECK(l->event_count() == before + 2); // community.sync + issue.import
+  CHECK(l->head()->kind == "issue.import");
+  const auto first = issues::get(*l, 1);
+  CHECK(first.title == "3号楼屋顶漏水");
+  CHECK(first.body == "3号楼屋顶漏水。请尽快修。");
+  CHECK(first.raised_on == "2026-11-03");
+  CHECK(first.category == "facility-repair");
+  CHECK(first.channel == "suggestion-box");
+  CHECK(first.source_row == 3);
+  CHECK(issues::get(*l, 2).extra == R"({"备注":"已回访"})");
+  // A category matching no key: kept verbatim beside 'other', counted.
+  const auto third = issues::get(*l, 3);
+  CHECK(third.category == "other");
+  CHECK(third.category_text == "下水道");
+  CHECK(sum.unmapped_categories.at("下水道") == 1);
+  CHECK(sum.kept_columns == std::vector<std::string>{"备注"});
+  CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("importing the same rows again adds nothing") {
+  auto l = ledger::Ledger::in_memory(test::session());
+  run(*l, kBox);
+  const auto again = run(*l, kBox);
+  CHECK(again.added == 0);
+  CHECK(again.duplicates == 3);
+  // An overlapping later export: only the new row is added.
+  const auto later = run(*l, std::string(kBox) + "2026-11-06,王芳,,安全,楼道电动车充电,\n");
+  CHECK(later.added == 1);
+  CHECK(later.duplicates == 3);
+  CHECK(issues::list(*l, {}).size() == 4);
+  // The same row twice in one file counts once.
+  const auto twice = run(*l, "日期,内容\n2026-11-07,同一条\n2026-11-07,同一条\n");
+  CHECK(twice.added == 1);
+  CHECK(twice.duplicates == 1);
+  CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("one bad row and nothing is imported; every bad row is reported") {
+  auto l = ledger::Ledger::in_memory(test::session());
+  const auto before = l->event_count();
+  const std::string csv = "日期,内容,电话\n"
+                          "2026-11-01,好的一行,\n"
+                          "2026-02-30,日期不存在,\n"
+                          "2026-11-02,,\n"
+                          "2026-11-03,电话不对,call me\n"
+                          "2026-12-25,将来的日期,\n";
+  std::istringstream in(csv);
+  importer::Summary sum;
+  importer::Options opt;
+  opt.name = "bad.csv";
+  try {
+    importer::import_csv(*l, test::community(), in, opt, sum);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::data);
+    CHECK(std::string(e.what()) == "4 of 5 rows are bad; nothing was imported");
+  }
+  REQUIRE(sum.errors.size() == 4);
+  CHECK(sum.errors[0].row == 3);
+  CHECK(sum.errors[0].column == "日期");
+  CHECK(sum.errors[0].value == "2026-02-30");
+  CHECK(sum.errors[0].reason == "no such date");
+  CHECK(sum.errors[1].row == 4);
+  CHECK(sum.errors[1].column == "内容");
+  CHECK(sum.errors[2].column == "电话");
+  CHECK(sum.errors[3].reason.find("future") != std::string::npos);
+  CHECK(l->event_count() == before);
+  CHECK(issues::list(*l, {}).empty());
+}
+
+TEST_CASE("--skip-bad imports the good rows and hands over the bad ones") {
+  auto l = ledger::Ledger::in_memory(test::session());
+  importer::Options opt;
+  opt.skip_bad = true;
+  std::vector<std::pair<std::int64_t, std::string>> rejected;
+  const auto sum = run(*l, "日期,内容\n2026-11-01,好\n2026-13-01,坏\n2026-11-02,也好\n", opt,
+                       [&](const auto&, const intake::Record& r, const std::string& why) {
+                         rejected.emplace_back(r.line, why);
+                       });
+  CHECK(sum.added == 2);
+  CHECK(sum.rejected == 1);
+  REQUIRE(rejected.size() == 1);
+  CHECK(rejected[0].first == 3);
+  CHECK(rejected[0].second == "日期: no such date");
+  CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("a dry run writes nothing") {
+  auto l = ledger::Ledger::in_memory(test::session());
+  const auto before = l->event_count();
+  importer::Options opt;
+  opt.dry_run = true;
+  const auto sum = run(*l, kBox, opt);
+  CHECK(sum.added == 3);
+  CHECK_FALSE(sum.written);
+  CHECK(l->event_count() == before);
+}
+
+TEST_CASE("no header, too many cells, and unknown columns under a reject policy") {
+  auto l = ledger::Ledger::in_memory(test::session());
+  CHECK_THROWS_AS(run(*l, "a,b\n1,2\n"), Error);
+  try {
+    run(*l, "日期,内容\n2026-11-01,x,多出来的\n");
+    FAIL("expected an error");
+  } catch (const Error&) {
+  }
+  importer::Options opt;
+  opt.map.reject_unknown_columns = true;
+  CHECK_THROWS_AS(run(*l, "日期,内容,备注\n2026-11-01,x,y\n", opt), Error);
+  importer::Options chan;
+  chan.map.reject_unknown_category = true;
+  CHECK_THROWS_AS(run(*l, "日期,内容,类别\n2026-11-01,x,天气\n", chan), Error);
+  CHECK(issues::list(*l, {}).empty());
+}
+
+TEST_CASE("channel values map through keys, labels and the mapping file") {
+  auto l = ledger::Ledger::in_memory(test::session());
+  importer::Options opt;
+  opt.map.channels = {{"群聊", "wechat-group"}};
+  run(*l, "日期,内容,渠道\n2026-11-01,一,意见箱\n2026-11-01,二,wechat-group\n"
+          "2026-11-01,三,群聊\n2026-11-01,四,12345热线\n",
+      opt);
+  CHECK(issues::get(*l, 1).channel == "suggestion-box");
+  CHECK(issues::get(*l, 2).channel == "wechat-group");
+  CHECK(issues::get(*l, 3).channel == "wechat-group");
+  CHECK(issues::get(*l, 4).channel_text == "12345热线");
+}
+
+TEST_CASE("verify catches a changed, added or removed import row") {
+  auto l = ledger::Ledger::in_memory(test::session());
+  run(*l, kBox);
+  l->db().exec("DROP TRIGGER event_item_append_only_update; DROP TRIGGER "
+               "event_item_append_only_delete;");
+  l->db().exec("UPDATE event_item SET data = replace(data, '停车难', '停车易') WHERE n = 2");
+  auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.problem.find("attached rows") != std::string::npos);
+
+  auto m = ledger::Ledger::in_memory(test::session());
+  run(*m, kBox);
+  m->db().exec("PRAGMA foreign_keys = OFF");
+  m->db().exec("INSERT INTO event_item VALUES (999, 1, NULL, '{}')");
+  CHECK_FALSE(ledger::verify(*m).ok);
+}
