@@ -442,7 +442,7 @@ std::string nfc(std::string_view s) {
 std::string title_from(std::string_view content, std::size_t width) {
   std::string first(text::trim(content));
   // The first sentence: up to a full stop, question or exclamation mark, or line end.
-  static const char* const kEnds[] = {"。", "！", "？", "；", "\n", "!", "?", ";"};
+  static const char* const kEnds[] = {"。", "！", "？", "\n", "!", "?"};
   std::size_t cut = first.size();
   for (const char* e : kEnds) {
     const auto p = first.find(e);

@@ -10,7 +10,7 @@ out_has "consult 0."
 for cmd in init "community" "community list" "community show" issue "issue add" "issue list" \
   "issue show" "issue accept" "issue reject" "issue merge" "issue consult" "issue comment" \
   "issue escalate" "issue decide" "issue implement" "issue resolve" "issue close" log verify \
-  doctor; do
+  doctor import; do
   # shellcheck disable=SC2086
   ok $cmd --help
   out_has "Example:"
