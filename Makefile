@@ -11,7 +11,7 @@ DEBS := cmake make g++ pkg-config \
         libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
         libtomlplusplus-dev doctest-dev nlohmann-json3-dev libsodium-dev \
         libutf8proc-dev gettext tzdata python3
-BENCH_DEBS := hyperfine
+BENCH_DEBS := hyperfine time bc
 
 .PHONY: all deps build test demo asan bench install clean
 
@@ -41,6 +41,7 @@ asan: deps
 bench: build
 	@DEBS="$(BENCH_DEBS)" sh tests/install-deps.sh
 	sh tests/bench/issues.sh $(BUILD)
+	sh tests/bench/import.sh $(BUILD)
 
 install: build
 	cmake --install $(BUILD)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The main job on the shipped example: create a ledger, load the example
-# community, record a few issues from residents, take one through its first
-# steps, list them and verify the ledger. Run by `make demo`.
+# community, import the suggestion box, record a few issues by hand, take one
+# through its first steps, list them and verify the ledger. Run by `make demo`.
 set -eu
 CONSULT=${1:-build/cmd/consult}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +16,7 @@ run() { echo "\$ consult $*"; "$CONSULT" "$@"; echo; }
 
 run init
 run community show heping
+run import "$HERE/suggestion-box.csv" --community heping --channel suggestion-box
 run issue add --community heping --title "3号楼屋顶漏水" --channel suggestion-box \
   --category facility-repair --place "3号楼" --raised-by 张小明 --phone 13812341234 \
   --raised-on 2026-11-12 --stakeholder 物业公司 --stakeholder "3号楼顶层住户"
@@ -25,10 +26,11 @@ run issue add --community heping --title "电动车在楼道充电" --channel we
   --category safety --place "5号楼2单元" --raised-on 2026-11-15
 run issue add --community heping --title "屋顶漏水，家里墙皮脱落" --channel discussion-book \
   --category facility-repair --place "3号楼" --raised-by 欧阳小明 --raised-on 2026-11-16
-run issue accept 1
-run issue merge 4 --into 1
-run issue consult 1
-run issue comment 1 "先请物业查漏点，再议维修资金" --by 赵德明
+run issue accept 7
+run issue merge 10 --into 7
+run issue merge 1 --into 7
+run issue consult 7
+run issue comment 7 "先请物业查漏点，再议维修资金" --by 赵德明
 run issue list
-run issue show 1
+run issue show 7
 run verify

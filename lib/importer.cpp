@@ -208,6 +208,10 @@ Summary import_csv(ledger::Ledger& ledger, const config::Community& community, s
       community.category("other") ? "other" : community.categories.front().key;
 
   struct Abort {}; // unwinds the transaction for dry runs and failed imports
+  // A large import touches many index pages; a bigger page cache keeps them in
+  // memory instead of spilling to the WAL and reading them back (bounded, so
+  // memory stays flat whatever the file's size).
+  ledger.db().exec("PRAGMA cache_size = -32768");
   auto body = [&] {
     issues::sync_community(ledger, community);
     const std::int64_t seq = ledger.next_seq();

@@ -333,7 +333,16 @@ bool Ledger::add_item(std::int64_t seq, std::int64_t n, const std::string& key,
 }
 
 std::string item_line(std::int64_t n, const std::string& key, const std::string& data) {
-  return canonical(nlohmann::json::array({n, key, data})) + "\n";
+  // Tabs and line feeds cannot occur in a hex key or in canonical JSON, so the
+  // line is unambiguous without escaping `data` a second time.
+  std::string line = std::to_string(n);
+  line.reserve(line.size() + key.size() + data.size() + 3);
+  line += '\t';
+  line += key;
+  line += '\t';
+  line += data;
+  line += '\n';
+  return line;
 }
 
 std::int64_t Ledger::event_count() {

@@ -76,10 +76,10 @@ CREATE TABLE issue (
   updated_at   TEXT    NOT NULL
 ) STRICT;
 CREATE INDEX issue_by_status   ON issue (community, status, raised_on);
-CREATE INDEX issue_by_raised   ON issue (community, raised_on);
-CREATE INDEX issue_by_date     ON issue (raised_on);   -- newest-first listings stop early
-CREATE INDEX issue_by_category ON issue (category, raised_on);
-CREATE INDEX issue_by_channel  ON issue (channel, raised_on);
+-- Newest-first listings walk this index and stop at --limit; other filters
+-- (category, channel, text) are checked on the way. Every index costs each
+-- import row its upkeep, so there are no more than listings need.
+CREATE INDEX issue_by_date     ON issue (raised_on);
 CREATE INDEX issue_by_twin     ON issue (merged_into) WHERE merged_into IS NOT NULL;
 
 -- Projection: the stakeholders ("X" of "6+X") named for an issue.

@@ -67,7 +67,7 @@ const std::vector<std::string>& projection_tables();
 void apply(SQLite::Database& db, const Event& e, SQLite::Database* items = nullptr);
 
 /// The line an event item contributes to its event's `items_sha256`:
-/// the canonical JSON array [n, key, data] and a line feed.
+/// n, TAB, key, TAB, data, LF.
 std::string item_line(std::int64_t n, const std::string& key, const std::string& data);
 
 /// Who is writing and when "now" is.

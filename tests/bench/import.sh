@@ -1,0 +1,41 @@
+#!/bin/sh
+# Benchmark: import a realistic suggestion-box CSV of N rows (default
+# 1,000,000), as whole processes, against sqlite3's own CSV import of the same
+# file into an empty table; then re-import it (all duplicates).
+# Targets (issue 3): within 2x the sqlite3 wall time; peak memory under
+# 100 MiB whatever the size; the re-import faster than the first import.
+#
+#   sh tests/bench/import.sh [BUILD_DIR] [N]
+set -eu
+BUILD=${1:-build}
+N=${2:-1000000}
+CONSULT=$(pwd)/$BUILD/cmd/consult
+DIR=${BENCH_DIR:-/tmp/consult-bench}
+mkdir -p "$DIR"
+CSV=$DIR/box-$N.csv
+[ -f "$CSV" ] || python3 tests/bench/make_box_csv.py "$N" > "$CSV"
+export CONSULT_CONFIG=$(pwd)/examples/consult.toml CONSULT_LEDGER=$DIR/import-$N.db
+export CONSULT_ACTOR=bench CONSULT_NOW="2026-11-21 10:00"
+rm -f "$CONSULT_LEDGER" "$CONSULT_LEDGER-wal" "$CONSULT_LEDGER-shm" "$DIR/sqlite-$N.db"
+"$CONSULT" -q init
+
+measure() { # LABEL COMMAND...
+  label=$1
+  shift
+  /usr/bin/time -f "%e %M" -o "$DIR/time.txt" "$@" </dev/null >/dev/null
+  set -- $(cat "$DIR/time.txt")
+  printf '%-34s %8.2f s  peak %6.1f MiB\n' "$label" "$1" "$(echo "$2 / 1024" | bc -l)"
+  echo "$1" > "$DIR/last.txt"
+}
+
+echo "file: $CSV, $N rows, $(du -h "$CSV" | cut -f1)"
+measure "sqlite3 .import --csv" sqlite3 -cmd ".import --csv $CSV t" "$DIR/sqlite-$N.db"
+base=$(cat "$DIR/last.txt")
+measure "consult import (first)" "$CONSULT" -q import "$CSV"
+first=$(cat "$DIR/last.txt")
+measure "consult import (again, duplicates)" "$CONSULT" -q import "$CSV"
+again=$(cat "$DIR/last.txt")
+echo "ratio first/sqlite3: $(echo "$first / $base" | bc -l | cut -c1-5)x (target <= 2x);" \
+  "re-import/first: $(echo "$again / $first" | bc -l | cut -c1-5) (target < 1)"
+echo "ledger: $(sqlite3 "$CONSULT_LEDGER" 'SELECT count(*) FROM issue') issues," \
+  "$(du -h "$CONSULT_LEDGER" | cut -f1)"
