@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 namespace consult::importer {
 
@@ -142,6 +143,35 @@ Summary import_csv(ledger::Ledger& ledger, const config::Community& community, s
   intake::CsvReader reader(in, opt.encoding, opt.name, 0, &file_digest);
   sum.encoding = reader.encoding();
   sum.delimiter = reader.delimiter();
+  return import_rows(ledger, community, reader, [&] { return file_digest.hex(); }, opt, sum,
+                     rejects, progress);
+}
+
+Summary import_xlsx(ledger::Ledger& ledger, const config::Community& community,
+                    const std::string& path, const Options& opt, Summary& sum,
+                    const RejectSink& rejects, const Progress& progress) {
+  sum = Summary{};
+  // The file's own bytes, for the event; the sheet is read separately.
+  hash::Sha256 file_digest;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::no_input, i18n::tr(N_("cannot open '{}'"), path));
+    std::string buf(1 << 16, '\0');
+    while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0)
+      file_digest.update(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
+  }
+  intake::XlsxReader reader(path, opt.sheet);
+  sum.format = "xlsx";
+  sum.sheet = reader.sheet_name();
+  sum.encoding = intake::Encoding::utf8;
+  return import_rows(ledger, community, reader, [&] { return file_digest.hex(); }, opt, sum,
+                     rejects, progress);
+}
+
+Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
+                    intake::RowReader& reader, const std::function<std::string()>& file_sha256,
+                    const Options& opt, Summary& sum, const RejectSink& rejects,
+                    const Progress& progress) {
 
   if (!opt.default_channel.empty() && !community.channel(opt.default_channel)) {
     std::string keys;
@@ -222,7 +252,7 @@ Summary import_csv(ledger::Ledger& ledger, const config::Community& community, s
 
     while (reader.next(record)) {
       ++sum.rows;
-      if (progress && sum.rows % 4096 == 0) progress(reader.bytes_read());
+      if (progress && sum.rows % 4096 == 0) progress(reader.position(), reader.size());
       std::vector<RowError> row_errors;
       auto bad = [&](const std::string& column, const std::string& value, std::string reason) {
         row_errors.push_back({record.line, column, value, std::move(reason)});
@@ -353,7 +383,7 @@ Summary import_csv(ledger::Ledger& ledger, const config::Community& community, s
       ++next_id;
       ++sum.added;
     }
-    sum.sha256 = file_digest.hex();
+    sum.sha256 = file_sha256();
     if (sum.rejected > 0 && !opt.skip_bad) throw Abort{};
     if (opt.dry_run) throw Abort{};
     const auto e = ledger.append(
@@ -361,6 +391,8 @@ Summary import_csv(ledger::Ledger& ledger, const config::Community& community, s
         {{"community", community.id},
          {"file", std::filesystem::path(opt.name).filename().string()},
          {"sha256", sum.sha256},
+         {"format", sum.format},
+         {"sheet", sum.sheet},
          {"encoding", intake::to_string(sum.encoding)},
          {"rows", sum.rows},
          {"duplicates", sum.duplicates},
@@ -387,7 +419,7 @@ Summary import_csv(ledger::Ledger& ledger, const config::Community& community, s
                   _("fix the rows listed above and import again, or import the good rows "
                     "with --skip-bad --rejects FILE"));
   }
-  if (progress) progress(reader.bytes_read());
+  if (progress) progress(reader.position(), reader.size());
   return sum;
 }
 

@@ -206,7 +206,10 @@ void each(ledger::Ledger& ledger, const Filter& f,
   std::string sql = fmt::format("SELECT {} FROM issue WHERE 1", kIssueColumns);
   std::vector<std::string> binds;
   if (!f.community.empty()) {
-    sql += " AND community = ?";
+    // Without a status, the newest-first walk of issue_by_date, which stops at
+    // the limit, beats the community's whole range in issue_by_status; the
+    // unary + keeps SQLite from choosing the latter.
+    sql += f.statuses.empty() ? " AND +community = ?" : " AND community = ?";
     binds.push_back(f.community);
   }
   if (!f.statuses.empty()) {

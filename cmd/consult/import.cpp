@@ -21,7 +21,7 @@ namespace consult::cli {
 namespace {
 
 struct ImportOptions {
-  std::string file, community, map, encoding = "auto", channel, rejects;
+  std::string file, community, map, encoding = "auto", channel, rejects, sheet;
   bool dry_run = false, skip_bad = false;
 };
 
@@ -82,15 +82,19 @@ std::string describe(const importer::RowError& e) {
 
 void register_import(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
-      "import", _("import a suggestion-box spreadsheet (CSV) as issues: all or nothing, "
-                  "idempotent, one event per import"));
+      "import", _("import a suggestion-box spreadsheet (XLSX or CSV) as issues: all or "
+                  "nothing, idempotent, one event per import"));
   auto o = std::make_shared<ImportOptions>();
-  cmd->add_option("FILE", o->file, _("the CSV file, or - for standard input"))->required();
+  cmd->add_option("FILE", o->file, _("the XLSX or CSV file, or - for CSV on standard input"))
+      ->required();
   cmd->add_option("--community", o->community, _("community id (optional if there is one)"))
       ->type_name("ID");
   cmd->add_option("--map", o->map, _("mapping file for headers and values (see docs/import.md)"))
       ->type_name("MAP.toml");
-  cmd->add_option("--encoding", o->encoding, _("auto (default), utf-8, gb18030 or utf-16"))
+  cmd->add_option("--sheet", o->sheet,
+                  _("XLSX: the sheet to read, by name or number (default: the first visible)"))
+      ->type_name("NAME|N");
+  cmd->add_option("--encoding", o->encoding, _("CSV: auto (default), utf-8, gb18030 or utf-16"))
       ->type_name("ENC");
   cmd->add_option("--channel", o->channel,
                   _("channel of rows that do not name one (e.g. suggestion-box)"))
@@ -100,8 +104,9 @@ void register_import(CLI::App& app, Context& ctx) {
                 _("import the good rows and set the bad ones aside in --rejects"));
   cmd->add_option("--rejects", o->rejects, _("CSV file for the rows set aside by --skip-bad"))
       ->type_name("FILE");
-  example(cmd, "  consult import examples/suggestion-box.csv --community heping "
+  example(cmd, "  consult import examples/suggestion-box.xlsx --community heping "
                "--channel suggestion-box\n"
+               "  consult import register.xlsx --sheet 11月\n"
                "  consult import box-2026-11.csv --skip-bad --rejects box-2026-11.rejects.csv\n"
                "  iconv -f gbk -t utf-8 box.csv | consult import - --dry-run");
   on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
@@ -126,6 +131,7 @@ void register_import(CLI::App& app, Context& ctx) {
     std::ifstream file;
     std::istream* in = &std::cin;
     std::uintmax_t size = 0;
+    bool xlsx = false;
     if (o->file != "-") {
       std::error_code ec;
       if (!std::filesystem::exists(o->file, ec))
@@ -135,35 +141,47 @@ void register_import(CLI::App& app, Context& ctx) {
       if (!file)
         throw Error(ErrorKind::no_input,
                     i18n::tr(N_("cannot open '{}': {}"), o->file, std::strerror(errno)));
-      char magic[4] = {};
-      file.read(magic, 4);
-      if (file.gcount() == 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0)
+      // By content, not by name: an XLSX is a zip archive.
+      xlsx = intake::looks_like_zip(o->file);
+      const auto ext = std::filesystem::path(o->file).extension().string();
+      if (!xlsx && (ext == ".xlsx" || ext == ".XLSX"))
         throw Error(ErrorKind::data,
-                    i18n::tr(N_("'{}' is a zip file (XLSX?); consult imports CSV for now"),
-                             o->file),
-                    {}, _("save the sheet as \"CSV UTF-8\" in Excel, WPS or LibreOffice"));
-      file.clear();
-      file.seekg(0);
+                    i18n::tr(N_("'{}' is named .xlsx but is not an XLSX file"), o->file), {},
+                    _("if it is a CSV renamed .xlsx, give it its real name and import it as CSV"));
+      if (!xlsx && (ext == ".xls" || ext == ".XLS"))
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("'{}' is an old Excel 97-2003 workbook (.xls)"), o->file), {},
+                    _("save it as .xlsx or as CSV UTF-8, then import that"));
       in = &file;
     }
+    if (!o->sheet.empty() && !xlsx)
+      throw Error(ErrorKind::usage, _("--sheet is for XLSX files"), "--sheet");
+    opt.sheet = o->sheet;
 
     std::unique_ptr<RejectsFile> rejects;
     if (!o->rejects.empty()) rejects = std::make_unique<RejectsFile>(o->rejects);
     const bool bar = ::isatty(STDERR_FILENO) == 1 && !c.out.quiet && size > 0;
     importer::Summary sum;
     try {
-      importer::import_csv(
-          c.ledger(), community, *in, opt, sum,
+      const auto sink =
           rejects ? importer::RejectSink([&](const auto& h, const auto& r, const auto& why) {
             rejects->add(h, r, why);
           })
-                  : importer::RejectSink{},
-          bar ? importer::Progress([&](std::uint64_t bytes) {
+                  : importer::RejectSink{};
+      const auto meter =
+          bar ? importer::Progress([&](std::uint64_t done, std::uint64_t total) {
+            if (!total) total = size;
             std::fprintf(stderr, "\r%s %3d%%", _("importing"),
-                         static_cast<int>(100.0 * static_cast<double>(bytes) /
-                                          static_cast<double>(size)));
+                         static_cast<int>(100.0 * static_cast<double>(done) /
+                                          static_cast<double>(total ? total : 1)));
           })
-              : importer::Progress{});
+              : importer::Progress{};
+      if (xlsx) {
+        file.close();
+        importer::import_xlsx(c.ledger(), community, o->file, opt, sum, sink, meter);
+      } else {
+        importer::import_csv(c.ledger(), community, *in, opt, sum, sink, meter);
+      }
       if (bar) std::fprintf(stderr, "\r\033[K");
     } catch (const Error& e) {
       if (bar) std::fprintf(stderr, "\r\033[K");
@@ -183,6 +201,8 @@ void register_import(CLI::App& app, Context& ctx) {
 
     if (c.out.json) {
       nlohmann::json j = {{"file", opt.name},
+                          {"format", sum.format},
+                          {"sheet", sum.sheet},
                           {"sha256", sum.sha256},
                           {"encoding", intake::to_string(sum.encoding)},
                           {"header_line", sum.header_row},

@@ -104,7 +104,11 @@ out_has "\"body\":\"+cmd|'/c calc'!A1\""
 printf 'PK\003\004garbage' > sheet.xlsx
 run import sheet.xlsx
 expect_status 65
-err_has "zip file"
+err_has "is not a readable XLSX file"
+printf 'old' > old.xls
+run import old.xls
+expect_status 65
+err_has ".xls"
 run import nowhere.csv
 expect_status 66
 printf '\000\001\002\003binary\377\376' > garbage.csv

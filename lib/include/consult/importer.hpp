@@ -23,6 +23,7 @@ struct Options {
   bool dry_run = false;
   bool skip_bad = false;
   config::ImportMap map;
+  std::string sheet; ///< XLSX: sheet name or 1-based number; "" for the first visible
 };
 
 /// One bad row: where, what, why.
@@ -44,6 +45,8 @@ struct Summary {
   std::vector<std::string> kept_columns; ///< headers kept as extra data
   std::int64_t header_row = 0;
   std::string sha256;          ///< of the file's bytes
+  std::string format = "csv";  ///< csv | xlsx
+  std::string sheet;           ///< the XLSX sheet read
   intake::Encoding encoding = intake::Encoding::automatic;
   char delimiter = ',';
   std::int64_t event_seq = 0;  ///< the issue.import event (0: nothing written)
@@ -58,8 +61,8 @@ inline constexpr std::size_t kMaxErrors = 1000;
 using RejectSink = std::function<void(const std::vector<std::string>& header,
                                       const intake::Record& row, const std::string& reason)>;
 
-/// Called now and then with the bytes read so far.
-using Progress = std::function<void(std::uint64_t bytes)>;
+/// Called now and then with the input read so far and its size (0: unknown).
+using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
 /// Imports a CSV stream into `community`. Without skip_bad, any bad row means
 /// nothing is written and Error(data) is thrown after every bad row has been
@@ -68,6 +71,19 @@ using Progress = std::function<void(std::uint64_t bytes)>;
 Summary import_csv(ledger::Ledger& ledger, const config::Community& community, std::istream& in,
                    const Options& options, Summary& summary, const RejectSink& rejects = {},
                    const Progress& progress = {});
+
+/// Imports the first visible sheet (or options.sheet) of an XLSX file, as
+/// import_csv does a CSV stream.
+Summary import_xlsx(ledger::Ledger& ledger, const config::Community& community,
+                    const std::string& path, const Options& options, Summary& summary,
+                    const RejectSink& rejects = {}, const Progress& progress = {});
+
+/// Imports rows from any reader; `file_sha256` is called once all rows are
+/// read. Used by import_csv and import_xlsx.
+Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
+                    intake::RowReader& reader, const std::function<std::string()>& file_sha256,
+                    const Options& options, Summary& summary, const RejectSink& rejects,
+                    const Progress& progress);
 
 /// The field a header names ("date", "content", …), or "" if none.
 std::string field_for_header(const std::string& header, const config::ImportMap& map);

@@ -62,11 +62,23 @@ struct Record {
   std::int64_t line = 0;
 };
 
+/// Something that yields records: a CSV file or a worksheet.
+class RowReader {
+public:
+  virtual ~RowReader() = default;
+  /// The next non-blank record; false at the end.
+  virtual bool next(Record& record) = 0;
+  /// How far the reader has got, in bytes of its input.
+  virtual std::uint64_t position() const = 0;
+  /// The input's size in the same bytes, 0 if unknown.
+  virtual std::uint64_t size() const { return 0; }
+};
+
 /// An RFC 4180 reader: quoted fields with doubled quotes and line breaks,
 /// CRLF, LF or CR line ends, a last line without a line end; comma,
 /// semicolon or tab delimiter (detected, or Excel's `sep=` line). Blank lines
 /// are skipped.
-class CsvReader {
+class CsvReader : public RowReader {
 public:
   /// `delimiter` 0: detect.
   CsvReader(std::istream& in, Encoding encoding, std::string name, char delimiter = 0,
@@ -74,7 +86,8 @@ public:
 
   /// The next record; false at the end. Throws Error(data) naming the line
   /// for an unterminated quoted field or text that is not valid UTF-8.
-  bool next(Record& record);
+  bool next(Record& record) override;
+  std::uint64_t position() const override { return decoder_.bytes_read(); }
 
   char delimiter() const noexcept { return delimiter_; }
   Encoding encoding() const noexcept { return decoder_.encoding(); }
@@ -92,6 +105,42 @@ private:
   char delimiter_ = 0;
   std::int64_t line_ = 1;
 };
+
+/// Limits on what an XLSX file may unpack to: a sheet is streamed, the other
+/// parts are read whole.
+inline constexpr std::uint64_t kMaxSheetBytes = 2ull << 30;       // 2 GiB
+inline constexpr std::uint64_t kMaxSharedStringBytes = 256u << 20; // 256 MiB
+inline constexpr std::uint64_t kMaxPartBytes = 16u << 20;          // 16 MiB
+
+/// A worksheet of an XLSX file (Office Open XML, as Excel, WPS, LibreOffice
+/// and common libraries write it), read row by row. Cells come as text:
+/// shared and inline strings, numbers as written (whole numbers without a
+/// decimal point), cells formatted as dates as YYYY-MM-DD[ HH:MM] (1900 and
+/// 1904 date systems), formulas as their cached values. Record::line is the
+/// spreadsheet's row number.
+class XlsxReader : public RowReader {
+public:
+  /// `sheet`: a sheet name, a 1-based number, or "" for the first visible
+  /// sheet. Throws Error(data) for a file that is not XLSX, is corrupt or
+  /// truncated, or lacks the sheet; Error(no_input) if it cannot be opened.
+  XlsxReader(const std::string& path, const std::string& sheet);
+  ~XlsxReader() override;
+  XlsxReader(const XlsxReader&) = delete;
+  XlsxReader& operator=(const XlsxReader&) = delete;
+
+  bool next(Record& record) override;
+  std::uint64_t position() const override;
+  std::uint64_t size() const override;
+  /// The sheet being read.
+  const std::string& sheet_name() const;
+
+private:
+  struct Impl;
+  Impl* impl_;
+};
+
+/// True if the file starts like a zip archive (XLSX).
+bool looks_like_zip(const std::string& path);
 
 /// A date (and optional time) as people type it.
 struct HumanDate {
