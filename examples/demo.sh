@@ -16,7 +16,8 @@ run() { echo "\$ consult $*"; "$CONSULT" "$@"; echo; }
 
 run init
 run community show heping
-run import "$HERE/suggestion-box.csv" --community heping --channel suggestion-box
+run import "$HERE/suggestion-box.xlsx" --community heping --channel suggestion-box
+run import "$HERE/suggestion-box.csv" --community heping
 run issue add --community heping --title "3号楼屋顶漏水" --channel suggestion-box \
   --category facility-repair --place "3号楼" --raised-by 张小明 --phone 13812341234 \
   --raised-on 2026-11-12 --stakeholder 物业公司 --stakeholder "3号楼顶层住户"
