@@ -501,6 +501,38 @@ Community parse_community(const std::string& toml_text, const std::string& name)
   c.categories = labels(r, "categories", default_categories());
   c.meeting_kinds = labels(r, "meeting_kinds", default_meeting_kinds());
 
+  if (const auto* syn = r.opt_table("synonyms")) {
+    Reader sr = r.sub(*syn, "synonyms");
+    auto read = [&](const char* key, const std::vector<Label>& targets) {
+      std::vector<std::pair<toml::source_index, std::pair<std::string, std::string>>> found;
+      if (const auto* t = sr.opt_table(key)) {
+        for (auto&& [k, v] : *t) {
+          const std::string word(k.str());
+          const std::string path = sr.key_path(key) + "." + word;
+          if (!v.is_string())
+            fail(where(name, v.source()), path,
+                 i18n::tr(N_("expected a key, found {}"), _(type_name(v))));
+          const std::string target = v.as_string()->get();
+          if (!find_key(targets, target)) {
+            std::string keys;
+            for (const auto& l : targets) keys += (keys.empty() ? "" : ", ") + l.key;
+            fail(where(name, v.source()), path, i18n::tr(N_("'{}' is not a key here"), target),
+                 i18n::tr(N_("keys: {}"), keys));
+          }
+          found.push_back({k.source().begin.line, {word, target}});
+        }
+      }
+      std::stable_sort(found.begin(), found.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::vector<std::pair<std::string, std::string>> out;
+      for (auto& f : found) out.push_back(std::move(f.second));
+      return out;
+    };
+    c.channel_synonyms = read("channels", c.channels);
+    c.category_synonyms = read("categories", c.categories);
+    sr.finish();
+  }
+
   // The council and its "6+X" composition.
   const auto* council = r.opt_table("council");
   if (!council) r.missing("council");
@@ -787,8 +819,12 @@ nlohmann::json to_json(const Community& c) {
                          {"at", s.at},
                          {"until", s.until},
                          {"venue", s.venue}});
+  json synonyms = {{"channels", json::object()}, {"categories", json::object()}};
+  for (const auto& [w, k] : c.channel_synonyms) synonyms["channels"][w] = k;
+  for (const auto& [w, k] : c.category_synonyms) synonyms["categories"][w] = k;
   return {{"id", c.id},
           {"name", c.name},
+          {"synonyms", std::move(synonyms)},
           {"street", c.street},
           {"district", c.district},
           {"timezone", c.timezone},

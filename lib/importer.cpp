@@ -100,12 +100,14 @@ struct Column {
 
 /// Maps a value to a key through the mapping file, the keys and the labels.
 const config::Label* map_value(const std::string& value, const std::vector<config::Label>& labels,
-                               const std::vector<std::pair<std::string, std::string>>& map) {
+                               const std::vector<std::pair<std::string, std::string>>& map,
+                               const std::vector<std::pair<std::string, std::string>>& synonyms) {
   const std::string v(text::trim(value));
-  for (const auto& [from, key] : map)
-    if (from == v)
-      for (const auto& l : labels)
-        if (l.key == key) return &l;
+  for (const auto* words : {&map, &synonyms})
+    for (const auto& [from, key] : *words)
+      if (from == v)
+        for (const auto& l : labels)
+          if (l.key == key) return &l;
   const auto lower = text::ascii_lower(v);
   for (const auto& l : labels)
     if (l.key == lower || l.label == v) return &l;
@@ -311,7 +313,8 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
 
       std::string channel = fallback_channel, channel_text;
       if (!channel_value.empty()) {
-        if (const auto* l = map_value(channel_value, community.channels, opt.map.channels)) {
+        if (const auto* l = map_value(channel_value, community.channels, opt.map.channels,
+                                       community.channel_synonyms)) {
           channel = l->key;
         } else if (opt.map.reject_unknown_channel) {
           bad(channel_header, channel_value, _("no channel of the community matches"));
@@ -321,7 +324,8 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
       }
       std::string category = fallback_category, category_text;
       if (!category_value.empty()) {
-        if (const auto* l = map_value(category_value, community.categories, opt.map.categories)) {
+        if (const auto* l = map_value(category_value, community.categories, opt.map.categories,
+                                       community.category_synonyms)) {
           category = l->key;
         } else if (opt.map.reject_unknown_category) {
           bad(category_header, category_value, _("no category of the community matches"));

@@ -219,3 +219,14 @@ TEST_CASE("to_json is stable") {
   CHECK(to_json(c).dump() == to_json(parse_community(kMinimal, "other.toml")).dump());
   CHECK(to_json(c)["council"]["seats"][0]["members"][1]["name"] == "李二");
 }
+
+TEST_CASE("synonyms map words to existing keys") {
+  const auto c = parse_community(
+      std::string(kMinimal) + "[synonyms.channels]\n\"12345热线\" = \"referral\"\n", "c.toml");
+  REQUIRE(c.channel_synonyms.size() == 1);
+  CHECK(c.channel_synonyms[0].second == "referral");
+  CHECK(error_of(std::string(kMinimal) + "[synonyms.categories]\n\"路灯\" = \"lights\"\n")
+            .find("'lights' is not a key here") != std::string::npos);
+  CHECK(error_of(std::string(kMinimal) + "[synonyms]\nweather = {}\n")
+            .find("key 'synonyms.weather': unknown key") != std::string::npos);
+}

@@ -200,3 +200,20 @@ TEST_CASE("verify catches a changed, added or removed import row") {
   m->db().exec("INSERT INTO event_item VALUES (999, 1, NULL, '{}')");
   CHECK_FALSE(ledger::verify(*m).ok);
 }
+
+TEST_CASE("the community's synonyms map channel and category words") {
+  auto l = ledger::Ledger::in_memory(test::session());
+  auto c = test::community();
+  c.channel_synonyms = {{"群里反映", "wechat-group"}};
+  c.category_synonyms = {{"路灯", "facility-repair"}};
+  std::istringstream in("日期,内容,渠道,类别\n2026-11-01,路灯不亮,群里反映,路灯\n");
+  importer::Options opt;
+  opt.name = "s.csv";
+  importer::Summary sum;
+  importer::import_csv(*l, c, in, opt, sum);
+  const auto i = issues::get(*l, 1);
+  CHECK(i.channel == "wechat-group");
+  CHECK(i.category == "facility-repair");
+  CHECK(i.channel_text.empty());
+  CHECK(sum.unmapped_categories.empty());
+}

@@ -109,6 +109,10 @@ struct Community {
   std::vector<Label> channels;
   std::vector<Label> categories;
   std::vector<Label> meeting_kinds;
+  /// Other words for channels and categories, as registers write them:
+  /// value -> key (e.g. "12345热线" -> "referral").
+  std::vector<std::pair<std::string, std::string>> channel_synonyms;
+  std::vector<std::pair<std::string, std::string>> category_synonyms;
   std::vector<Schedule> schedules;
   std::string source; ///< the file it was loaded from
 
