@@ -356,12 +356,6 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
       const std::string key = hash::sha256_hex(
           fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", community.id, date_str, content, name,
                       digits_of(phone), place));
-      if (ledger.has_item_key(key)) {
-        ++sum.duplicates;
-        continue;
-      }
-      if (!channel_text.empty()) ++sum.unmapped_channels[channel_text];
-      if (!category_text.empty()) ++sum.unmapped_categories[category_text];
       json item = {{"id", next_id},
                    {"community", community.id},
                    {"title", title},
@@ -379,8 +373,13 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
       if (date->time) item["time"] = *date->time;
       if (!stakeholders.empty()) item["stakeholders"] = stakeholders;
       const std::string data = ledger::canonical(item);
+      if (!ledger.add_item(seq, n + 1, key, data)) { // imported before, or twice in this file
+        ++sum.duplicates;
+        continue;
+      }
       ++n;
-      ledger.add_item(seq, n, key, data);
+      if (!channel_text.empty()) ++sum.unmapped_channels[channel_text];
+      if (!category_text.empty()) ++sum.unmapped_categories[category_text];
       items_digest.update(ledger::item_line(n, key, data));
       if (!sum.first_id) sum.first_id = next_id;
       sum.last_id = next_id;

@@ -429,7 +429,33 @@ std::optional<HumanDate> parse_human_date(std::string_view input, std::string& w
 
 // --------------------------------------------------------------------- text
 
+namespace {
+/// True if NFC leaves `s` as it is because every character is one that never
+/// decomposes or combines: ASCII and Latin-1 letters below the combining
+/// marks, CJK ideographs, CJK and full-width punctuation. Most Chinese text is.
+bool nfc_stable(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                    static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) return false;
+    const bool safe = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+                      (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x2000 && cp <= 0x206F);
+    if (!safe) return false;
+    i += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+} // namespace
+
 std::string nfc(std::string_view s) {
+  if (nfc_stable(s)) return std::string(s);
   if (!text::valid_utf8(s)) return std::string(s);
   const std::string copy(s);
   utf8proc_uint8_t* out = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(copy.c_str()));

@@ -315,10 +315,11 @@ bool Ledger::add_item(std::int64_t seq, std::int64_t n, const std::string& key,
                       const std::string& data) {
   if (depth_ == 0)
     throw Error(ErrorKind::internal, "Ledger::add_item called outside a write transaction");
-  if (!key.empty() && has_item_key(key)) return false;
+  // One probe of the key's index: the insert itself, ignored on a duplicate key.
   if (!item_insert_)
     item_insert_ = std::make_unique<SQLite::Statement>(
-        *db_, "INSERT INTO event_item (seq, n, key, data) VALUES (?, ?, ?, ?)");
+        *db_, "INSERT INTO event_item (seq, n, key, data) VALUES (?, ?, ?, ?) "
+              "ON CONFLICT DO NOTHING");
   auto& q = *item_insert_;
   q.reset();
   q.bind(1, seq);
@@ -328,8 +329,7 @@ bool Ledger::add_item(std::int64_t seq, std::int64_t n, const std::string& key,
   else
     q.bind(3, key);
   q.bind(4, data);
-  q.exec();
-  return true;
+  return q.exec() == 1;
 }
 
 std::string item_line(std::int64_t n, const std::string& key, const std::string& data) {
