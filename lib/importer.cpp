@@ -247,6 +247,8 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
   auto body = [&] {
     issues::sync_community(ledger, community);
     const std::int64_t seq = ledger.next_seq();
+    const std::string at = ledger.now_text();
+    ledger::ImportProjector projector(ledger.db(), seq, at);
     std::int64_t next_id =
         ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM issue").getInt64();
     hash::Sha256 items_digest;
@@ -378,6 +380,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
         continue;
       }
       ++n;
+      projector.add(item);
       if (!channel_text.empty()) ++sum.unmapped_channels[channel_text];
       if (!category_text.empty()) ++sum.unmapped_categories[category_text];
       items_digest.update(ledger::item_line(n, key, data));
@@ -389,7 +392,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     sum.sha256 = file_sha256();
     if (sum.rejected > 0 && !opt.skip_bad) throw Abort{};
     if (opt.dry_run) throw Abort{};
-    const auto e = ledger.append(
+    const auto e = ledger.append_applied(
         "issue.import", "community:" + community.id,
         {{"community", community.id},
          {"file", std::filesystem::path(opt.name).filename().string()},
@@ -403,7 +406,8 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
          {"items", n},
          {"items_sha256", items_digest.hex()},
          {"first_id", sum.first_id},
-         {"last_id", sum.last_id}});
+         {"last_id", sum.last_id}},
+        at);
     if (e.seq != seq)
       throw Error(ErrorKind::internal, "import event got another sequence number than its rows");
     sum.event_seq = e.seq;

@@ -223,8 +223,22 @@ void Ledger::write(const std::function<void()>& fn) {
   }
 }
 
+std::string Ledger::now_text() const {
+  return clock::format_rfc3339(session_.clock.now(), session_.zone);
+}
+
 Event Ledger::append(const std::string& kind, const std::string& entity,
                      const nlohmann::json& payload) {
+  return append_impl(kind, entity, payload, now_text(), true);
+}
+
+Event Ledger::append_applied(const std::string& kind, const std::string& entity,
+                             const nlohmann::json& payload, const std::string& at) {
+  return append_impl(kind, entity, payload, at, false);
+}
+
+Event Ledger::append_impl(const std::string& kind, const std::string& entity,
+                          const nlohmann::json& payload, const std::string& at, bool project) {
   if (depth_ == 0)
     throw Error(ErrorKind::internal, "Ledger::append called outside a write transaction");
   Event e;
@@ -236,7 +250,7 @@ Event Ledger::append(const std::string& kind, const std::string& entity,
     e.seq = 1;
     e.prev_hash = kGenesisHash;
   }
-  e.at = clock::format_rfc3339(session_.clock.now(), session_.zone);
+  e.at = at;
   e.actor = session_.actor;
   e.kind = kind;
   e.entity = entity;
@@ -258,7 +272,7 @@ Event Ledger::append(const std::string& kind, const std::string& entity,
   upd.bind(1, e.seq);
   upd.bind(2, e.hash);
   upd.exec();
-  apply(*db_, e);
+  if (project) apply(*db_, e);
   return e;
 }
 

@@ -144,49 +144,64 @@ void apply_issue_comment(SQLite::Database& db, const Event& e, const json& p) {
 void apply_issue_import(SQLite::Database& db, const Event& e, SQLite::Database& items) {
   SQLite::Statement rows(items, "SELECT data FROM event_item WHERE seq = ? ORDER BY n");
   rows.bind(1, e.seq);
-  SQLite::Statement q(db, R"sql(
+  ImportProjector projector(db, e.seq, e.at);
+  while (rows.executeStep()) projector.add(json::parse(rows.getColumn(0).getString()));
+}
+
+} // namespace
+
+struct ImportProjector::Statements {
+  SQLite::Statement issue;
+  SQLite::Statement stakeholder;
+  explicit Statements(SQLite::Database& db)
+      : issue(db, R"sql(
     INSERT INTO issue (id, community, title, body, channel, category, place, raised_by, phone,
       raised_on, raised_count, status, rounds, merged_into, escalated_to, reason,
       created_seq, created_at, updated_seq, updated_at,
       channel_text, category_text, extra, import_seq, source_row)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, 'collected', 0, NULL, '', '',
-      ?11, ?12, ?11, ?12, ?13, ?14, ?15, ?11, ?16))sql");
-  SQLite::Statement s(db, "INSERT INTO issue_stakeholder (issue, position, name) VALUES (?, ?, ?)");
-  while (rows.executeStep()) {
-    const json p = json::parse(rows.getColumn(0).getString());
-    const auto id = p.at("id").get<std::int64_t>();
-    q.reset();
-    q.bind(1, id);
-    q.bind(2, str(p, "community"));
-    q.bind(3, str(p, "title"));
-    q.bind(4, str(p, "body"));
-    q.bind(5, str(p, "channel"));
-    q.bind(6, str(p, "category"));
-    q.bind(7, str(p, "place"));
-    q.bind(8, str(p, "raised_by"));
-    q.bind(9, str(p, "phone"));
-    q.bind(10, str(p, "raised_on"));
-    q.bind(11, e.seq);
-    q.bind(12, e.at);
-    q.bind(13, str(p, "channel_text"));
-    q.bind(14, str(p, "category_text"));
-    q.bind(15, p.contains("extra") ? canonical(p.at("extra")) : std::string("{}"));
-    q.bind(16, p.value("row", std::int64_t{0}));
-    q.exec();
-    if (const auto it = p.find("stakeholders"); it != p.end()) {
-      int position = 0;
-      for (const auto& name : *it) {
-        s.reset();
-        s.bind(1, id);
-        s.bind(2, ++position);
-        s.bind(3, name.get<std::string>());
-        s.exec();
-      }
+      ?11, ?12, ?11, ?12, ?13, ?14, ?15, ?11, ?16))sql"),
+        stakeholder(db, "INSERT INTO issue_stakeholder (issue, position, name) VALUES (?, ?, ?)") {}
+};
+
+ImportProjector::ImportProjector(SQLite::Database& db, std::int64_t seq, std::string at)
+    : q_(std::make_unique<Statements>(db)), seq_(seq), at_(std::move(at)) {}
+
+ImportProjector::~ImportProjector() = default;
+
+void ImportProjector::add(const nlohmann::json& p) {
+  auto& q = q_->issue;
+  const auto id = p.at("id").get<std::int64_t>();
+  q.reset();
+  q.bind(1, id);
+  q.bind(2, str(p, "community"));
+  q.bind(3, str(p, "title"));
+  q.bind(4, str(p, "body"));
+  q.bind(5, str(p, "channel"));
+  q.bind(6, str(p, "category"));
+  q.bind(7, str(p, "place"));
+  q.bind(8, str(p, "raised_by"));
+  q.bind(9, str(p, "phone"));
+  q.bind(10, str(p, "raised_on"));
+  q.bind(11, seq_);
+  q.bind(12, at_);
+  q.bind(13, str(p, "channel_text"));
+  q.bind(14, str(p, "category_text"));
+  q.bind(15, p.contains("extra") ? canonical(p.at("extra")) : std::string("{}"));
+  q.bind(16, p.value("row", std::int64_t{0}));
+  q.exec();
+  if (const auto it = p.find("stakeholders"); it != p.end()) {
+    auto& s = q_->stakeholder;
+    int position = 0;
+    for (const auto& name : *it) {
+      s.reset();
+      s.bind(1, id);
+      s.bind(2, ++position);
+      s.bind(3, name.get<std::string>());
+      s.exec();
     }
   }
 }
-
-} // namespace
 
 void apply(SQLite::Database& db, const Event& e, SQLite::Database* items) {
   json p;

@@ -66,6 +66,25 @@ const std::vector<std::string>& projection_tables();
 /// `db` when it is null. Throws consult::Error for an unknown event kind.
 void apply(SQLite::Database& db, const Event& e, SQLite::Database* items = nullptr);
 
+/// Turns the items of an issue.import event into issue rows, one at a time.
+/// The projector uses it when it replays the event; an import uses it as it
+/// reads rows, so the tables are the same either way.
+class ImportProjector {
+public:
+  ImportProjector(SQLite::Database& db, std::int64_t seq, std::string at);
+  ~ImportProjector();
+  ImportProjector(const ImportProjector&) = delete;
+  ImportProjector& operator=(const ImportProjector&) = delete;
+  /// Inserts the issue an item describes.
+  void add(const nlohmann::json& item);
+
+private:
+  struct Statements;
+  std::unique_ptr<Statements> q_;
+  std::int64_t seq_;
+  std::string at_;
+};
+
 /// The line an event item contributes to its event's `items_sha256`:
 /// n, TAB, key, TAB, data, LF.
 std::string item_line(std::int64_t n, const std::string& key, const std::string& data);
@@ -110,6 +129,15 @@ public:
   Event append(const std::string& kind, const std::string& entity,
                const nlohmann::json& payload);
 
+  /// Appends an event whose effect on the tables the caller has already made,
+  /// with the same code the projector runs (an import's ImportProjector), at
+  /// the time `at` it gave that code.
+  Event append_applied(const std::string& kind, const std::string& entity,
+                       const nlohmann::json& payload, const std::string& at);
+
+  /// Now, as event times are written (RFC 3339 in the session's zone).
+  std::string now_text() const;
+
   /// The last event, if any.
   std::optional<Event> head();
 
@@ -135,6 +163,8 @@ public:
 
 private:
   Ledger() = default;
+  Event append_impl(const std::string& kind, const std::string& entity,
+                    const nlohmann::json& payload, const std::string& at, bool project);
   void configure();
   void check_identity(Access access);
 
