@@ -1,5 +1,9 @@
-// Reading XLSX worksheets with libzip (the archive) and expat (the XML),
+// Reading XLSX worksheets with minizip (the archive) and expat (the XML),
 // streaming the sheet so that memory does not grow with the number of rows.
+//
+// Why minizip and not libzip: Debian's libzip pulls in OpenSSL's libcrypto and
+// bzip2, which every consult process then loads and relocates — a millisecond
+// on each short command such as `consult issue add`. minizip needs only zlib.
 
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
@@ -7,7 +11,7 @@
 
 #include <expat.h>
 #include <fmt/format.h>
-#include <zip.h>
+#include <minizip/unzip.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -147,8 +151,8 @@ std::string number_text(const std::string& v) {
 
 struct XlsxReader::Impl {
   std::string path;
-  zip_t* zip = nullptr;
-  zip_file_t* sheet = nullptr;
+  unzFile zip = nullptr;
+  bool sheet_open = false;
   std::string sheet_name;
   std::uint64_t sheet_size = 0;
   std::uint64_t read = 0;
@@ -168,8 +172,8 @@ struct XlsxReader::Impl {
   long style = 0;
 
   ~Impl() {
-    if (sheet) zip_fclose(sheet);
-    if (zip) zip_discard(zip);
+    if (sheet_open) unzCloseCurrentFile(zip);
+    if (zip) unzClose(zip);
   }
 
   [[noreturn]] void damaged(const std::string& what) const {
@@ -177,43 +181,46 @@ struct XlsxReader::Impl {
                 {}, _("save it again from Excel, WPS or LibreOffice, or save the sheet as CSV"));
   }
 
-  zip_int64_t locate(const std::string& name) const {
-    return zip_name_locate(zip, name.c_str(), 0);
+  /// Makes `name` the archive's current entry; false if it is absent.
+  bool locate(const std::string& name) const {
+    return unzLocateFile(zip, name.c_str(), 1) == UNZ_OK;
+  }
+
+  /// Opens the current entry after checking its unpacked size against `limit`.
+  void open_current(const std::string& name, std::uint64_t limit, std::uint64_t* size = nullptr) {
+    unz_file_info64 info{};
+    if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
+      damaged(i18n::tr(N_("part {} cannot be read"), name));
+    if (info.uncompressed_size > limit)
+      damaged(i18n::tr(N_("part {} unpacks to {} bytes, more than the {} allowed"), name,
+                       info.uncompressed_size, limit));
+    if (size) *size = info.uncompressed_size;
+    if (unzOpenCurrentFile(zip) != UNZ_OK) damaged(i18n::tr(N_("part {} cannot be read"), name));
   }
 
   /// Reads a whole part (up to `limit` bytes); "" if it is absent and optional.
   std::string part(const std::string& name, std::uint64_t limit, bool required) {
-    const auto index = locate(name);
-    if (index < 0) {
+    if (!locate(name)) {
       if (required) damaged(i18n::tr(N_("part {} is missing"), name));
       return {};
     }
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &st) != 0)
-      damaged(zip_strerror(zip));
-    if ((st.valid & ZIP_STAT_SIZE) && st.size > limit)
-      damaged(i18n::tr(N_("part {} unpacks to {} bytes, more than the {} allowed"), name, st.size,
-                       limit));
-    zip_file_t* f = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0);
-    if (!f) damaged(zip_strerror(zip));
+    open_current(name, limit);
     std::string out;
     char buf[65536];
     for (;;) {
-      const auto n = zip_fread(f, buf, sizeof buf);
+      const int n = unzReadCurrentFile(zip, buf, sizeof buf);
       if (n < 0) {
-        const std::string err = zip_file_strerror(f);
-        zip_fclose(f);
-        damaged(err);
+        unzCloseCurrentFile(zip);
+        damaged(i18n::tr(N_("part {} is damaged"), name));
       }
       if (n == 0) break;
       out.append(buf, static_cast<std::size_t>(n));
       if (out.size() > limit) {
-        zip_fclose(f);
+        unzCloseCurrentFile(zip);
         damaged(i18n::tr(N_("part {} unpacks to more than the {} bytes allowed"), name, limit));
       }
     }
-    zip_fclose(f);
+    if (unzCloseCurrentFile(zip) != UNZ_OK) damaged(i18n::tr(N_("part {} is damaged"), name));
     return out;
   }
 
@@ -349,20 +356,10 @@ struct XlsxReader::Impl {
       }
     }
 
-    // The sheet itself, streamed.
-    const auto index = locate(target);
-    if (index < 0) damaged(i18n::tr(N_("part {} is missing"), target));
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &st) == 0 &&
-        (st.valid & ZIP_STAT_SIZE)) {
-      sheet_size = st.size;
-      if (st.size > kMaxSheetBytes)
-        damaged(i18n::tr(N_("the sheet unpacks to {} bytes, more than the {} allowed"), st.size,
-                         kMaxSheetBytes));
-    }
-    sheet = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0);
-    if (!sheet) damaged(zip_strerror(zip));
+    // The sheet itself, streamed (read last: the archive has one open entry at a time).
+    if (!locate(target)) damaged(i18n::tr(N_("part {} is missing"), target));
+    open_current(target, kMaxSheetBytes, &sheet_size);
+    sheet_open = true;
     sheet_sax = std::make_unique<Sax>(target, path);
     sheet_sax->start = [this](std::string_view el, const char** atts) { on_start(el, atts); };
     sheet_sax->end = [this](std::string_view el) { on_end(el); };
@@ -451,34 +448,36 @@ struct XlsxReader::Impl {
   bool pump() {
     if (done) return false;
     char buf[65536];
-    const auto n = zip_fread(sheet, buf, sizeof buf);
-    if (n < 0) damaged(zip_file_strerror(sheet));
+    const int n = unzReadCurrentFile(zip, buf, sizeof buf);
+    if (n < 0) damaged(i18n::tr(N_("the sheet is damaged")));
     read += static_cast<std::uint64_t>(n);
     if (read > kMaxSheetBytes)
       damaged(i18n::tr(N_("the sheet unpacks to more than the {} bytes allowed"), kMaxSheetBytes));
     sheet_sax->feed(buf, static_cast<std::size_t>(n), n == 0);
-    if (n == 0) done = true;
+    if (n == 0) {
+      done = true;
+      sheet_open = false;
+      if (unzCloseCurrentFile(zip) != UNZ_OK) damaged(_("the sheet is damaged (checksum)"));
+    }
     return true;
   }
 };
 
 XlsxReader::XlsxReader(const std::string& path, const std::string& sheet) : impl_(new Impl) {
   impl_->path = path;
-  int err = 0;
-  impl_->zip = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
+  impl_->zip = unzOpen64(path.c_str());
   if (!impl_->zip) {
-    zip_error_t ze;
-    zip_error_init_with_code(&ze, err);
-    const std::string what = zip_error_strerror(&ze);
-    zip_error_fini(&ze);
     delete impl_;
-    if (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN)
-      throw Error(ErrorKind::no_input, i18n::tr(N_("cannot open '{}': {}"), path, what));
-    throw Error(ErrorKind::data, i18n::tr(N_("'{}' is not a readable XLSX file: {}"), path, what),
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe) throw Error(ErrorKind::no_input, i18n::tr(N_("cannot open '{}'"), path));
+    const bool zip = looks_like_zip(path);
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("'{}' is not a readable XLSX file: {}"), path,
+                         zip ? _("the archive is damaged or truncated")
+                             : _("it is not a zip archive")),
                 {},
-                err == ZIP_ER_NOZIP
-                    ? _("it is not a zip archive: a CSV renamed .xlsx? import it as CSV")
-                    : _("the file is damaged or truncated; save it again from the spreadsheet"));
+                zip ? _("the file is damaged or truncated; save it again from the spreadsheet")
+                    : _("a CSV renamed .xlsx? import it as CSV"));
   }
   try {
     impl_->open_sheet(sheet);
