@@ -1,0 +1,75 @@
+#pragma once
+/// \file
+/// The arithmetic of rules of procedure and law: quorums and thresholds as
+/// exact integer arithmetic, with the law's words for inclusive and exclusive
+/// bounds. Pure functions: no I/O, no database.
+///
+/// "以上" (at least) includes the bound; "过半数" (more than half) and "超过"
+/// (more than) do not. "2/3 以上 of 11" needs 8 (22/3 = 7.33 → 8);
+/// "过半数 of 10" needs 6; "过半数 of 11" needs 6.
+
+#include "consult/config.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace consult::rules {
+
+/// How a count is compared with its share of a base.
+enum class Bound {
+  at_least,  ///< 以上, ≥
+  more_than, ///< 过半数, 超过, >
+};
+
+/// A share of a base, e.g. at least 2/3 or more than 1/2.
+struct Threshold {
+  config::Fraction share;
+  Bound bound = Bound::at_least;
+  /// "≥ 2/3" or "> 1/2".
+  std::string str() const;
+};
+
+/// The smallest whole count that satisfies `t` out of `base` (0 <= result <=
+/// base + 1; base + 1 means no count can, e.g. more than all of them).
+/// Exact: no floating point.
+std::int64_t needed(std::int64_t base, const Threshold& t);
+
+/// True if `count` out of `base` satisfies `t`. A base of 0 satisfies nothing
+/// that asks for more than nothing.
+bool meets(std::int64_t count, std::int64_t base, const Threshold& t);
+
+/// A quantity in hundredths (areas in m² to the centimetre²·100), for
+/// weighted thresholds such as exclusive area under Civil Code art. 278.
+/// True if `part` out of `whole` satisfies `t`, exactly.
+bool meets_weighted(std::int64_t part_hundredths, std::int64_t whole_hundredths,
+                    const Threshold& t);
+
+/// The outcome of a quorum check, with its reasoning for people.
+struct Quorum {
+  bool quorate = false;
+  std::int64_t present = 0;
+  std::int64_t base = 0;
+  std::int64_t needed = 0;
+  /// e.g. "7 of 11 seats present; needs ≥ 2/3 = 8; not quorate"
+  std::string reason;
+};
+
+/// Whether `present` of `base` seats make a quorum under `t`.
+Quorum quorum(std::int64_t present, std::int64_t base, const Threshold& t);
+
+/// A composition rule not met, e.g. no women's representative present.
+struct Shortfall {
+  std::string seat;
+  std::string label;
+  int required = 0;
+  int present = 0;
+};
+
+/// The requirements of `rules.require_present` that the people present do not
+/// meet; `present_by_seat` gives how many of each seat category came.
+std::vector<Shortfall>
+composition_shortfalls(const config::Community& community,
+                       const std::vector<std::pair<std::string, int>>& present_by_seat);
+
+} // namespace consult::rules
