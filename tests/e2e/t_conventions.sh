@@ -38,12 +38,14 @@ out_empty
 run issue accept 99
 if grep -q "$(printf '\033')" "$T/err"; then fail "colour codes on a pipe"; fi
 
-# A broken pipe exits quietly.
-for i in $(seq 1 40); do "$CONSULT" -q issue add --title "第$i条" >/dev/null; done
+# A broken pipe exits quietly: more output than a pipe holds, a reader that stops.
+{ echo "日期,内容"; for i in $(seq 1 2000); do echo "2026-11-01,第${i}条意见：楼道需要清理，垃圾堆放影响通行"; done; } > many.csv
+ok -q import many.csv
 set +e
 "$CONSULT" issue list 2>"$T/err" | head -1 >/dev/null
-rc=${PIPESTATUS:-0}
+rc=${PIPESTATUS[0]}
 set -e
+[ "$rc" -eq 0 ] || fail "consult exited $rc on a closed pipe"
 err_empty
 
 # A ledger held by another writer: exit 75 after the busy timeout, nothing lost.
