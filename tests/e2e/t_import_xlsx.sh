@@ -57,3 +57,19 @@ run import "$CONSULT_SOURCE_DIR/examples/suggestion-box.csv" --sheet 1
 expect_status 64
 [ "$(snapshot)" = "$before" ] || fail "a refused file changed the ledger"
 ok verify
+
+# A workbook written by LibreOffice Calc itself (see tests/fixtures/README.md).
+ok import "$CONSULT_SOURCE_DIR/tests/fixtures/libreoffice-register.xlsx" --json
+out_has '"sheet":"接待日登记"'
+out_has '"header_line":2'
+out_has '"added":2'
+out_has '"kept_columns":["人数"]'
+ok issue list --search 电梯经常停运 --json --reveal
+out_has '"raised_on":"2026-11-06"'
+out_has '"phone":"18612345678"'
+out_has '"source_row":5'
+id=$(sed 's/.*"id":\([0-9]*\).*/\1/' "$T/out")
+ok issue show "$id"
+out_has "人数:"
+out_match "人数: +5"
+ok verify
