@@ -6,6 +6,7 @@
 #include "consult/issues.hpp"
 #include "consult/text.hpp"
 
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -254,6 +255,24 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     hash::Sha256 items_digest;
     std::int64_t n = 0;
 
+    // A large import into a small ledger: keeping the issue indexes up to date
+    // row by row costs more than building them once at the end from sorted
+    // data. Once the import has outgrown what was there, they are dropped and
+    // recreated from their own recorded SQL before the commit, in the same
+    // transaction (a failure rolls the drop back with everything else).
+    const std::int64_t existing = next_id - 1;
+    std::vector<std::string> deferred;
+    auto defer_indexes = [&] {
+      SQLite::Statement q(ledger.db(), "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                                       "AND tbl_name = 'issue' AND sql IS NOT NULL");
+      std::vector<std::string> names;
+      while (q.executeStep()) {
+        names.push_back(q.getColumn(0).getString());
+        deferred.push_back(q.getColumn(1).getString());
+      }
+      for (const auto& name : names) ledger.db().exec("DROP INDEX \"" + name + "\"");
+    };
+
     while (reader.next(record)) {
       ++sum.rows;
       if (progress && sum.rows % 4096 == 0) progress(reader.position(), reader.size());
@@ -383,6 +402,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
         continue;
       }
       ++n;
+      if (deferred.empty() && n >= 20000 && n > existing) defer_indexes();
       projector.add(item);
       if (!channel_text.empty()) ++sum.unmapped_channels[channel_text];
       if (!category_text.empty()) ++sum.unmapped_categories[category_text];
@@ -392,6 +412,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
       ++next_id;
       ++sum.added;
     }
+    for (const auto& sql : deferred) ledger.db().exec(sql);
     sum.sha256 = file_sha256();
     if (sum.rejected > 0 && !opt.skip_bad) throw Abort{};
     if (opt.dry_run) throw Abort{};

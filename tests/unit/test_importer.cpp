@@ -217,3 +217,29 @@ TEST_CASE("the community's synonyms map channel and category words") {
   CHECK(i.channel_text.empty());
   CHECK(sum.unmapped_categories.empty());
 }
+
+TEST_CASE("a large import rebuilds the issue indexes it set aside, or keeps them on failure") {
+  auto index_count = [](ledger::Ledger& l) {
+    return l.db()
+        .execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = "
+                    "'issue' AND sql IS NOT NULL")
+        .getInt();
+  };
+  std::string csv = "日期,内容\n";
+  for (int i = 0; i < 25000; ++i) csv += "2026-11-01,第" + std::to_string(i) + "条\n";
+  {
+    auto l = ledger::Ledger::in_memory(test::session());
+    const int before = index_count(*l);
+    REQUIRE(before >= 2);
+    CHECK(run(*l, csv).added == 25000);
+    CHECK(index_count(*l) == before);
+    CHECK(ledger::verify(*l).ok);
+  }
+  {
+    auto l = ledger::Ledger::in_memory(test::session());
+    const int before = index_count(*l);
+    CHECK_THROWS_AS(run(*l, csv + "2026-13-01,坏行\n"), Error);
+    CHECK(index_count(*l) == before);
+    CHECK(issues::list(*l, {}).empty());
+  }
+}
