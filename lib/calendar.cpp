@@ -10,9 +10,13 @@ namespace consult::calendar {
 
 using namespace std::chrono;
 
-std::string Week::str() const { return fmt::format("{:04}-W{:02}", year, number); }
+std::string Week::str() const {
+  return fmt::format("{:04}-W{:02}", year, number);
+}
 
-int weekday(clock::Date d) { return static_cast<int>(year_month_weekday{sys_days{d}}.weekday().c_encoding()); }
+int weekday(clock::Date d) {
+  return static_cast<int>(year_month_weekday{sys_days{d}}.weekday().c_encoding());
+}
 
 Week week_of(clock::Date d) {
   const sys_days day{d};
@@ -24,7 +28,7 @@ Week week_of(clock::Date d) {
   return {static_cast<int>(t.year()), static_cast<int>((thursday - jan1).count() / 7 + 1)};
 }
 
-std::optional<clock::Date> monday_of(const Week& w) {
+std::optional<clock::Date> monday_of(const Week &w) {
   if (w.number < 1 || w.number > 53) return std::nullopt;
   // January 4th is always in week 1.
   const clock::Date jan4{year{w.year} / January / 4};
@@ -45,11 +49,13 @@ std::optional<Week> parse_week(std::string_view text, clock::Date today) {
   if (t.size() == 8 && t[4] == '-' && t[5] == 'w') {
     int y = 0, n = 0;
     for (int i = 0; i < 4; ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(t[static_cast<std::size_t>(i)]))) return std::nullopt;
+      if (!std::isdigit(static_cast<unsigned char>(t[static_cast<std::size_t>(i)])))
+        return std::nullopt;
       y = y * 10 + (t[static_cast<std::size_t>(i)] - '0');
     }
     for (int i = 6; i < 8; ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(t[static_cast<std::size_t>(i)]))) return std::nullopt;
+      if (!std::isdigit(static_cast<unsigned char>(t[static_cast<std::size_t>(i)])))
+        return std::nullopt;
       n = n * 10 + (t[static_cast<std::size_t>(i)] - '0');
     }
     const Week w{y, n};
@@ -59,7 +65,7 @@ std::optional<Week> parse_week(std::string_view text, clock::Date today) {
   return std::nullopt;
 }
 
-std::vector<clock::Date> occurrences(const config::Schedule& s, clock::Date first,
+std::vector<clock::Date> occurrences(const config::Schedule &s, clock::Date first,
                                      clock::Date last) {
   std::vector<clock::Date> out;
   for (sys_days d{first}; d <= sys_days{last}; d += days{1}) {
@@ -83,19 +89,21 @@ bool inside_notice(clock::Date today, clock::Date meeting, int notice_days) {
   return sys_days{meeting} - sys_days{today} < days{notice_days};
 }
 
-std::string rrule(const config::Schedule& s) {
+std::string rrule(const config::Schedule &s) {
   if (!s.days_of_month.empty()) {
     auto d = s.days_of_month;
     std::sort(d.begin(), d.end());
     std::string days;
-    for (int x : d) days += (days.empty() ? "" : ",") + std::to_string(x);
+    for (int x : d)
+      days += (days.empty() ? "" : ",") + std::to_string(x);
     return "FREQ=MONTHLY;BYMONTHDAY=" + days;
   }
-  static const char* const kDays[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
+  static const char *const kDays[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
   auto w = s.weekdays;
   std::sort(w.begin(), w.end());
   std::string days;
-  for (int x : w) days += (days.empty() ? "" : ",") + std::string(kDays[x]);
+  for (int x : w)
+    days += (days.empty() ? "" : ",") + std::string(kDays[x]);
   return "FREQ=WEEKLY;BYDAY=" + days;
 }
 

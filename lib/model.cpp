@@ -6,31 +6,50 @@ namespace consult::model {
 
 std::string_view to_string(IssueStatus s) noexcept {
   switch (s) {
-  case IssueStatus::collected: return "collected";
-  case IssueStatus::accepted: return "accepted";
-  case IssueStatus::rejected: return "rejected";
-  case IssueStatus::merged: return "merged";
-  case IssueStatus::consulting: return "consulting";
-  case IssueStatus::decided: return "decided";
-  case IssueStatus::implementing: return "implementing";
-  case IssueStatus::resolved: return "resolved";
-  case IssueStatus::closed: return "closed";
-  case IssueStatus::escalated: return "escalated";
+  case IssueStatus::collected:
+    return "collected";
+  case IssueStatus::accepted:
+    return "accepted";
+  case IssueStatus::rejected:
+    return "rejected";
+  case IssueStatus::merged:
+    return "merged";
+  case IssueStatus::consulting:
+    return "consulting";
+  case IssueStatus::decided:
+    return "decided";
+  case IssueStatus::implementing:
+    return "implementing";
+  case IssueStatus::resolved:
+    return "resolved";
+  case IssueStatus::closed:
+    return "closed";
+  case IssueStatus::escalated:
+    return "escalated";
   }
   return "?";
 }
 
 std::string_view to_string(IssueAction a) noexcept {
   switch (a) {
-  case IssueAction::accept: return "accept";
-  case IssueAction::reject: return "reject";
-  case IssueAction::merge: return "merge";
-  case IssueAction::consult: return "consult";
-  case IssueAction::escalate: return "escalate";
-  case IssueAction::decide: return "decide";
-  case IssueAction::implement: return "implement";
-  case IssueAction::resolve: return "resolve";
-  case IssueAction::close: return "close";
+  case IssueAction::accept:
+    return "accept";
+  case IssueAction::reject:
+    return "reject";
+  case IssueAction::merge:
+    return "merge";
+  case IssueAction::consult:
+    return "consult";
+  case IssueAction::escalate:
+    return "escalate";
+  case IssueAction::decide:
+    return "decide";
+  case IssueAction::implement:
+    return "implement";
+  case IssueAction::resolve:
+    return "resolve";
+  case IssueAction::close:
+    return "close";
   }
   return "?";
 }
@@ -47,18 +66,28 @@ std::optional<IssueAction> parse_action(std::string_view s) noexcept {
   return std::nullopt;
 }
 
-const char* status_label(IssueStatus s) noexcept {
+const char *status_label(IssueStatus s) noexcept {
   switch (s) {
-  case IssueStatus::collected: return _("collected");
-  case IssueStatus::accepted: return _("accepted");
-  case IssueStatus::rejected: return _("rejected");
-  case IssueStatus::merged: return _("merged");
-  case IssueStatus::consulting: return _("consulting");
-  case IssueStatus::decided: return _("decided");
-  case IssueStatus::implementing: return _("implementing");
-  case IssueStatus::resolved: return _("resolved");
-  case IssueStatus::closed: return _("closed");
-  case IssueStatus::escalated: return _("escalated");
+  case IssueStatus::collected:
+    return _("collected");
+  case IssueStatus::accepted:
+    return _("accepted");
+  case IssueStatus::rejected:
+    return _("rejected");
+  case IssueStatus::merged:
+    return _("merged");
+  case IssueStatus::consulting:
+    return _("consulting");
+  case IssueStatus::decided:
+    return _("decided");
+  case IssueStatus::implementing:
+    return _("implementing");
+  case IssueStatus::resolved:
+    return _("resolved");
+  case IssueStatus::closed:
+    return _("closed");
+  case IssueStatus::escalated:
+    return _("escalated");
   }
   return "?";
 }
@@ -69,53 +98,80 @@ std::optional<IssueStatus> next_status(IssueStatus from, IssueAction action) noe
   switch (from) {
   case S::collected:
     switch (action) {
-    case A::accept: return S::accepted;
-    case A::reject: return S::rejected;
-    case A::merge: return S::merged;
-    case A::escalate: return S::escalated;
-    default: return std::nullopt;
+    case A::accept:
+      return S::accepted;
+    case A::reject:
+      return S::rejected;
+    case A::merge:
+      return S::merged;
+    case A::escalate:
+      return S::escalated;
+    default:
+      return std::nullopt;
     }
   case S::accepted:
     switch (action) {
-    case A::consult: return S::consulting;
-    case A::reject: return S::rejected;
-    case A::merge: return S::merged;
-    case A::escalate: return S::escalated;
-    default: return std::nullopt;
+    case A::consult:
+      return S::consulting;
+    case A::reject:
+      return S::rejected;
+    case A::merge:
+      return S::merged;
+    case A::escalate:
+      return S::escalated;
+    default:
+      return std::nullopt;
     }
   case S::consulting:
     switch (action) {
-    case A::consult: return S::consulting; // a further round
-    case A::decide: return S::decided;
-    case A::reject: return S::rejected;
-    case A::merge: return S::merged;
-    case A::escalate: return S::escalated;
-    default: return std::nullopt;
+    case A::consult:
+      return S::consulting; // a further round
+    case A::decide:
+      return S::decided;
+    case A::reject:
+      return S::rejected;
+    case A::merge:
+      return S::merged;
+    case A::escalate:
+      return S::escalated;
+    default:
+      return std::nullopt;
     }
   case S::decided:
     switch (action) {
-    case A::implement: return S::implementing;
-    case A::consult: return S::consulting; // the decision is reopened
-    case A::escalate: return S::escalated;
-    default: return std::nullopt;
+    case A::implement:
+      return S::implementing;
+    case A::consult:
+      return S::consulting; // the decision is reopened
+    case A::escalate:
+      return S::escalated;
+    default:
+      return std::nullopt;
     }
   case S::implementing:
     switch (action) {
-    case A::resolve: return S::resolved;
-    case A::escalate: return S::escalated;
-    default: return std::nullopt;
+    case A::resolve:
+      return S::resolved;
+    case A::escalate:
+      return S::escalated;
+    default:
+      return std::nullopt;
     }
   case S::escalated:
     switch (action) {
-    case A::resolve: return S::resolved; // solved by the street or district
-    case A::close: return S::closed;
-    default: return std::nullopt;
+    case A::resolve:
+      return S::resolved; // solved by the street or district
+    case A::close:
+      return S::closed;
+    default:
+      return std::nullopt;
     }
   case S::resolved:
     return action == A::close ? std::optional<S>(S::closed) : std::nullopt;
   case S::rejected:
   case S::merged:
-  case S::closed: return std::nullopt;
+  case S::closed:
+    return std::nullopt;
   }
   return std::nullopt;
 }
@@ -132,9 +188,8 @@ bool is_open(IssueStatus s) noexcept {
 }
 
 bool accepts_comments(IssueStatus s) noexcept {
-  return s == IssueStatus::accepted || s == IssueStatus::consulting ||
-         s == IssueStatus::decided || s == IssueStatus::implementing ||
-         s == IssueStatus::escalated;
+  return s == IssueStatus::accepted || s == IssueStatus::consulting || s == IssueStatus::decided ||
+         s == IssueStatus::implementing || s == IssueStatus::escalated;
 }
 
 bool valid_escalation_level(std::string_view level) noexcept {

@@ -9,8 +9,8 @@ namespace consult::text {
 namespace {
 
 /// Decodes the code point at `s[i]`; returns its byte length, or -1 if invalid.
-utf8proc_ssize_t next_cp(std::string_view s, std::size_t i, utf8proc_int32_t& cp) noexcept {
-  return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+utf8proc_ssize_t next_cp(std::string_view s, std::size_t i, utf8proc_int32_t &cp) noexcept {
+  return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(s.data() + i),
                           static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
 }
 
@@ -79,7 +79,7 @@ std::string truncate_to_width(std::string_view s, std::size_t width) {
   if (width == 0) return {};
   std::string out;
   std::size_t used = 0;
-  for (const auto& p : pieces(s)) {
+  for (const auto &p : pieces(s)) {
     if (used + p.width > width - 1) break;
     out.append(s.substr(p.offset, p.length));
     used += p.width;
@@ -107,8 +107,10 @@ std::string_view trim(std::string_view s) noexcept {
   const auto is_space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_space(s.front()))
+    s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back()))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -135,8 +137,10 @@ std::string mask_name(std::string_view name) {
   // Four-character names are usually a two-character surname (欧阳, 司马).
   const std::size_t keep_front = ps.size() >= 4 ? 2 : 1;
   std::string out;
-  for (std::size_t i = 0; i < keep_front; ++i) out += piece(i);
-  for (std::size_t i = keep_front; i + 1 < ps.size(); ++i) out += "*";
+  for (std::size_t i = 0; i < keep_front; ++i)
+    out += piece(i);
+  for (std::size_t i = keep_front; i + 1 < ps.size(); ++i)
+    out += "*";
   out += piece(ps.size() - 1);
   return out;
 }
@@ -158,14 +162,14 @@ bool plausible_phone(std::string_view phone) noexcept {
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (auto& c : out)
+  for (auto &c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
 std::string one_line(std::string_view s) {
   std::string out(s);
-  for (auto& c : out)
+  for (auto &c : out)
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';
   return out;
 }

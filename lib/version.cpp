@@ -11,14 +11,16 @@
 
 namespace consult {
 
-const char* version() noexcept { return CONSULT_VERSION; }
+const char *version() noexcept {
+  return CONSULT_VERSION;
+}
 
 std::vector<std::pair<std::string, std::string>> library_versions() {
   return {
       {"SQLite", sqlite3_libversion()},
       {"SQLiteCpp", SQLITECPP_VERSION},
-      {"fmt", fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100,
-                          FMT_VERSION % 100)},
+      {"fmt",
+       fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100)},
       {"toml++", fmt::format("{}.{}.{}", TOML_LIB_MAJOR, TOML_LIB_MINOR, TOML_LIB_PATCH)},
       {"nlohmann-json", fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR,
                                     NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH)},

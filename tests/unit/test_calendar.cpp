@@ -6,10 +6,13 @@ using namespace consult;
 using namespace consult::calendar;
 
 namespace {
-clock::Date d(const char* s) { return *clock::parse_date(s); }
-std::string fmt_dates(const std::vector<clock::Date>& v) {
+clock::Date d(const char *s) {
+  return *clock::parse_date(s);
+}
+std::string fmt_dates(const std::vector<clock::Date> &v) {
   std::string out;
-  for (const auto& x : v) out += (out.empty() ? "" : " ") + clock::format_date(x);
+  for (const auto &x : v)
+    out += (out.empty() ? "" : " ") + clock::format_date(x);
   return out;
 }
 config::Schedule monthly(std::vector<int> days) {
@@ -40,8 +43,8 @@ TEST_CASE("ISO weeks across year ends") {
   CHECK_FALSE(monday_of({2025, 53})); // 2025 has 52 weeks
   CHECK_FALSE(monday_of({2026, 0}));
   // Every day of several years round-trips through its week's Monday.
-  for (auto day = std::chrono::sys_days{d("2023-12-25")}; day < std::chrono::sys_days{d("2028-01-10")};
-       day += std::chrono::days{1}) {
+  for (auto day = std::chrono::sys_days{d("2023-12-25")};
+       day < std::chrono::sys_days{d("2028-01-10")}; day += std::chrono::days{1}) {
     const clock::Date date{day};
     const auto w = week_of(date);
     const auto monday = monday_of(w);

@@ -12,7 +12,7 @@ using namespace consult::config;
 
 namespace {
 
-const char* kMinimal = R"(id = "t"
+const char *kMinimal = R"(id = "t"
 name = "测试社区"
 
 [council]
@@ -26,10 +26,10 @@ members = [{ name = "王一" }, { name = "李二" }]
 )";
 
 /// The error a community text raises, as "where|message".
-std::string error_of(const std::string& text) {
+std::string error_of(const std::string &text) {
   try {
     parse_community(text, "c.toml");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.kind() == ErrorKind::config);
     return e.where() + "|" + e.what();
   }
@@ -41,7 +41,7 @@ std::string error_of(const std::string& text) {
 TEST_CASE("the shipped example community loads") {
   const auto cfg = load(std::string(CONSULT_SOURCE_DIR) + "/examples/consult.toml");
   REQUIRE(cfg.communities.size() == 1);
-  const auto& c = cfg.communities[0];
+  const auto &c = cfg.communities[0];
   CHECK(c.id == "heping");
   CHECK(c.population > 3000);
   CHECK(c.council.seats.size() == 6);
@@ -91,7 +91,7 @@ TEST_CASE("missing required keys are named") {
 }
 
 TEST_CASE("impossible counts are refused") {
-  auto seat = [](const std::string& counts) {
+  auto seat = [](const std::string &counts) {
     return error_of(R"(id = "t"
 name = "x"
 [council]
@@ -103,8 +103,8 @@ label = "A"
   };
   CHECK(seat("min = 3\nmax = 2\n").find("min (3) is greater than max (2)") != std::string::npos);
   CHECK(seat("count = -1\n").find("must not be negative") != std::string::npos);
-  CHECK(seat("count = 1\nmembers = [{name=\"a\"},{name=\"b\"}]\n").find("2 members for at most 1 seats") !=
-        std::string::npos);
+  CHECK(seat("count = 1\nmembers = [{name=\"a\"},{name=\"b\"}]\n")
+            .find("2 members for at most 1 seats") != std::string::npos);
   CHECK(seat("count = 2\nmin = 1\n").find("either count or min and max") != std::string::npos);
   CHECK(seat("min = 1\n").find("key 'council.seats[0].max': required key is missing") !=
         std::string::npos);
@@ -129,7 +129,7 @@ members = [{ name = "王一" }]
 }
 
 TEST_CASE("fractions must lie between 0 and 1") {
-  auto profile = [](const std::string& quorum) {
+  auto profile = [](const std::string &quorum) {
     return error_of(std::string(kMinimal) + "[rules.profiles.p]\nquorum = " + quorum +
                     "\nthreshold = \"1/2\"\n");
   };
@@ -167,12 +167,12 @@ TEST_CASE("rule references are checked") {
 }
 
 TEST_CASE("schedules need a known kind and valid days and times") {
-  auto sched = [](const std::string& body) {
+  auto sched = [](const std::string &body) {
     return error_of(std::string(kMinimal) + "[[schedules]]\n" + body);
   };
   CHECK(sched("kind = \"council\"\nat = \"19:30\"\nweekdays = [\"wed\"]\n") == "no error");
-  CHECK(sched("kind = \"party\"\nat = \"19:30\"\nweekdays = [\"wed\"]\n").find("unknown meeting kind") !=
-        std::string::npos);
+  CHECK(sched("kind = \"party\"\nat = \"19:30\"\nweekdays = [\"wed\"]\n")
+            .find("unknown meeting kind") != std::string::npos);
   CHECK(sched("kind = \"council\"\nat = \"25:00\"\nweekdays = [\"wed\"]\n").find("HH:MM") !=
         std::string::npos);
   CHECK(sched("kind = \"council\"\nat = \"09:00\"\ndays_of_month = [32]\n").find("1 to 31") !=
@@ -197,7 +197,7 @@ TEST_CASE("duplicate community ids across files are refused") {
   try {
     parse_config("communities = [\"a.toml\", \"b.toml\"]\n", "consult.toml", dir.string());
     FAIL("expected an error");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.kind() == ErrorKind::config);
     CHECK(std::string(e.what()).find("duplicate community id 't'") != std::string::npos);
     CHECK(e.where() == "consult.toml:1:26");
@@ -205,11 +205,11 @@ TEST_CASE("duplicate community ids across files are refused") {
   try {
     parse_config("communities = [\"missing.toml\"]\n", "consult.toml", dir.string());
     FAIL("expected an error");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(std::string(e.what()).find("does not exist") != std::string::npos);
   }
-  const auto cfg = parse_config("ledger = \"x.db\"\ncommunities = [\"a.toml\"]\n", "consult.toml",
-                                dir.string());
+  const auto cfg =
+      parse_config("ledger = \"x.db\"\ncommunities = [\"a.toml\"]\n", "consult.toml", dir.string());
   CHECK(cfg.ledger == (dir / "x.db").string());
   fs::remove_all(dir);
 }

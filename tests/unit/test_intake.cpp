@@ -14,23 +14,23 @@ using namespace consult::intake;
 
 namespace {
 
-std::vector<std::vector<std::string>> parse(const std::string& bytes,
-                                            Encoding enc = Encoding::automatic,
-                                            char* delimiter = nullptr) {
+std::vector<std::vector<std::string>>
+parse(const std::string &bytes, Encoding enc = Encoding::automatic, char *delimiter = nullptr) {
   std::istringstream in(bytes);
   CsvReader r(in, enc, "t.csv");
   if (delimiter) *delimiter = r.delimiter();
   std::vector<std::vector<std::string>> out;
   Record rec;
-  while (r.next(rec)) out.push_back(rec.fields);
+  while (r.next(rec))
+    out.push_back(rec.fields);
   return out;
 }
 
-std::string convert(const std::string& utf8, const char* to) {
+std::string convert(const std::string &utf8, const char *to) {
   iconv_t cd = iconv_open(to, "UTF-8");
   std::string in = utf8, out(utf8.size() * 4 + 8, '\0');
-  char* ip = in.data();
-  char* op = out.data();
+  char *ip = in.data();
+  char *op = out.data();
   std::size_t il = in.size(), ol = out.size();
   iconv(cd, &ip, &il, &op, &ol);
   iconv_close(cd);
@@ -47,7 +47,7 @@ TEST_CASE("the csv-spectrum conformance suite") {
   const fs::path dir = fs::path(CONSULT_SOURCE_DIR) / ".." / "shared" / "corpus" / "csv-spectrum";
   REQUIRE_MESSAGE(fs::exists(dir / "csvs"), "the shared corpus is missing: " << dir.string());
   int files = 0;
-  for (const auto& entry : fs::directory_iterator(dir / "csvs")) {
+  for (const auto &entry : fs::directory_iterator(dir / "csvs")) {
     const auto name = entry.path().stem().string();
     CAPTURE(name);
     std::ifstream csv(entry.path(), std::ios::binary);
@@ -57,7 +57,7 @@ TEST_CASE("the csv-spectrum conformance suite") {
     std::ifstream js(dir / "json" / (name + ".json"));
     const auto expected = nlohmann::json::parse(js);
     REQUIRE(!rows.empty());
-    const auto& header = rows[0];
+    const auto &header = rows[0];
     REQUIRE(rows.size() - 1 == expected.size());
     for (std::size_t i = 1; i < rows.size(); ++i) {
       REQUIRE(rows[i].size() == header.size());
@@ -76,7 +76,7 @@ TEST_CASE("line ends: CRLF, LF, CR, and a last line without one") {
   CHECK(parse("a,b\r1,2\r") == want);
   CHECK(parse("a,b\n1,2") == want);
   CHECK(parse("a,b\n1,2\n\n\r\n\n") == want); // trailing empty lines
-  CHECK(parse("a,b\n\n1,2\n") == want);      // blank lines between
+  CHECK(parse("a,b\n\n1,2\n") == want);       // blank lines between
   CHECK(parse("") == Rows{});
 }
 
@@ -85,7 +85,8 @@ TEST_CASE("record lines are counted as an editor shows them") {
   CsvReader r(in, Encoding::utf8, "t.csv");
   Record rec;
   std::vector<std::int64_t> lines;
-  while (r.next(rec)) lines.push_back(rec.line);
+  while (r.next(rec))
+    lines.push_back(rec.line);
   CHECK(lines == std::vector<std::int64_t>{1, 2, 4, 5});
 }
 
@@ -126,7 +127,8 @@ TEST_CASE("encodings: UTF-8 with and without BOM, GB18030, UTF-16") {
 
 TEST_CASE("a large GB18030 file decodes across chunk boundaries") {
   std::string text = "日期,内容\n";
-  for (int i = 0; i < 20000; ++i) text += "2026-11-01,和平里社区第" + std::to_string(i) + "条意见\n";
+  for (int i = 0; i < 20000; ++i)
+    text += "2026-11-01,和平里社区第" + std::to_string(i) + "条意见\n";
   const auto rows = parse(convert(text, "GB18030"));
   REQUIRE(rows.size() == 20001);
   CHECK(rows[19999][1] == "和平里社区第19998条意见");
@@ -136,7 +138,7 @@ TEST_CASE("broken input gives errors that name the line") {
   try {
     parse("a,b\n1,\"open\n2,3\n");
     FAIL("expected an error");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.kind() == ErrorKind::data);
     CHECK(e.where() == "t.csv:2");
     CHECK(std::string(e.what()).find("never closed") != std::string::npos);
@@ -144,7 +146,7 @@ TEST_CASE("broken input gives errors that name the line") {
   try {
     parse("a,b\n1,\xff\xfe\xfd\n", Encoding::utf8);
     FAIL("expected an error");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.where() == "t.csv:2");
     CHECK(e.hint().find("gb18030") != std::string::npos);
   }
@@ -159,7 +161,7 @@ TEST_CASE("formula-like and SQL-looking text is kept verbatim") {
 
 TEST_CASE("dates in the forms people type") {
   std::string why;
-  auto d = [&](const char* s) {
+  auto d = [&](const char *s) {
     const auto r = parse_human_date(s, why);
     return r ? clock::format_date(r->date) + (r->time ? " " + *r->time : "") : "error: " + why;
   };
@@ -172,7 +174,7 @@ TEST_CASE("dates in the forms people type") {
   CHECK(d("2024/5/16 9:05") == "2024-05-16 09:05");
   CHECK(d("2024-05-16T14:30") == "2024-05-16 14:30");
   CHECK(d("20240516") == "2024-05-16");
-  CHECK(d("45428") == "2024-05-16");       // Excel serial, 1900 system
+  CHECK(d("45428") == "2024-05-16"); // Excel serial, 1900 system
   CHECK(d("45428.5") == "2024-05-16");
   CHECK(d("2024-02-29") == "2024-02-29");
   CHECK(d("2024-02-30") == "error: no such date");

@@ -35,8 +35,12 @@ TEST_CASE("appending chains events and applies them") {
   CHECK(l->event_count() == 1); // ledger.init
   l->write([&] {
     l->append("community.sync", "community:t",
-              {{"id", "t"}, {"name", "n"}, {"street", ""}, {"district", ""},
-               {"timezone", "Asia/Shanghai"}, {"config", nlohmann::json::object()}});
+              {{"id", "t"},
+               {"name", "n"},
+               {"street", ""},
+               {"district", ""},
+               {"timezone", "Asia/Shanghai"},
+               {"config", nlohmann::json::object()}});
   });
   const auto events = l->events();
   REQUIRE(events.size() == 2);
@@ -55,8 +59,12 @@ TEST_CASE("a failed write leaves nothing behind") {
   auto l = Ledger::in_memory(test::session());
   CHECK_THROWS_AS(l->write([&] {
     l->append("community.sync", "community:t",
-              {{"id", "t"}, {"name", "n"}, {"street", ""}, {"district", ""},
-               {"timezone", "UTC"}, {"config", nlohmann::json::object()}});
+              {{"id", "t"},
+               {"name", "n"},
+               {"street", ""},
+               {"district", ""},
+               {"timezone", "UTC"},
+               {"config", nlohmann::json::object()}});
     throw Error(ErrorKind::data, "bad row");
   }),
                   Error);
@@ -106,7 +114,7 @@ TEST_CASE("a file that is not a consult ledger is refused") {
   try {
     Ledger l(text, Access::read, test::session());
     FAIL("expected an error");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.kind() == ErrorKind::data);
     CHECK(std::string(e.what()).find("is not a consult ledger") != std::string::npos);
   }
@@ -130,7 +138,7 @@ TEST_CASE("a ledger from a newer schema is refused and left untouched") {
   try {
     Ledger l(path, Access::write, test::session());
     FAIL("expected an error");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.kind() == ErrorKind::data);
     CHECK(std::string(e.what()).find("newer") != std::string::npos);
   }
@@ -142,7 +150,7 @@ TEST_CASE("a missing ledger is a missing input") {
   try {
     Ledger l("/nonexistent/consult.db", Access::read, test::session());
     FAIL("expected an error");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.kind() == ErrorKind::no_input);
     CHECK(e.hint().find("consult init") != std::string::npos);
   }
@@ -150,7 +158,7 @@ TEST_CASE("a missing ledger is a missing input") {
 
 TEST_CASE("migrations are ordered and each bumps the version") {
   int last = 0;
-  for (const auto& m : migrations()) {
+  for (const auto &m : migrations()) {
     CHECK(m.version == last + 1);
     last = m.version;
   }
@@ -169,7 +177,7 @@ TEST_CASE("a writer that cannot get the lock in time gets a busy error") {
   try {
     l.write([] {});
     FAIL("expected an error");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.kind() == ErrorKind::busy);
     CHECK(exit_status(e.kind()) == 75);
   }
@@ -191,7 +199,7 @@ TEST_CASE("an older ledger is migrated step by step when opened for writing") {
   try {
     Ledger l(path, Access::read, test::session());
     FAIL("expected an error");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.kind() == ErrorKind::data);
     CHECK(e.hint().find("consult init") != std::string::npos);
   }

@@ -64,7 +64,8 @@ TEST_CASE("statuses and actions round-trip through their keys") {
     keys.insert(to_string(s));
   }
   CHECK(keys.size() == std::size(kAllStatuses));
-  for (auto a : kAllActions) CHECK(parse_action(to_string(a)) == a);
+  for (auto a : kAllActions)
+    CHECK(parse_action(to_string(a)) == a);
   CHECK_FALSE(parse_status("open").has_value());
   CHECK_FALSE(parse_action("delete").has_value());
 }

@@ -8,8 +8,12 @@ using namespace consult;
 using namespace consult::rules;
 
 namespace {
-Threshold at_least(std::int64_t n, std::int64_t d) { return {{n, d}, Bound::at_least}; }
-Threshold more_than(std::int64_t n, std::int64_t d) { return {{n, d}, Bound::more_than}; }
+Threshold at_least(std::int64_t n, std::int64_t d) {
+  return {{n, d}, Bound::at_least};
+}
+Threshold more_than(std::int64_t n, std::int64_t d) {
+  return {{n, d}, Bound::more_than};
+}
 } // namespace
 
 TEST_CASE("以上 includes the bound, 过半数 does not") {
@@ -32,7 +36,7 @@ TEST_CASE("以上 includes the bound, 过半数 does not") {
 
 TEST_CASE("meets agrees with needed at every count") {
   for (std::int64_t base = 1; base <= 60; ++base)
-    for (const auto& t : {at_least(2, 3), more_than(1, 2), at_least(3, 4), more_than(2, 3)})
+    for (const auto &t : {at_least(2, 3), more_than(1, 2), at_least(3, 4), more_than(2, 3)})
       for (std::int64_t count = 0; count <= base; ++count) {
         CAPTURE(base);
         CAPTURE(count);
@@ -68,8 +72,7 @@ TEST_CASE("the quorum statement gives its arithmetic") {
   CHECK_FALSE(q.quorate);
   CHECK(q.needed == 8);
   CHECK(q.reason == "7 of 11 seats present; needs ≥ 2/3 = 8; not quorate");
-  CHECK(quorum(8, 11, at_least(2, 3)).reason ==
-        "8 of 11 seats present; needs ≥ 2/3 = 8; quorate");
+  CHECK(quorum(8, 11, at_least(2, 3)).reason == "8 of 11 seats present; needs ≥ 2/3 = 8; quorate");
   CHECK(quorum(6, 11, more_than(1, 2)).quorate);
 }
 

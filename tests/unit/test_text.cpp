@@ -9,7 +9,7 @@ TEST_CASE("display width counts CJK characters as two columns") {
   CHECK(display_width("abc") == 3);
   CHECK(display_width("和平里") == 6);
   CHECK(display_width("3号楼") == 5);
-  CHECK(display_width("，") == 2); // full-width comma
+  CHECK(display_width("，") == 2);        // full-width comma
   CHECK(display_width("e\xcc\x81") == 1); // e + combining acute
 }
 

@@ -18,12 +18,12 @@ std::unique_ptr<ledger::Ledger> sample() {
   n.stakeholders = {"物业公司", "顶层住户"};
   issues::add(*l, c, n); // 2 community.sync, 3 issue.add
   n.title = "停车难";
-  issues::add(*l, c, n); // 4
-  issues::change(*l, 1, {model::IssueAction::accept});          // 5
-  issues::change(*l, 1, {model::IssueAction::consult});         // 6
-  issues::comment(*l, 1, "赵德明", "先做防水");                 // 7
-  issues::change(*l, 2, {model::IssueAction::merge, "", 1});    // 8
-  issues::change(*l, 1, {model::IssueAction::consult});         // 9
+  issues::add(*l, c, n);                                     // 4
+  issues::change(*l, 1, {model::IssueAction::accept});       // 5
+  issues::change(*l, 1, {model::IssueAction::consult});      // 6
+  issues::comment(*l, 1, "赵德明", "先做防水");              // 7
+  issues::change(*l, 2, {model::IssueAction::merge, "", 1}); // 8
+  issues::change(*l, 1, {model::IssueAction::consult});      // 9
   // Tampering starts with dropping the append-only guards, as the sqlite3 shell allows.
   l->db().exec("DROP TRIGGER event_append_only_update; DROP TRIGGER event_append_only_delete;");
   return l;

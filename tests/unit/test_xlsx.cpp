@@ -13,7 +13,7 @@ using namespace consult::intake;
 namespace {
 
 /// The fixtures, written once per test run by tests/fixtures/make_xlsx.py.
-const std::string& fixtures() {
+const std::string &fixtures() {
   static test::TempDir dir;
   static const std::string path = [] {
     const auto cmd = "/usr/bin/python3 " + std::string(CONSULT_SOURCE_DIR) +
@@ -24,18 +24,19 @@ const std::string& fixtures() {
   return path;
 }
 
-std::vector<Record> rows(const std::string& name, const std::string& sheet = {}) {
+std::vector<Record> rows(const std::string &name, const std::string &sheet = {}) {
   XlsxReader r(fixtures() + "/" + name, sheet);
   std::vector<Record> out;
   Record rec;
-  while (r.next(rec)) out.push_back(rec);
+  while (r.next(rec))
+    out.push_back(rec);
   return out;
 }
 
-ErrorKind error_of(const std::string& name, const std::string& sheet = {}) {
+ErrorKind error_of(const std::string &name, const std::string &sheet = {}) {
   try {
     rows(name, sheet);
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     return e.kind();
   }
   return ErrorKind::internal;
@@ -73,7 +74,7 @@ TEST_CASE("inline and shared strings, formulas, custom date formats, phonetic ru
   CHECK(rs[1].fields[0] == "2026-11-03");
   CHECK(rs[1].fields[1] == "楼道灯不亮");
   CHECK(rs[1].fields[2] == "13812341234");
-  CHECK(rs[1].fields[3] == "张小明"); // the phonetic run is not text
+  CHECK(rs[1].fields[3] == "张小明");         // the phonetic run is not text
   CHECK(rs[2].fields[0] == "2026-11-04");     // yyyy"年"m"月"d"日"
   CHECK(rs[2].fields[1] == "垃圾分类点太远"); // a formula's cached value
   CHECK(rs[3].line == 5);
@@ -92,12 +93,12 @@ TEST_CASE("broken and hostile files are refused clearly") {
   CHECK(error_of("missing.xlsx") == ErrorKind::no_input);
   try {
     rows("broken-csv.xlsx");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(e.hint().find("CSV") != std::string::npos);
   }
   try {
     rows("broken-entities.xlsx");
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     CHECK(std::string(e.what()).find("DOCTYPE") != std::string::npos);
   }
   CHECK(looks_like_zip(fixtures() + "/box.xlsx"));

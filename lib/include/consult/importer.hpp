@@ -17,7 +17,7 @@
 namespace consult::importer {
 
 struct Options {
-  std::string name;            ///< file name as given (for messages and the event)
+  std::string name; ///< file name as given (for messages and the event)
   intake::Encoding encoding = intake::Encoding::automatic;
   std::string default_channel; ///< --channel: for rows without one
   bool dry_run = false;
@@ -28,28 +28,28 @@ struct Options {
 
 /// One bad row: where, what, why.
 struct RowError {
-  std::int64_t row = 0;   ///< line or row number as the spreadsheet shows it
-  std::string column;     ///< header of the column at fault ('' for the row)
+  std::int64_t row = 0; ///< line or row number as the spreadsheet shows it
+  std::string column;   ///< header of the column at fault ('' for the row)
   std::string value;
   std::string reason;
 };
 
 struct Summary {
-  std::int64_t rows = 0;       ///< data rows read
-  std::int64_t added = 0;      ///< new issues
-  std::int64_t duplicates = 0; ///< already in the ledger (or twice in the file)
-  std::int64_t rejected = 0;   ///< bad rows
+  std::int64_t rows = 0;        ///< data rows read
+  std::int64_t added = 0;       ///< new issues
+  std::int64_t duplicates = 0;  ///< already in the ledger (or twice in the file)
+  std::int64_t rejected = 0;    ///< bad rows
   std::vector<RowError> errors; ///< the first kMaxErrors bad rows
   std::map<std::string, std::int64_t> unmapped_channels;   ///< value -> rows
   std::map<std::string, std::int64_t> unmapped_categories; ///< value -> rows
-  std::vector<std::string> kept_columns; ///< headers kept as extra data
+  std::vector<std::string> kept_columns;                   ///< headers kept as extra data
   std::int64_t header_row = 0;
-  std::string sha256;          ///< of the file's bytes
-  std::string format = "csv";  ///< csv | xlsx
-  std::string sheet;           ///< the XLSX sheet read
+  std::string sha256;         ///< of the file's bytes
+  std::string format = "csv"; ///< csv | xlsx
+  std::string sheet;          ///< the XLSX sheet read
   intake::Encoding encoding = intake::Encoding::automatic;
   char delimiter = ',';
-  std::int64_t event_seq = 0;  ///< the issue.import event (0: nothing written)
+  std::int64_t event_seq = 0; ///< the issue.import event (0: nothing written)
   std::int64_t first_id = 0;
   std::int64_t last_id = 0;
   bool written = false;
@@ -58,8 +58,8 @@ struct Summary {
 inline constexpr std::size_t kMaxErrors = 1000;
 
 /// Called with each rejected row: the header, the row's fields, the reason.
-using RejectSink = std::function<void(const std::vector<std::string>& header,
-                                      const intake::Record& row, const std::string& reason)>;
+using RejectSink = std::function<void(const std::vector<std::string> &header,
+                                      const intake::Record &row, const std::string &reason)>;
 
 /// Called now and then with the input read so far and its size (0: unknown).
 using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
@@ -68,24 +68,24 @@ using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
 /// nothing is written and Error(data) is thrown after every bad row has been
 /// collected (they are in `summary.errors`, filled before the throw). With
 /// dry_run nothing is written either. Returns the summary.
-Summary import_csv(ledger::Ledger& ledger, const config::Community& community, std::istream& in,
-                   const Options& options, Summary& summary, const RejectSink& rejects = {},
-                   const Progress& progress = {});
+Summary import_csv(ledger::Ledger &ledger, const config::Community &community, std::istream &in,
+                   const Options &options, Summary &summary, const RejectSink &rejects = {},
+                   const Progress &progress = {});
 
 /// Imports the first visible sheet (or options.sheet) of an XLSX file, as
 /// import_csv does a CSV stream.
-Summary import_xlsx(ledger::Ledger& ledger, const config::Community& community,
-                    const std::string& path, const Options& options, Summary& summary,
-                    const RejectSink& rejects = {}, const Progress& progress = {});
+Summary import_xlsx(ledger::Ledger &ledger, const config::Community &community,
+                    const std::string &path, const Options &options, Summary &summary,
+                    const RejectSink &rejects = {}, const Progress &progress = {});
 
 /// Imports rows from any reader; `file_sha256` is called once all rows are
 /// read. Used by import_csv and import_xlsx.
-Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
-                    intake::RowReader& reader, const std::function<std::string()>& file_sha256,
-                    const Options& options, Summary& summary, const RejectSink& rejects,
-                    const Progress& progress);
+Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
+                    intake::RowReader &reader, const std::function<std::string()> &file_sha256,
+                    const Options &options, Summary &summary, const RejectSink &rejects,
+                    const Progress &progress);
 
 /// The field a header names ("date", "content", …), or "" if none.
-std::string field_for_header(const std::string& header, const config::ImportMap& map);
+std::string field_for_header(const std::string &header, const config::ImportMap &map);
 
 } // namespace consult::importer

@@ -38,16 +38,16 @@ enum class IssueAction {
   close,
 };
 
-inline constexpr IssueStatus kAllStatuses[] = {
-    IssueStatus::collected,  IssueStatus::accepted, IssueStatus::rejected,
-    IssueStatus::merged,     IssueStatus::consulting, IssueStatus::decided,
-    IssueStatus::implementing, IssueStatus::resolved, IssueStatus::closed,
-    IssueStatus::escalated};
+inline constexpr IssueStatus kAllStatuses[] = {IssueStatus::collected,    IssueStatus::accepted,
+                                               IssueStatus::rejected,     IssueStatus::merged,
+                                               IssueStatus::consulting,   IssueStatus::decided,
+                                               IssueStatus::implementing, IssueStatus::resolved,
+                                               IssueStatus::closed,       IssueStatus::escalated};
 
 inline constexpr IssueAction kAllActions[] = {
-    IssueAction::accept,  IssueAction::reject,    IssueAction::merge,
-    IssueAction::consult, IssueAction::escalate,  IssueAction::decide,
-    IssueAction::implement, IssueAction::resolve, IssueAction::close};
+    IssueAction::accept,    IssueAction::reject,   IssueAction::merge,
+    IssueAction::consult,   IssueAction::escalate, IssueAction::decide,
+    IssueAction::implement, IssueAction::resolve,  IssueAction::close};
 
 /// Stable English key, as stored in the ledger: "collected", …
 std::string_view to_string(IssueStatus s) noexcept;
@@ -56,7 +56,7 @@ std::optional<IssueStatus> parse_status(std::string_view s) noexcept;
 std::optional<IssueAction> parse_action(std::string_view s) noexcept;
 
 /// The status label people read (translated through gettext).
-const char* status_label(IssueStatus s) noexcept;
+const char *status_label(IssueStatus s) noexcept;
 
 /// The status `action` leads to from `from`, or nullopt if it is not allowed.
 std::optional<IssueStatus> next_status(IssueStatus from, IssueAction action) noexcept;
@@ -88,14 +88,14 @@ struct Issue {
   std::string raised_on; ///< YYYY-MM-DD
   int raised_count = 1;  ///< residents who raised it (grows with merges)
   IssueStatus status = IssueStatus::collected;
-  int rounds = 0;        ///< consultation rounds opened
+  int rounds = 0; ///< consultation rounds opened
   std::optional<std::int64_t> merged_into;
   std::string escalated_to;
-  std::string reason;    ///< of the last rejection or escalation
+  std::string reason; ///< of the last rejection or escalation
   std::vector<std::string> stakeholders;
-  std::string channel_text;  ///< imported channel that matched no key
-  std::string category_text; ///< imported category that matched no key
-  std::string extra = "{}";  ///< other columns of an imported row, JSON
+  std::string channel_text;               ///< imported channel that matched no key
+  std::string category_text;              ///< imported category that matched no key
+  std::string extra = "{}";               ///< other columns of an imported row, JSON
   std::optional<std::int64_t> import_seq; ///< the import event, if imported
   std::int64_t source_row = 0;            ///< its line in the imported file
   std::string created_at;
