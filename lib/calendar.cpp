@@ -28,7 +28,7 @@ Week week_of(clock::Date d) {
   return {static_cast<int>(t.year()), static_cast<int>((thursday - jan1).count() / 7 + 1)};
 }
 
-std::optional<clock::Date> monday_of(const Week &w) {
+std::optional<clock::Date> monday_of(const Week& w) {
   if (w.number < 1 || w.number > 53) return std::nullopt;
   // January 4th is always in week 1.
   const clock::Date jan4{year{w.year} / January / 4};
@@ -65,7 +65,7 @@ std::optional<Week> parse_week(std::string_view text, clock::Date today) {
   return std::nullopt;
 }
 
-std::vector<clock::Date> occurrences(const config::Schedule &s, clock::Date first,
+std::vector<clock::Date> occurrences(const config::Schedule& s, clock::Date first,
                                      clock::Date last) {
   std::vector<clock::Date> out;
   for (sys_days d{first}; d <= sys_days{last}; d += days{1}) {
@@ -89,7 +89,7 @@ bool inside_notice(clock::Date today, clock::Date meeting, int notice_days) {
   return sys_days{meeting} - sys_days{today} < days{notice_days};
 }
 
-std::string rrule(const config::Schedule &s) {
+std::string rrule(const config::Schedule& s) {
   if (!s.days_of_month.empty()) {
     auto d = s.days_of_month;
     std::sort(d.begin(), d.end());
@@ -98,7 +98,7 @@ std::string rrule(const config::Schedule &s) {
       days += (days.empty() ? "" : ",") + std::to_string(x);
     return "FREQ=MONTHLY;BYMONTHDAY=" + days;
   }
-  static const char *const kDays[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
+  static const char* const kDays[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
   auto w = s.weekdays;
   std::sort(w.begin(), w.end());
   std::string days;

@@ -16,7 +16,7 @@ namespace {
 /// Why not restore TZ afterwards: tzset() re-reads the zone file on every
 /// change, which made each event cost a file read; consult uses one zone at
 /// a time, so switching only when the zone changes is both simple and fast.
-void use_zone(const std::string &zone) {
+void use_zone(const std::string& zone) {
   static std::string current;
   if (zone == current) return;
   ::setenv("TZ", zone.c_str(), 1);
@@ -24,7 +24,7 @@ void use_zone(const std::string &zone) {
   current = zone;
 }
 
-std::tm to_tm(Instant t, const std::string &zone, long &offset) {
+std::tm to_tm(Instant t, const std::string& zone, long& offset) {
   use_zone(zone);
   const std::time_t tt = t.time_since_epoch().count();
   std::tm tm{};
@@ -33,7 +33,7 @@ std::tm to_tm(Instant t, const std::string &zone, long &offset) {
   return tm;
 }
 
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int &out) {
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
   if (pos + n > s.size()) return false;
   int v = 0;
   for (std::size_t i = pos; i < pos + n; ++i) {
@@ -46,7 +46,7 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int &out) {
 
 } // namespace
 
-bool known_zone(const std::string &zone) {
+bool known_zone(const std::string& zone) {
   if (zone.empty() || zone.find("..") != std::string::npos || zone.front() == '/') return false;
   if (zone == "UTC") return true;
   std::error_code ec;
@@ -71,7 +71,7 @@ std::string format_date(Date d) {
                      static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
 }
 
-std::optional<Instant> parse_instant(std::string_view text, const std::string &zone) {
+std::optional<Instant> parse_instant(std::string_view text, const std::string& zone) {
   const auto date = parse_date(text.substr(0, std::min<std::size_t>(10, text.size())));
   if (!date) return std::nullopt;
   int hh = 0, mm = 0, ss = 0;
@@ -116,7 +116,7 @@ std::optional<Instant> parse_instant(std::string_view text, const std::string &z
   return Instant{std::chrono::seconds{tt}};
 }
 
-std::string format_rfc3339(Instant t, const std::string &zone) {
+std::string format_rfc3339(Instant t, const std::string& zone) {
   long offset = 0;
   const std::tm tm = to_tm(t, zone, offset);
   const char sign = offset < 0 ? '-' : '+';
@@ -126,14 +126,14 @@ std::string format_rfc3339(Instant t, const std::string &zone) {
                      abs_off / 3600, (abs_off % 3600) / 60);
 }
 
-std::string format_local(Instant t, const std::string &zone) {
+std::string format_local(Instant t, const std::string& zone) {
   long offset = 0;
   const std::tm tm = to_tm(t, zone, offset);
   return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                      tm.tm_hour, tm.tm_min);
 }
 
-Date local_date(Instant t, const std::string &zone) {
+Date local_date(Instant t, const std::string& zone) {
   long offset = 0;
   const std::tm tm = to_tm(t, zone, offset);
   return Date{std::chrono::year{tm.tm_year + 1900},

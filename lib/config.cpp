@@ -22,18 +22,18 @@ namespace {
 
 // ---------------------------------------------------------------- helpers
 
-std::string where(const std::string &file, const toml::source_region &src) {
+std::string where(const std::string& file, const toml::source_region& src) {
   if (src.begin.line == 0) return file;
   return fmt::format("{}:{}:{}", file, src.begin.line, src.begin.column);
 }
 
-[[noreturn]] void fail(const std::string &at, const std::string &key, const std::string &what,
-                       const std::string &hint = {}) {
+[[noreturn]] void fail(const std::string& at, const std::string& key, const std::string& what,
+                       const std::string& hint = {}) {
   throw Error(ErrorKind::config, key.empty() ? what : i18n::tr(N_("key '{}': {}"), key, what), at,
               hint);
 }
 
-const char *type_name(const toml::node &n) {
+const char* type_name(const toml::node& n) {
   switch (n.type()) {
   case toml::node_type::string:
     return N_("a string");
@@ -58,7 +58,7 @@ const char *type_name(const toml::node &n) {
   }
 }
 
-bool valid_key(const std::string &k) {
+bool valid_key(const std::string& k) {
   if (k.empty() || k.size() > 64) return false;
   if (!std::isalnum(static_cast<unsigned char>(k.front()))) return false;
   return std::all_of(k.begin(), k.end(), [](char c) {
@@ -66,7 +66,7 @@ bool valid_key(const std::string &k) {
   });
 }
 
-bool valid_hhmm(const std::string &s) {
+bool valid_hhmm(const std::string& s) {
   return s.size() == 5 && std::isdigit(static_cast<unsigned char>(s[0])) &&
          std::isdigit(static_cast<unsigned char>(s[1])) && s[2] == ':' &&
          std::isdigit(static_cast<unsigned char>(s[3])) &&
@@ -78,51 +78,51 @@ bool valid_hhmm(const std::string &s) {
 /// key nobody asked for is reported as unknown (a typo must not pass).
 class Reader {
 public:
-  Reader(const toml::table &table, std::string file, std::string prefix)
+  Reader(const toml::table& table, std::string file, std::string prefix)
       : table_(table), file_(std::move(file)), prefix_(std::move(prefix)) {}
 
-  std::string key_path(const std::string &key) const {
+  std::string key_path(const std::string& key) const {
     return prefix_.empty() ? key : prefix_ + "." + key;
   }
   std::string at() const { return where(file_, table_.source()); }
-  std::string at(const toml::node &n) const { return where(file_, n.source()); }
-  const std::string &file() const { return file_; }
+  std::string at(const toml::node& n) const { return where(file_, n.source()); }
+  const std::string& file() const { return file_; }
 
-  const toml::node *get(const std::string &key) {
+  const toml::node* get(const std::string& key) {
     used_.insert(key);
     return table_.get(key);
   }
 
-  [[noreturn]] void wrong_type(const std::string &key, const toml::node &n, const char *want) {
+  [[noreturn]] void wrong_type(const std::string& key, const toml::node& n, const char* want) {
     fail(at(n), key_path(key), i18n::tr(N_("expected {}, found {}"), _(want), _(type_name(n))));
   }
 
-  [[noreturn]] void missing(const std::string &key) {
+  [[noreturn]] void missing(const std::string& key) {
     fail(at(), key_path(key), _("required key is missing"));
   }
 
-  std::optional<std::string> opt_string(const std::string &key) {
-    const auto *n = get(key);
+  std::optional<std::string> opt_string(const std::string& key) {
+    const auto* n = get(key);
     if (!n) return std::nullopt;
     if (!n->is_string()) wrong_type(key, *n, N_("a string"));
     return n->as_string()->get();
   }
 
-  std::string string(const std::string &key) {
+  std::string string(const std::string& key) {
     auto v = opt_string(key);
     if (!v) missing(key);
     if (v->empty()) fail(at(*get(key)), key_path(key), _("must not be empty"));
     return *v;
   }
 
-  std::optional<std::int64_t> opt_int(const std::string &key) {
-    const auto *n = get(key);
+  std::optional<std::int64_t> opt_int(const std::string& key) {
+    const auto* n = get(key);
     if (!n) return std::nullopt;
     if (!n->is_integer()) wrong_type(key, *n, N_("an integer"));
     return n->as_integer()->get();
   }
 
-  int count(const std::string &key, int fallback, int limit = 100000) {
+  int count(const std::string& key, int fallback, int limit = 100000) {
     const auto v = opt_int(key);
     if (!v) return fallback;
     if (*v < 0)
@@ -132,15 +132,15 @@ public:
     return static_cast<int>(*v);
   }
 
-  std::optional<bool> opt_bool(const std::string &key) {
-    const auto *n = get(key);
+  std::optional<bool> opt_bool(const std::string& key) {
+    const auto* n = get(key);
     if (!n) return std::nullopt;
     if (!n->is_boolean()) wrong_type(key, *n, N_("a boolean"));
     return n->as_boolean()->get();
   }
 
-  std::optional<clock::Date> opt_date(const std::string &key) {
-    const auto *n = get(key);
+  std::optional<clock::Date> opt_date(const std::string& key) {
+    const auto* n = get(key);
     if (!n) return std::nullopt;
     if (n->is_date()) {
       const auto d = n->as_date()->get();
@@ -155,8 +155,8 @@ public:
     fail(at(*n), key_path(key), _("not a valid date (write YYYY-MM-DD)"));
   }
 
-  Fraction fraction(const std::string &key, std::optional<Fraction> fallback = std::nullopt) {
-    const auto *n = get(key);
+  Fraction fraction(const std::string& key, std::optional<Fraction> fallback = std::nullopt) {
+    const auto* n = get(key);
     if (!n) {
       if (fallback) return *fallback;
       missing(key);
@@ -177,27 +177,27 @@ public:
     return *f;
   }
 
-  const toml::table *opt_table(const std::string &key) {
-    const auto *n = get(key);
+  const toml::table* opt_table(const std::string& key) {
+    const auto* n = get(key);
     if (!n) return nullptr;
     if (!n->is_table()) wrong_type(key, *n, N_("a table"));
     return n->as_table();
   }
 
-  const toml::array *opt_array(const std::string &key) {
-    const auto *n = get(key);
+  const toml::array* opt_array(const std::string& key) {
+    const auto* n = get(key);
     if (!n) return nullptr;
     if (!n->is_array()) wrong_type(key, *n, N_("an array"));
     return n->as_array();
   }
 
-  Reader sub(const toml::table &t, const std::string &key) const {
+  Reader sub(const toml::table& t, const std::string& key) const {
     return Reader(t, file_, key_path(key));
   }
 
   /// Fails on the first key that was never asked for.
   void finish() const {
-    for (auto &&[k, v] : table_) {
+    for (auto&& [k, v] : table_) {
       const std::string key(k.str());
       if (!used_.count(key))
         fail(where(file_, k.source().begin.line ? k.source() : v.source()), key_path(key),
@@ -206,24 +206,24 @@ public:
   }
 
 private:
-  const toml::table &table_;
+  const toml::table& table_;
   std::string file_;
   std::string prefix_;
   std::set<std::string> used_;
 };
 
-toml::table parse_toml(const std::string &text, const std::string &name) {
+toml::table parse_toml(const std::string& text, const std::string& name) {
   try {
     return toml::parse(text, name);
-  } catch (const toml::parse_error &e) {
-    const auto &src = e.source();
+  } catch (const toml::parse_error& e) {
+    const auto& src = e.source();
     throw Error(ErrorKind::config,
                 i18n::tr(N_("TOML syntax error: {}"), std::string(e.description())),
                 fmt::format("{}:{}:{}", name, src.begin.line, src.begin.column));
   }
 }
 
-std::string read_file(const std::string &path) {
+std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::error_code ec;
@@ -240,11 +240,11 @@ std::string read_file(const std::string &path) {
 }
 
 /// Reads a table of `key = "label"` pairs, in file order.
-std::vector<Label> labels(Reader &r, const std::string &key, std::vector<Label> fallback) {
-  const auto *t = r.opt_table(key);
+std::vector<Label> labels(Reader& r, const std::string& key, std::vector<Label> fallback) {
+  const auto* t = r.opt_table(key);
   if (!t) return fallback;
   std::vector<std::pair<toml::source_index, Label>> found;
-  for (auto &&[k, v] : *t) {
+  for (auto&& [k, v] : *t) {
     const std::string name(k.str());
     const std::string path = r.key_path(key) + "." + name;
     if (!valid_key(name))
@@ -260,9 +260,9 @@ std::vector<Label> labels(Reader &r, const std::string &key, std::vector<Label> 
   if (found.empty()) fail(r.at(*t), r.key_path(key), _("must list at least one entry"));
   // toml++ keeps a table's keys sorted; people expect the order of their file.
   std::stable_sort(found.begin(), found.end(),
-                   [](const auto &a, const auto &b) { return a.first < b.first; });
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Label> out;
-  for (auto &f : found)
+  for (auto& f : found)
     out.push_back(std::move(f.second));
   return out;
 }
@@ -299,8 +299,8 @@ std::vector<Label> default_meeting_kinds() {
           {"online", "线上议事"}};
 }
 
-int weekday_number(const std::string &s) {
-  static const char *const kNames[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+int weekday_number(const std::string& s) {
+  static const char* const kNames[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
   const auto lower = s.substr(0, 3);
   for (int i = 0; i < 7; ++i)
     if (lower == kNames[i]) return i;
@@ -340,9 +340,9 @@ Seat parse_seat(Reader r) {
            i18n::tr(N_("min ({}) is greater than max ({})"), s.min, s.max));
   }
   if (s.max == 0) fail(r.at(), r.key_path("max"), _("a seat category needs at least one seat"));
-  if (const auto *members = r.opt_array("members")) {
+  if (const auto* members = r.opt_array("members")) {
     std::size_t i = 0;
-    for (auto &&node : *members) {
+    for (auto&& node : *members) {
       const std::string key = fmt::format("members[{}]", i++);
       if (!node.is_table())
         fail(r.at(node), r.key_path(key),
@@ -358,7 +358,7 @@ Seat parse_seat(Reader r) {
   return s;
 }
 
-Profile parse_profile(Reader r, const std::string &key) {
+Profile parse_profile(Reader r, const std::string& key) {
   Profile p;
   p.key = key;
   p.label = r.opt_string("label").value_or(key);
@@ -374,12 +374,12 @@ Profile parse_profile(Reader r, const std::string &key) {
   return p;
 }
 
-Schedule parse_schedule(Reader r, const Community &c) {
+Schedule parse_schedule(Reader r, const Community& c) {
   Schedule s;
   s.kind = r.string("kind");
   if (!c.meeting_kind(s.kind)) {
     std::string keys;
-    for (const auto &k : c.meeting_kinds)
+    for (const auto& k : c.meeting_kinds)
       keys += (keys.empty() ? "" : ", ") + k.key;
     fail(r.at(*r.get("kind")), r.key_path("kind"),
          i18n::tr(N_("unknown meeting kind '{}'"), s.kind), i18n::tr(N_("known kinds: {}"), keys));
@@ -391,15 +391,15 @@ Schedule parse_schedule(Reader r, const Community &c) {
   s.until = r.opt_string("until").value_or("");
   if (!s.until.empty() && (!valid_hhmm(s.until) || s.until <= s.at))
     fail(r.at(*r.get("until")), r.key_path("until"), _("expected a time HH:MM after 'at'"));
-  if (const auto *days = r.opt_array("days_of_month")) {
-    for (auto &&d : *days) {
+  if (const auto* days = r.opt_array("days_of_month")) {
+    for (auto&& d : *days) {
       if (!d.is_integer() || d.as_integer()->get() < 1 || d.as_integer()->get() > 31)
         fail(r.at(d), r.key_path("days_of_month"), _("days of the month are 1 to 31"));
       s.days_of_month.push_back(static_cast<int>(d.as_integer()->get()));
     }
   }
-  if (const auto *days = r.opt_array("weekdays")) {
-    for (auto &&d : *days) {
+  if (const auto* days = r.opt_array("weekdays")) {
+    for (auto&& d : *days) {
       const int n = d.is_string() ? weekday_number(text::ascii_lower(d.as_string()->get())) : -1;
       if (n < 0)
         fail(r.at(d), r.key_path("weekdays"), _("weekdays are mon, tue, wed, thu, fri, sat, sun"));
@@ -421,10 +421,10 @@ std::string Fraction::str() const {
   return fmt::format("{}/{}", num, den);
 }
 
-std::optional<Fraction> parse_fraction(const std::string &text) {
+std::optional<Fraction> parse_fraction(const std::string& text) {
   const auto t = std::string(text::trim(text));
   const auto slash = t.find('/');
-  auto parse_int = [](const std::string &s, std::int64_t &out) {
+  auto parse_int = [](const std::string& s, std::int64_t& out) {
     if (s.empty() || s.size() > 9) return false;
     out = 0;
     for (char c : s) {
@@ -459,7 +459,7 @@ std::optional<Fraction> parse_fraction(const std::string &text) {
   return f;
 }
 
-const std::vector<std::string> &builtin_profiles() {
+const std::vector<std::string>& builtin_profiles() {
   static const std::vector<std::string> kNames = {
       "majority-cast",           "majority-present", "majority-members", "two-thirds",
       "three-quarters",          "unanimous",        "consensus",        "residents-meeting",
@@ -469,39 +469,39 @@ const std::vector<std::string> &builtin_profiles() {
 
 int Council::seat_count() const {
   int n = 0;
-  for (const auto &s : seats)
+  for (const auto& s : seats)
     n += static_cast<int>(s.members.size());
   return n;
 }
 
 namespace {
-template <typename T> const T *find_key(const std::vector<T> &v, const std::string &key) {
-  for (const auto &x : v)
+template <typename T> const T* find_key(const std::vector<T>& v, const std::string& key) {
+  for (const auto& x : v)
     if (x.key == key) return &x;
   return nullptr;
 }
 } // namespace
 
-const Label *Community::channel(const std::string &key) const {
+const Label* Community::channel(const std::string& key) const {
   return find_key(channels, key);
 }
-const Label *Community::category(const std::string &key) const {
+const Label* Community::category(const std::string& key) const {
   return find_key(categories, key);
 }
-const Label *Community::meeting_kind(const std::string &key) const {
+const Label* Community::meeting_kind(const std::string& key) const {
   return find_key(meeting_kinds, key);
 }
-const Seat *Community::seat(const std::string &key) const {
+const Seat* Community::seat(const std::string& key) const {
   return find_key(council.seats, key);
 }
 
-const Community *Config::find(const std::string &id) const {
-  for (const auto &c : communities)
+const Community* Config::find(const std::string& id) const {
+  for (const auto& c : communities)
     if (c.id == id) return &c;
   return nullptr;
 }
 
-Community parse_community(const std::string &toml_text, const std::string &name) {
+Community parse_community(const std::string& toml_text, const std::string& name) {
   const toml::table root = parse_toml(toml_text, name);
   Reader r(root, name, "");
   Community c;
@@ -524,12 +524,12 @@ Community parse_community(const std::string &toml_text, const std::string &name)
   c.categories = labels(r, "categories", default_categories());
   c.meeting_kinds = labels(r, "meeting_kinds", default_meeting_kinds());
 
-  if (const auto *syn = r.opt_table("synonyms")) {
+  if (const auto* syn = r.opt_table("synonyms")) {
     Reader sr = r.sub(*syn, "synonyms");
-    auto read = [&](const char *key, const std::vector<Label> &targets) {
+    auto read = [&](const char* key, const std::vector<Label>& targets) {
       std::vector<std::pair<toml::source_index, std::pair<std::string, std::string>>> found;
-      if (const auto *t = sr.opt_table(key)) {
-        for (auto &&[k, v] : *t) {
+      if (const auto* t = sr.opt_table(key)) {
+        for (auto&& [k, v] : *t) {
           const std::string word(k.str());
           const std::string path = sr.key_path(key) + "." + word;
           if (!v.is_string())
@@ -538,7 +538,7 @@ Community parse_community(const std::string &toml_text, const std::string &name)
           const std::string target = v.as_string()->get();
           if (!find_key(targets, target)) {
             std::string keys;
-            for (const auto &l : targets)
+            for (const auto& l : targets)
               keys += (keys.empty() ? "" : ", ") + l.key;
             fail(where(name, v.source()), path, i18n::tr(N_("'{}' is not a key here"), target),
                  i18n::tr(N_("keys: {}"), keys));
@@ -547,9 +547,9 @@ Community parse_community(const std::string &toml_text, const std::string &name)
         }
       }
       std::stable_sort(found.begin(), found.end(),
-                       [](const auto &a, const auto &b) { return a.first < b.first; });
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
       std::vector<std::pair<std::string, std::string>> out;
-      for (auto &f : found)
+      for (auto& f : found)
         out.push_back(std::move(f.second));
       return out;
     };
@@ -559,18 +559,18 @@ Community parse_community(const std::string &toml_text, const std::string &name)
   }
 
   // The council and its "6+X" composition.
-  const auto *council = r.opt_table("council");
+  const auto* council = r.opt_table("council");
   if (!council) r.missing("council");
   {
     Reader cr = r.sub(*council, "council");
     c.council.name = cr.string("name");
-    const auto *seats = cr.opt_array("seats");
+    const auto* seats = cr.opt_array("seats");
     if (!seats || seats->empty())
       fail(cr.at(), "council.seats", _("the council needs at least one seat category"),
            _("add [[council.seats]] tables with key, label, count (or min/max) and members"));
     std::set<std::string> keys, people;
     std::size_t i = 0;
-    for (auto &&node : *seats) {
+    for (auto&& node : *seats) {
       const std::string key = fmt::format("seats[{}]", i++);
       if (!node.is_table())
         fail(cr.at(node), "council." + key, _("expected a table [[council.seats]]"));
@@ -578,14 +578,14 @@ Community parse_community(const std::string &toml_text, const std::string &name)
       if (!keys.insert(s.key).second)
         fail(cr.at(node), "council." + key + ".key",
              i18n::tr(N_("duplicate seat category '{}'"), s.key));
-      for (const auto &m : s.members)
+      for (const auto& m : s.members)
         if (!people.insert(m.name).second)
           fail(cr.at(node), "council." + key + ".members",
                i18n::tr(N_("'{}' holds more than one seat"), m.name),
                _("each member holds one seat; give namesakes distinguishable names"));
       c.council.seats.push_back(std::move(s));
     }
-    if (const auto *x = cr.opt_table("stakeholders")) {
+    if (const auto* x = cr.opt_table("stakeholders")) {
       Reader xr = cr.sub(*x, "stakeholders");
       c.council.stakeholders.label = xr.opt_string("label").value_or("利益相关方");
       c.council.stakeholders.min = xr.count("min", 0, 1000);
@@ -600,21 +600,21 @@ Community parse_community(const std::string &toml_text, const std::string &name)
   }
 
   // Rules of procedure.
-  if (const auto *rules = r.opt_table("rules")) {
+  if (const auto* rules = r.opt_table("rules")) {
     Reader rr = r.sub(*rules, "rules");
     c.rules.notice_days = rr.count("notice_days", 7, 365);
     c.rules.notice_policy = rr.opt_string("notice_policy").value_or("warn");
     if (c.rules.notice_policy != "warn" && c.rules.notice_policy != "refuse")
       fail(rr.at(*rr.get("notice_policy")), "rules.notice_policy",
            i18n::tr(N_("'{}' is not one of: warn, refuse"), c.rules.notice_policy));
-    if (const auto *profiles = rr.opt_table("profiles")) {
-      for (auto &&[k, v] : *profiles) {
+    if (const auto* profiles = rr.opt_table("profiles")) {
+      for (auto&& [k, v] : *profiles) {
         const std::string key(k.str());
         const std::string path = "rules.profiles." + key;
         if (!valid_key(key))
           fail(where(name, k.source()), path,
                _("keys must be lower-case letters, digits, '-' or '_'"));
-        const auto &builtin = builtin_profiles();
+        const auto& builtin = builtin_profiles();
         if (std::find(builtin.begin(), builtin.end(), key) != builtin.end())
           fail(where(name, k.source()), path,
                i18n::tr(N_("'{}' is a built-in profile and cannot be redefined"), key),
@@ -625,8 +625,8 @@ Community parse_community(const std::string &toml_text, const std::string &name)
         c.rules.profiles.push_back(parse_profile(Reader(*v.as_table(), name, path), key));
       }
     }
-    if (const auto *defaults = rr.opt_table("defaults")) {
-      for (auto &&[k, v] : *defaults) {
+    if (const auto* defaults = rr.opt_table("defaults")) {
+      for (auto&& [k, v] : *defaults) {
         const std::string kind(k.str());
         const std::string path = "rules.defaults." + kind;
         if (!c.meeting_kind(kind))
@@ -635,7 +635,7 @@ Community parse_community(const std::string &toml_text, const std::string &name)
           fail(where(name, v.source()), path,
                i18n::tr(N_("expected a profile name, found {}"), _(type_name(v))));
         const std::string profile = v.as_string()->get();
-        const auto &builtin = builtin_profiles();
+        const auto& builtin = builtin_profiles();
         if (!find_key(c.rules.profiles, profile) &&
             std::find(builtin.begin(), builtin.end(), profile) == builtin.end())
           fail(where(name, v.source()), path, i18n::tr(N_("unknown rule profile '{}'"), profile),
@@ -644,9 +644,9 @@ Community parse_community(const std::string &toml_text, const std::string &name)
         c.rules.defaults.emplace_back(kind, profile);
       }
     }
-    if (const auto *reqs = rr.opt_array("require_present")) {
+    if (const auto* reqs = rr.opt_array("require_present")) {
       std::size_t i = 0;
-      for (auto &&node : *reqs) {
+      for (auto&& node : *reqs) {
         const std::string key = fmt::format("require_present[{}]", i++);
         if (!node.is_table())
           fail(rr.at(node), "rules." + key, _("expected a table { seat = \"…\", min = 1 }"));
@@ -668,9 +668,9 @@ Community parse_community(const std::string &toml_text, const std::string &name)
     rr.finish();
   }
 
-  if (const auto *schedules = r.opt_array("schedules")) {
+  if (const auto* schedules = r.opt_array("schedules")) {
     std::size_t i = 0;
-    for (auto &&node : *schedules) {
+    for (auto&& node : *schedules) {
       const std::string key = fmt::format("schedules[{}]", i++);
       if (!node.is_table()) fail(r.at(node), key, _("expected a table [[schedules]]"));
       c.schedules.push_back(parse_schedule(r.sub(*node.as_table(), key), c));
@@ -680,23 +680,23 @@ Community parse_community(const std::string &toml_text, const std::string &name)
   return c;
 }
 
-const std::vector<std::string> &import_fields() {
+const std::vector<std::string>& import_fields() {
   static const std::vector<std::string> kFields = {"date",         "channel",  "name",    "place",
                                                    "phone",        "category", "content", "title",
                                                    "stakeholders", "ignore"};
   return kFields;
 }
 
-ImportMap load_import_map(const std::string &path, const Community &community) {
+ImportMap load_import_map(const std::string& path, const Community& community) {
   const auto text = read_file(path);
   const toml::table root = parse_toml(text, path);
   Reader r(root, path, "");
   ImportMap m;
   m.source = path;
-  auto pairs = [&](const char *key, auto &&check) {
+  auto pairs = [&](const char* key, auto&& check) {
     std::vector<std::pair<toml::source_index, std::pair<std::string, std::string>>> found;
-    if (const auto *t = r.opt_table(key)) {
-      for (auto &&[k, v] : *t) {
+    if (const auto* t = r.opt_table(key)) {
+      for (auto&& [k, v] : *t) {
         const std::string name(k.str());
         const std::string at = where(path, v.source());
         if (!v.is_string())
@@ -708,35 +708,35 @@ ImportMap load_import_map(const std::string &path, const Community &community) {
       }
     }
     std::stable_sort(found.begin(), found.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::pair<std::string, std::string>> out;
-    for (auto &f : found)
+    for (auto& f : found)
       out.push_back(std::move(f.second));
     return out;
   };
   m.columns =
-      pairs("columns", [](const std::string &at, const std::string &key, const std::string &field) {
-        const auto &fields = import_fields();
+      pairs("columns", [](const std::string& at, const std::string& key, const std::string& field) {
+        const auto& fields = import_fields();
         if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
           std::string all;
-          for (const auto &f : fields)
+          for (const auto& f : fields)
             all += (all.empty() ? "" : ", ") + f;
           fail(at, key, i18n::tr(N_("unknown field '{}'"), field), i18n::tr(N_("fields: {}"), all));
         }
       });
-  m.channels = pairs("channels", [&](const std::string &at, const std::string &key,
-                                     const std::string &value) {
+  m.channels = pairs("channels", [&](const std::string& at, const std::string& key,
+                                     const std::string& value) {
     if (!community.channel(value))
       fail(at, key, i18n::tr(N_("'{}' is not a channel of community '{}'"), value, community.id));
   });
-  m.categories = pairs("categories", [&](const std::string &at, const std::string &key,
-                                         const std::string &value) {
+  m.categories = pairs("categories", [&](const std::string& at, const std::string& key,
+                                         const std::string& value) {
     if (!community.category(value))
       fail(at, key, i18n::tr(N_("'{}' is not a category of community '{}'"), value, community.id));
   });
-  if (const auto *policy = r.opt_table("policy")) {
+  if (const auto* policy = r.opt_table("policy")) {
     Reader pr = r.sub(*policy, "policy");
-    auto choice = [&](const char *key) {
+    auto choice = [&](const char* key) {
       const auto v = pr.opt_string(key).value_or("keep");
       if (v != "keep" && v != "reject")
         fail(pr.at(*pr.get(key)), pr.key_path(key),
@@ -752,17 +752,17 @@ ImportMap load_import_map(const std::string &path, const Community &community) {
   return m;
 }
 
-Community load_community(const std::string &path) {
+Community load_community(const std::string& path) {
   return parse_community(read_file(path), path);
 }
 
-Config parse_config(const std::string &toml_text, const std::string &name,
-                    const std::string &base_dir) {
+Config parse_config(const std::string& toml_text, const std::string& name,
+                    const std::string& base_dir) {
   const toml::table root = parse_toml(toml_text, name);
   Reader r(root, name, "");
   Config cfg;
   cfg.path = name;
-  auto resolve = [&](const std::string &p) {
+  auto resolve = [&](const std::string& p) {
     const fs::path path(p);
     if (path.is_absolute() || base_dir.empty()) return path.lexically_normal().string();
     return (fs::path(base_dir) / path).lexically_normal().string();
@@ -775,10 +775,10 @@ Config parse_config(const std::string &toml_text, const std::string &name,
   if (!clock::known_zone(cfg.timezone))
     fail(r.at(*r.get("timezone")), "timezone", i18n::tr(N_("unknown time zone '{}'"), cfg.timezone),
          _("use an IANA name such as \"Asia/Shanghai\" (Debian package tzdata)"));
-  const auto *list = r.opt_array("communities");
+  const auto* list = r.opt_array("communities");
   if (!list) r.missing("communities");
   std::set<std::string> ids;
-  for (auto &&node : *list) {
+  for (auto&& node : *list) {
     if (!node.is_string())
       fail(r.at(node), "communities",
            i18n::tr(N_("expected a file name, found {}"), _(type_name(node))));
@@ -797,24 +797,24 @@ Config parse_config(const std::string &toml_text, const std::string &name,
   return cfg;
 }
 
-Config load(const std::string &path) {
+Config load(const std::string& path) {
   const auto text = read_file(path);
   const auto dir = fs::path(path).parent_path().string();
   return parse_config(text, path, dir);
 }
 
-nlohmann::json to_json(const Community &c) {
+nlohmann::json to_json(const Community& c) {
   using nlohmann::json;
-  auto labels_json = [](const std::vector<Label> &v) {
+  auto labels_json = [](const std::vector<Label>& v) {
     json out = json::array();
-    for (const auto &l : v)
+    for (const auto& l : v)
       out.push_back({{"key", l.key}, {"label", l.label}});
     return out;
   };
   json seats = json::array();
-  for (const auto &s : c.council.seats) {
+  for (const auto& s : c.council.seats) {
     json members = json::array();
-    for (const auto &m : s.members) {
+    for (const auto& m : s.members) {
       json mj = {{"name", m.name}};
       if (!m.role.empty()) mj["role"] = m.role;
       if (m.since) mj["since"] = clock::format_date(*m.since);
@@ -828,7 +828,7 @@ nlohmann::json to_json(const Community &c) {
                      {"members", std::move(members)}});
   }
   json profiles = json::array();
-  for (const auto &p : c.rules.profiles)
+  for (const auto& p : c.rules.profiles)
     profiles.push_back({{"key", p.key},
                         {"label", p.label},
                         {"quorum", p.quorum.str()},
@@ -837,13 +837,13 @@ nlohmann::json to_json(const Community &c) {
                         {"threshold_of", p.threshold_of},
                         {"threshold_inclusive", p.threshold_inclusive}});
   json defaults = json::object();
-  for (const auto &[kind, profile] : c.rules.defaults)
+  for (const auto& [kind, profile] : c.rules.defaults)
     defaults[kind] = profile;
   json reqs = json::array();
-  for (const auto &q : c.rules.require_present)
+  for (const auto& q : c.rules.require_present)
     reqs.push_back({{"seat", q.seat}, {"min", q.min_present}});
   json schedules = json::array();
-  for (const auto &s : c.schedules)
+  for (const auto& s : c.schedules)
     schedules.push_back({{"kind", s.kind},
                          {"title", s.title},
                          {"days_of_month", s.days_of_month},
@@ -852,9 +852,9 @@ nlohmann::json to_json(const Community &c) {
                          {"until", s.until},
                          {"venue", s.venue}});
   json synonyms = {{"channels", json::object()}, {"categories", json::object()}};
-  for (const auto &[w, k] : c.channel_synonyms)
+  for (const auto& [w, k] : c.channel_synonyms)
     synonyms["channels"][w] = k;
-  for (const auto &[w, k] : c.category_synonyms)
+  for (const auto& [w, k] : c.category_synonyms)
     synonyms["categories"][w] = k;
   return {{"id", c.id},
           {"name", c.name},

@@ -10,7 +10,7 @@ namespace consult::hash {
 // first use, which cost about a millisecond per process — most of what a
 // `consult issue add` spends on the CPU. libsodium's SHA-256 needs no set-up.
 namespace {
-std::string to_hex(const std::array<unsigned char, crypto_hash_sha256_BYTES> &digest) {
+std::string to_hex(const std::array<unsigned char, crypto_hash_sha256_BYTES>& digest) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(digest.size() * 2);
@@ -24,7 +24,7 @@ std::string to_hex(const std::array<unsigned char, crypto_hash_sha256_BYTES> &di
 
 std::string sha256_hex(std::string_view data) {
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char *>(data.data()),
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()),
                      data.size());
   return to_hex(digest);
 }
@@ -41,7 +41,7 @@ Sha256::~Sha256() {
 }
 
 void Sha256::update(std::string_view data) {
-  crypto_hash_sha256_update(&state_->s, reinterpret_cast<const unsigned char *>(data.data()),
+  crypto_hash_sha256_update(&state_->s, reinterpret_cast<const unsigned char*>(data.data()),
                             data.size());
 }
 

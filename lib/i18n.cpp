@@ -6,10 +6,10 @@
 namespace consult::i18n {
 
 namespace {
-constexpr const char *kDomain = "consult";
+constexpr const char* kDomain = "consult";
 }
 
-void init(const std::string &localedir) {
+void init(const std::string& localedir) {
   std::setlocale(LC_ALL, "");
   // Numbers in data files and in output are always written the C way.
   std::setlocale(LC_NUMERIC, "C");
@@ -17,7 +17,7 @@ void init(const std::string &localedir) {
   bind_textdomain_codeset(kDomain, "UTF-8");
 }
 
-const char *translate(const char *msgid) noexcept {
+const char* translate(const char* msgid) noexcept {
   return dgettext(kDomain, msgid);
 }
 

@@ -21,11 +21,11 @@ namespace {
 
 /// Header synonyms per field, in the order ties are broken.
 struct Synonyms {
-  const char *field;
+  const char* field;
   std::vector<std::string> words;
 };
 
-const std::vector<Synonyms> &synonyms() {
+const std::vector<Synonyms>& synonyms() {
   static const std::vector<Synonyms> kSynonyms = {
       {"content",
        {"内容", "意见", "建议", "诉求", "反映内容", "意见内容", "建议内容", "问题描述", "问题",
@@ -51,7 +51,7 @@ const std::vector<Synonyms> &synonyms() {
 
 /// A header as compared: trimmed, lower-case ASCII, without spaces, colons
 /// or asterisks (required-field marks).
-std::string norm_header(const std::string &h) {
+std::string norm_header(const std::string& h) {
   std::string s = text::ascii_lower(text::trim(h));
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -67,7 +67,7 @@ std::string norm_header(const std::string &h) {
 }
 
 /// Splits a stakeholder cell: 物业公司、业委会; 3号楼住户
-std::vector<std::string> split_names(const std::string &cell) {
+std::vector<std::string> split_names(const std::string& cell) {
   std::vector<std::string> out;
   std::string cur;
   auto flush = [&] {
@@ -91,7 +91,7 @@ std::vector<std::string> split_names(const std::string &cell) {
   return out;
 }
 
-std::string digits_of(const std::string &s) {
+std::string digits_of(const std::string& s) {
   std::string out;
   for (char c : s)
     if (c >= '0' && c <= '9') out += c;
@@ -104,37 +104,37 @@ struct Column {
 };
 
 /// Maps a value to a key through the mapping file, the keys and the labels.
-const config::Label *map_value(const std::string &value, const std::vector<config::Label> &labels,
-                               const std::vector<std::pair<std::string, std::string>> &map,
-                               const std::vector<std::pair<std::string, std::string>> &synonyms) {
+const config::Label* map_value(const std::string& value, const std::vector<config::Label>& labels,
+                               const std::vector<std::pair<std::string, std::string>>& map,
+                               const std::vector<std::pair<std::string, std::string>>& synonyms) {
   const std::string v(text::trim(value));
-  for (const auto *words : {&map, &synonyms})
-    for (const auto &[from, key] : *words)
+  for (const auto* words : {&map, &synonyms})
+    for (const auto& [from, key] : *words)
       if (from == v)
-        for (const auto &l : labels)
+        for (const auto& l : labels)
           if (l.key == key) return &l;
   const auto lower = text::ascii_lower(v);
-  for (const auto &l : labels)
+  for (const auto& l : labels)
     if (l.key == lower || l.label == v) return &l;
   return nullptr;
 }
 
 } // namespace
 
-std::string field_for_header(const std::string &header, const config::ImportMap &map) {
+std::string field_for_header(const std::string& header, const config::ImportMap& map) {
   const std::string raw(text::trim(header));
-  for (const auto &[h, field] : map.columns)
+  for (const auto& [h, field] : map.columns)
     if (h == raw || norm_header(h) == norm_header(raw)) return field;
   const auto n = norm_header(raw);
   if (n.empty()) return {};
-  for (const auto &s : synonyms())
-    for (const auto &w : s.words)
+  for (const auto& s : synonyms())
+    for (const auto& w : s.words)
       if (n == w) return s.field;
   // Otherwise the longest synonym the header contains (联系电话（手机） is a phone).
   std::string best;
   std::size_t best_len = 0;
-  for (const auto &s : synonyms())
-    for (const auto &w : s.words)
+  for (const auto& s : synonyms())
+    for (const auto& w : s.words)
       if (w.size() > best_len && n.find(w) != std::string::npos && w.size() >= 4) {
         best = s.field;
         best_len = w.size();
@@ -142,9 +142,9 @@ std::string field_for_header(const std::string &header, const config::ImportMap 
   return best;
 }
 
-Summary import_csv(ledger::Ledger &ledger, const config::Community &community, std::istream &in,
-                   const Options &opt, Summary &sum, const RejectSink &rejects,
-                   const Progress &progress) {
+Summary import_csv(ledger::Ledger& ledger, const config::Community& community, std::istream& in,
+                   const Options& opt, Summary& sum, const RejectSink& rejects,
+                   const Progress& progress) {
   sum = Summary{};
   hash::Sha256 file_digest;
   intake::CsvReader reader(in, opt.encoding, opt.name, 0, &file_digest);
@@ -154,9 +154,9 @@ Summary import_csv(ledger::Ledger &ledger, const config::Community &community, s
       ledger, community, reader, [&] { return file_digest.hex(); }, opt, sum, rejects, progress);
 }
 
-Summary import_xlsx(ledger::Ledger &ledger, const config::Community &community,
-                    const std::string &path, const Options &opt, Summary &sum,
-                    const RejectSink &rejects, const Progress &progress) {
+Summary import_xlsx(ledger::Ledger& ledger, const config::Community& community,
+                    const std::string& path, const Options& opt, Summary& sum,
+                    const RejectSink& rejects, const Progress& progress) {
   sum = Summary{};
   // The file's own bytes, for the event; the sheet is read separately.
   hash::Sha256 file_digest;
@@ -175,14 +175,14 @@ Summary import_xlsx(ledger::Ledger &ledger, const config::Community &community,
       ledger, community, reader, [&] { return file_digest.hex(); }, opt, sum, rejects, progress);
 }
 
-Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
-                    intake::RowReader &reader, const std::function<std::string()> &file_sha256,
-                    const Options &opt, Summary &sum, const RejectSink &rejects,
-                    const Progress &progress) {
+Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
+                    intake::RowReader& reader, const std::function<std::string()>& file_sha256,
+                    const Options& opt, Summary& sum, const RejectSink& rejects,
+                    const Progress& progress) {
 
   if (!opt.default_channel.empty() && !community.channel(opt.default_channel)) {
     std::string keys;
-    for (const auto &l : community.channels)
+    for (const auto& l : community.channels)
       keys += (keys.empty() ? "" : ", ") + l.key;
     throw Error(ErrorKind::usage, i18n::tr(N_("unknown channel '{}'"), opt.default_channel),
                 "--channel", i18n::tr(N_("allowed channels: {}"), keys));
@@ -195,7 +195,7 @@ Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
   for (int tries = 0; tries < 20 && reader.next(record); ++tries) {
     std::vector<Column> cols;
     bool has_date = false, has_content = false;
-    for (const auto &h : record.fields) {
+    for (const auto& h : record.fields) {
       const auto f = field_for_header(h, opt.map);
       has_date = has_date || f == "date";
       has_content = has_content || f == "content";
@@ -217,7 +217,7 @@ Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
   // One column per field; later twins and unknown headers are kept as extra data.
   {
     std::vector<std::string> seen;
-    for (auto &c : columns) {
+    for (auto& c : columns) {
       if (c.field.empty()) {
         if (c.header.empty()) continue;
         if (opt.map.reject_unknown_columns)
@@ -275,7 +275,7 @@ Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
         names.push_back(q.getColumn(0).getString());
         deferred.push_back(q.getColumn(1).getString());
       }
-      for (const auto &name : names)
+      for (const auto& name : names)
         ledger.db().exec("DROP INDEX \"" + name + "\"");
     };
 
@@ -283,10 +283,10 @@ Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
       ++sum.rows;
       if (progress && sum.rows % 4096 == 0) progress(reader.position(), reader.size());
       std::vector<RowError> row_errors;
-      auto bad = [&](const std::string &column, const std::string &value, std::string reason) {
+      auto bad = [&](const std::string& column, const std::string& value, std::string reason) {
         row_errors.push_back({record.line, column, value, std::move(reason)});
       };
-      auto &f = record.fields;
+      auto& f = record.fields;
       // Trailing empty cells are what spreadsheets leave; real extra cells are an error.
       while (f.size() > columns.size() && text::trim(f.back()).empty())
         f.pop_back();
@@ -301,7 +301,7 @@ Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
       std::string date_header = "date", content_header = "content", phone_header = "phone",
                   channel_header = "channel", category_header = "category";
       for (std::size_t i = 0; i < columns.size(); ++i) {
-        const auto &c = columns[i];
+        const auto& c = columns[i];
         std::string v = intake::nfc(text::trim(f[i]));
         if (c.field.empty()) {
           if (!v.empty() && !c.header.empty()) extra[c.header] = v;
@@ -350,7 +350,7 @@ Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
 
       std::string channel = fallback_channel, channel_text;
       if (!channel_value.empty()) {
-        if (const auto *l = map_value(channel_value, community.channels, opt.map.channels,
+        if (const auto* l = map_value(channel_value, community.channels, opt.map.channels,
                                       community.channel_synonyms)) {
           channel = l->key;
         } else if (opt.map.reject_unknown_channel) {
@@ -361,7 +361,7 @@ Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
       }
       std::string category = fallback_category, category_text;
       if (!category_value.empty()) {
-        if (const auto *l = map_value(category_value, community.categories, opt.map.categories,
+        if (const auto* l = map_value(category_value, community.categories, opt.map.categories,
                                       community.category_synonyms)) {
           category = l->key;
         } else if (opt.map.reject_unknown_category) {
@@ -377,12 +377,12 @@ Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
 
       if (!row_errors.empty()) {
         ++sum.rejected;
-        for (auto &e : row_errors) {
+        for (auto& e : row_errors) {
           if (sum.errors.size() < kMaxErrors) sum.errors.push_back(e);
         }
         if (rejects) {
           std::string reason;
-          for (const auto &e : row_errors)
+          for (const auto& e : row_errors)
             reason += (reason.empty() ? "" : "; ") +
                       (e.column.empty() ? e.reason : e.column + ": " + e.reason);
           rejects(header, record, reason);
@@ -421,7 +421,7 @@ Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
       ++next_id;
       ++sum.added;
     }
-    for (const auto &sql : deferred)
+    for (const auto& sql : deferred)
       ledger.db().exec(sql);
     sum.sha256 = file_sha256();
     if (sum.rejected > 0 && !opt.skip_bad) throw Abort{};
@@ -449,7 +449,7 @@ Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
   try {
     ledger.write(body);
     sum.written = true;
-  } catch (const Abort &) {
+  } catch (const Abort&) {
     sum.written = false;
     sum.event_seq = 0;
     if (sum.rejected > 0 && !opt.skip_bad)

@@ -24,7 +24,7 @@ bool valid_utf8_prefix(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(s.data() + i),
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                     static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
     if (n <= 0) return s.size() - i < 4 && (static_cast<unsigned char>(s[i]) & 0xc0) == 0xc0;
     i += static_cast<std::size_t>(n);
@@ -45,7 +45,7 @@ std::optional<Encoding> sniff_utf16(std::string_view s) {
   return std::nullopt;
 }
 
-const char *iconv_name(Encoding e) {
+const char* iconv_name(Encoding e) {
   switch (e) {
   case Encoding::gb18030:
     return "GB18030";
@@ -70,7 +70,7 @@ std::optional<Encoding> parse_encoding(std::string_view name) {
   return std::nullopt;
 }
 
-const char *to_string(Encoding e) noexcept {
+const char* to_string(Encoding e) noexcept {
   switch (e) {
   case Encoding::automatic:
     return "auto";
@@ -88,7 +88,7 @@ const char *to_string(Encoding e) noexcept {
 
 // ------------------------------------------------------------------ Decoder
 
-Decoder::Decoder(std::istream &in, Encoding encoding, std::string name, hash::Sha256 *digest)
+Decoder::Decoder(std::istream& in, Encoding encoding, std::string name, hash::Sha256* digest)
     : in_(in), encoding_(encoding), name_(std::move(name)), digest_(digest) {}
 
 Decoder::~Decoder() {
@@ -108,7 +108,7 @@ bool Decoder::fill() {
   return got > 0;
 }
 
-bool Decoder::read(std::string &out) {
+bool Decoder::read(std::string& out) {
   if (!started_) {
     started_ = true;
     // Read enough to see a BOM and, when asked to, to guess the encoding.
@@ -138,9 +138,9 @@ bool Decoder::read(std::string &out) {
     }
     raw_.erase(0, bom);
     consumed_ += bom;
-    if (const char *from = iconv_name(encoding_)) {
+    if (const char* from = iconv_name(encoding_)) {
       iconv_ = ::iconv_open("UTF-8", from);
-      if (iconv_ == reinterpret_cast<void *>(-1)) {
+      if (iconv_ == reinterpret_cast<void*>(-1)) {
         iconv_ = nullptr;
         throw Error(ErrorKind::internal, fmt::format("iconv cannot convert from {}", from));
       }
@@ -156,9 +156,9 @@ bool Decoder::read(std::string &out) {
   // Convert what we have; an incomplete sequence at the end waits for more bytes.
   for (;;) {
     std::string buf(raw_.size() * 2 + 16, '\0');
-    char *inp = raw_.data();
+    char* inp = raw_.data();
     std::size_t inleft = raw_.size();
-    char *outp = buf.data();
+    char* outp = buf.data();
     std::size_t outleft = buf.size();
     const auto rc = ::iconv(static_cast<iconv_t>(iconv_), &inp, &inleft, &outp, &outleft);
     const int err = errno;
@@ -185,8 +185,8 @@ bool Decoder::read(std::string &out) {
 
 // ---------------------------------------------------------------- CsvReader
 
-CsvReader::CsvReader(std::istream &in, Encoding encoding, std::string name, char delimiter,
-                     hash::Sha256 *digest)
+CsvReader::CsvReader(std::istream& in, Encoding encoding, std::string name, char delimiter,
+                     hash::Sha256* digest)
     : decoder_(in, encoding, name, digest), name_(std::move(name)), delimiter_(delimiter) {
   more();
   if (!delimiter_) detect_delimiter();
@@ -235,7 +235,7 @@ void CsvReader::detect_delimiter() {
   if (tab > comma && tab > semi) delimiter_ = '\t';
 }
 
-bool CsvReader::next(Record &record) {
+bool CsvReader::next(Record& record) {
   for (;;) {
     record.fields.clear();
     record.line = line_;
@@ -297,7 +297,7 @@ bool CsvReader::next(Record &record) {
       if (done) continue; // a blank line
       return false;       // nothing after the last line end
     }
-    for (const auto &f : record.fields)
+    for (const auto& f : record.fields)
       if (!text::valid_utf8(f))
         throw Error(ErrorKind::data, i18n::tr(N_("line {} is not valid UTF-8 text"), start),
                     fmt::format("{}:{}", name_, start),
@@ -324,7 +324,7 @@ std::optional<clock::Date> excel_serial_date(double serial, bool date1904) {
   return year_month_day{base + std::chrono::days{days}};
 }
 
-std::optional<HumanDate> parse_human_date(std::string_view input, std::string &why, bool date1904) {
+std::optional<HumanDate> parse_human_date(std::string_view input, std::string& why, bool date1904) {
   const std::string text(text::trim(input));
   why.clear();
   if (text.empty()) {
@@ -450,7 +450,7 @@ bool nfc_stable(std::string_view s) {
       continue;
     }
     utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(s.data() + i),
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                     static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
     if (n <= 0) return false;
     const bool safe = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303F) ||
@@ -466,9 +466,9 @@ std::string nfc(std::string_view s) {
   if (nfc_stable(s)) return std::string(s);
   if (!text::valid_utf8(s)) return std::string(s);
   const std::string copy(s);
-  utf8proc_uint8_t *out = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t *>(copy.c_str()));
+  utf8proc_uint8_t* out = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(copy.c_str()));
   if (!out) return copy;
-  std::string result(reinterpret_cast<char *>(out));
+  std::string result(reinterpret_cast<char*>(out));
   std::free(out);
   return result;
 }
@@ -476,9 +476,9 @@ std::string nfc(std::string_view s) {
 std::string title_from(std::string_view content, std::size_t width) {
   std::string first(text::trim(content));
   // The first sentence: up to a full stop, question or exclamation mark, or line end.
-  static const char *const kEnds[] = {"。", "！", "？", "\n", "!", "?"};
+  static const char* const kEnds[] = {"。", "！", "？", "\n", "!", "?"};
   std::size_t cut = first.size();
-  for (const char *e : kEnds) {
+  for (const char* e : kEnds) {
     const auto p = first.find(e);
     if (p != std::string::npos && p > 0) cut = std::min(cut, p);
   }

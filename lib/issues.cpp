@@ -18,12 +18,12 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char *kIssueColumns =
+constexpr const char* kIssueColumns =
     "id, community, title, body, channel, category, place, raised_by, phone, raised_on, "
     "raised_count, status, rounds, merged_into, escalated_to, reason, created_at, updated_at, "
     "created_seq, updated_seq, channel_text, category_text, extra, import_seq, source_row";
 
-Issue read_issue(SQLite::Statement &q) {
+Issue read_issue(SQLite::Statement& q) {
   Issue i;
   i.id = q.getColumn(0).getInt64();
   i.community = q.getColumn(1).getString();
@@ -53,16 +53,16 @@ Issue read_issue(SQLite::Statement &q) {
   return i;
 }
 
-std::string keys_of(const std::vector<config::Label> &labels) {
+std::string keys_of(const std::vector<config::Label>& labels) {
   std::string out;
-  for (const auto &l : labels) {
+  for (const auto& l : labels) {
     if (!out.empty()) out += ", ";
     out += l.key + " (" + l.label + ")";
   }
   return out;
 }
 
-std::string clean_field(const std::string &value, const char *field, std::size_t max_bytes,
+std::string clean_field(const std::string& value, const char* field, std::size_t max_bytes,
                         bool multiline = false) {
   if (!text::valid_utf8(value))
     throw Error(ErrorKind::data, i18n::tr(N_("{} is not valid UTF-8 text"), field), field,
@@ -76,7 +76,7 @@ std::string clean_field(const std::string &value, const char *field, std::size_t
   return v;
 }
 
-void require_issue_exists(const std::optional<Issue> &issue, std::int64_t id) {
+void require_issue_exists(const std::optional<Issue>& issue, std::int64_t id) {
   if (!issue)
     throw Error(ErrorKind::data, i18n::tr(N_("issue {} does not exist"), id), {},
                 _("list issues with 'consult issue list'"));
@@ -95,7 +95,7 @@ std::string allowed_text(IssueStatus status) {
 
 } // namespace
 
-bool sync_community(ledger::Ledger &ledger, const config::Community &community) {
+bool sync_community(ledger::Ledger& ledger, const config::Community& community) {
   const json config = config::to_json(community);
   const std::string sha = hash::sha256_hex(ledger::canonical(config));
   SQLite::Statement q(ledger.db(), "SELECT config_sha FROM community WHERE id = ?");
@@ -111,7 +111,7 @@ bool sync_community(ledger::Ledger &ledger, const config::Community &community) 
   return true;
 }
 
-std::vector<CommunityRecord> recorded_communities(ledger::Ledger &ledger) {
+std::vector<CommunityRecord> recorded_communities(ledger::Ledger& ledger) {
   SQLite::Statement q(ledger.db(), R"sql(
     SELECT c.id, c.name, c.street, c.district,
       (SELECT count(*) FROM issue i WHERE i.community = c.id),
@@ -126,7 +126,7 @@ std::vector<CommunityRecord> recorded_communities(ledger::Ledger &ledger) {
   return out;
 }
 
-NewIssue validate(const config::Community &community, NewIssue issue, clock::Date today) {
+NewIssue validate(const config::Community& community, NewIssue issue, clock::Date today) {
   issue.title = clean_field(issue.title, "title", kMaxTitleBytes);
   if (issue.title.empty())
     throw Error(ErrorKind::data, _("the issue needs a title"), "title",
@@ -162,7 +162,7 @@ NewIssue validate(const config::Community &community, NewIssue issue, clock::Dat
 
   std::set<std::string> seen;
   std::vector<std::string> stakeholders;
-  for (const auto &s : issue.stakeholders) {
+  for (const auto& s : issue.stakeholders) {
     auto name = clean_field(s, "stakeholder", kMaxFieldBytes);
     if (name.empty()) continue;
     if (seen.insert(name).second) stakeholders.push_back(std::move(name));
@@ -178,8 +178,8 @@ NewIssue validate(const config::Community &community, NewIssue issue, clock::Dat
   return issue;
 }
 
-std::int64_t add(ledger::Ledger &ledger, const config::Community &community,
-                 const NewIssue &input) {
+std::int64_t add(ledger::Ledger& ledger, const config::Community& community,
+                 const NewIssue& input) {
   const auto today = clock::local_date(ledger.session().clock.now(), community.timezone);
   const NewIssue issue = validate(community, input, today);
   std::int64_t id = 0;
@@ -202,7 +202,7 @@ std::int64_t add(ledger::Ledger &ledger, const config::Community &community,
   return id;
 }
 
-void each(ledger::Ledger &ledger, const Filter &f, const std::function<void(const Issue &)> &fn) {
+void each(ledger::Ledger& ledger, const Filter& f, const std::function<void(const Issue&)>& fn) {
   std::string sql = fmt::format("SELECT {} FROM issue WHERE 1", kIssueColumns);
   std::vector<std::string> binds;
   if (!f.community.empty()) {
@@ -257,13 +257,13 @@ void each(ledger::Ledger &ledger, const Filter &f, const std::function<void(cons
     fn(read_issue(q));
 }
 
-std::vector<Issue> list(ledger::Ledger &ledger, const Filter &filter) {
+std::vector<Issue> list(ledger::Ledger& ledger, const Filter& filter) {
   std::vector<Issue> out;
-  each(ledger, filter, [&](const Issue &i) { out.push_back(i); });
+  each(ledger, filter, [&](const Issue& i) { out.push_back(i); });
   return out;
 }
 
-std::optional<Issue> find(ledger::Ledger &ledger, std::int64_t id) {
+std::optional<Issue> find(ledger::Ledger& ledger, std::int64_t id) {
   SQLite::Statement q(ledger.db(), fmt::format("SELECT {} FROM issue WHERE id = ?", kIssueColumns));
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
@@ -276,13 +276,13 @@ std::optional<Issue> find(ledger::Ledger &ledger, std::int64_t id) {
   return issue;
 }
 
-Issue get(ledger::Ledger &ledger, std::int64_t id) {
+Issue get(ledger::Ledger& ledger, std::int64_t id) {
   auto issue = find(ledger, id);
   require_issue_exists(issue, id);
   return *issue;
 }
 
-Issue change(ledger::Ledger &ledger, std::int64_t id, const Change &c) {
+Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
   const std::string reason = clean_field(c.reason, "reason", kMaxBodyBytes, true);
   if (c.action == IssueAction::reject && reason.empty())
     throw Error(ErrorKind::usage, _("rejecting an issue needs a reason"), "reason",
@@ -348,8 +348,8 @@ Issue change(ledger::Ledger &ledger, std::int64_t id, const Change &c) {
   return result;
 }
 
-model::Comment comment(ledger::Ledger &ledger, std::int64_t id, const std::string &author,
-                       const std::string &body) {
+model::Comment comment(ledger::Ledger& ledger, std::int64_t id, const std::string& author,
+                       const std::string& body) {
   const std::string who = clean_field(author, "by", kMaxFieldBytes);
   const std::string text = clean_field(body, "text", kMaxBodyBytes, true);
   if (text.empty())
@@ -376,7 +376,7 @@ model::Comment comment(ledger::Ledger &ledger, std::int64_t id, const std::strin
   return out;
 }
 
-std::vector<model::Comment> comments(ledger::Ledger &ledger, std::int64_t id) {
+std::vector<model::Comment> comments(ledger::Ledger& ledger, std::int64_t id) {
   SQLite::Statement q(ledger.db(), "SELECT id, issue, round, author, body, at, seq "
                                    "FROM issue_comment WHERE issue = ? ORDER BY id");
   q.bind(1, id);
@@ -388,20 +388,20 @@ std::vector<model::Comment> comments(ledger::Ledger &ledger, std::int64_t id) {
   return out;
 }
 
-std::vector<ledger::Event> history(ledger::Ledger &ledger, std::int64_t id) {
+std::vector<ledger::Event> history(ledger::Ledger& ledger, std::int64_t id) {
   auto events = ledger.events(fmt::format("issue:{}", id));
   // An imported issue was born in its import's event.
   SQLite::Statement origin(ledger.db(), "SELECT import_seq FROM issue WHERE id = ?");
   origin.bind(1, id);
   if (origin.executeStep() && !origin.getColumn(0).isNull())
-    for (auto &e : ledger.events({}, origin.getColumn(0).getInt64() - 1, 1))
+    for (auto& e : ledger.events({}, origin.getColumn(0).getInt64() - 1, 1))
       events.insert(events.begin(), std::move(e));
   // Twins merged into this issue belong to its story too.
   SQLite::Statement twins(ledger.db(), "SELECT id FROM issue WHERE merged_into = ?");
   twins.bind(1, id);
   bool added = false;
   while (twins.executeStep()) {
-    for (auto &e : ledger.events(fmt::format("issue:{}", twins.getColumn(0).getInt64())))
+    for (auto& e : ledger.events(fmt::format("issue:{}", twins.getColumn(0).getInt64())))
       if (e.kind == "issue.merge") {
         events.push_back(std::move(e));
         added = true;
@@ -409,7 +409,7 @@ std::vector<ledger::Event> history(ledger::Ledger &ledger, std::int64_t id) {
   }
   if (added)
     std::sort(events.begin(), events.end(),
-              [](const auto &a, const auto &b) { return a.seq < b.seq; });
+              [](const auto& a, const auto& b) { return a.seq < b.seq; });
   return events;
 }
 

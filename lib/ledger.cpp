@@ -27,20 +27,20 @@ bool is_busy(int code) {
 
 } // namespace
 
-std::string canonical(const nlohmann::json &j) {
+std::string canonical(const nlohmann::json& j) {
   // nlohmann::json keeps object keys sorted; dump() without indent has no spaces.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
 }
 
-std::string event_hash(const Event &e) {
+std::string event_hash(const Event& e) {
   const nlohmann::json fields =
       nlohmann::json::array({e.seq, e.at, e.actor, e.kind, e.entity, e.payload, e.prev_hash});
   return hash::sha256_hex(canonical(fields));
 }
 
-void rethrow_sqlite(const std::exception &e, const std::string &path) {
-  if (const auto *ce = dynamic_cast<const Error *>(&e)) throw *ce;
-  if (const auto *se = dynamic_cast<const SQLite::Exception *>(&e)) {
+void rethrow_sqlite(const std::exception& e, const std::string& path) {
+  if (const auto* ce = dynamic_cast<const Error*>(&e)) throw *ce;
+  if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) {
     const int code = se->getExtendedErrorCode();
     if (is_busy(code))
       throw Error(ErrorKind::busy,
@@ -65,9 +65,9 @@ void rethrow_sqlite(const std::exception &e, const std::string &path) {
   throw Error(ErrorKind::internal, e.what());
 }
 
-void migrate(SQLite::Database &db) {
+void migrate(SQLite::Database& db) {
   int version = db.execAndGet("PRAGMA user_version").getInt();
-  for (const auto &m : migrations()) {
+  for (const auto& m : migrations()) {
     if (m.version <= version) continue;
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -85,7 +85,7 @@ void migrate(SQLite::Database &db) {
   }
 }
 
-bool Ledger::init(const std::string &path, const Session &session) {
+bool Ledger::init(const std::string& path, const Session& session) {
   bool created = false;
   try {
     std::error_code ec;
@@ -116,15 +116,15 @@ bool Ledger::init(const std::string &path, const Session &session) {
     } else {
       l.check_identity(Access::write);
     }
-  } catch (const Error &) {
+  } catch (const Error&) {
     throw;
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     rethrow_sqlite(e, path);
   }
   return created;
 }
 
-Ledger::Ledger(const std::string &path, Access access, Session session)
+Ledger::Ledger(const std::string& path, Access access, Session session)
     : path_(path), session_(std::move(session)) {
   std::error_code ec;
   if (!fs::exists(path, ec))
@@ -135,9 +135,9 @@ Ledger::Ledger(const std::string &path, Access access, Session session)
                                                                            : SQLite::OPEN_READONLY);
     configure();
     check_identity(access);
-  } catch (const Error &) {
+  } catch (const Error&) {
     throw;
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     rethrow_sqlite(e, path);
   }
 }
@@ -195,14 +195,14 @@ int Ledger::schema_version() {
   return db_->execAndGet("PRAGMA user_version").getInt();
 }
 
-void Ledger::write(const std::function<void()> &fn) {
+void Ledger::write(const std::function<void()>& fn) {
   if (depth_ > 0) {
     fn();
     return;
   }
   try {
     db_->exec("BEGIN IMMEDIATE");
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     rethrow_sqlite(e, path_);
   }
   ++depth_;
@@ -219,7 +219,7 @@ void Ledger::write(const std::function<void()> &fn) {
     }
     try {
       throw;
-    } catch (const std::exception &e) {
+    } catch (const std::exception& e) {
       rethrow_sqlite(e, path_);
     }
     // Anything else (a caller's own signal to abandon the work) passes through.
@@ -230,18 +230,18 @@ std::string Ledger::now_text() const {
   return clock::format_rfc3339(session_.clock.now(), session_.zone);
 }
 
-Event Ledger::append(const std::string &kind, const std::string &entity,
-                     const nlohmann::json &payload) {
+Event Ledger::append(const std::string& kind, const std::string& entity,
+                     const nlohmann::json& payload) {
   return append_impl(kind, entity, payload, now_text(), true);
 }
 
-Event Ledger::append_applied(const std::string &kind, const std::string &entity,
-                             const nlohmann::json &payload, const std::string &at) {
+Event Ledger::append_applied(const std::string& kind, const std::string& entity,
+                             const nlohmann::json& payload, const std::string& at) {
   return append_impl(kind, entity, payload, at, false);
 }
 
-Event Ledger::append_impl(const std::string &kind, const std::string &entity,
-                          const nlohmann::json &payload, const std::string &at, bool project) {
+Event Ledger::append_impl(const std::string& kind, const std::string& entity,
+                          const nlohmann::json& payload, const std::string& at, bool project) {
   if (depth_ == 0)
     throw Error(ErrorKind::internal, "Ledger::append called outside a write transaction");
   Event e;
@@ -280,7 +280,7 @@ Event Ledger::append_impl(const std::string &kind, const std::string &entity,
 }
 
 namespace {
-Event read_event(SQLite::Statement &q) {
+Event read_event(SQLite::Statement& q) {
   Event e;
   e.seq = q.getColumn(0).getInt64();
   e.at = q.getColumn(1).getString();
@@ -292,7 +292,7 @@ Event read_event(SQLite::Statement &q) {
   e.hash = q.getColumn(7).getString();
   return e;
 }
-constexpr const char *kEventColumns = "seq, at, actor, kind, entity, payload, prev_hash, hash";
+constexpr const char* kEventColumns = "seq, at, actor, kind, entity, payload, prev_hash, hash";
 } // namespace
 
 std::optional<Event> Ledger::head() {
@@ -302,7 +302,7 @@ std::optional<Event> Ledger::head() {
   return read_event(q);
 }
 
-std::vector<Event> Ledger::events(const std::string &entity, std::int64_t after_seq,
+std::vector<Event> Ledger::events(const std::string& entity, std::int64_t after_seq,
                                   std::int64_t limit) {
   std::string sql = fmt::format("SELECT {} FROM event WHERE seq > ?", kEventColumns);
   if (!entity.empty()) sql += " AND entity = ?";
@@ -321,7 +321,7 @@ std::int64_t Ledger::next_seq() {
   return db_->execAndGet("SELECT coalesce(max(seq), 0) + 1 FROM event").getInt64();
 }
 
-bool Ledger::has_item_key(const std::string &key) {
+bool Ledger::has_item_key(const std::string& key) {
   if (!key_query_)
     key_query_ =
         std::make_unique<SQLite::Statement>(*db_, "SELECT 1 FROM event_item WHERE key = ?");
@@ -330,8 +330,8 @@ bool Ledger::has_item_key(const std::string &key) {
   return key_query_->executeStep();
 }
 
-bool Ledger::add_item(std::int64_t seq, std::int64_t n, const std::string &key,
-                      const std::string &data) {
+bool Ledger::add_item(std::int64_t seq, std::int64_t n, const std::string& key,
+                      const std::string& data) {
   if (depth_ == 0)
     throw Error(ErrorKind::internal, "Ledger::add_item called outside a write transaction");
   // One probe of the key's index: the insert itself, ignored on a duplicate key.
@@ -339,7 +339,7 @@ bool Ledger::add_item(std::int64_t seq, std::int64_t n, const std::string &key,
     item_insert_ = std::make_unique<SQLite::Statement>(
         *db_, "INSERT INTO event_item (seq, n, key, data) VALUES (?, ?, ?, ?) "
               "ON CONFLICT DO NOTHING");
-  auto &q = *item_insert_;
+  auto& q = *item_insert_;
   q.reset();
   q.bind(1, seq);
   q.bind(2, n);
@@ -351,7 +351,7 @@ bool Ledger::add_item(std::int64_t seq, std::int64_t n, const std::string &key,
   return q.exec() == 1;
 }
 
-std::string item_line(std::int64_t n, const std::string &key, const std::string &data) {
+std::string item_line(std::int64_t n, const std::string& key, const std::string& data) {
   // Tabs and line feeds cannot occur in a hex key or in canonical JSON, so the
   // line is unambiguous without escaping `data` a second time.
   std::string line = std::to_string(n);

@@ -66,7 +66,7 @@ std::optional<IssueAction> parse_action(std::string_view s) noexcept {
   return std::nullopt;
 }
 
-const char *status_label(IssueStatus s) noexcept {
+const char* status_label(IssueStatus s) noexcept {
   switch (s) {
   case IssueStatus::collected:
     return _("collected");

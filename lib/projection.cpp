@@ -17,13 +17,13 @@ namespace {
 
 using nlohmann::json;
 
-std::string str(const json &p, const char *key) {
+std::string str(const json& p, const char* key) {
   const auto it = p.find(key);
   if (it == p.end() || it->is_null()) return {};
   return it->get<std::string>();
 }
 
-void apply_community_sync(SQLite::Database &db, const Event &e, const json &p) {
+void apply_community_sync(SQLite::Database& db, const Event& e, const json& p) {
   SQLite::Statement q(db, R"sql(
     INSERT INTO community (id, name, street, district, timezone, config, config_sha, synced_seq)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -41,7 +41,7 @@ void apply_community_sync(SQLite::Database &db, const Event &e, const json &p) {
   q.exec();
 }
 
-void apply_issue_add(SQLite::Database &db, const Event &e, const json &p) {
+void apply_issue_add(SQLite::Database& db, const Event& e, const json& p) {
   SQLite::Statement q(db, R"sql(
     INSERT INTO issue (id, community, title, body, channel, category, place, raised_by, phone,
       raised_on, raised_count, status, rounds, merged_into, escalated_to, reason,
@@ -66,7 +66,7 @@ void apply_issue_add(SQLite::Database &db, const Event &e, const json &p) {
     SQLite::Statement s(db, "INSERT INTO issue_stakeholder (issue, position, name) "
                             "VALUES (?, ?, ?)");
     int position = 0;
-    for (const auto &name : *it) {
+    for (const auto& name : *it) {
       s.bind(1, id);
       s.bind(2, ++position);
       s.bind(3, name.get<std::string>());
@@ -76,7 +76,7 @@ void apply_issue_add(SQLite::Database &db, const Event &e, const json &p) {
   }
 }
 
-void apply_issue_transition(SQLite::Database &db, const Event &e, const json &p) {
+void apply_issue_transition(SQLite::Database& db, const Event& e, const json& p) {
   const auto id = p.at("id").get<std::int64_t>();
   const auto to = p.at("to").get<std::string>();
   SQLite::Statement q(db, "UPDATE issue SET status = ?, updated_seq = ?, updated_at = ? "
@@ -122,7 +122,7 @@ void apply_issue_transition(SQLite::Database &db, const Event &e, const json &p)
   }
 }
 
-void apply_issue_comment(SQLite::Database &db, const Event &e, const json &p) {
+void apply_issue_comment(SQLite::Database& db, const Event& e, const json& p) {
   SQLite::Statement q(db, "INSERT INTO issue_comment (id, issue, round, author, body, seq, at) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, p.at("comment").get<std::int64_t>());
@@ -141,7 +141,7 @@ void apply_issue_comment(SQLite::Database &db, const Event &e, const json &p) {
 }
 
 /// An import: one event, its rows attached as items; each item is an issue.
-void apply_issue_import(SQLite::Database &db, const Event &e, SQLite::Database &items) {
+void apply_issue_import(SQLite::Database& db, const Event& e, SQLite::Database& items) {
   SQLite::Statement rows(items, "SELECT data FROM event_item WHERE seq = ? ORDER BY n");
   rows.bind(1, e.seq);
   ImportProjector projector(db, e.seq, e.at);
@@ -154,7 +154,7 @@ void apply_issue_import(SQLite::Database &db, const Event &e, SQLite::Database &
 struct ImportProjector::Statements {
   SQLite::Statement issue;
   SQLite::Statement stakeholder;
-  explicit Statements(SQLite::Database &db)
+  explicit Statements(SQLite::Database& db)
       : issue(db, R"sql(
     INSERT INTO issue (id, community, title, body, channel, category, place, raised_by, phone,
       raised_on, raised_count, status, rounds, merged_into, escalated_to, reason,
@@ -165,13 +165,13 @@ struct ImportProjector::Statements {
         stakeholder(db, "INSERT INTO issue_stakeholder (issue, position, name) VALUES (?, ?, ?)") {}
 };
 
-ImportProjector::ImportProjector(SQLite::Database &db, std::int64_t seq, std::string at)
+ImportProjector::ImportProjector(SQLite::Database& db, std::int64_t seq, std::string at)
     : q_(std::make_unique<Statements>(db)), seq_(seq), at_(std::move(at)) {}
 
 ImportProjector::~ImportProjector() = default;
 
-void ImportProjector::add(const nlohmann::json &p) {
-  auto &q = q_->issue;
+void ImportProjector::add(const nlohmann::json& p) {
+  auto& q = q_->issue;
   const auto id = p.at("id").get<std::int64_t>();
   q.reset();
   q.bind(1, id);
@@ -192,9 +192,9 @@ void ImportProjector::add(const nlohmann::json &p) {
   q.bind(16, p.value("row", std::int64_t{0}));
   q.exec();
   if (const auto it = p.find("stakeholders"); it != p.end()) {
-    auto &s = q_->stakeholder;
+    auto& s = q_->stakeholder;
     int position = 0;
-    for (const auto &name : *it) {
+    for (const auto& name : *it) {
       s.reset();
       s.bind(1, id);
       s.bind(2, ++position);
@@ -204,11 +204,11 @@ void ImportProjector::add(const nlohmann::json &p) {
   }
 }
 
-void apply(SQLite::Database &db, const Event &e, SQLite::Database *items) {
+void apply(SQLite::Database& db, const Event& e, SQLite::Database* items) {
   json p;
   try {
     p = json::parse(e.payload);
-  } catch (const json::exception &ex) {
+  } catch (const json::exception& ex) {
     throw Error(ErrorKind::data,
                 fmt::format("event {} has a payload that is not JSON: {}", e.seq, ex.what()));
   }
@@ -220,7 +220,7 @@ void apply(SQLite::Database &db, const Event &e, SQLite::Database *items) {
     if (e.kind == "issue.import") return apply_issue_import(db, e, items ? *items : db);
     if (e.kind.rfind("issue.", 0) == 0 && model::parse_action(e.kind.substr(6)))
       return apply_issue_transition(db, e, p);
-  } catch (const json::exception &ex) {
+  } catch (const json::exception& ex) {
     throw Error(ErrorKind::data,
                 fmt::format("event {} ({}) has a malformed payload: {}", e.seq, e.kind, ex.what()));
   }

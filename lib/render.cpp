@@ -8,7 +8,7 @@ namespace consult::render {
 
 void Table::add_row(std::vector<std::string> cells) {
   cells.resize(columns_.size());
-  for (auto &c : cells)
+  for (auto& c : cells)
     c = text::one_line(c);
   rows_.push_back(std::move(cells));
 }
@@ -20,7 +20,7 @@ std::string Table::to_text(std::size_t total_width) const {
   for (std::size_t c = 0; c < n; ++c) {
     limit[c] = columns_[c].max_width;
     width[c] = text::display_width(columns_[c].header);
-    for (const auto &row : rows_)
+    for (const auto& row : rows_)
       width[c] = std::max(width[c], text::display_width(row[c]));
     if (limit[c] && width[c] > limit[c])
       width[c] = std::max(limit[c], text::display_width(columns_[c].header));
@@ -42,7 +42,7 @@ std::string Table::to_text(std::size_t total_width) const {
     }
   }
   std::string out;
-  auto line = [&](const std::vector<std::string> &cells) {
+  auto line = [&](const std::vector<std::string>& cells) {
     std::string l;
     for (std::size_t c = 0; c < n; ++c) {
       std::string cell = text::truncate_to_width(cells[c], width[c]);
@@ -60,15 +60,15 @@ std::string Table::to_text(std::size_t total_width) const {
     out += '\n';
   };
   std::vector<std::string> headers;
-  for (const auto &c : columns_)
+  for (const auto& c : columns_)
     headers.push_back(c.header);
   line(headers);
-  for (const auto &row : rows_)
+  for (const auto& row : rows_)
     line(row);
   return out;
 }
 
-std::string csv_field(const std::string &s) {
+std::string csv_field(const std::string& s) {
   const bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
                      (!s.empty() && (s.front() == ' ' || s.back() == ' '));
   if (!quote) return s;
@@ -83,7 +83,7 @@ std::string csv_field(const std::string &s) {
 
 std::string Table::to_csv() const {
   std::string out;
-  auto line = [&](const std::vector<std::string> &cells) {
+  auto line = [&](const std::vector<std::string>& cells) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (c) out += ',';
       out += csv_field(cells[c]);
@@ -91,20 +91,20 @@ std::string Table::to_csv() const {
     out += "\r\n";
   };
   std::vector<std::string> headers;
-  for (const auto &c : columns_)
+  for (const auto& c : columns_)
     headers.push_back(c.header);
   line(headers);
-  for (const auto &row : rows_)
+  for (const auto& row : rows_)
     line(row);
   return out;
 }
 
-std::string key_values(const std::vector<std::pair<std::string, std::string>> &rows) {
+std::string key_values(const std::vector<std::pair<std::string, std::string>>& rows) {
   std::size_t w = 0;
-  for (const auto &[k, v] : rows)
+  for (const auto& [k, v] : rows)
     w = std::max(w, text::display_width(k));
   std::string out;
-  for (const auto &[k, v] : rows) {
+  for (const auto& [k, v] : rows) {
     out += text::pad_right(k + ":", w + 1);
     if (!v.empty()) out += " " + v;
     out += '\n';

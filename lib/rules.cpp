@@ -15,7 +15,7 @@ std::string Threshold::str() const {
   return fmt::format("{} {}", bound == Bound::at_least ? "≥" : ">", share.str());
 }
 
-std::int64_t needed(std::int64_t base, const Threshold &t) {
+std::int64_t needed(std::int64_t base, const Threshold& t) {
   if (base <= 0) return t.bound == Bound::more_than || t.share.num > 0 ? 1 : 0;
   // count/base ≥ num/den  ⇔  count·den ≥ base·num  ⇔  count ≥ ceil(base·num/den)
   // count/base > num/den  ⇔  count·den > base·num  ⇔  count ≥ floor(base·num/den) + 1
@@ -27,19 +27,19 @@ std::int64_t needed(std::int64_t base, const Threshold &t) {
   return static_cast<std::int64_t>(result);
 }
 
-bool meets(std::int64_t count, std::int64_t base, const Threshold &t) {
+bool meets(std::int64_t count, std::int64_t base, const Threshold& t) {
   if (base <= 0) return false;
   return count >= needed(base, t);
 }
 
-bool meets_weighted(std::int64_t part, std::int64_t whole, const Threshold &t) {
+bool meets_weighted(std::int64_t part, std::int64_t whole, const Threshold& t) {
   if (whole <= 0) return false;
   const Wide lhs = static_cast<Wide>(part) * t.share.den;
   const Wide rhs = static_cast<Wide>(whole) * t.share.num;
   return t.bound == Bound::at_least ? lhs >= rhs : lhs > rhs;
 }
 
-Quorum quorum(std::int64_t present, std::int64_t base, const Threshold &t) {
+Quorum quorum(std::int64_t present, std::int64_t base, const Threshold& t) {
   Quorum q;
   q.present = present;
   q.base = base;
@@ -51,15 +51,15 @@ Quorum quorum(std::int64_t present, std::int64_t base, const Threshold &t) {
 }
 
 std::vector<Shortfall>
-composition_shortfalls(const config::Community &community,
-                       const std::vector<std::pair<std::string, int>> &present_by_seat) {
+composition_shortfalls(const config::Community& community,
+                       const std::vector<std::pair<std::string, int>>& present_by_seat) {
   std::vector<Shortfall> out;
-  for (const auto &req : community.rules.require_present) {
+  for (const auto& req : community.rules.require_present) {
     int present = 0;
-    for (const auto &[seat, n] : present_by_seat)
+    for (const auto& [seat, n] : present_by_seat)
       if (seat == req.seat) present += n;
     if (present < req.min_present) {
-      const auto *seat = community.seat(req.seat);
+      const auto* seat = community.seat(req.seat);
       out.push_back({req.seat, seat ? seat->label : req.seat, req.min_present, present});
     }
   }

@@ -8,7 +8,7 @@ namespace consult::ledger {
 
 namespace {
 
-constexpr const char *kSchema1 = R"sql(
+constexpr const char* kSchema1 = R"sql(
 -- The event log: append-only and hash-chained. What it says is what happened.
 CREATE TABLE event (
   seq       INTEGER PRIMARY KEY,  -- 1, 2, 3, … without gaps
@@ -115,7 +115,7 @@ SELECT CAST(substr(entity, 7) AS INTEGER) AS issue, seq, at, actor, kind, payloa
 FROM event WHERE entity LIKE 'issue:%';
 )sql";
 
-constexpr const char *kSchema2 = R"sql(
+constexpr const char* kSchema2 = R"sql(
 -- Items attached to an event: the rows of one import. The event's payload
 -- carries their count and the SHA-256 of their data in order, so the event's
 -- hash covers them; verify recomputes it.
@@ -142,7 +142,7 @@ ALTER TABLE issue ADD COLUMN source_row    INTEGER;                   -- its row
 
 } // namespace
 
-const std::vector<Migration> &migrations() {
+const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "initial: event log, communities, issues", kSchema1},
       {2, "imports: event items, issue sources", kSchema2},
@@ -154,7 +154,7 @@ int latest_version() {
   return migrations().back().version;
 }
 
-const std::vector<std::string> &projection_tables() {
+const std::vector<std::string>& projection_tables() {
   static const std::vector<std::string> kTables = {"community", "issue", "issue_stakeholder",
                                                    "issue_comment"};
   return kTables;

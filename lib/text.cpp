@@ -9,8 +9,8 @@ namespace consult::text {
 namespace {
 
 /// Decodes the code point at `s[i]`; returns its byte length, or -1 if invalid.
-utf8proc_ssize_t next_cp(std::string_view s, std::size_t i, utf8proc_int32_t &cp) noexcept {
-  return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(s.data() + i),
+utf8proc_ssize_t next_cp(std::string_view s, std::size_t i, utf8proc_int32_t& cp) noexcept {
+  return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                           static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
 }
 
@@ -79,7 +79,7 @@ std::string truncate_to_width(std::string_view s, std::size_t width) {
   if (width == 0) return {};
   std::string out;
   std::size_t used = 0;
-  for (const auto &p : pieces(s)) {
+  for (const auto& p : pieces(s)) {
     if (used + p.width > width - 1) break;
     out.append(s.substr(p.offset, p.length));
     used += p.width;
@@ -162,14 +162,14 @@ bool plausible_phone(std::string_view phone) noexcept {
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (auto &c : out)
+  for (auto& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
 std::string one_line(std::string_view s) {
   std::string out(s);
-  for (auto &c : out)
+  for (auto& c : out)
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';
   return out;
 }

@@ -11,7 +11,7 @@ namespace consult::ledger {
 
 namespace {
 
-std::string show_value(const SQLite::Column &c) {
+std::string show_value(const SQLite::Column& c) {
   if (c.isNull()) return "NULL";
   if (c.isInteger()) return std::to_string(c.getInt64());
   if (c.isFloat()) return fmt::format("{}", c.getDouble());
@@ -20,7 +20,7 @@ std::string show_value(const SQLite::Column &c) {
   return "'" + s + "'";
 }
 
-bool same_value(const SQLite::Column &a, const SQLite::Column &b) {
+bool same_value(const SQLite::Column& a, const SQLite::Column& b) {
   if (a.getType() != b.getType()) return false;
   if (a.isNull()) return true;
   if (a.isInteger()) return a.getInt64() == b.getInt64();
@@ -29,8 +29,8 @@ bool same_value(const SQLite::Column &a, const SQLite::Column &b) {
 }
 
 /// Compares one table of the ledger (`disk`) with the replayed one (`mem`).
-bool compare_table(SQLite::Database &disk, SQLite::Database &mem, const std::string &table,
-                   VerifyResult &r) {
+bool compare_table(SQLite::Database& disk, SQLite::Database& mem, const std::string& table,
+                   VerifyResult& r) {
   const std::string sql = fmt::format("SELECT rowid, * FROM {} ORDER BY rowid", table);
   SQLite::Statement a(disk, sql);
   SQLite::Statement b(mem, sql);
@@ -76,9 +76,9 @@ bool compare_table(SQLite::Database &disk, SQLite::Database &mem, const std::str
 
 } // namespace
 
-VerifyResult verify(Ledger &ledger) {
+VerifyResult verify(Ledger& ledger) {
   VerifyResult r;
-  auto &db = ledger.db();
+  auto& db = ledger.db();
 
   // A scratch database with the same schema, to replay into.
   SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE);
@@ -148,7 +148,7 @@ VerifyResult verify(Ledger &ledger) {
     }
     try {
       apply(mem, e, &db);
-    } catch (const std::exception &ex) {
+    } catch (const std::exception& ex) {
       bad(e.seq, i18n::tr(N_("event {} ({}) cannot be replayed: {}"), e.seq, e.kind, ex.what()));
       break;
     }
@@ -181,7 +181,7 @@ VerifyResult verify(Ledger &ledger) {
   }
 
   mem.exec("COMMIT");
-  for (const auto &table : projection_tables())
+  for (const auto& table : projection_tables())
     if (!compare_table(db, mem, table, r)) return r;
   return r;
 }

@@ -11,7 +11,7 @@
 
 namespace consult {
 
-const char *version() noexcept {
+const char* version() noexcept {
   return CONSULT_VERSION;
 }
 

@@ -27,13 +27,13 @@ namespace consult::intake {
 namespace {
 
 /// The part of an XML name after its namespace prefix.
-std::string_view local(const char *name) {
+std::string_view local(const char* name) {
   std::string_view n(name);
   const auto colon = n.find(':');
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
-const char *attr(const char **atts, std::string_view want) {
+const char* attr(const char** atts, std::string_view want) {
   for (int i = 0; atts[i]; i += 2)
     if (local(atts[i]) == want) return atts[i + 1];
   return nullptr;
@@ -44,39 +44,39 @@ const char *attr(const char **atts, std::string_view want) {
 /// and external entities.
 class Sax {
 public:
-  std::function<void(std::string_view, const char **)> start;
+  std::function<void(std::string_view, const char**)> start;
   std::function<void(std::string_view)> end;
-  std::function<void(const char *, int)> text;
+  std::function<void(const char*, int)> text;
 
   Sax(std::string part, std::string file) : part_(std::move(part)), file_(std::move(file)) {
     parser_ = XML_ParserCreate(nullptr);
     XML_SetUserData(parser_, this);
     XML_SetElementHandler(
         parser_,
-        [](void *self, const char *name, const char **atts) {
-          auto *s = static_cast<Sax *>(self);
+        [](void* self, const char* name, const char** atts) {
+          auto* s = static_cast<Sax*>(self);
           if (s->start) s->start(local(name), atts);
         },
-        [](void *self, const char *name) {
-          auto *s = static_cast<Sax *>(self);
+        [](void* self, const char* name) {
+          auto* s = static_cast<Sax*>(self);
           if (s->end) s->end(local(name));
         });
-    XML_SetCharacterDataHandler(parser_, [](void *self, const char *s, int len) {
-      auto *sax = static_cast<Sax *>(self);
+    XML_SetCharacterDataHandler(parser_, [](void* self, const char* s, int len) {
+      auto* sax = static_cast<Sax*>(self);
       if (sax->text) sax->text(s, len);
     });
     XML_SetStartDoctypeDeclHandler(parser_,
-                                   [](void *self, const char *, const char *, const char *, int) {
-                                     auto *s = static_cast<Sax *>(self);
+                                   [](void* self, const char*, const char*, const char*, int) {
+                                     auto* s = static_cast<Sax*>(self);
                                      s->doctype_ = true;
                                      XML_StopParser(s->parser_, XML_FALSE);
                                    });
   }
   ~Sax() { XML_ParserFree(parser_); }
-  Sax(const Sax &) = delete;
-  Sax &operator=(const Sax &) = delete;
+  Sax(const Sax&) = delete;
+  Sax& operator=(const Sax&) = delete;
 
-  void feed(const char *data, std::size_t len, bool last) {
+  void feed(const char* data, std::size_t len, bool last) {
     if (XML_Parse(parser_, data, static_cast<int>(len), last ? 1 : 0) == XML_STATUS_ERROR) {
       if (doctype_)
         throw Error(
@@ -99,11 +99,11 @@ private:
 };
 
 /// Column index of a cell reference: "A1" -> 0, "AB12" -> 27; -1 if none.
-long column_of(const char *ref) {
+long column_of(const char* ref) {
   if (!ref) return -1;
   long col = 0;
   bool any = false;
-  for (const char *p = ref; *p && std::isalpha(static_cast<unsigned char>(*p)); ++p) {
+  for (const char* p = ref; *p && std::isalpha(static_cast<unsigned char>(*p)); ++p) {
     col = col * 26 + (std::toupper(static_cast<unsigned char>(*p)) - 'A' + 1);
     any = true;
     if (col > 16384) return -1;
@@ -118,7 +118,7 @@ bool builtin_date_format(long id) {
 
 /// Whether a number format code shows a date: it has a year or a day
 /// (outside quoted text and [..] sections), or the Chinese 年/月/日.
-bool custom_date_format(const std::string &code) {
+bool custom_date_format(const std::string& code) {
   bool quoted = false;
   int bracket = 0;
   for (std::size_t i = 0; i < code.size(); ++i) {
@@ -139,8 +139,8 @@ bool custom_date_format(const std::string &code) {
 
 /// A number as a spreadsheet shows it in a plain cell: whole numbers without
 /// ".0" or an exponent (phone numbers stored as numbers).
-std::string number_text(const std::string &v) {
-  char *end = nullptr;
+std::string number_text(const std::string& v) {
+  char* end = nullptr;
   const double d = std::strtod(v.c_str(), &end);
   if (!end || *end || v.empty()) return v;
   if (std::fabs(d) < 1e15 && d == std::floor(d))
@@ -177,18 +177,18 @@ struct XlsxReader::Impl {
     if (zip) unzClose(zip);
   }
 
-  [[noreturn]] void damaged(const std::string &what) const {
+  [[noreturn]] void damaged(const std::string& what) const {
     throw Error(ErrorKind::data, i18n::tr(N_("'{}' is not a readable XLSX file: {}"), path, what),
                 {}, _("save it again from Excel, WPS or LibreOffice, or save the sheet as CSV"));
   }
 
   /// Makes `name` the archive's current entry; false if it is absent.
-  bool locate(const std::string &name) const {
+  bool locate(const std::string& name) const {
     return unzLocateFile(zip, name.c_str(), 1) == UNZ_OK;
   }
 
   /// Opens the current entry after checking its unpacked size against `limit`.
-  void open_current(const std::string &name, std::uint64_t limit, std::uint64_t *size = nullptr) {
+  void open_current(const std::string& name, std::uint64_t limit, std::uint64_t* size = nullptr) {
     unz_file_info64 info{};
     if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
       damaged(i18n::tr(N_("part {} cannot be read"), name));
@@ -200,7 +200,7 @@ struct XlsxReader::Impl {
   }
 
   /// Reads a whole part (up to `limit` bytes); "" if it is absent and optional.
-  std::string part(const std::string &name, std::uint64_t limit, bool required) {
+  std::string part(const std::string& name, std::uint64_t limit, bool required) {
     if (!locate(name)) {
       if (required) damaged(i18n::tr(N_("part {} is missing"), name));
       return {};
@@ -225,11 +225,11 @@ struct XlsxReader::Impl {
     return out;
   }
 
-  static void parse(const std::string &xml, Sax &parser) {
+  static void parse(const std::string& xml, Sax& parser) {
     parser.feed(xml.data(), xml.size(), true);
   }
 
-  void open_sheet(const std::string &want) {
+  void open_sheet(const std::string& want) {
     // The workbook: its sheets in order, their state and relationship ids.
     struct Sheet {
       std::string name, rid, state;
@@ -237,30 +237,30 @@ struct XlsxReader::Impl {
     std::vector<Sheet> sheets;
     {
       Sax sax("xl/workbook.xml", path);
-      sax.start = [&](std::string_view el, const char **atts) {
+      sax.start = [&](std::string_view el, const char** atts) {
         if (el == "sheet") {
           Sheet s;
-          if (const char *v = attr(atts, "name")) s.name = v;
-          if (const char *v = attr(atts, "id")) s.rid = v;
-          if (const char *v = attr(atts, "state")) s.state = v;
+          if (const char* v = attr(atts, "name")) s.name = v;
+          if (const char* v = attr(atts, "id")) s.rid = v;
+          if (const char* v = attr(atts, "state")) s.state = v;
           sheets.push_back(s);
         } else if (el == "workbookPr") {
-          if (const char *v = attr(atts, "date1904"))
+          if (const char* v = attr(atts, "date1904"))
             date1904 = std::strcmp(v, "1") == 0 || std::strcmp(v, "true") == 0;
         }
       };
       parse(part("xl/workbook.xml", kMaxPartBytes, true), sax);
     }
     if (sheets.empty()) damaged(_("the workbook has no sheets"));
-    const Sheet *chosen = nullptr;
+    const Sheet* chosen = nullptr;
     if (want.empty()) {
-      for (const auto &s : sheets)
+      for (const auto& s : sheets)
         if (s.state.empty() || s.state == "visible") {
           chosen = &s;
           break;
         }
     } else {
-      for (const auto &s : sheets)
+      for (const auto& s : sheets)
         if (s.name == want) chosen = &s;
       if (!chosen && std::all_of(want.begin(), want.end(), ::isdigit)) {
         const auto n = std::strtoul(want.c_str(), nullptr, 10);
@@ -269,7 +269,7 @@ struct XlsxReader::Impl {
     }
     if (!chosen) {
       std::string names;
-      for (const auto &s : sheets)
+      for (const auto& s : sheets)
         names += (names.empty() ? "" : ", ") + s.name;
       throw Error(ErrorKind::data,
                   want.empty() ? i18n::tr(N_("'{}' has no visible sheet"), path)
@@ -282,10 +282,10 @@ struct XlsxReader::Impl {
     std::string target;
     {
       Sax sax("xl/_rels/workbook.xml.rels", path);
-      sax.start = [&](std::string_view el, const char **atts) {
+      sax.start = [&](std::string_view el, const char** atts) {
         if (el != "Relationship") return;
-        const char *id = attr(atts, "Id");
-        const char *t = attr(atts, "Target");
+        const char* id = attr(atts, "Id");
+        const char* t = attr(atts, "Target");
         if (id && t && chosen->rid == id) target = t;
       };
       parse(part("xl/_rels/workbook.xml.rels", kMaxPartBytes, true), sax);
@@ -301,7 +301,7 @@ struct XlsxReader::Impl {
       Sax sax("xl/sharedStrings.xml", path);
       bool in_si = false, in_t = false, phonetic = false;
       std::string cur;
-      sax.start = [&](std::string_view el, const char **) {
+      sax.start = [&](std::string_view el, const char**) {
         if (el == "si") {
           in_si = true;
           cur.clear();
@@ -321,7 +321,7 @@ struct XlsxReader::Impl {
           in_t = false;
         }
       };
-      sax.text = [&](const char *s, int len) {
+      sax.text = [&](const char* s, int len) {
         if (in_t) cur.append(s, static_cast<std::size_t>(len));
       };
       const auto xml = part("xl/sharedStrings.xml", kMaxSharedStringBytes, false);
@@ -334,15 +334,15 @@ struct XlsxReader::Impl {
       std::vector<long> xf_formats;
       bool in_xfs = false;
       Sax sax("xl/styles.xml", path);
-      sax.start = [&](std::string_view el, const char **atts) {
+      sax.start = [&](std::string_view el, const char** atts) {
         if (el == "numFmt") {
-          const char *id = attr(atts, "numFmtId");
-          const char *code = attr(atts, "formatCode");
+          const char* id = attr(atts, "numFmtId");
+          const char* code = attr(atts, "formatCode");
           if (id && code) formats[std::strtol(id, nullptr, 10)] = code;
         } else if (el == "cellXfs") {
           in_xfs = true;
         } else if (el == "xf" && in_xfs) {
-          const char *id = attr(atts, "numFmtId");
+          const char* id = attr(atts, "numFmtId");
           xf_formats.push_back(id ? std::strtol(id, nullptr, 10) : 0);
         }
       };
@@ -363,18 +363,18 @@ struct XlsxReader::Impl {
     open_current(target, kMaxSheetBytes, &sheet_size);
     sheet_open = true;
     sheet_sax = std::make_unique<Sax>(target, path);
-    sheet_sax->start = [this](std::string_view el, const char **atts) { on_start(el, atts); };
+    sheet_sax->start = [this](std::string_view el, const char** atts) { on_start(el, atts); };
     sheet_sax->end = [this](std::string_view el) { on_end(el); };
-    sheet_sax->text = [this](const char *s, int len) {
+    sheet_sax->text = [this](const char* s, int len) {
       if (in_value || (in_inline && !in_phonetic)) value.append(s, static_cast<std::size_t>(len));
     };
   }
 
-  void on_start(std::string_view el, const char **atts) {
+  void on_start(std::string_view el, const char** atts) {
     if (el == "row") {
       in_row = true;
       row.fields.clear();
-      const char *r = attr(atts, "r");
+      const char* r = attr(atts, "r");
       row.line = r ? std::strtol(r, nullptr, 10) : next_row;
       next_row = row.line + 1;
       next_col = 0;
@@ -383,9 +383,9 @@ struct XlsxReader::Impl {
       const long c = column_of(attr(atts, "r"));
       col = c >= 0 ? c : next_col;
       next_col = col + 1;
-      const char *t = attr(atts, "t");
+      const char* t = attr(atts, "t");
       type = t ? t : "n";
-      const char *s = attr(atts, "s");
+      const char* s = attr(atts, "s");
       style = s ? std::strtol(s, nullptr, 10) : 0;
       value.clear();
     } else if (el == "v" && in_cell) {
@@ -441,7 +441,7 @@ struct XlsxReader::Impl {
     } else if (el == "row" && in_row) {
       in_row = false;
       bool blank = true;
-      for (const auto &f : row.fields)
+      for (const auto& f : row.fields)
         if (!f.empty()) blank = false;
       if (!blank) ready.push_back(std::move(row));
       row = Record{};
@@ -466,7 +466,7 @@ struct XlsxReader::Impl {
   }
 };
 
-XlsxReader::XlsxReader(const std::string &path, const std::string &sheet) : impl_(new Impl) {
+XlsxReader::XlsxReader(const std::string& path, const std::string& sheet) : impl_(new Impl) {
   impl_->path = path;
   impl_->zip = unzOpen64(path.c_str());
   if (!impl_->zip) {
@@ -494,7 +494,7 @@ XlsxReader::~XlsxReader() {
   delete impl_;
 }
 
-bool XlsxReader::next(Record &record) {
+bool XlsxReader::next(Record& record) {
   while (impl_->ready.empty())
     if (!impl_->pump()) return false;
   record = std::move(impl_->ready.front());
@@ -510,11 +510,11 @@ std::uint64_t XlsxReader::size() const {
   return impl_->sheet_size;
 }
 
-const std::string &XlsxReader::sheet_name() const {
+const std::string& XlsxReader::sheet_name() const {
   return impl_->sheet_name;
 }
 
-bool looks_like_zip(const std::string &path) {
+bool looks_like_zip(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   char magic[4] = {};
   in.read(magic, 4);

@@ -17,8 +17,8 @@ namespace consult::cli {
 namespace fs = std::filesystem;
 
 namespace {
-std::string env(const char *name) {
-  const char *v = std::getenv(name);
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
   return v ? v : "";
 }
 } // namespace
@@ -42,7 +42,7 @@ void Output::say(std::string_view s) {
   write(std::string(s) + "\n");
 }
 
-void Output::json_line(const nlohmann::json &j) {
+void Output::json_line(const nlohmann::json& j) {
   write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
@@ -53,7 +53,7 @@ void Output::warn(std::string_view s) {
 
 std::size_t Output::width() const {
   if (!stdout_tty_) return 0;
-  if (const char *cols = std::getenv("COLUMNS")) {
+  if (const char* cols = std::getenv("COLUMNS")) {
     const long n = std::strtol(cols, nullptr, 10);
     if (n > 20) return static_cast<std::size_t>(n);
   }
@@ -70,7 +70,7 @@ std::optional<std::string> Context::config_path() {
   return std::nullopt;
 }
 
-const config::Config *Context::config_if_any() {
+const config::Config* Context::config_if_any() {
   if (!config_loaded_) {
     config_loaded_ = true;
     if (auto path = config_path()) config_ = config::load(*path);
@@ -78,37 +78,37 @@ const config::Config *Context::config_if_any() {
   return config_ ? &*config_ : nullptr;
 }
 
-const config::Config &Context::config() {
-  if (const auto *c = config_if_any()) return *c;
+const config::Config& Context::config() {
+  if (const auto* c = config_if_any()) return *c;
   throw Error(ErrorKind::config, _("no configuration found"), {},
               _("pass --config FILE, set CONSULT_CONFIG, or create ./consult.toml "
                 "(see examples/consult.toml)"));
 }
 
-const config::Community &Context::community(const std::string &id) {
-  const auto &cfg = config();
+const config::Community& Context::community(const std::string& id) {
+  const auto& cfg = config();
   if (id.empty()) {
     if (cfg.communities.size() == 1) return cfg.communities.front();
     throw Error(ErrorKind::usage, _("which community? the configuration has several"),
                 "--community", _("add --community ID (see 'consult community list')"));
   }
-  if (const auto *c = cfg.find(id)) return *c;
+  if (const auto* c = cfg.find(id)) return *c;
   std::string ids;
-  for (const auto &c : cfg.communities)
+  for (const auto& c : cfg.communities)
     ids += (ids.empty() ? "" : ", ") + c.id;
   throw Error(ErrorKind::usage, i18n::tr(N_("unknown community '{}'"), id), "--community",
               i18n::tr(N_("communities in {}: {}"), cfg.path, ids));
 }
 
 std::string Context::zone() {
-  if (const auto *c = config_if_any()) return c->timezone;
+  if (const auto* c = config_if_any()) return c->timezone;
   return clock::kDefaultZone;
 }
 
 std::string Context::ledger_path() {
   if (!opts.ledger.empty()) return opts.ledger;
   if (auto e = env("CONSULT_LEDGER"); !e.empty()) return e;
-  if (const auto *c = config_if_any(); c && !c->ledger.empty()) return c->ledger;
+  if (const auto* c = config_if_any(); c && !c->ledger.empty()) return c->ledger;
   return "consult.db";
 }
 
@@ -119,12 +119,12 @@ ledger::Session Context::session() {
   s.actor = opts.actor;
   if (s.actor.empty()) s.actor = env("CONSULT_ACTOR");
   if (s.actor.empty()) {
-    if (const passwd *pw = ::getpwuid(::geteuid()); pw && pw->pw_name) s.actor = pw->pw_name;
+    if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name) s.actor = pw->pw_name;
   }
   if (s.actor.empty()) s.actor = env("USER");
   if (s.actor.empty()) s.actor = "unknown";
   if (auto ms = env("CONSULT_BUSY_TIMEOUT"); !ms.empty()) {
-    char *end = nullptr;
+    char* end = nullptr;
     const long v = std::strtol(ms.c_str(), &end, 10);
     if (!end || *end || v < 0 || v > 3600000)
       throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a number of milliseconds"), ms),
@@ -132,7 +132,7 @@ ledger::Session Context::session() {
     s.busy_timeout_ms = static_cast<int>(v);
   }
   std::string now = opts.now;
-  const char *where = "--now";
+  const char* where = "--now";
   if (now.empty()) {
     now = env("CONSULT_NOW");
     where = "CONSULT_NOW";
@@ -148,7 +148,7 @@ ledger::Session Context::session() {
   return s;
 }
 
-ledger::Ledger &Context::ledger() {
+ledger::Ledger& Context::ledger() {
   if (!ledger_) throw Error(ErrorKind::internal, "the ledger was not opened for this command");
   return *ledger_;
 }
@@ -163,22 +163,22 @@ void Context::prepare(NeedConfig need_config, NeedLedger need_ledger) {
         need_ledger == NeedLedger::write ? ledger::Access::write : ledger::Access::read, session());
 }
 
-Selected &selected() {
+Selected& selected() {
   static Selected s;
   return s;
 }
 
-void on_run(CLI::App *sub, Context &, NeedConfig config, NeedLedger ledger, Handler handler) {
+void on_run(CLI::App* sub, Context&, NeedConfig config, NeedLedger ledger, Handler handler) {
   sub->callback([config, ledger, handler = std::move(handler)] {
     selected() = Selected{config, ledger, handler};
   });
 }
 
-void example(CLI::App *sub, const std::string &text) {
+void example(CLI::App* sub, const std::string& text) {
   sub->footer(std::string(_("Example:")) + "\n" + text);
 }
 
-std::int64_t parse_id(const std::string &text, const char *what) {
+std::int64_t parse_id(const std::string& text, const char* what) {
   std::string_view t = text;
   if (!t.empty() && t.front() == '#') t.remove_prefix(1);
   std::int64_t v = 0;
@@ -196,7 +196,7 @@ std::int64_t parse_id(const std::string &text, const char *what) {
   return v;
 }
 
-clock::Date parse_date_option(const std::string &text, const char *option) {
+clock::Date parse_date_option(const std::string& text, const char* option) {
   if (auto d = clock::parse_date(text)) return *d;
   throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a date"), text), option,
               _("write dates as YYYY-MM-DD, e.g. 2026-11-14"));

@@ -43,7 +43,7 @@ public:
   /// One line of a result; nothing under -q.
   void say(std::string_view s);
   /// One JSON value on its own line.
-  void json_line(const nlohmann::json &j);
+  void json_line(const nlohmann::json& j);
   /// A warning on standard error, even under -q.
   void warn(std::string_view s);
   /// Columns of the terminal, 0 when stdout is not a terminal.
@@ -64,17 +64,17 @@ public:
   Output out;
 
   /// The loaded configuration; throws Error(config) when none is found.
-  const config::Config &config();
+  const config::Config& config();
   /// The configuration if one was found (--config, CONSULT_CONFIG, ./consult.toml).
-  const config::Config *config_if_any();
+  const config::Config* config_if_any();
   /// The community with `id`, from the configuration; Error(usage) if unknown.
-  const config::Community &community(const std::string &id);
+  const config::Community& community(const std::string& id);
   /// The ledger path: --ledger, CONSULT_LEDGER, the config's, ./consult.db.
   std::string ledger_path();
   /// Who writes and when now is.
   ledger::Session session();
   /// The open ledger (opened by main as the command declared).
-  ledger::Ledger &ledger();
+  ledger::Ledger& ledger();
   /// Opens what a command needs.
   void prepare(NeedConfig config, NeedLedger ledger);
   /// The time zone for "now" and event times.
@@ -89,19 +89,19 @@ private:
 };
 
 /// A command's body, run after main has opened what it needs.
-using Handler = std::function<void(Context &)>;
+using Handler = std::function<void(Context&)>;
 
 /// Registers the handler of `sub`, with what it needs opened beforehand.
-void on_run(CLI::App *sub, Context &ctx, NeedConfig config, NeedLedger ledger, Handler handler);
+void on_run(CLI::App* sub, Context& ctx, NeedConfig config, NeedLedger ledger, Handler handler);
 
 /// Adds a help footer with an example to `sub`.
-void example(CLI::App *sub, const std::string &text);
+void example(CLI::App* sub, const std::string& text);
 
 /// Parses a positive id ("42" or "#42"); Error(usage) otherwise.
-std::int64_t parse_id(const std::string &text, const char *what);
+std::int64_t parse_id(const std::string& text, const char* what);
 
 /// Parses a YYYY-MM-DD date; Error(usage) naming the option otherwise.
-clock::Date parse_date_option(const std::string &text, const char *option);
+clock::Date parse_date_option(const std::string& text, const char* option);
 
 /// The command selected by the command line, if any.
 struct Selected {
@@ -109,6 +109,6 @@ struct Selected {
   NeedLedger ledger = NeedLedger::no;
   Handler handler;
 };
-Selected &selected();
+Selected& selected();
 
 } // namespace consult::cli

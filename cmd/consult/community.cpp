@@ -10,17 +10,17 @@ namespace consult::cli {
 
 namespace {
 
-std::string term(const config::Member &m) {
+std::string term(const config::Member& m) {
   if (!m.since && !m.until) return {};
   return fmt::format("{}–{}", m.since ? clock::format_date(*m.since) : "",
                      m.until ? clock::format_date(*m.until) : "");
 }
 
-std::string seats_text(const config::Seat &s) {
+std::string seats_text(const config::Seat& s) {
   return s.min == s.max ? std::to_string(s.max) : fmt::format("{}–{}", s.min, s.max);
 }
 
-void show(Context &c, const config::Community &com) {
+void show(Context& c, const config::Community& com) {
   if (c.out.json) {
     c.out.json_line(config::to_json(com));
     return;
@@ -40,9 +40,9 @@ void show(Context &c, const config::Community &com) {
                        {_("FILLED"), render::Align::right},
                        {_("MEMBERS")}});
   int total_min = 0, total_max = 0;
-  for (const auto &s : com.council.seats) {
+  for (const auto& s : com.council.seats) {
     std::string members;
-    for (const auto &m : s.members) {
+    for (const auto& m : s.members) {
       if (!members.empty()) members += "、";
       members += m.name;
       if (!m.role.empty()) members += "(" + m.role + ")";
@@ -59,42 +59,42 @@ void show(Context &c, const config::Community &com) {
                   com.council.seats.size(), com.council.seat_count(), total_min, total_max);
   out += "\n\n";
   render::Table members({{_("MEMBER")}, {_("CATEGORY")}, {_("ROLE")}, {_("TERM")}});
-  for (const auto &s : com.council.seats)
-    for (const auto &m : s.members)
+  for (const auto& s : com.council.seats)
+    for (const auto& m : s.members)
       members.add_row({m.name, s.label, m.role, term(m)});
   if (members.rows()) out += members.to_text(c.out.width()) + "\n";
   std::vector<std::pair<std::string, std::string>> rules = {
       {_("Notice"), i18n::tr(N_("{} days ({})"), com.rules.notice_days,
                              com.rules.notice_policy == "refuse" ? _("refuse inside it")
                                                                  : _("warn inside it"))}};
-  for (const auto &[kind, profile] : com.rules.defaults)
+  for (const auto& [kind, profile] : com.rules.defaults)
     rules.emplace_back(i18n::tr(N_("Rule for {}"), com.meeting_kind(kind)->label), profile);
-  for (const auto &p : com.rules.profiles)
+  for (const auto& p : com.rules.profiles)
     rules.emplace_back(i18n::tr(N_("Profile {}"), p.key),
                        i18n::tr(N_("{}: present {} {} of members; agree {} {} of {}"), p.label,
                                 p.quorum_inclusive ? "≥" : ">", p.quorum.str(),
                                 p.threshold_inclusive ? "≥" : ">", p.threshold.str(),
                                 p.threshold_of));
-  for (const auto &q : com.rules.require_present)
+  for (const auto& q : com.rules.require_present)
     rules.emplace_back(_("Required present"),
                        fmt::format("{} × {}", q.min_present, com.seat(q.seat)->label));
-  auto labels = [](const std::vector<config::Label> &v) {
+  auto labels = [](const std::vector<config::Label>& v) {
     std::string s;
-    for (const auto &l : v)
+    for (const auto& l : v)
       s += (s.empty() ? "" : ", ") + l.key + "=" + l.label;
     return s;
   };
   rules.emplace_back(_("Channels"), labels(com.channels));
   rules.emplace_back(_("Categories"), labels(com.categories));
   rules.emplace_back(_("Meeting kinds"), labels(com.meeting_kinds));
-  for (const auto &s : com.schedules) {
+  for (const auto& s : com.schedules) {
     std::string when;
     if (!s.days_of_month.empty()) {
       for (int d : s.days_of_month)
         when += (when.empty() ? "" : ", ") + std::to_string(d);
       when = i18n::tr(N_("days {} of each month"), when);
     } else {
-      static const char *const kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+      static const char* const kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
       for (int d : s.weekdays)
         when += (when.empty() ? "" : ", ") + std::string(kDays[d]);
       when = i18n::tr(N_("every {}"), when);
@@ -109,17 +109,17 @@ void show(Context &c, const config::Community &com) {
 
 } // namespace
 
-void register_community(CLI::App &app, Context &ctx) {
-  auto *group = app.add_subcommand("community", _("the communities in the configuration"));
+void register_community(CLI::App& app, Context& ctx) {
+  auto* group = app.add_subcommand("community", _("the communities in the configuration"));
   group->require_subcommand(1);
   example(group, "  consult community list\n  consult community show heping");
 
-  auto *list = group->add_subcommand("list", _("list the configured communities"));
+  auto* list = group->add_subcommand("list", _("list the configured communities"));
   example(list, "  consult community list --json");
-  on_run(list, ctx, NeedConfig::yes, NeedLedger::no, [](Context &c) {
-    const auto &cfg = c.config();
+  on_run(list, ctx, NeedConfig::yes, NeedLedger::no, [](Context& c) {
+    const auto& cfg = c.config();
     if (c.out.json) {
-      for (const auto &com : cfg.communities)
+      for (const auto& com : cfg.communities)
         c.out.json_line({{"id", com.id},
                          {"name", com.name},
                          {"street", com.street},
@@ -136,20 +136,20 @@ void register_community(CLI::App &app, Context &ctx) {
                      {_("DISTRICT")},
                      {_("COUNCIL")},
                      {_("MEMBERS"), render::Align::right}});
-    for (const auto &com : cfg.communities)
+    for (const auto& com : cfg.communities)
       t.add_row({com.id, com.name, com.street, com.district, com.council.name,
                  std::to_string(com.council.seat_count())});
     c.out.write(t.to_text(c.out.width()));
   });
 
-  auto *show_cmd = group->add_subcommand(
+  auto* show_cmd = group->add_subcommand(
       "show", _("show a community: its council's composition by seat category, rules, "
                 "channels, categories and schedules"));
   auto id = std::make_shared<std::string>();
   show_cmd->add_option("ID", *id, _("community id"))->required();
   example(show_cmd, "  consult community show heping");
   on_run(show_cmd, ctx, NeedConfig::yes, NeedLedger::no,
-         [id](Context &c) { show(c, c.community(*id)); });
+         [id](Context& c) { show(c, c.community(*id)); });
 }
 
 } // namespace consult::cli

@@ -14,35 +14,35 @@
 #include <cstdlib>
 #include <filesystem>
 
-extern char **environ;
+extern char** environ;
 
 namespace consult::cli {
 
-void register_doctor(CLI::App &app, Context &ctx) {
-  auto *cmd = app.add_subcommand(
+void register_doctor(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand(
       "doctor", _("print versions, paths, the ledger's schema and journal mode, and the "
                   "CONSULT_* environment"));
   example(cmd, "  consult doctor\n  consult doctor --json");
-  on_run(cmd, ctx, NeedConfig::no, NeedLedger::no, [](Context &c) {
+  on_run(cmd, ctx, NeedConfig::no, NeedLedger::no, [](Context& c) {
     std::vector<std::pair<std::string, std::string>> rows;
     rows.emplace_back("consult", version());
-    for (auto &lib : library_versions())
+    for (auto& lib : library_versions())
       rows.push_back(std::move(lib));
     rows.emplace_back("CLI11", CLI11_VERSION);
-    const char *locale = std::setlocale(LC_MESSAGES, nullptr);
+    const char* locale = std::setlocale(LC_MESSAGES, nullptr);
     rows.emplace_back(_("locale"), locale ? locale : "");
 
     std::string config_error;
     try {
-      const auto *cfg = c.config_if_any();
+      const auto* cfg = c.config_if_any();
       rows.emplace_back(_("config"), cfg ? cfg->path : _("(none found)"));
       if (cfg) {
         std::string ids;
-        for (const auto &com : cfg->communities)
+        for (const auto& com : cfg->communities)
           ids += (ids.empty() ? "" : ", ") + com.id;
         rows.emplace_back(_("communities"), ids);
       }
-    } catch (const std::exception &e) {
+    } catch (const std::exception& e) {
       config_error = e.what();
       rows.emplace_back(_("config"), i18n::tr(N_("invalid: {}"), config_error));
     }
@@ -69,29 +69,29 @@ void register_doctor(CLI::App &app, Context &ctx) {
         try {
           rows.emplace_back(_("events"),
                             std::to_string(db.execAndGet("SELECT count(*) FROM event").getInt64()));
-        } catch (const std::exception &) {
+        } catch (const std::exception&) {
           rows.emplace_back(_("events"), _("(no event table)"));
         }
-      } catch (const std::exception &e) {
+      } catch (const std::exception& e) {
         rows.emplace_back(_("ledger status"), e.what());
       }
     } else {
       rows.emplace_back(_("ledger status"), _("does not exist (create it with 'consult init')"));
     }
     std::vector<std::string> env;
-    for (char **e = environ; e && *e; ++e)
+    for (char** e = environ; e && *e; ++e)
       if (std::string_view(*e).rfind("CONSULT_", 0) == 0) env.emplace_back(*e);
     std::sort(env.begin(), env.end());
     if (c.out.json) {
       nlohmann::json j = nlohmann::json::object();
-      for (const auto &[k, v] : rows)
+      for (const auto& [k, v] : rows)
         j[k] = v;
       j["environment"] = env;
       c.out.json_line(j);
       return;
     }
     std::string envs;
-    for (const auto &e : env)
+    for (const auto& e : env)
       envs += (envs.empty() ? "" : " ") + e;
     rows.emplace_back(_("environment"), envs.empty() ? _("(no CONSULT_* variables)") : envs);
     c.out.write(render::key_values(rows));

@@ -41,8 +41,8 @@ public:
   ~RejectsFile() {
     if (!done_) std::remove(tmp_.c_str());
   }
-  void add(const std::vector<std::string> &header, const intake::Record &row,
-           const std::string &reason) {
+  void add(const std::vector<std::string>& header, const intake::Record& row,
+           const std::string& reason) {
     if (!header_written_) {
       line(header, _("line"), _("reason"));
       header_written_ = true;
@@ -59,9 +59,9 @@ public:
   }
 
 private:
-  void line(const std::vector<std::string> &cells, const std::string &a, const std::string &b) {
+  void line(const std::vector<std::string>& cells, const std::string& a, const std::string& b) {
     std::string s;
-    for (const auto &c : cells)
+    for (const auto& c : cells)
       s += render::csv_field(c) + ",";
     s += render::csv_field(a) + "," + render::csv_field(b) + "\r\n";
     out_ << s;
@@ -72,7 +72,7 @@ private:
   bool done_ = false;
 };
 
-std::string describe(const importer::RowError &e) {
+std::string describe(const importer::RowError& e) {
   std::string s;
   if (!e.column.empty()) s += i18n::tr(N_("column '{}'"), e.column) + ": ";
   if (!e.value.empty()) s += "'" + e.value + "': ";
@@ -81,8 +81,8 @@ std::string describe(const importer::RowError &e) {
 
 } // namespace
 
-void register_import(CLI::App &app, Context &ctx) {
-  auto *cmd = app.add_subcommand(
+void register_import(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand(
       "import", _("import a suggestion-box spreadsheet (XLSX or CSV) as issues: all or "
                   "nothing, idempotent, one event per import"));
   auto o = std::make_shared<ImportOptions>();
@@ -110,8 +110,8 @@ void register_import(CLI::App &app, Context &ctx) {
                "  consult import register.xlsx --sheet 11月\n"
                "  consult import box-2026-11.csv --skip-bad --rejects box-2026-11.rejects.csv\n"
                "  iconv -f gbk -t utf-8 box.csv | consult import - --dry-run");
-  on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context &c) {
-    const auto &community = c.community(o->community);
+  on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
+    const auto& community = c.community(o->community);
     importer::Options opt;
     opt.name = o->file == "-" ? "stdin" : o->file;
     const auto enc = intake::parse_encoding(o->encoding);
@@ -130,7 +130,7 @@ void register_import(CLI::App &app, Context &ctx) {
     if (!o->map.empty()) opt.map = config::load_import_map(o->map, community);
 
     std::ifstream file;
-    std::istream *in = &std::cin;
+    std::istream* in = &std::cin;
     std::uintmax_t size = 0;
     bool xlsx = false;
     if (o->file != "-") {
@@ -165,7 +165,7 @@ void register_import(CLI::App &app, Context &ctx) {
     importer::Summary sum;
     try {
       const auto sink =
-          rejects ? importer::RejectSink([&](const auto &h, const auto &r, const auto &why) {
+          rejects ? importer::RejectSink([&](const auto& h, const auto& r, const auto& why) {
             rejects->add(h, r, why);
           })
                   : importer::RejectSink{};
@@ -183,11 +183,11 @@ void register_import(CLI::App &app, Context &ctx) {
         importer::import_csv(c.ledger(), community, *in, opt, sum, sink, meter);
       }
       if (bar) std::fprintf(stderr, "\r\033[K");
-    } catch (const Error &e) {
+    } catch (const Error& e) {
       if (bar) std::fprintf(stderr, "\r\033[K");
       if (rejects) rejects->finish(false);
       // Every bad row first, then the one error that says nothing was written.
-      for (const auto &err : sum.errors)
+      for (const auto& err : sum.errors)
         std::fprintf(stderr, "consult: %s: %s:%lld: %s\n", _("error"), opt.name.c_str(),
                      static_cast<long long>(err.row), describe(err).c_str());
       if (sum.rejected > static_cast<std::int64_t>(sum.errors.size()))
@@ -233,9 +233,9 @@ void register_import(CLI::App &app, Context &ctx) {
       c.out.say(line);
       if (sum.rejected) c.out.say(i18n::tr(N_("bad rows written to {}"), o->rejects));
     }
-    auto counts = [](const std::map<std::string, std::int64_t> &m) {
+    auto counts = [](const std::map<std::string, std::int64_t>& m) {
       std::string s;
-      for (const auto &[k, v] : m)
+      for (const auto& [k, v] : m)
         s += (s.empty() ? "" : ", ") + fmt::format("{} ({})", k, v);
       return s;
     };
@@ -247,7 +247,7 @@ void register_import(CLI::App &app, Context &ctx) {
                          counts(sum.unmapped_categories)));
     if (!sum.kept_columns.empty()) {
       std::string cols;
-      for (const auto &k : sum.kept_columns)
+      for (const auto& k : sum.kept_columns)
         cols += (cols.empty() ? "" : ", ") + k;
       c.out.say(i18n::tr(N_("other columns kept with each issue: {}"), cols));
     }

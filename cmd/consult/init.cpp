@@ -8,19 +8,19 @@
 
 namespace consult::cli {
 
-void register_init(CLI::App &app, Context &ctx) {
-  auto *cmd = app.add_subcommand(
+void register_init(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand(
       "init", _("create the ledger (mode 0600) and record the configured communities in it"));
   example(cmd, "  consult --config examples/consult.toml init\n"
                "  consult --ledger /srv/consult/heping.db init");
-  on_run(cmd, ctx, NeedConfig::optional, NeedLedger::no, [](Context &c) {
+  on_run(cmd, ctx, NeedConfig::optional, NeedLedger::no, [](Context& c) {
     const auto path = c.ledger_path();
     const bool created = ledger::Ledger::init(path, c.session());
     ledger::Ledger l(path, ledger::Access::write, c.session());
     std::vector<std::string> synced;
-    if (const auto *cfg = c.config_if_any()) {
+    if (const auto* cfg = c.config_if_any()) {
       l.write([&] {
-        for (const auto &community : cfg->communities)
+        for (const auto& community : cfg->communities)
           if (issues::sync_community(l, community)) synced.push_back(community.id);
       });
     }
@@ -34,7 +34,7 @@ void register_init(CLI::App &app, Context &ctx) {
     c.out.say(
         created ? i18n::tr(N_("created ledger '{}' (schema {})"), path, l.schema_version())
                 : i18n::tr(N_("ledger '{}' is up to date (schema {})"), path, l.schema_version()));
-    for (const auto &id : synced)
+    for (const auto& id : synced)
       c.out.say(i18n::tr(N_("recorded community '{}'"), id));
   });
 }

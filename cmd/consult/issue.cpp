@@ -19,32 +19,32 @@ using model::Issue;
 
 /// Labels for keys, from the configuration when there is one.
 struct Labels {
-  const config::Config *cfg = nullptr;
-  const config::Community *community(const std::string &id) const {
+  const config::Config* cfg = nullptr;
+  const config::Community* community(const std::string& id) const {
     return cfg ? cfg->find(id) : nullptr;
   }
-  std::string channel(const Issue &i) const {
+  std::string channel(const Issue& i) const {
     if (!i.channel_text.empty()) return i.channel_text;
-    const auto *c = community(i.community);
-    const auto *l = c ? c->channel(i.channel) : nullptr;
+    const auto* c = community(i.community);
+    const auto* l = c ? c->channel(i.channel) : nullptr;
     return l ? l->label : i.channel;
   }
-  std::string category(const Issue &i) const {
+  std::string category(const Issue& i) const {
     if (!i.category_text.empty()) return i.category_text;
-    const auto *c = community(i.community);
-    const auto *l = c ? c->category(i.category) : nullptr;
+    const auto* c = community(i.community);
+    const auto* l = c ? c->category(i.category) : nullptr;
     return l ? l->label : i.category;
   }
 };
 
-std::string person(const std::string &name, bool reveal) {
+std::string person(const std::string& name, bool reveal) {
   return reveal ? name : text::mask_name(name);
 }
-std::string phone(const std::string &p, bool reveal) {
+std::string phone(const std::string& p, bool reveal) {
   return reveal || p.empty() ? p : text::mask_phone(p);
 }
 
-nlohmann::json issue_json(const Issue &i, bool reveal, bool full) {
+nlohmann::json issue_json(const Issue& i, bool reveal, bool full) {
   nlohmann::json j = {{"id", i.id},
                       {"community", i.community},
                       {"title", i.title},
@@ -77,17 +77,17 @@ nlohmann::json issue_json(const Issue &i, bool reveal, bool full) {
 }
 
 /// "2026-11-20T09:30:00+08:00" as "2026-11-20 09:30".
-std::string short_time(const std::string &rfc3339) {
+std::string short_time(const std::string& rfc3339) {
   std::string s = rfc3339.substr(0, 16);
   if (s.size() > 10 && s[10] == 'T') s[10] = ' ';
   return s;
 }
 
 /// One line for an event in an issue's history.
-std::string event_summary(const ledger::Event &e, bool reveal) {
+std::string event_summary(const ledger::Event& e, bool reveal) {
   const auto p = nlohmann::json::parse(e.payload, nullptr, false);
   if (p.is_discarded()) return e.kind;
-  auto s = [&](const char *k) {
+  auto s = [&](const char* k) {
     return p.contains(k) && p[k].is_string() ? p[k].get<std::string>() : std::string();
   };
   if (e.kind == "issue.add")
@@ -125,9 +125,9 @@ struct ChangeOptions {
   std::string id, into, level, reason;
 };
 
-void add_change_command(CLI::App *group, Context &ctx, model::IssueAction action, const char *help,
-                        const char *example_text) {
-  auto *cmd = group->add_subcommand(std::string(model::to_string(action)), help);
+void add_change_command(CLI::App* group, Context& ctx, model::IssueAction action, const char* help,
+                        const char* example_text) {
+  auto* cmd = group->add_subcommand(std::string(model::to_string(action)), help);
   auto o = std::make_shared<ChangeOptions>();
   cmd->add_option("ID", o->id, _("issue id"))->required();
   using A = model::IssueAction;
@@ -137,13 +137,13 @@ void add_change_command(CLI::App *group, Context &ctx, model::IssueAction action
     cmd->add_option("--to", o->level, _("who takes it over: street or district"))
         ->required()
         ->check(CLI::IsMember({"street", "district"}));
-  auto *reason = cmd->add_option("--reason", o->reason,
+  auto* reason = cmd->add_option("--reason", o->reason,
                                  action == A::reject || action == A::escalate
                                      ? _("why (residents will read it)")
                                      : _("a note kept with this step"));
   if (action == A::reject || action == A::escalate) reason->required();
   example(cmd, example_text);
-  on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o, action](Context &c) {
+  on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o, action](Context& c) {
     issues::Change change{action, o->reason, std::nullopt, o->level};
     if (!o->into.empty()) change.into = parse_id(o->into, _("an issue"));
     const auto id = parse_id(o->id, _("an issue"));
@@ -162,8 +162,8 @@ void add_change_command(CLI::App *group, Context &ctx, model::IssueAction action
 
 } // namespace
 
-void register_issue(CLI::App &app, Context &ctx) {
-  auto *group = app.add_subcommand(
+void register_issue(CLI::App& app, Context& ctx) {
+  auto* group = app.add_subcommand(
       "issue", _("issues residents raise, through collect → consult → decide → carry out"));
   group->require_subcommand(1);
   example(group, "  consult issue add --community heping --title \"儿童活动室\" "
@@ -172,7 +172,7 @@ void register_issue(CLI::App &app, Context &ctx) {
 
   // add
   {
-    auto *cmd =
+    auto* cmd =
         group->add_subcommand("add", _("record an issue raised by residents; prints its id"));
     auto o = std::make_shared<AddOptions>();
     cmd->add_option("--community", o->community, _("community id (optional if there is one)"))
@@ -197,8 +197,8 @@ void register_issue(CLI::App &app, Context &ctx) {
     example(cmd, "  consult issue add --community heping --title \"3号楼屋顶漏水\" \\\n"
                  "      --channel suggestion-box --category facility-repair --place \"3号楼\" \\\n"
                  "      --raised-by 张小明 --phone 13812341234 --stakeholder 物业公司");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context &c) {
-      const auto &community = c.community(o->community);
+    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
+      const auto& community = c.community(o->community);
       auto issue = o->issue;
       if (!o->raised_on.empty()) issue.raised_on = parse_date_option(o->raised_on, "--raised-on");
       const auto id = issues::add(c.ledger(), community, issue);
@@ -212,7 +212,7 @@ void register_issue(CLI::App &app, Context &ctx) {
 
   // list
   {
-    auto *cmd = group->add_subcommand("list", _("list issues, newest first"));
+    auto* cmd = group->add_subcommand("list", _("list issues, newest first"));
     auto o = std::make_shared<ListOptions>();
     cmd->add_option("--community", o->community, _("only this community"))->type_name("ID");
     cmd->add_option("--status", o->statuses,
@@ -234,10 +234,10 @@ void register_issue(CLI::App &app, Context &ctx) {
         ->check(CLI::IsMember({"table", "json", "csv"}));
     example(cmd, "  consult issue list --community heping --status collected,accepted --limit 20\n"
                  "  consult issue list --search 漏水 --json");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [o](Context &c) {
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [o](Context& c) {
       issues::Filter f;
       f.community = o->community;
-      for (const auto &s : o->statuses) {
+      for (const auto& s : o->statuses) {
         const auto st = model::parse_status(s);
         if (!st) {
           std::string all;
@@ -258,7 +258,7 @@ void register_issue(CLI::App &app, Context &ctx) {
       const std::string format = c.out.json ? "json" : o->format;
       if (format == "json") {
         issues::each(c.ledger(), f,
-                     [&](const Issue &i) { c.out.json_line(issue_json(i, o->reveal, false)); });
+                     [&](const Issue& i) { c.out.json_line(issue_json(i, o->reveal, false)); });
         return;
       }
       Labels labels{c.config_if_any()};
@@ -271,7 +271,7 @@ void register_issue(CLI::App &app, Context &ctx) {
                        {_("PLACE"), render::Align::left, 16},
                        {_("RAISED BY")},
                        {_("PHONE")}});
-      issues::each(c.ledger(), f, [&](const Issue &i) {
+      issues::each(c.ledger(), f, [&](const Issue& i) {
         t.add_row({std::to_string(i.id), model::status_label(i.status), i.raised_on,
                    labels.channel(i), labels.category(i), i.title, i.place,
                    person(i.raised_by, o->reveal), phone(i.phone, o->reveal)});
@@ -290,25 +290,25 @@ void register_issue(CLI::App &app, Context &ctx) {
 
   // show
   {
-    auto *cmd =
+    auto* cmd =
         group->add_subcommand("show", _("show an issue with its opinions and full history"));
     auto id = std::make_shared<std::string>();
     auto reveal = std::make_shared<bool>(false);
     cmd->add_option("ID", *id, _("issue id"))->required();
     cmd->add_flag("--reveal", *reveal, _("show residents' names and phones unmasked"));
     example(cmd, "  consult issue show 12\n  consult issue show 12 --json");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [id, reveal](Context &c) {
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [id, reveal](Context& c) {
       const auto issue = issues::get(c.ledger(), parse_id(*id, _("an issue")));
       const auto opinions = issues::comments(c.ledger(), issue.id);
       const auto history = issues::history(c.ledger(), issue.id);
       if (c.out.json) {
         auto j = issue_json(issue, *reveal, true);
         j["opinions"] = nlohmann::json::array();
-        for (const auto &o : opinions)
+        for (const auto& o : opinions)
           j["opinions"].push_back(
               {{"round", o.round}, {"author", o.author}, {"body", o.body}, {"at", o.at}});
         j["history"] = nlohmann::json::array();
-        for (const auto &e : history)
+        for (const auto& e : history)
           j["history"].push_back({{"seq", e.seq},
                                   {"at", e.at},
                                   {"actor", e.actor},
@@ -318,7 +318,7 @@ void register_issue(CLI::App &app, Context &ctx) {
         return;
       }
       Labels labels{c.config_if_any()};
-      const auto *com = labels.community(issue.community);
+      const auto* com = labels.community(issue.community);
       std::string status = model::status_label(issue.status);
       if (issue.rounds) status += i18n::tr(N_(" (round {})"), issue.rounds);
       std::vector<std::pair<std::string, std::string>> rows = {
@@ -336,7 +336,7 @@ void register_issue(CLI::App &app, Context &ctx) {
           {_("Residents"), std::to_string(issue.raised_count)},
       };
       std::string stakeholders;
-      for (const auto &s : issue.stakeholders)
+      for (const auto& s : issue.stakeholders)
         stakeholders += (stakeholders.empty() ? "" : "、") + s;
       rows.emplace_back(_("Stakeholders"), stakeholders);
       if (issue.merged_into)
@@ -348,20 +348,20 @@ void register_issue(CLI::App &app, Context &ctx) {
                                                   issue.source_row, *issue.import_seq));
       const auto extra = nlohmann::json::parse(issue.extra, nullptr, false);
       if (extra.is_object())
-        for (const auto &[k, v] : extra.items())
+        for (const auto& [k, v] : extra.items())
           if (v.is_string()) rows.emplace_back(k, v.get<std::string>());
       std::string out = render::key_values(rows);
       if (!issue.body.empty()) out += "\n" + issue.body + "\n";
       if (!opinions.empty()) {
         out += "\n" + std::string(_("Opinions")) + ":\n";
         render::Table t({{_("ROUND"), render::Align::right}, {_("AT")}, {_("BY")}, {_("OPINION")}});
-        for (const auto &o : opinions)
+        for (const auto& o : opinions)
           t.add_row({std::to_string(o.round), short_time(o.at), o.author, o.body});
         out += t.to_text(c.out.width());
       }
       out += "\n" + std::string(_("History")) + ":\n";
       render::Table t({{_("SEQ"), render::Align::right}, {_("AT")}, {_("ACTOR")}, {_("WHAT")}});
-      for (const auto &e : history)
+      for (const auto& e : history)
         t.add_row({std::to_string(e.seq), short_time(e.at), e.actor,
                    e.entity == fmt::format("issue:{}", issue.id) || e.kind == "issue.import"
                        ? event_summary(e, *reveal)
@@ -400,7 +400,7 @@ void register_issue(CLI::App &app, Context &ctx) {
 
   // comment
   {
-    auto *cmd = group->add_subcommand(
+    auto* cmd = group->add_subcommand(
         "comment", _("record an opinion from a resident or party during consultation"));
     struct CommentOptions {
       std::string id, text, by;
@@ -410,7 +410,7 @@ void register_issue(CLI::App &app, Context &ctx) {
     cmd->add_option("TEXT", o->text, _("the opinion"))->required();
     cmd->add_option("--by", o->by, _("whose opinion (default: who is acting)"))->type_name("NAME");
     example(cmd, "  consult issue comment 12 \"建议先做防水再刷墙\" --by \"3号楼业主代表\"");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context &c) {
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
       const auto by = o->by.empty() ? c.session().actor : o->by;
       const auto cm = issues::comment(c.ledger(), parse_id(o->id, _("an issue")), by, o->text);
       if (c.out.json) {

@@ -10,9 +10,9 @@
 
 namespace consult::cli {
 
-void register_log(CLI::App &app, Context &ctx) {
+void register_log(CLI::App& app, Context& ctx) {
   {
-    auto *cmd = app.add_subcommand("log", _("list the events of the ledger, oldest first"));
+    auto* cmd = app.add_subcommand("log", _("list the events of the ledger, oldest first"));
     struct LogOptions {
       std::string entity, issue;
       std::int64_t after = 0, limit = 0;
@@ -30,8 +30,8 @@ void register_log(CLI::App &app, Context &ctx) {
     cmd->add_flag("--payload", o->payload, _("show each event's full payload"));
     example(cmd,
             "  consult log --issue 12\n  consult log --head\n  consult log --after 100 --json");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [o](Context &c) {
-      auto &l = c.ledger();
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [o](Context& c) {
+      auto& l = c.ledger();
       if (o->head) {
         const auto h = l.head();
         if (!h) return;
@@ -45,7 +45,7 @@ void register_log(CLI::App &app, Context &ctx) {
       if (!o->issue.empty()) entity = fmt::format("issue:{}", parse_id(o->issue, _("an issue")));
       const auto events = l.events(entity, o->after, o->limit);
       if (c.out.json) {
-        for (const auto &e : events)
+        for (const auto& e : events)
           c.out.json_line({{"seq", e.seq},
                            {"at", e.at},
                            {"actor", e.actor},
@@ -63,17 +63,17 @@ void register_log(CLI::App &app, Context &ctx) {
                        {_("ENTITY")},
                        {_("HASH")},
                        {_("PAYLOAD"), render::Align::left, o->payload ? 0u : 60u}});
-      for (const auto &e : events)
+      for (const auto& e : events)
         t.add_row({std::to_string(e.seq), e.at, e.actor, e.kind, e.entity, e.hash.substr(0, 12),
                    e.payload});
       c.out.write(t.to_text(o->payload ? 0 : c.out.width()));
     });
   }
   {
-    auto *cmd = app.add_subcommand(
+    auto* cmd = app.add_subcommand(
         "verify", _("recompute the event chain and check that every table matches the events"));
     example(cmd, "  consult verify\n  consult --ledger backup.db verify --json");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [](Context &c) {
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [](Context& c) {
       const auto r = ledger::verify(c.ledger());
       if (c.out.json) {
         c.out.json_line({{"ok", r.ok},

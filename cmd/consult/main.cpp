@@ -18,9 +18,9 @@ namespace {
 using consult::Error;
 using consult::ErrorKind;
 
-void print_error(const std::string &message, const std::string &where, const std::string &hint) {
+void print_error(const std::string& message, const std::string& where, const std::string& hint) {
   const bool color = ::isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
-  const char *label = _("error");
+  const char* label = _("error");
   std::string line = "consult: ";
   line += color ? std::string("\033[31m") + label + "\033[0m" : std::string(label);
   line += ": ";
@@ -30,17 +30,17 @@ void print_error(const std::string &message, const std::string &where, const std
   if (!hint.empty()) std::fprintf(stderr, "  %s: %s\n", _("hint"), hint.c_str());
 }
 
-int report(const Error &e) {
+int report(const Error& e) {
   print_error(e.what(), e.where(), e.hint());
   return consult::exit_status(e.kind());
 }
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   // A closed pipe shows up as EPIPE on write, handled by Output, not a signal.
   std::signal(SIGPIPE, SIG_IGN);
-  const char *localedir = std::getenv("CONSULT_LOCALEDIR");
+  const char* localedir = std::getenv("CONSULT_LOCALEDIR");
   consult::i18n::init(localedir ? localedir : "");
 
   using namespace consult::cli;
@@ -58,7 +58,7 @@ int main(int argc, char **argv) {
                "Exit status: 0 success, 64 usage, 65 bad data, 66 missing input, 73 cannot "
                "create, 74 I/O error, 75 ledger busy (retry), 78 configuration error, "
                "70 internal error."));
-  auto &o = ctx.opts;
+  auto& o = ctx.opts;
   app.add_option("--ledger", o.ledger,
                  _("ledger file (default: CONSULT_LEDGER, the config's ledger, ./consult.db)"))
       ->type_name("FILE");
@@ -83,20 +83,20 @@ int main(int argc, char **argv) {
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp &e) {
+  } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
-  } catch (const CLI::CallForAllHelp &e) {
+  } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
-  } catch (const CLI::CallForVersion &e) {
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
-  } catch (const CLI::ParseError &e) {
+  } catch (const CLI::ParseError& e) {
     print_error(e.what(), {}, _("see 'consult --help' or 'consult COMMAND --help'"));
     return 64;
   }
 
   ctx.out.quiet = o.quiet;
   ctx.out.json = o.json;
-  auto &sel = selected();
+  auto& sel = selected();
   if (!sel.handler) {
     print_error(_("no command given"), {}, _("see 'consult --help'"));
     return 64;
@@ -105,14 +105,14 @@ int main(int argc, char **argv) {
     try {
       ctx.prepare(sel.config, sel.ledger);
       sel.handler(ctx);
-    } catch (const SQLite::Exception &e) {
+    } catch (const SQLite::Exception& e) {
       consult::ledger::rethrow_sqlite(e, ctx.ledger_path());
     }
-  } catch (const BrokenPipe &) {
+  } catch (const BrokenPipe&) {
     return 0;
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     return report(e);
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     print_error(e.what(), {},
                 _("this is a bug in consult; please report it with the output "
                   "of 'consult doctor'"));

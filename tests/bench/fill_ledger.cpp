@@ -20,7 +20,7 @@
 
 using namespace consult;
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   if (argc != 4) {
     std::fprintf(stderr, "usage: consult_bench_fill LEDGER CONFIG N\n");
     return 64;
@@ -28,7 +28,7 @@ int main(int argc, char **argv) {
   const std::string path = argv[1];
   const auto cfg = config::load(argv[2]);
   const long n = std::strtol(argv[3], nullptr, 10);
-  const auto &community = cfg.communities.front();
+  const auto& community = cfg.communities.front();
 
   ledger::Session session;
   session.actor = "bench";
@@ -40,7 +40,7 @@ int main(int argc, char **argv) {
   std::mt19937_64 rng(20261121);
   const auto start = std::chrono::steady_clock::now();
   const auto first_day = std::chrono::sys_days{std::chrono::year{2024} / 11 / 21};
-  static const char *const kTitles[] = {
+  static const char* const kTitles[] = {
       "楼道灯不亮",     "屋顶漏水", "停车位不足",     "垃圾分类点太远", "儿童活动室开放时间",
       "电动车楼道充电", "噪音扰民", "绿化带缺少维护", "老人助餐点",     "单元门禁损坏"};
   const long batch = 10000;

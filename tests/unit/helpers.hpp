@@ -9,7 +9,7 @@
 
 namespace consult::test {
 
-inline ledger::Session session(const char *now = "2026-11-21 10:00") {
+inline ledger::Session session(const char* now = "2026-11-21 10:00") {
   ledger::Session s;
   s.actor = "tester";
   s.clock = clock::Clock(*clock::parse_instant(now, clock::kDefaultZone));
@@ -50,7 +50,7 @@ struct TempDir {
     std::error_code ec;
     std::filesystem::remove_all(path, ec);
   }
-  std::string file(const char *name) const { return (path / name).string(); }
+  std::string file(const char* name) const { return (path / name).string(); }
 };
 
 } // namespace consult::test

@@ -6,12 +6,12 @@ using namespace consult;
 using namespace consult::calendar;
 
 namespace {
-clock::Date d(const char *s) {
+clock::Date d(const char* s) {
   return *clock::parse_date(s);
 }
-std::string fmt_dates(const std::vector<clock::Date> &v) {
+std::string fmt_dates(const std::vector<clock::Date>& v) {
   std::string out;
-  for (const auto &x : v)
+  for (const auto& x : v)
     out += (out.empty() ? "" : " ") + clock::format_date(x);
   return out;
 }

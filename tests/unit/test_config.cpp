@@ -12,7 +12,7 @@ using namespace consult::config;
 
 namespace {
 
-const char *kMinimal = R"(id = "t"
+const char* kMinimal = R"(id = "t"
 name = "测试社区"
 
 [council]
@@ -26,10 +26,10 @@ members = [{ name = "王一" }, { name = "李二" }]
 )";
 
 /// The error a community text raises, as "where|message".
-std::string error_of(const std::string &text) {
+std::string error_of(const std::string& text) {
   try {
     parse_community(text, "c.toml");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::config);
     return e.where() + "|" + e.what();
   }
@@ -41,7 +41,7 @@ std::string error_of(const std::string &text) {
 TEST_CASE("the shipped example community loads") {
   const auto cfg = load(std::string(CONSULT_SOURCE_DIR) + "/examples/consult.toml");
   REQUIRE(cfg.communities.size() == 1);
-  const auto &c = cfg.communities[0];
+  const auto& c = cfg.communities[0];
   CHECK(c.id == "heping");
   CHECK(c.population > 3000);
   CHECK(c.council.seats.size() == 6);
@@ -91,7 +91,7 @@ TEST_CASE("missing required keys are named") {
 }
 
 TEST_CASE("impossible counts are refused") {
-  auto seat = [](const std::string &counts) {
+  auto seat = [](const std::string& counts) {
     return error_of(R"(id = "t"
 name = "x"
 [council]
@@ -129,7 +129,7 @@ members = [{ name = "王一" }]
 }
 
 TEST_CASE("fractions must lie between 0 and 1") {
-  auto profile = [](const std::string &quorum) {
+  auto profile = [](const std::string& quorum) {
     return error_of(std::string(kMinimal) + "[rules.profiles.p]\nquorum = " + quorum +
                     "\nthreshold = \"1/2\"\n");
   };
@@ -167,7 +167,7 @@ TEST_CASE("rule references are checked") {
 }
 
 TEST_CASE("schedules need a known kind and valid days and times") {
-  auto sched = [](const std::string &body) {
+  auto sched = [](const std::string& body) {
     return error_of(std::string(kMinimal) + "[[schedules]]\n" + body);
   };
   CHECK(sched("kind = \"council\"\nat = \"19:30\"\nweekdays = [\"wed\"]\n") == "no error");
@@ -197,7 +197,7 @@ TEST_CASE("duplicate community ids across files are refused") {
   try {
     parse_config("communities = [\"a.toml\", \"b.toml\"]\n", "consult.toml", dir.string());
     FAIL("expected an error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::config);
     CHECK(std::string(e.what()).find("duplicate community id 't'") != std::string::npos);
     CHECK(e.where() == "consult.toml:1:26");
@@ -205,7 +205,7 @@ TEST_CASE("duplicate community ids across files are refused") {
   try {
     parse_config("communities = [\"missing.toml\"]\n", "consult.toml", dir.string());
     FAIL("expected an error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(std::string(e.what()).find("does not exist") != std::string::npos);
   }
   const auto cfg =

@@ -12,14 +12,14 @@ using namespace consult;
 
 namespace {
 
-const char *kBox = "意见箱登记表,,,\n"
+const char* kBox = "意见箱登记表,,,\n"
                    "提交日期,姓名,联系电话,问题类型,反映内容,备注\n"
                    "2026/11/3,张小明,13812341234,设施维修,3号楼屋顶漏水。请尽快修。,\n"
                    "2026年11月4日,李娜,,停车,晚上停车难,已回访\n"
                    "2026-11-05,,,下水道,9号楼下水道堵塞,\n";
 
-importer::Summary run(ledger::Ledger &l, const std::string &csv, importer::Options opt = {},
-                      const importer::RejectSink &sink = {}) {
+importer::Summary run(ledger::Ledger& l, const std::string& csv, importer::Options opt = {},
+                      const importer::RejectSink& sink = {}) {
   if (opt.name.empty()) opt.name = "box.csv";
   std::istringstream in(csv);
   importer::Summary sum;
@@ -109,7 +109,7 @@ TEST_CASE("one bad row and nothing is imported; every bad row is reported") {
   try {
     importer::import_csv(*l, test::community(), in, opt, sum);
     FAIL("expected an error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::data);
     CHECK(std::string(e.what()) == "4 of 5 rows are bad; nothing was imported");
   }
@@ -132,7 +132,7 @@ TEST_CASE("--skip-bad imports the good rows and hands over the bad ones") {
   opt.skip_bad = true;
   std::vector<std::pair<std::int64_t, std::string>> rejected;
   const auto sum = run(*l, "日期,内容\n2026-11-01,好\n2026-13-01,坏\n2026-11-02,也好\n", opt,
-                       [&](const auto &, const intake::Record &r, const std::string &why) {
+                       [&](const auto&, const intake::Record& r, const std::string& why) {
                          rejected.emplace_back(r.line, why);
                        });
   CHECK(sum.added == 2);
@@ -160,7 +160,7 @@ TEST_CASE("no header, too many cells, and unknown columns under a reject policy"
   try {
     run(*l, "日期,内容\n2026-11-01,x,多出来的\n");
     FAIL("expected an error");
-  } catch (const Error &) {
+  } catch (const Error&) {
   }
   importer::Options opt;
   opt.map.reject_unknown_columns = true;
@@ -220,7 +220,7 @@ TEST_CASE("the community's synonyms map channel and category words") {
 }
 
 TEST_CASE("a large import rebuilds the issue indexes it set aside, or keeps them on failure") {
-  auto index_count = [](ledger::Ledger &l) {
+  auto index_count = [](ledger::Ledger& l) {
     return l.db()
         .execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = "
                     "'issue' AND sql IS NOT NULL")

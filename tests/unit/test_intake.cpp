@@ -15,7 +15,7 @@ using namespace consult::intake;
 namespace {
 
 std::vector<std::vector<std::string>>
-parse(const std::string &bytes, Encoding enc = Encoding::automatic, char *delimiter = nullptr) {
+parse(const std::string& bytes, Encoding enc = Encoding::automatic, char* delimiter = nullptr) {
   std::istringstream in(bytes);
   CsvReader r(in, enc, "t.csv");
   if (delimiter) *delimiter = r.delimiter();
@@ -26,11 +26,11 @@ parse(const std::string &bytes, Encoding enc = Encoding::automatic, char *delimi
   return out;
 }
 
-std::string convert(const std::string &utf8, const char *to) {
+std::string convert(const std::string& utf8, const char* to) {
   iconv_t cd = iconv_open(to, "UTF-8");
   std::string in = utf8, out(utf8.size() * 4 + 8, '\0');
-  char *ip = in.data();
-  char *op = out.data();
+  char* ip = in.data();
+  char* op = out.data();
   std::size_t il = in.size(), ol = out.size();
   iconv(cd, &ip, &il, &op, &ol);
   iconv_close(cd);
@@ -47,7 +47,7 @@ TEST_CASE("the csv-spectrum conformance suite") {
   const fs::path dir = fs::path(CONSULT_SOURCE_DIR) / ".." / "shared" / "corpus" / "csv-spectrum";
   REQUIRE_MESSAGE(fs::exists(dir / "csvs"), "the shared corpus is missing: " << dir.string());
   int files = 0;
-  for (const auto &entry : fs::directory_iterator(dir / "csvs")) {
+  for (const auto& entry : fs::directory_iterator(dir / "csvs")) {
     const auto name = entry.path().stem().string();
     CAPTURE(name);
     std::ifstream csv(entry.path(), std::ios::binary);
@@ -57,7 +57,7 @@ TEST_CASE("the csv-spectrum conformance suite") {
     std::ifstream js(dir / "json" / (name + ".json"));
     const auto expected = nlohmann::json::parse(js);
     REQUIRE(!rows.empty());
-    const auto &header = rows[0];
+    const auto& header = rows[0];
     REQUIRE(rows.size() - 1 == expected.size());
     for (std::size_t i = 1; i < rows.size(); ++i) {
       REQUIRE(rows[i].size() == header.size());
@@ -138,7 +138,7 @@ TEST_CASE("broken input gives errors that name the line") {
   try {
     parse("a,b\n1,\"open\n2,3\n");
     FAIL("expected an error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::data);
     CHECK(e.where() == "t.csv:2");
     CHECK(std::string(e.what()).find("never closed") != std::string::npos);
@@ -146,7 +146,7 @@ TEST_CASE("broken input gives errors that name the line") {
   try {
     parse("a,b\n1,\xff\xfe\xfd\n", Encoding::utf8);
     FAIL("expected an error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.where() == "t.csv:2");
     CHECK(e.hint().find("gb18030") != std::string::npos);
   }
@@ -161,7 +161,7 @@ TEST_CASE("formula-like and SQL-looking text is kept verbatim") {
 
 TEST_CASE("dates in the forms people type") {
   std::string why;
-  auto d = [&](const char *s) {
+  auto d = [&](const char* s) {
     const auto r = parse_human_date(s, why);
     return r ? clock::format_date(r->date) + (r->time ? " " + *r->time : "") : "error: " + why;
   };

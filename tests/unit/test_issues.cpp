@@ -24,10 +24,10 @@ issues::NewIssue roof() {
   return n;
 }
 
-ErrorKind kind_of(const std::function<void()> &fn) {
+ErrorKind kind_of(const std::function<void()>& fn) {
   try {
     fn();
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     return e.kind();
   }
   return ErrorKind::internal;
@@ -73,20 +73,20 @@ TEST_CASE("bad input is refused and nothing is written") {
     change(n);
     return kind_of([&] { issues::add(*l, c, n); });
   };
-  CHECK(with([](auto &n) { n.channel = "fax"; }) == ErrorKind::data);
-  CHECK(with([](auto &n) { n.category = "weather"; }) == ErrorKind::data);
-  CHECK(with([](auto &n) { n.title = "   "; }) == ErrorKind::data);
-  CHECK(with([](auto &n) { n.phone = "call me"; }) == ErrorKind::data);
-  CHECK(with([](auto &n) { n.raised_on = clock::parse_date("2026-12-01"); }) == ErrorKind::data);
-  CHECK(with([](auto &n) { n.stakeholders = {"a", "b", "c"}; }) == ErrorKind::data);
-  CHECK(with([](auto &n) { n.title = std::string("\xff\xfe"); }) == ErrorKind::data);
-  CHECK(with([](auto &n) { n.title = std::string(600, 'x'); }) == ErrorKind::data);
+  CHECK(with([](auto& n) { n.channel = "fax"; }) == ErrorKind::data);
+  CHECK(with([](auto& n) { n.category = "weather"; }) == ErrorKind::data);
+  CHECK(with([](auto& n) { n.title = "   "; }) == ErrorKind::data);
+  CHECK(with([](auto& n) { n.phone = "call me"; }) == ErrorKind::data);
+  CHECK(with([](auto& n) { n.raised_on = clock::parse_date("2026-12-01"); }) == ErrorKind::data);
+  CHECK(with([](auto& n) { n.stakeholders = {"a", "b", "c"}; }) == ErrorKind::data);
+  CHECK(with([](auto& n) { n.title = std::string("\xff\xfe"); }) == ErrorKind::data);
+  CHECK(with([](auto& n) { n.title = std::string(600, 'x'); }) == ErrorKind::data);
   CHECK(l->event_count() == before);
   try {
     auto n = roof();
     n.channel = "fax";
     issues::add(*l, c, n);
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.hint().find("suggestion-box (意见箱)") != std::string::npos);
     CHECK(e.hint().find("wechat-group (微信群)") != std::string::npos);
   }
@@ -118,7 +118,7 @@ TEST_CASE("an illegal step is refused with the allowed ones named, and changes n
   try {
     issues::change(*l, id, {IssueAction::decide});
     FAIL("expected an error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::data);
     CHECK(std::string(e.what()) == "cannot decide issue 1: it is collected");
     CHECK(e.hint() == "allowed now: accept, reject, merge, escalate");
@@ -181,7 +181,7 @@ TEST_CASE("listing filters and orders newest first") {
 
   auto ids = [&](issues::Filter f) {
     std::vector<std::int64_t> out;
-    for (const auto &i : issues::list(*l, f))
+    for (const auto& i : issues::list(*l, f))
       out.push_back(i.id);
     return out;
   };

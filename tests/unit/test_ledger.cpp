@@ -114,7 +114,7 @@ TEST_CASE("a file that is not a consult ledger is refused") {
   try {
     Ledger l(text, Access::read, test::session());
     FAIL("expected an error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::data);
     CHECK(std::string(e.what()).find("is not a consult ledger") != std::string::npos);
   }
@@ -138,7 +138,7 @@ TEST_CASE("a ledger from a newer schema is refused and left untouched") {
   try {
     Ledger l(path, Access::write, test::session());
     FAIL("expected an error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::data);
     CHECK(std::string(e.what()).find("newer") != std::string::npos);
   }
@@ -150,7 +150,7 @@ TEST_CASE("a missing ledger is a missing input") {
   try {
     Ledger l("/nonexistent/consult.db", Access::read, test::session());
     FAIL("expected an error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::no_input);
     CHECK(e.hint().find("consult init") != std::string::npos);
   }
@@ -158,7 +158,7 @@ TEST_CASE("a missing ledger is a missing input") {
 
 TEST_CASE("migrations are ordered and each bumps the version") {
   int last = 0;
-  for (const auto &m : migrations()) {
+  for (const auto& m : migrations()) {
     CHECK(m.version == last + 1);
     last = m.version;
   }
@@ -177,7 +177,7 @@ TEST_CASE("a writer that cannot get the lock in time gets a busy error") {
   try {
     l.write([] {});
     FAIL("expected an error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::busy);
     CHECK(exit_status(e.kind()) == 75);
   }
@@ -199,7 +199,7 @@ TEST_CASE("an older ledger is migrated step by step when opened for writing") {
   try {
     Ledger l(path, Access::read, test::session());
     FAIL("expected an error");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::data);
     CHECK(e.hint().find("consult init") != std::string::npos);
   }

@@ -36,7 +36,7 @@ TEST_CASE("以上 includes the bound, 过半数 does not") {
 
 TEST_CASE("meets agrees with needed at every count") {
   for (std::int64_t base = 1; base <= 60; ++base)
-    for (const auto &t : {at_least(2, 3), more_than(1, 2), at_least(3, 4), more_than(2, 3)})
+    for (const auto& t : {at_least(2, 3), more_than(1, 2), at_least(3, 4), more_than(2, 3)})
       for (std::int64_t count = 0; count <= base; ++count) {
         CAPTURE(base);
         CAPTURE(count);

@@ -13,7 +13,7 @@ using namespace consult::intake;
 namespace {
 
 /// The fixtures, written once per test run by tests/fixtures/make_xlsx.py.
-const std::string &fixtures() {
+const std::string& fixtures() {
   static test::TempDir dir;
   static const std::string path = [] {
     const auto cmd = "/usr/bin/python3 " + std::string(CONSULT_SOURCE_DIR) +
@@ -24,7 +24,7 @@ const std::string &fixtures() {
   return path;
 }
 
-std::vector<Record> rows(const std::string &name, const std::string &sheet = {}) {
+std::vector<Record> rows(const std::string& name, const std::string& sheet = {}) {
   XlsxReader r(fixtures() + "/" + name, sheet);
   std::vector<Record> out;
   Record rec;
@@ -33,10 +33,10 @@ std::vector<Record> rows(const std::string &name, const std::string &sheet = {})
   return out;
 }
 
-ErrorKind error_of(const std::string &name, const std::string &sheet = {}) {
+ErrorKind error_of(const std::string& name, const std::string& sheet = {}) {
   try {
     rows(name, sheet);
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     return e.kind();
   }
   return ErrorKind::internal;
@@ -93,12 +93,12 @@ TEST_CASE("broken and hostile files are refused clearly") {
   CHECK(error_of("missing.xlsx") == ErrorKind::no_input);
   try {
     rows("broken-csv.xlsx");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(e.hint().find("CSV") != std::string::npos);
   }
   try {
     rows("broken-entities.xlsx");
-  } catch (const Error &e) {
+  } catch (const Error& e) {
     CHECK(std::string(e.what()).find("DOCTYPE") != std::string::npos);
   }
   CHECK(looks_like_zip(fixtures() + "/box.xlsx"));

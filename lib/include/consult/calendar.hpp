@@ -26,7 +26,7 @@ Week week_of(clock::Date d);
 
 /// The Monday of an ISO week; nullopt if the week does not exist (week 53 of
 /// a year with 52).
-std::optional<clock::Date> monday_of(const Week &w);
+std::optional<clock::Date> monday_of(const Week& w);
 
 /// Parses "this", "next", "last" (relative to `today`) or "YYYY-Www".
 std::optional<Week> parse_week(std::string_view text, clock::Date today);
@@ -37,7 +37,7 @@ int weekday(clock::Date d);
 /// The dates from `first` to `last` (inclusive) on which `schedule` meets.
 /// A day of the month that a month lacks (the 31st in April, the 30th in
 /// February) is skipped, never moved.
-std::vector<clock::Date> occurrences(const config::Schedule &schedule, clock::Date first,
+std::vector<clock::Date> occurrences(const config::Schedule& schedule, clock::Date first,
                                      clock::Date last);
 
 /// The last date on which an issue may be raised to be on the agenda of a
@@ -50,6 +50,6 @@ bool inside_notice(clock::Date today, clock::Date meeting, int notice_days);
 
 /// The RFC 5545 RRULE of a schedule: "FREQ=MONTHLY;BYMONTHDAY=6,26" or
 /// "FREQ=WEEKLY;BYDAY=WE".
-std::string rrule(const config::Schedule &schedule);
+std::string rrule(const config::Schedule& schedule);
 
 } // namespace consult::calendar

@@ -16,10 +16,10 @@ namespace consult::clock {
 using Instant = std::chrono::sys_seconds;
 using Date = std::chrono::year_month_day;
 
-inline constexpr const char *kDefaultZone = "Asia/Shanghai";
+inline constexpr const char* kDefaultZone = "Asia/Shanghai";
 
 /// True if `zone` names a time zone the system knows.
-bool known_zone(const std::string &zone);
+bool known_zone(const std::string& zone);
 
 /// Parses a calendar date `YYYY-MM-DD` (also `YYYY/MM/DD` and `YYYY.MM.DD`);
 /// nullopt if it is not a real date.
@@ -30,16 +30,16 @@ std::string format_date(Date d);
 
 /// Parses an instant: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` or with `T`, in
 /// `zone` unless it ends in `Z` or an offset such as `+08:00`.
-std::optional<Instant> parse_instant(std::string_view text, const std::string &zone);
+std::optional<Instant> parse_instant(std::string_view text, const std::string& zone);
 
 /// RFC 3339 in `zone` with its offset: `2026-11-21T09:30:00+08:00`.
-std::string format_rfc3339(Instant t, const std::string &zone);
+std::string format_rfc3339(Instant t, const std::string& zone);
 
 /// `YYYY-MM-DD HH:MM` in `zone`.
-std::string format_local(Instant t, const std::string &zone);
+std::string format_local(Instant t, const std::string& zone);
 
 /// The calendar date of `t` in `zone`.
-Date local_date(Instant t, const std::string &zone);
+Date local_date(Instant t, const std::string& zone);
 
 /// Now: the system clock, or the fixed instant if one is given.
 class Clock {

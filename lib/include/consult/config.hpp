@@ -116,10 +116,10 @@ struct Community {
   std::vector<Schedule> schedules;
   std::string source; ///< the file it was loaded from
 
-  const Label *channel(const std::string &key) const;
-  const Label *category(const std::string &key) const;
-  const Label *meeting_kind(const std::string &key) const;
-  const Seat *seat(const std::string &key) const;
+  const Label* channel(const std::string& key) const;
+  const Label* category(const std::string& key) const;
+  const Label* meeting_kind(const std::string& key) const;
+  const Seat* seat(const std::string& key) const;
 };
 
 struct Config {
@@ -128,27 +128,27 @@ struct Config {
   std::string timezone = clock::kDefaultZone;
   std::vector<Community> communities;
 
-  const Community *find(const std::string &id) const;
+  const Community* find(const std::string& id) const;
 };
 
 /// Loads and validates a config file and the community files it names
 /// (paths relative to the config file's directory).
-Config load(const std::string &path);
+Config load(const std::string& path);
 
 /// Loads and validates one community file.
-Community load_community(const std::string &path);
+Community load_community(const std::string& path);
 
 /// Parses and validates a community from TOML text; `name` is used in messages.
-Community parse_community(const std::string &toml_text, const std::string &name);
+Community parse_community(const std::string& toml_text, const std::string& name);
 
 /// Parses and validates a config from TOML text, loading community files
 /// relative to `base_dir`.
-Config parse_config(const std::string &toml_text, const std::string &name,
-                    const std::string &base_dir);
+Config parse_config(const std::string& toml_text, const std::string& name,
+                    const std::string& base_dir);
 
 /// The community as canonical JSON, stored in the ledger so that a ledger
 /// file describes its communities without their TOML.
-nlohmann::json to_json(const Community &c);
+nlohmann::json to_json(const Community& c);
 
 /// A mapping file for `consult import --map`: extra header names, value
 /// translations for channels and categories, and what to do with values
@@ -164,15 +164,15 @@ struct ImportMap {
 };
 
 /// The fields an import column can fill.
-const std::vector<std::string> &import_fields();
+const std::vector<std::string>& import_fields();
 
 /// Loads and validates a mapping file against `community` (its keys).
-ImportMap load_import_map(const std::string &path, const Community &community);
+ImportMap load_import_map(const std::string& path, const Community& community);
 
 /// Rule profile names built into consult (see the votes work).
-const std::vector<std::string> &builtin_profiles();
+const std::vector<std::string>& builtin_profiles();
 
 /// Parses "2/3", "1/2" or a decimal such as 0.5 into a fraction in 0..1.
-std::optional<Fraction> parse_fraction(const std::string &text);
+std::optional<Fraction> parse_fraction(const std::string& text);
 
 } // namespace consult::config

@@ -30,8 +30,8 @@ public:
   Error(ErrorKind kind, std::string message, std::string where = {}, std::string hint = {});
 
   ErrorKind kind() const noexcept { return kind_; }
-  const std::string &where() const noexcept { return where_; }
-  const std::string &hint() const noexcept { return hint_; }
+  const std::string& where() const noexcept { return where_; }
+  const std::string& hint() const noexcept { return hint_; }
 
 private:
   ErrorKind kind_;

@@ -14,15 +14,15 @@ class Sha256 {
 public:
   Sha256();
   ~Sha256();
-  Sha256(const Sha256 &) = delete;
-  Sha256 &operator=(const Sha256 &) = delete;
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
   void update(std::string_view data);
   /// The digest as 64 lowercase hex digits; call once.
   std::string hex();
 
 private:
   struct State;
-  State *state_;
+  State* state_;
 };
 
 } // namespace consult::hash

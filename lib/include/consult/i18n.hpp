@@ -12,13 +12,13 @@ namespace consult::i18n {
 
 /// Binds the "consult" text domain to `localedir` (empty: the built-in
 /// directory) and applies the user's locale. Call once, early in main.
-void init(const std::string &localedir = {});
+void init(const std::string& localedir = {});
 
 /// The translation of `msgid` in the current locale, or `msgid` itself.
-const char *translate(const char *msgid) noexcept;
+const char* translate(const char* msgid) noexcept;
 
 /// Formats a translated fmt pattern: `tr("issue {} not found", id)`.
-template <typename... Args> std::string tr(const char *msgid, Args &&...args) {
+template <typename... Args> std::string tr(const char* msgid, Args&&... args) {
   return fmt::format(fmt::runtime(translate(msgid)), std::forward<Args>(args)...);
 }
 

@@ -58,8 +58,8 @@ struct Summary {
 inline constexpr std::size_t kMaxErrors = 1000;
 
 /// Called with each rejected row: the header, the row's fields, the reason.
-using RejectSink = std::function<void(const std::vector<std::string> &header,
-                                      const intake::Record &row, const std::string &reason)>;
+using RejectSink = std::function<void(const std::vector<std::string>& header,
+                                      const intake::Record& row, const std::string& reason)>;
 
 /// Called now and then with the input read so far and its size (0: unknown).
 using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
@@ -68,24 +68,24 @@ using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
 /// nothing is written and Error(data) is thrown after every bad row has been
 /// collected (they are in `summary.errors`, filled before the throw). With
 /// dry_run nothing is written either. Returns the summary.
-Summary import_csv(ledger::Ledger &ledger, const config::Community &community, std::istream &in,
-                   const Options &options, Summary &summary, const RejectSink &rejects = {},
-                   const Progress &progress = {});
+Summary import_csv(ledger::Ledger& ledger, const config::Community& community, std::istream& in,
+                   const Options& options, Summary& summary, const RejectSink& rejects = {},
+                   const Progress& progress = {});
 
 /// Imports the first visible sheet (or options.sheet) of an XLSX file, as
 /// import_csv does a CSV stream.
-Summary import_xlsx(ledger::Ledger &ledger, const config::Community &community,
-                    const std::string &path, const Options &options, Summary &summary,
-                    const RejectSink &rejects = {}, const Progress &progress = {});
+Summary import_xlsx(ledger::Ledger& ledger, const config::Community& community,
+                    const std::string& path, const Options& options, Summary& summary,
+                    const RejectSink& rejects = {}, const Progress& progress = {});
 
 /// Imports rows from any reader; `file_sha256` is called once all rows are
 /// read. Used by import_csv and import_xlsx.
-Summary import_rows(ledger::Ledger &ledger, const config::Community &community,
-                    intake::RowReader &reader, const std::function<std::string()> &file_sha256,
-                    const Options &options, Summary &summary, const RejectSink &rejects,
-                    const Progress &progress);
+Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
+                    intake::RowReader& reader, const std::function<std::string()>& file_sha256,
+                    const Options& options, Summary& summary, const RejectSink& rejects,
+                    const Progress& progress);
 
 /// The field a header names ("date", "content", …), or "" if none.
-std::string field_for_header(const std::string &header, const config::ImportMap &map);
+std::string field_for_header(const std::string& header, const config::ImportMap& map);
 
 } // namespace consult::importer

@@ -21,7 +21,7 @@ enum class Encoding { automatic, utf8, gb18030, utf16le, utf16be };
 
 /// "auto", "utf-8", "gb18030" (also "gbk"), "utf-16"; nullopt otherwise.
 std::optional<Encoding> parse_encoding(std::string_view name);
-const char *to_string(Encoding e) noexcept;
+const char* to_string(Encoding e) noexcept;
 
 /// Bytes from a stream, decoded to UTF-8 chunk by chunk.
 class Decoder {
@@ -30,28 +30,28 @@ public:
   /// chosen from a byte-order mark, else from the first megabyte: UTF-8 if
   /// it is valid UTF-8, UTF-16 if it looks like it, GB18030 otherwise.
   /// When `digest` is given, every byte read is fed to it.
-  Decoder(std::istream &in, Encoding encoding, std::string name, hash::Sha256 *digest = nullptr);
+  Decoder(std::istream& in, Encoding encoding, std::string name, hash::Sha256* digest = nullptr);
   ~Decoder();
-  Decoder(const Decoder &) = delete;
-  Decoder &operator=(const Decoder &) = delete;
+  Decoder(const Decoder&) = delete;
+  Decoder& operator=(const Decoder&) = delete;
 
   /// Appends the next piece of UTF-8 text to `out`; false at the end.
   /// Throws Error(data) on bytes that are not in the encoding.
-  bool read(std::string &out);
+  bool read(std::string& out);
   Encoding encoding() const noexcept { return encoding_; }
   std::uint64_t bytes_read() const noexcept { return consumed_; }
 
 private:
   bool fill();
-  std::istream &in_;
+  std::istream& in_;
   Encoding encoding_;
   std::string name_;
   std::string raw_; ///< undecoded bytes
   bool eof_ = false;
   bool started_ = false;
-  void *iconv_ = nullptr;
+  void* iconv_ = nullptr;
   std::uint64_t consumed_ = 0;
-  hash::Sha256 *digest_ = nullptr;
+  hash::Sha256* digest_ = nullptr;
 };
 
 /// One CSV record and the line of the file it starts on (1-based, as a
@@ -66,7 +66,7 @@ class RowReader {
 public:
   virtual ~RowReader() = default;
   /// The next non-blank record; false at the end.
-  virtual bool next(Record &record) = 0;
+  virtual bool next(Record& record) = 0;
   /// How far the reader has got, in bytes of its input.
   virtual std::uint64_t position() const = 0;
   /// The input's size in the same bytes, 0 if unknown.
@@ -80,12 +80,12 @@ public:
 class CsvReader : public RowReader {
 public:
   /// `delimiter` 0: detect.
-  CsvReader(std::istream &in, Encoding encoding, std::string name, char delimiter = 0,
-            hash::Sha256 *digest = nullptr);
+  CsvReader(std::istream& in, Encoding encoding, std::string name, char delimiter = 0,
+            hash::Sha256* digest = nullptr);
 
   /// The next record; false at the end. Throws Error(data) naming the line
   /// for an unterminated quoted field or text that is not valid UTF-8.
-  bool next(Record &record) override;
+  bool next(Record& record) override;
   std::uint64_t position() const override { return decoder_.bytes_read(); }
 
   char delimiter() const noexcept { return delimiter_; }
@@ -122,24 +122,24 @@ public:
   /// `sheet`: a sheet name, a 1-based number, or "" for the first visible
   /// sheet. Throws Error(data) for a file that is not XLSX, is corrupt or
   /// truncated, or lacks the sheet; Error(no_input) if it cannot be opened.
-  XlsxReader(const std::string &path, const std::string &sheet);
+  XlsxReader(const std::string& path, const std::string& sheet);
   ~XlsxReader() override;
-  XlsxReader(const XlsxReader &) = delete;
-  XlsxReader &operator=(const XlsxReader &) = delete;
+  XlsxReader(const XlsxReader&) = delete;
+  XlsxReader& operator=(const XlsxReader&) = delete;
 
-  bool next(Record &record) override;
+  bool next(Record& record) override;
   std::uint64_t position() const override;
   std::uint64_t size() const override;
   /// The sheet being read.
-  const std::string &sheet_name() const;
+  const std::string& sheet_name() const;
 
 private:
   struct Impl;
-  Impl *impl_;
+  Impl* impl_;
 };
 
 /// True if the file starts like a zip archive (XLSX).
-bool looks_like_zip(const std::string &path);
+bool looks_like_zip(const std::string& path);
 
 /// A date (and optional time) as people type it.
 struct HumanDate {
@@ -152,7 +152,7 @@ struct HumanDate {
 /// (1900 date system, or 1904 when `date1904`). Day-first or month-first
 /// forms such as 05/06/2024 are ambiguous and refused. Returns nullopt and
 /// sets `why` when the text is not a date.
-std::optional<HumanDate> parse_human_date(std::string_view text, std::string &why,
+std::optional<HumanDate> parse_human_date(std::string_view text, std::string& why,
                                           bool date1904 = false);
 
 /// The date of an Excel serial day number (1900 or 1904 system); nullopt if

@@ -17,7 +17,7 @@ namespace consult::issues {
 /// Makes the ledger's copy of `community` match its configuration, appending a
 /// `community.sync` event if it is missing or changed. Call inside a write.
 /// Returns true if an event was appended.
-bool sync_community(ledger::Ledger &ledger, const config::Community &community);
+bool sync_community(ledger::Ledger& ledger, const config::Community& community);
 
 /// A community as the ledger knows it.
 struct CommunityRecord {
@@ -30,7 +30,7 @@ struct CommunityRecord {
 };
 
 /// Communities recorded in the ledger, by id.
-std::vector<CommunityRecord> recorded_communities(ledger::Ledger &ledger);
+std::vector<CommunityRecord> recorded_communities(ledger::Ledger& ledger);
 
 struct NewIssue {
   std::string title;
@@ -47,10 +47,10 @@ struct NewIssue {
 /// Validates `issue` against `community` and records it in one transaction.
 /// Throws Error(data) naming the allowed keys for an unknown channel or
 /// category. Returns the new issue's id.
-std::int64_t add(ledger::Ledger &ledger, const config::Community &community, const NewIssue &issue);
+std::int64_t add(ledger::Ledger& ledger, const config::Community& community, const NewIssue& issue);
 
 /// Validates without writing (throws as add() would); returns the normalised issue.
-NewIssue validate(const config::Community &community, NewIssue issue, clock::Date today);
+NewIssue validate(const config::Community& community, NewIssue issue, clock::Date today);
 
 struct Filter {
   std::string community;
@@ -65,17 +65,17 @@ struct Filter {
 };
 
 /// Issues matching `filter`, newest first (by raised_on, then id).
-std::vector<model::Issue> list(ledger::Ledger &ledger, const Filter &filter);
+std::vector<model::Issue> list(ledger::Ledger& ledger, const Filter& filter);
 
 /// Calls `fn` for each issue matching `filter` without holding them all.
-void each(ledger::Ledger &ledger, const Filter &filter,
-          const std::function<void(const model::Issue &)> &fn);
+void each(ledger::Ledger& ledger, const Filter& filter,
+          const std::function<void(const model::Issue&)>& fn);
 
 /// The issue, or nullopt.
-std::optional<model::Issue> find(ledger::Ledger &ledger, std::int64_t id);
+std::optional<model::Issue> find(ledger::Ledger& ledger, std::int64_t id);
 
 /// The issue; throws Error(data) "issue N does not exist".
-model::Issue get(ledger::Ledger &ledger, std::int64_t id);
+model::Issue get(ledger::Ledger& ledger, std::int64_t id);
 
 struct Change {
   model::IssueAction action = model::IssueAction::accept;
@@ -86,17 +86,17 @@ struct Change {
 
 /// Applies a life-cycle step in one transaction. An illegal step throws
 /// Error(data) naming the steps allowed now, and changes nothing.
-model::Issue change(ledger::Ledger &ledger, std::int64_t id, const Change &change);
+model::Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& change);
 
 /// Records an opinion on an issue (current round). Returns the comment.
-model::Comment comment(ledger::Ledger &ledger, std::int64_t id, const std::string &author,
-                       const std::string &body);
+model::Comment comment(ledger::Ledger& ledger, std::int64_t id, const std::string& author,
+                       const std::string& body);
 
 /// Opinions recorded on an issue, oldest first.
-std::vector<model::Comment> comments(ledger::Ledger &ledger, std::int64_t id);
+std::vector<model::Comment> comments(ledger::Ledger& ledger, std::int64_t id);
 
 /// Every event about the issue (including merges of twins into it), oldest first.
-std::vector<ledger::Event> history(ledger::Ledger &ledger, std::int64_t id);
+std::vector<ledger::Event> history(ledger::Ledger& ledger, std::int64_t id);
 
 /// Limits on what a person may type, enforced with clear errors.
 inline constexpr std::size_t kMaxTitleBytes = 500;

@@ -42,41 +42,41 @@ struct Event {
 
 /// The SHA-256 of an event: over the canonical JSON array
 /// `[seq, at, actor, kind, entity, payload, prev_hash]`.
-std::string event_hash(const Event &e);
+std::string event_hash(const Event& e);
 
 /// Canonical JSON text: keys sorted, no white space, UTF-8 unescaped.
-std::string canonical(const nlohmann::json &j);
+std::string canonical(const nlohmann::json& j);
 
 /// The schema versions this build knows, oldest first.
 struct Migration {
   int version;
-  const char *name;
-  const char *sql;
+  const char* name;
+  const char* sql;
 };
-const std::vector<Migration> &migrations();
+const std::vector<Migration>& migrations();
 
 /// The schema version this build writes.
 int latest_version();
 
 /// The tables projected from events, in the order verify compares them.
-const std::vector<std::string> &projection_tables();
+const std::vector<std::string>& projection_tables();
 
 /// Applies one event to the projection tables of `db` (no event row is written).
 /// Items attached to the event (event_item) are read from `items`, or from
 /// `db` when it is null. Throws consult::Error for an unknown event kind.
-void apply(SQLite::Database &db, const Event &e, SQLite::Database *items = nullptr);
+void apply(SQLite::Database& db, const Event& e, SQLite::Database* items = nullptr);
 
 /// Turns the items of an issue.import event into issue rows, one at a time.
 /// The projector uses it when it replays the event; an import uses it as it
 /// reads rows, so the tables are the same either way.
 class ImportProjector {
 public:
-  ImportProjector(SQLite::Database &db, std::int64_t seq, std::string at);
+  ImportProjector(SQLite::Database& db, std::int64_t seq, std::string at);
   ~ImportProjector();
-  ImportProjector(const ImportProjector &) = delete;
-  ImportProjector &operator=(const ImportProjector &) = delete;
+  ImportProjector(const ImportProjector&) = delete;
+  ImportProjector& operator=(const ImportProjector&) = delete;
   /// Inserts the issue an item describes.
-  void add(const nlohmann::json &item);
+  void add(const nlohmann::json& item);
 
 private:
   struct Statements;
@@ -87,7 +87,7 @@ private:
 
 /// The line an event item contributes to its event's `items_sha256`:
 /// n, TAB, key, TAB, data, LF.
-std::string item_line(std::int64_t n, const std::string &key, const std::string &data);
+std::string item_line(std::int64_t n, const std::string& key, const std::string& data);
 
 /// Who is writing and when "now" is.
 struct Session {
@@ -103,36 +103,36 @@ class Ledger {
 public:
   /// Creates a new ledger at `path` (mode 0600) or, if it is already a consult
   /// ledger, brings it to the latest schema. Returns true if it was created.
-  static bool init(const std::string &path, const Session &session);
+  static bool init(const std::string& path, const Session& session);
 
   /// Opens an existing ledger. Throws no_input if it does not exist, data if
   /// it is not a consult ledger or is newer than this build.
-  Ledger(const std::string &path, Access access, Session session);
+  Ledger(const std::string& path, Access access, Session session);
   ~Ledger();
-  Ledger(const Ledger &) = delete;
-  Ledger &operator=(const Ledger &) = delete;
+  Ledger(const Ledger&) = delete;
+  Ledger& operator=(const Ledger&) = delete;
 
   /// An in-memory ledger with the latest schema (for tests).
   static std::unique_ptr<Ledger> in_memory(Session session);
 
-  SQLite::Database &db() { return *db_; }
-  const std::string &path() const { return path_; }
-  const Session &session() const { return session_; }
+  SQLite::Database& db() { return *db_; }
+  const std::string& path() const { return path_; }
+  const Session& session() const { return session_; }
   int schema_version();
 
   /// Runs `fn` in one BEGIN IMMEDIATE transaction: commits if it returns,
   /// rolls back if it throws. SQLITE_BUSY after the busy timeout becomes
   /// Error(busy). Nested calls join the outer transaction.
-  void write(const std::function<void()> &fn);
+  void write(const std::function<void()>& fn);
 
   /// Appends an event (inside write()) and applies it to the tables.
-  Event append(const std::string &kind, const std::string &entity, const nlohmann::json &payload);
+  Event append(const std::string& kind, const std::string& entity, const nlohmann::json& payload);
 
   /// Appends an event whose effect on the tables the caller has already made,
   /// with the same code the projector runs (an import's ImportProjector), at
   /// the time `at` it gave that code.
-  Event append_applied(const std::string &kind, const std::string &entity,
-                       const nlohmann::json &payload, const std::string &at);
+  Event append_applied(const std::string& kind, const std::string& entity,
+                       const nlohmann::json& payload, const std::string& at);
 
   /// Now, as event times are written (RFC 3339 in the session's zone).
   std::string now_text() const;
@@ -142,7 +142,7 @@ public:
 
   /// Events, oldest first: all, or those of one entity (e.g. "issue:42"),
   /// optionally only after `after_seq`, at most `limit` (0: no limit).
-  std::vector<Event> events(const std::string &entity = {}, std::int64_t after_seq = 0,
+  std::vector<Event> events(const std::string& entity = {}, std::int64_t after_seq = 0,
                             std::int64_t limit = 0);
 
   /// Number of events.
@@ -154,15 +154,15 @@ public:
   /// Attaches an item to the event about to be appended with number
   /// next_seq() (inside write()). Returns false, writing nothing, if an item
   /// with the same non-empty `key` exists (e.g. a row imported before).
-  bool add_item(std::int64_t seq, std::int64_t n, const std::string &key, const std::string &data);
+  bool add_item(std::int64_t seq, std::int64_t n, const std::string& key, const std::string& data);
 
   /// True if an item with this key exists.
-  bool has_item_key(const std::string &key);
+  bool has_item_key(const std::string& key);
 
 private:
   Ledger() = default;
-  Event append_impl(const std::string &kind, const std::string &entity,
-                    const nlohmann::json &payload, const std::string &at, bool project);
+  Event append_impl(const std::string& kind, const std::string& entity,
+                    const nlohmann::json& payload, const std::string& at, bool project);
   void configure();
   void check_identity(Access access);
 
@@ -176,10 +176,10 @@ private:
 
 /// Runs the migrations from the current version to the latest, each in its own
 /// transaction with its version bump.
-void migrate(SQLite::Database &db);
+void migrate(SQLite::Database& db);
 
 /// Translates a SQLite failure into a consult::Error with the ledger's path.
-[[noreturn]] void rethrow_sqlite(const std::exception &e, const std::string &path);
+[[noreturn]] void rethrow_sqlite(const std::exception& e, const std::string& path);
 
 } // namespace consult::ledger
 
@@ -199,6 +199,6 @@ struct VerifyResult {
 /// Recomputes the hash chain and replays every event into a scratch database,
 /// then compares each projection table with the ledger's, row by row.
 /// Stops at the first problem.
-VerifyResult verify(Ledger &ledger);
+VerifyResult verify(Ledger& ledger);
 
 } // namespace consult::ledger

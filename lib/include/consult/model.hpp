@@ -56,7 +56,7 @@ std::optional<IssueStatus> parse_status(std::string_view s) noexcept;
 std::optional<IssueAction> parse_action(std::string_view s) noexcept;
 
 /// The status label people read (translated through gettext).
-const char *status_label(IssueStatus s) noexcept;
+const char* status_label(IssueStatus s) noexcept;
 
 /// The status `action` leads to from `from`, or nullopt if it is not allowed.
 std::optional<IssueStatus> next_status(IssueStatus from, IssueAction action) noexcept;

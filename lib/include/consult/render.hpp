@@ -36,9 +36,9 @@ private:
 };
 
 /// One CSV field, quoted when it must be.
-std::string csv_field(const std::string &s);
+std::string csv_field(const std::string& s);
 
 /// "key: value" lines with the keys aligned, for `show` commands.
-std::string key_values(const std::vector<std::pair<std::string, std::string>> &rows);
+std::string key_values(const std::vector<std::pair<std::string, std::string>>& rows);
 
 } // namespace consult::render

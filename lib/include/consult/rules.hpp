@@ -33,17 +33,17 @@ struct Threshold {
 /// The smallest whole count that satisfies `t` out of `base` (0 <= result <=
 /// base + 1; base + 1 means no count can, e.g. more than all of them).
 /// Exact: no floating point.
-std::int64_t needed(std::int64_t base, const Threshold &t);
+std::int64_t needed(std::int64_t base, const Threshold& t);
 
 /// True if `count` out of `base` satisfies `t`. A base of 0 satisfies nothing
 /// that asks for more than nothing.
-bool meets(std::int64_t count, std::int64_t base, const Threshold &t);
+bool meets(std::int64_t count, std::int64_t base, const Threshold& t);
 
 /// A quantity in hundredths (areas in m² to the centimetre²·100), for
 /// weighted thresholds such as exclusive area under Civil Code art. 278.
 /// True if `part` out of `whole` satisfies `t`, exactly.
 bool meets_weighted(std::int64_t part_hundredths, std::int64_t whole_hundredths,
-                    const Threshold &t);
+                    const Threshold& t);
 
 /// The outcome of a quorum check, with its reasoning for people.
 struct Quorum {
@@ -56,7 +56,7 @@ struct Quorum {
 };
 
 /// Whether `present` of `base` seats make a quorum under `t`.
-Quorum quorum(std::int64_t present, std::int64_t base, const Threshold &t);
+Quorum quorum(std::int64_t present, std::int64_t base, const Threshold& t);
 
 /// A composition rule not met, e.g. no women's representative present.
 struct Shortfall {
@@ -69,7 +69,7 @@ struct Shortfall {
 /// The requirements of `rules.require_present` that the people present do not
 /// meet; `present_by_seat` gives how many of each seat category came.
 std::vector<Shortfall>
-composition_shortfalls(const config::Community &community,
-                       const std::vector<std::pair<std::string, int>> &present_by_seat);
+composition_shortfalls(const config::Community& community,
+                       const std::vector<std::pair<std::string, int>>& present_by_seat);
 
 } // namespace consult::rules

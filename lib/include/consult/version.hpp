@@ -8,7 +8,7 @@
 namespace consult {
 
 /// consult's own version, e.g. "0.1.0".
-const char *version() noexcept;
+const char* version() noexcept;
 
 /// (library, version) for every library libconsult uses, as loaded at run
 /// time where the library can tell.
