@@ -7,6 +7,7 @@
 #include "consult/importer.hpp"
 #include "consult/render.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -171,9 +172,14 @@ void register_import(CLI::App& app, Context& ctx) {
                   : importer::RejectSink{};
       const auto meter = bar ? importer::Progress([&](std::uint64_t done, std::uint64_t total) {
         if (!total) total = size;
-        std::fprintf(stderr, "\r%s %3d%%", _("importing"),
-                     static_cast<int>(100.0 * static_cast<double>(done) /
-                                      static_cast<double>(total ? total : 1)));
+        const double share =
+            std::min(1.0, static_cast<double>(done) / static_cast<double>(total ? total : 1));
+        constexpr int kWidth = 30;
+        const int filled = static_cast<int>(share * kWidth);
+        std::fprintf(stderr, "\r%s [%s%s] %3d%%", _("importing"),
+                     std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                     std::string(static_cast<std::size_t>(kWidth - filled), ' ').c_str(),
+                     static_cast<int>(share * 100));
       })
                              : importer::Progress{};
       if (xlsx) {
