@@ -223,16 +223,33 @@ toml::table parse_toml(const std::string& text, const std::string& name) {
   }
 }
 
-std::string read_file(const std::string& path) {
+/// What a file being read is, for the message when it cannot be.
+enum class FileRole { config, community, import_map };
+
+std::string read_file(const std::string& path, FileRole role) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::error_code ec;
-    if (!fs::exists(path, ec))
-      throw Error(ErrorKind::config, i18n::tr(N_("configuration file '{}' does not exist"), path),
-                  {},
-                  _("pass --config FILE, set CONSULT_CONFIG, or create ./consult.toml "
-                    "(see examples/consult.toml)"));
-    throw Error(ErrorKind::config, i18n::tr(N_("cannot read configuration file '{}'"), path));
+    const bool missing = !fs::exists(path, ec);
+    switch (role) {
+    case FileRole::config:
+      if (missing)
+        throw Error(ErrorKind::config,
+                    i18n::tr(N_("configuration file '{}' does not exist"), path), {},
+                    _("pass --config FILE, set CONSULT_CONFIG, or create ./consult.toml "
+                      "(see examples/consult.toml)"));
+      throw Error(ErrorKind::config, i18n::tr(N_("cannot read configuration file '{}'"), path));
+    case FileRole::community:
+      throw Error(ErrorKind::config,
+                  missing ? i18n::tr(N_("community file '{}' does not exist"), path)
+                          : i18n::tr(N_("cannot read community file '{}'"), path),
+                  {}, _("check the 'communities' list of the configuration file"));
+    case FileRole::import_map:
+      throw Error(ErrorKind::no_input,
+                  missing ? i18n::tr(N_("mapping file '{}' does not exist"), path)
+                          : i18n::tr(N_("cannot read mapping file '{}'"), path),
+                  "--map", _("check the path given to --map"));
+    }
   }
   std::ostringstream ss;
   ss << in.rdbuf();
@@ -688,7 +705,7 @@ const std::vector<std::string>& import_fields() {
 }
 
 ImportMap load_import_map(const std::string& path, const Community& community) {
-  const auto text = read_file(path);
+  const auto text = read_file(path, FileRole::import_map);
   const toml::table root = parse_toml(text, path);
   Reader r(root, path, "");
   ImportMap m;
@@ -753,7 +770,7 @@ ImportMap load_import_map(const std::string& path, const Community& community) {
 }
 
 Community load_community(const std::string& path) {
-  return parse_community(read_file(path), path);
+  return parse_community(read_file(path, FileRole::community), path);
 }
 
 Config parse_config(const std::string& toml_text, const std::string& name,
@@ -798,7 +815,7 @@ Config parse_config(const std::string& toml_text, const std::string& name,
 }
 
 Config load(const std::string& path) {
-  const auto text = read_file(path);
+  const auto text = read_file(path, FileRole::config);
   const auto dir = fs::path(path).parent_path().string();
   return parse_config(text, path, dir);
 }

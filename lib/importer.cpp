@@ -348,28 +348,29 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
       title = text::one_line(title);
       if (title.size() > issues::kMaxTitleBytes) title = text::truncate_to_width(title, 80);
 
+      // A value that maps to no key is kept verbatim beside the fallback key,
+      // or is a row error when the mapping file says so.
+      auto map_to_key = [&](const std::string& value, const std::vector<config::Label>& labels,
+                            const std::vector<std::pair<std::string, std::string>>& map,
+                            const std::vector<std::pair<std::string, std::string>>& synonyms,
+                            bool reject, const std::string& column, const char* no_match,
+                            std::string& key, std::string& kept) {
+        if (value.empty()) return;
+        if (const auto* l = map_value(value, labels, map, synonyms))
+          key = l->key;
+        else if (reject)
+          bad(column, value, _(no_match));
+        else
+          kept = value;
+      };
       std::string channel = fallback_channel, channel_text;
-      if (!channel_value.empty()) {
-        if (const auto* l = map_value(channel_value, community.channels, opt.map.channels,
-                                      community.channel_synonyms)) {
-          channel = l->key;
-        } else if (opt.map.reject_unknown_channel) {
-          bad(channel_header, channel_value, _("no channel of the community matches"));
-        } else {
-          channel_text = channel_value;
-        }
-      }
+      map_to_key(channel_value, community.channels, opt.map.channels, community.channel_synonyms,
+                 opt.map.reject_unknown_channel, channel_header,
+                 N_("no channel of the community matches"), channel, channel_text);
       std::string category = fallback_category, category_text;
-      if (!category_value.empty()) {
-        if (const auto* l = map_value(category_value, community.categories, opt.map.categories,
-                                      community.category_synonyms)) {
-          category = l->key;
-        } else if (opt.map.reject_unknown_category) {
-          bad(category_header, category_value, _("no category of the community matches"));
-        } else {
-          category_text = category_value;
-        }
-      }
+      map_to_key(category_value, community.categories, opt.map.categories,
+                 community.category_synonyms, opt.map.reject_unknown_category, category_header,
+                 N_("no category of the community matches"), category, category_text);
       if (stakeholders.size() > static_cast<std::size_t>(community.council.stakeholders.max))
         bad("stakeholders", {},
             i18n::tr(N_("{} stakeholders; the council's rules allow at most {}"),

@@ -41,41 +41,6 @@ void apply_community_sync(SQLite::Database& db, const Event& e, const json& p) {
   q.exec();
 }
 
-void apply_issue_add(SQLite::Database& db, const Event& e, const json& p) {
-  SQLite::Statement q(db, R"sql(
-    INSERT INTO issue (id, community, title, body, channel, category, place, raised_by, phone,
-      raised_on, raised_count, status, rounds, merged_into, escalated_to, reason,
-      created_seq, created_at, updated_seq, updated_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, 'collected', 0, NULL, '', '',
-      ?11, ?12, ?11, ?12))sql");
-  const auto id = p.at("id").get<std::int64_t>();
-  q.bind(1, id);
-  q.bind(2, str(p, "community"));
-  q.bind(3, str(p, "title"));
-  q.bind(4, str(p, "body"));
-  q.bind(5, str(p, "channel"));
-  q.bind(6, str(p, "category"));
-  q.bind(7, str(p, "place"));
-  q.bind(8, str(p, "raised_by"));
-  q.bind(9, str(p, "phone"));
-  q.bind(10, str(p, "raised_on"));
-  q.bind(11, e.seq);
-  q.bind(12, e.at);
-  q.exec();
-  if (const auto it = p.find("stakeholders"); it != p.end()) {
-    SQLite::Statement s(db, "INSERT INTO issue_stakeholder (issue, position, name) "
-                            "VALUES (?, ?, ?)");
-    int position = 0;
-    for (const auto& name : *it) {
-      s.bind(1, id);
-      s.bind(2, ++position);
-      s.bind(3, name.get<std::string>());
-      s.exec();
-      s.reset();
-    }
-  }
-}
-
 void apply_issue_transition(SQLite::Database& db, const Event& e, const json& p) {
   const auto id = p.at("id").get<std::int64_t>();
   const auto to = p.at("to").get<std::string>();
@@ -151,6 +116,8 @@ void apply_issue_import(SQLite::Database& db, const Event& e, SQLite::Database& 
 
 } // namespace
 
+/// Writes issue rows: the one place an issue is born in the tables, whether
+/// added by hand (issue.add) or imported (the items of issue.import).
 struct ImportProjector::Statements {
   SQLite::Statement issue;
   SQLite::Statement stakeholder;
@@ -161,8 +128,48 @@ struct ImportProjector::Statements {
       created_seq, created_at, updated_seq, updated_at,
       channel_text, category_text, extra, import_seq, source_row)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, 'collected', 0, NULL, '', '',
-      ?11, ?12, ?11, ?12, ?13, ?14, ?15, ?11, ?16))sql"),
+      ?11, ?12, ?11, ?12, ?13, ?14, ?15, ?16, ?17))sql"),
         stakeholder(db, "INSERT INTO issue_stakeholder (issue, position, name) VALUES (?, ?, ?)") {}
+
+  /// Inserts the issue `p` describes, created by event `seq` at `at`;
+  /// `imported`: `seq` is its import and p["row"] its line in the file.
+  void insert(const json& p, std::int64_t seq, const std::string& at, bool imported) {
+    const auto id = p.at("id").get<std::int64_t>();
+    issue.reset();
+    issue.bind(1, id);
+    issue.bind(2, str(p, "community"));
+    issue.bind(3, str(p, "title"));
+    issue.bind(4, str(p, "body"));
+    issue.bind(5, str(p, "channel"));
+    issue.bind(6, str(p, "category"));
+    issue.bind(7, str(p, "place"));
+    issue.bind(8, str(p, "raised_by"));
+    issue.bind(9, str(p, "phone"));
+    issue.bind(10, str(p, "raised_on"));
+    issue.bind(11, seq);
+    issue.bind(12, at);
+    issue.bind(13, str(p, "channel_text"));
+    issue.bind(14, str(p, "category_text"));
+    issue.bind(15, p.contains("extra") ? canonical(p.at("extra")) : std::string("{}"));
+    if (imported) {
+      issue.bind(16, seq);
+      issue.bind(17, p.value("row", std::int64_t{0}));
+    } else {
+      issue.bind(16);
+      issue.bind(17);
+    }
+    issue.exec();
+    if (const auto it = p.find("stakeholders"); it != p.end()) {
+      int position = 0;
+      for (const auto& name : *it) {
+        stakeholder.reset();
+        stakeholder.bind(1, id);
+        stakeholder.bind(2, ++position);
+        stakeholder.bind(3, name.get<std::string>());
+        stakeholder.exec();
+      }
+    }
+  }
 };
 
 ImportProjector::ImportProjector(SQLite::Database& db, std::int64_t seq, std::string at)
@@ -170,39 +177,7 @@ ImportProjector::ImportProjector(SQLite::Database& db, std::int64_t seq, std::st
 
 ImportProjector::~ImportProjector() = default;
 
-void ImportProjector::add(const nlohmann::json& p) {
-  auto& q = q_->issue;
-  const auto id = p.at("id").get<std::int64_t>();
-  q.reset();
-  q.bind(1, id);
-  q.bind(2, str(p, "community"));
-  q.bind(3, str(p, "title"));
-  q.bind(4, str(p, "body"));
-  q.bind(5, str(p, "channel"));
-  q.bind(6, str(p, "category"));
-  q.bind(7, str(p, "place"));
-  q.bind(8, str(p, "raised_by"));
-  q.bind(9, str(p, "phone"));
-  q.bind(10, str(p, "raised_on"));
-  q.bind(11, seq_);
-  q.bind(12, at_);
-  q.bind(13, str(p, "channel_text"));
-  q.bind(14, str(p, "category_text"));
-  q.bind(15, p.contains("extra") ? canonical(p.at("extra")) : std::string("{}"));
-  q.bind(16, p.value("row", std::int64_t{0}));
-  q.exec();
-  if (const auto it = p.find("stakeholders"); it != p.end()) {
-    auto& s = q_->stakeholder;
-    int position = 0;
-    for (const auto& name : *it) {
-      s.reset();
-      s.bind(1, id);
-      s.bind(2, ++position);
-      s.bind(3, name.get<std::string>());
-      s.exec();
-    }
-  }
-}
+void ImportProjector::add(const nlohmann::json& p) { q_->insert(p, seq_, at_, true); }
 
 void apply(SQLite::Database& db, const Event& e, SQLite::Database* items) {
   json p;
@@ -215,7 +190,8 @@ void apply(SQLite::Database& db, const Event& e, SQLite::Database* items) {
   try {
     if (e.kind == "ledger.init") return;
     if (e.kind == "community.sync") return apply_community_sync(db, e, p);
-    if (e.kind == "issue.add") return apply_issue_add(db, e, p);
+    if (e.kind == "issue.add")
+      return ImportProjector::Statements(db).insert(p, e.seq, e.at, false);
     if (e.kind == "issue.comment") return apply_issue_comment(db, e, p);
     if (e.kind == "issue.import") return apply_issue_import(db, e, items ? *items : db);
     if (e.kind.rfind("issue.", 0) == 0 && model::parse_action(e.kind.substr(6)))

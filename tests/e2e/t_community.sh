@@ -19,7 +19,8 @@ expect_status 64
 err_has "unknown community 'nowhere'"
 err_has "heping"
 # Without any configuration: a clear configuration error.
-CONSULT_CONFIG= run --config "" community list
-cd /tmp && CONSULT_CONFIG= run community list; cd "$T"
+mkdir empty && cd empty
+CONSULT_CONFIG= run community list
+cd "$T"
 expect_status 78
 err_has "no configuration found"

@@ -124,4 +124,12 @@ err_has "open.csv:2"
 err_has "never closed"
 run import "$BOX" --encoding latin1
 expect_status 64
+run import "$BOX" --map nowhere.toml
+expect_status 66
+err_has "mapping file 'nowhere.toml' does not exist"
+printf '[columns]\n"备注" = "remark"\n' > bad-map.toml
+run import "$BOX" --map bad-map.toml
+expect_status 78
+err_has "bad-map.toml:2:"
+err_has "unknown field 'remark'"
 ok verify

@@ -78,8 +78,11 @@ public:
   /// Inserts the issue an item describes.
   void add(const nlohmann::json& item);
 
-private:
+  /// The issue-row writer, shared with the projection of issue.add (defined
+  /// in projection.cpp).
   struct Statements;
+
+private:
   std::unique_ptr<Statements> q_;
   std::int64_t seq_;
   std::string at_;
