@@ -133,6 +133,18 @@ std::string format_local(Instant t, const std::string& zone) {
                      tm.tm_hour, tm.tm_min);
 }
 
+ZoneState zone_state(Instant t, const std::string& zone) {
+  long offset = 0;
+  const std::tm tm = to_tm(t, zone, offset);
+  return {offset, tm.tm_isdst > 0, tm.tm_zone ? std::string(tm.tm_zone) : std::string()};
+}
+
+long utc_offset(Instant t, const std::string& zone) {
+  long offset = 0;
+  to_tm(t, zone, offset);
+  return offset;
+}
+
 Date local_date(Instant t, const std::string& zone) {
   long offset = 0;
   const std::tm tm = to_tm(t, zone, offset);

@@ -401,8 +401,14 @@ Schedule parse_schedule(Reader r, const Community& c) {
     fail(r.at(*r.get("kind")), r.key_path("kind"),
          i18n::tr(N_("unknown meeting kind '{}'"), s.kind), i18n::tr(N_("known kinds: {}"), keys));
   }
+  s.key = r.opt_string("key").value_or(s.kind);
+  if (!valid_key(s.key))
+    fail(r.at(*r.get("key")), r.key_path("key"),
+         _("keys must be lower-case letters, digits, '-' or '_'"));
   s.title = r.opt_string("title").value_or("");
   s.venue = r.opt_string("venue").value_or("");
+  s.online = r.opt_string("online").value_or("");
+  s.agenda = r.opt_bool("agenda").value_or(true);
   s.at = r.string("at");
   if (!valid_hhmm(s.at)) fail(r.at(*r.get("at")), r.key_path("at"), _("expected a time HH:MM"));
   s.until = r.opt_string("until").value_or("");
@@ -482,6 +488,49 @@ const std::vector<std::string>& builtin_profiles() {
       "three-quarters",          "unanimous",        "consensus",        "residents-meeting",
       "village-representatives", "civil-code-278"};
   return kNames;
+}
+
+namespace {
+/// The built-in profiles. Where the law speaks, its words: the Urban
+/// Residents' Committee Organization Law art. 9 (more than half of those
+/// entitled present; more than half of those present agree); village
+/// representatives (at least 2/3 present; more than half of those present);
+/// Civil Code art. 278 (at least 2/3 by head take part; its thresholds by
+/// matter and by area are the votes' business). The others are rules of
+/// procedure with a quorum of more than half of the members.
+Profile builtin_profile(const std::string& key) {
+  const Fraction half{1, 2}, two_thirds{2, 3}, three_quarters{3, 4}, all{1, 1};
+  auto make = [&](const char* label, Fraction quorum, bool q_incl, Fraction threshold,
+                  const char* of, bool t_incl) {
+    return Profile{key, label, quorum, q_incl, threshold, of, t_incl};
+  };
+  if (key == "majority-cast") return make("过半数（投票）", half, false, half, "cast", false);
+  if (key == "majority-present") return make("过半数（出席）", half, false, half, "present", false);
+  if (key == "majority-members") return make("过半数（全体）", half, false, half, "members", false);
+  if (key == "two-thirds") return make("三分之二以上", half, false, two_thirds, "present", true);
+  if (key == "three-quarters")
+    return make("四分之三以上", half, false, three_quarters, "present", true);
+  if (key == "unanimous") return make("全体一致", half, false, all, "present", true);
+  if (key == "consensus") return make("协商一致", half, false, all, "cast", true);
+  if (key == "residents-meeting") return make("居民会议", half, false, half, "present", false);
+  if (key == "village-representatives")
+    return make("村民代表会议", two_thirds, true, half, "present", false);
+  return make("业主共同决定（民法典第二百七十八条）", two_thirds, true, half, "cast", false);
+}
+} // namespace
+
+std::optional<Profile> find_profile(const Community& community, const std::string& key) {
+  for (const auto& p : community.rules.profiles)
+    if (p.key == key) return p;
+  const auto& names = builtin_profiles();
+  if (std::find(names.begin(), names.end(), key) == names.end()) return std::nullopt;
+  return builtin_profile(key);
+}
+
+std::optional<Profile> kind_profile(const Community& community, const std::string& kind) {
+  for (const auto& [k, profile] : community.rules.defaults)
+    if (k == kind) return find_profile(community, profile);
+  return std::nullopt;
 }
 
 int Council::seat_count() const {
@@ -621,6 +670,7 @@ Community parse_community(const std::string& toml_text, const std::string& name)
     Reader rr = r.sub(*rules, "rules");
     c.rules.notice_days = rr.count("notice_days", 7, 365);
     c.rules.notice_policy = rr.opt_string("notice_policy").value_or("warn");
+    c.rules.agenda_max = rr.count("agenda_max", 10, 200);
     if (c.rules.notice_policy != "warn" && c.rules.notice_policy != "refuse")
       fail(rr.at(*rr.get("notice_policy")), "rules.notice_policy",
            i18n::tr(N_("'{}' is not one of: warn, refuse"), c.rules.notice_policy));
@@ -690,7 +740,12 @@ Community parse_community(const std::string& toml_text, const std::string& name)
     for (auto&& node : *schedules) {
       const std::string key = fmt::format("schedules[{}]", i++);
       if (!node.is_table()) fail(r.at(node), key, _("expected a table [[schedules]]"));
-      c.schedules.push_back(parse_schedule(r.sub(*node.as_table(), key), c));
+      Schedule s = parse_schedule(r.sub(*node.as_table(), key), c);
+      for (const auto& other : c.schedules)
+        if (other.key == s.key)
+          fail(r.at(node), key + ".key", i18n::tr(N_("two schedules are called '{}'"), s.key),
+               _("give each schedule of one kind its own key = \"…\""));
+      c.schedules.push_back(std::move(s));
     }
   }
   r.finish();
@@ -861,7 +916,10 @@ nlohmann::json to_json(const Community& c) {
     reqs.push_back({{"seat", q.seat}, {"min", q.min_present}});
   json schedules = json::array();
   for (const auto& s : c.schedules)
-    schedules.push_back({{"kind", s.kind},
+    schedules.push_back({{"key", s.key},
+                         {"kind", s.kind},
+                         {"online", s.online},
+                         {"agenda", s.agenda},
                          {"title", s.title},
                          {"days_of_month", s.days_of_month},
                          {"weekdays", s.weekdays},
@@ -890,6 +948,7 @@ nlohmann::json to_json(const Community& c) {
           {"rules",
            {{"notice_days", c.rules.notice_days},
             {"notice_policy", c.rules.notice_policy},
+            {"agenda_max", c.rules.agenda_max},
             {"profiles", std::move(profiles)},
             {"defaults", std::move(defaults)},
             {"require_present", std::move(reqs)}}},

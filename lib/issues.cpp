@@ -21,7 +21,8 @@ namespace {
 constexpr const char* kIssueColumns =
     "id, community, title, body, channel, category, place, raised_by, phone, raised_on, "
     "raised_count, status, rounds, merged_into, escalated_to, reason, created_at, updated_at, "
-    "created_seq, updated_seq, channel_text, category_text, extra, import_seq, source_row";
+    "created_seq, updated_seq, channel_text, category_text, extra, import_seq, source_row, "
+    "priority";
 
 Issue read_issue(SQLite::Statement& q) {
   Issue i;
@@ -50,6 +51,7 @@ Issue read_issue(SQLite::Statement& q) {
   i.extra = q.getColumn(22).getString();
   if (!q.getColumn(23).isNull()) i.import_seq = q.getColumn(23).getInt64();
   if (!q.getColumn(24).isNull()) i.source_row = q.getColumn(24).getInt64();
+  i.priority = q.getColumn(25).getString();
   return i;
 }
 
@@ -153,6 +155,11 @@ NewIssue validate(const config::Community& community, NewIssue issue, clock::Dat
         i18n::tr(N_("unknown category '{}' for community '{}'"), issue.category, community.id),
         "category", i18n::tr(N_("allowed categories: {}"), keys_of(community.categories)));
 
+  if (issue.priority.empty()) issue.priority = "normal";
+  if (!model::valid_priority(issue.priority))
+    throw Error(ErrorKind::usage, i18n::tr(N_("unknown priority '{}'"), issue.priority),
+                "priority", _("use urgent, high, normal or low"));
+
   if (!issue.raised_on) issue.raised_on = today;
   if (*issue.raised_on > today)
     throw Error(ErrorKind::data,
@@ -197,6 +204,7 @@ std::int64_t add(ledger::Ledger& ledger, const config::Community& community,
                    {"raised_by", issue.raised_by},
                    {"phone", issue.phone},
                    {"raised_on", clock::format_date(*issue.raised_on)},
+                   {"priority", issue.priority},
                    {"stakeholders", issue.stakeholders}});
   });
   return id;
@@ -343,6 +351,25 @@ Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
     }
     ledger.append(fmt::format("issue.{}", model::to_string(c.action)), fmt::format("issue:{}", id),
                   payload);
+    result = get(ledger, id);
+  });
+  return result;
+}
+
+Issue set_priority(ledger::Ledger& ledger, std::int64_t id, const std::string& priority) {
+  if (!model::valid_priority(priority))
+    throw Error(ErrorKind::usage, i18n::tr(N_("unknown priority '{}'"), priority), "priority",
+                _("use urgent, high, normal or low"));
+  Issue result;
+  ledger.write([&] {
+    const Issue issue = get(ledger, id);
+    if (!model::is_open(issue.status))
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("cannot change the priority of issue {}: it is {}"), id,
+                           model::to_string(issue.status)));
+    if (issue.priority != priority)
+      ledger.append("issue.priority", fmt::format("issue:{}", id),
+                    {{"id", id}, {"from", issue.priority}, {"to", priority}});
     result = get(ledger, id);
   });
   return result;

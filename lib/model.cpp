@@ -196,4 +196,16 @@ bool valid_escalation_level(std::string_view level) noexcept {
   return level == "street" || level == "district";
 }
 
+namespace {
+constexpr std::string_view kPriorities[] = {"urgent", "high", "normal", "low"};
+} // namespace
+
+bool valid_priority(std::string_view p) noexcept { return priority_rank(p) >= 0; }
+
+int priority_rank(std::string_view p) noexcept {
+  for (int i = 0; i < 4; ++i)
+    if (kPriorities[i] == p) return i;
+  return -1;
+}
+
 } // namespace consult::model

@@ -3,6 +3,8 @@
 // into a scratch database, so the tables are by construction what the
 // events say.
 
+#include "projection.hpp"
+
 #include "consult/error.hpp"
 #include "consult/hash.hpp"
 #include "consult/ledger.hpp"
@@ -105,6 +107,16 @@ void apply_issue_comment(SQLite::Database& db, const Event& e, const json& p) {
   u.exec();
 }
 
+void apply_issue_priority(SQLite::Database& db, const Event& e, const json& p) {
+  SQLite::Statement u(db, "UPDATE issue SET priority = ?, updated_seq = ?, updated_at = ? "
+                          "WHERE id = ?");
+  u.bind(1, str(p, "to"));
+  u.bind(2, e.seq);
+  u.bind(3, e.at);
+  u.bind(4, p.at("id").get<std::int64_t>());
+  u.exec();
+}
+
 /// An import: one event, its rows attached as items; each item is an issue.
 void apply_issue_import(SQLite::Database& db, const Event& e, SQLite::Database& items) {
   SQLite::Statement rows(items, "SELECT data FROM event_item WHERE seq = ? ORDER BY n");
@@ -126,9 +138,9 @@ struct ImportProjector::Statements {
     INSERT INTO issue (id, community, title, body, channel, category, place, raised_by, phone,
       raised_on, raised_count, status, rounds, merged_into, escalated_to, reason,
       created_seq, created_at, updated_seq, updated_at,
-      channel_text, category_text, extra, import_seq, source_row)
+      channel_text, category_text, extra, import_seq, source_row, priority)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, 'collected', 0, NULL, '', '',
-      ?11, ?12, ?11, ?12, ?13, ?14, ?15, ?16, ?17))sql"),
+      ?11, ?12, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))sql"),
         stakeholder(db, "INSERT INTO issue_stakeholder (issue, position, name) VALUES (?, ?, ?)") {}
 
   /// Inserts the issue `p` describes, created by event `seq` at `at`;
@@ -158,6 +170,7 @@ struct ImportProjector::Statements {
       issue.bind(16);
       issue.bind(17);
     }
+    issue.bind(18, p.value("priority", std::string("normal")));
     issue.exec();
     if (const auto it = p.find("stakeholders"); it != p.end()) {
       int position = 0;
@@ -193,6 +206,8 @@ void apply(SQLite::Database& db, const Event& e, SQLite::Database* items) {
     if (e.kind == "issue.add")
       return ImportProjector::Statements(db).insert(p, e.seq, e.at, false);
     if (e.kind == "issue.comment") return apply_issue_comment(db, e, p);
+    if (e.kind == "issue.priority") return apply_issue_priority(db, e, p);
+    if (e.kind.rfind("meeting.", 0) == 0) return apply_meeting(db, e, p);
     if (e.kind == "issue.import") return apply_issue_import(db, e, items ? *items : db);
     if (e.kind.rfind("issue.", 0) == 0 && model::parse_action(e.kind.substr(6)))
       return apply_issue_transition(db, e, p);

@@ -140,12 +140,94 @@ ALTER TABLE issue ADD COLUMN import_seq    INTEGER;                   -- the iss
 ALTER TABLE issue ADD COLUMN source_row    INTEGER;                   -- its row in the imported file
 )sql";
 
+constexpr const char* kSchema3 = R"sql(
+-- How urgent an issue is: the first key of an automatic agenda's order.
+ALTER TABLE issue ADD COLUMN priority TEXT NOT NULL DEFAULT 'normal'
+  CHECK (priority IN ('urgent', 'high', 'normal', 'low'));
+
+-- Projection: meetings of every kind (council, bench, pavilion, reception day, …).
+CREATE TABLE meeting (
+  id            INTEGER PRIMARY KEY,
+  community     TEXT    NOT NULL REFERENCES community (id),
+  kind          TEXT    NOT NULL,   -- key from the community's meeting_kinds
+  title         TEXT    NOT NULL,
+  starts_at     TEXT    NOT NULL,   -- RFC 3339 in the community's zone
+  ends_at       TEXT    NOT NULL,   -- RFC 3339, '' if no end was given
+  starts_utc    INTEGER NOT NULL,   -- seconds since 1970 (UTC): order and overlaps
+  ends_utc      INTEGER NOT NULL,   -- the end, or the start + 2 hours if none was given
+  local_date    TEXT    NOT NULL,   -- YYYY-MM-DD of the start, community local date
+  venue         TEXT    NOT NULL,
+  online        TEXT    NOT NULL,   -- link of an online meeting ('' if none)
+  chair         TEXT    NOT NULL,
+  recorder      TEXT    NOT NULL,
+  profile       TEXT    NOT NULL,   -- rule profile for quorum ('' : none, an informal meeting)
+  schedule      TEXT    NOT NULL,   -- schedule key it was planned from ('' : planned by hand)
+  schedule_date TEXT    NOT NULL,   -- the scheduled date it stands for ('' : by hand)
+  status        TEXT    NOT NULL CHECK (status IN ('planned', 'closed', 'cancelled')),
+  reason        TEXT    NOT NULL,   -- why it was cancelled or rescheduled
+  created_seq   INTEGER NOT NULL,
+  created_at    TEXT    NOT NULL,
+  updated_seq   INTEGER NOT NULL,
+  updated_at    TEXT    NOT NULL
+) STRICT;
+CREATE INDEX meeting_by_start ON meeting (community, starts_utc);
+-- A schedule's occurrence is planned once, whatever later becomes of it.
+CREATE UNIQUE INDEX meeting_by_schedule ON meeting (community, schedule, schedule_date)
+  WHERE schedule <> '';
+
+-- Projection: the agenda of a meeting, one issue per item.
+CREATE TABLE meeting_item (
+  meeting  INTEGER NOT NULL REFERENCES meeting (id),
+  position INTEGER NOT NULL,        -- 1, 2, 3, … in agenda order
+  issue    INTEGER NOT NULL REFERENCES issue (id),
+  carried  INTEGER NOT NULL,        -- 1 if carried over from an earlier meeting
+  round    INTEGER NOT NULL,        -- the issue's consultation round held here (0: not yet discussed)
+  outcome  TEXT    NOT NULL CHECK (outcome IN ('', 'decided', 'next-round', 'site-inspection',
+             'escalated', 'withdrawn', 'not-reached')),
+  note     TEXT    NOT NULL,        -- what the meeting said about the outcome
+  PRIMARY KEY (meeting, position)
+) STRICT;
+CREATE INDEX meeting_item_by_issue ON meeting_item (issue, meeting);
+
+-- Projection: who was invited ("6+X": council seats plus each item's
+-- stakeholders), guests, and who came.
+CREATE TABLE meeting_person (
+  meeting    INTEGER NOT NULL REFERENCES meeting (id),
+  position   INTEGER NOT NULL,
+  name       TEXT    NOT NULL,
+  role       TEXT    NOT NULL CHECK (role IN ('member', 'stakeholder', 'guest')),
+  seat       TEXT    NOT NULL,      -- seat category key of a member ('' otherwise)
+  detail     TEXT    NOT NULL,      -- member's role, stakeholder's issues (#3 #7), guest's body
+  attendance TEXT    NOT NULL CHECK (attendance IN ('invited', 'present', 'absent', 'excused',
+               'proxy')),
+  proxy      TEXT    NOT NULL,      -- who came in their place ('proxy')
+  reason     TEXT    NOT NULL,      -- why absent or excused
+  PRIMARY KEY (meeting, position),
+  UNIQUE (meeting, name)
+) STRICT;
+
+-- Projection: opinions recorded per agenda item.
+CREATE TABLE meeting_note (
+  id       INTEGER PRIMARY KEY,
+  meeting  INTEGER NOT NULL REFERENCES meeting (id),
+  issue    INTEGER NOT NULL REFERENCES issue (id),
+  round    INTEGER NOT NULL,
+  speaker  TEXT    NOT NULL,
+  position TEXT    NOT NULL CHECK (position IN ('', 'for', 'against', 'neutral')),
+  body     TEXT    NOT NULL,
+  seq      INTEGER NOT NULL,
+  at       TEXT    NOT NULL
+) STRICT;
+CREATE INDEX meeting_note_by_meeting ON meeting_note (meeting, id);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "initial: event log, communities, issues", kSchema1},
       {2, "imports: event items, issue sources", kSchema2},
+      {3, "meetings: agendas, attendance, notes; issue priority", kSchema3},
   };
   return kMigrations;
 }
@@ -156,7 +238,8 @@ int latest_version() {
 
 const std::vector<std::string>& projection_tables() {
   static const std::vector<std::string> kTables = {"community", "issue", "issue_stakeholder",
-                                                   "issue_comment"};
+                                                   "issue_comment", "meeting", "meeting_item",
+                                                   "meeting_person", "meeting_note"};
   return kTables;
 }
 

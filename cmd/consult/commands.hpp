@@ -10,6 +10,8 @@ void register_init(CLI::App& app, Context& ctx);
 void register_community(CLI::App& app, Context& ctx);
 void register_issue(CLI::App& app, Context& ctx);
 void register_import(CLI::App& app, Context& ctx);
+void register_meeting(CLI::App& app, Context& ctx);
+void register_agenda(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx); // log, verify
 void register_doctor(CLI::App& app, Context& ctx);
 

@@ -56,6 +56,7 @@ nlohmann::json issue_json(const Issue& i, bool reveal, bool full) {
                       {"phone", phone(i.phone, reveal)},
                       {"raised_on", i.raised_on},
                       {"raised_count", i.raised_count},
+                      {"priority", i.priority},
                       {"rounds", i.rounds},
                       {"merged_into", i.merged_into ? nlohmann::json(*i.merged_into) : nullptr},
                       {"escalated_to", i.escalated_to},
@@ -191,6 +192,8 @@ void register_issue(CLI::App& app, Context& ctx) {
     cmd->add_option("--phone", o->issue.phone, _("resident's phone number"));
     cmd->add_option("--raised-on", o->raised_on, _("date raised (default: today)"))
         ->type_name("DATE");
+    cmd->add_option("--priority", o->issue.priority, _("urgent, high, normal (default) or low"))
+        ->check(CLI::IsMember({"urgent", "high", "normal", "low"}));
     cmd->add_option("--stakeholder", o->issue.stakeholders,
                     _("a stakeholder (the \"X\" of 6+X) to invite; repeat for several"))
         ->type_name("NAME");
@@ -334,6 +337,7 @@ void register_issue(CLI::App& app, Context& ctx) {
            issue.raised_by.empty() ? _("anonymous") : person(issue.raised_by, *reveal)},
           {_("Phone"), phone(issue.phone, *reveal)},
           {_("Residents"), std::to_string(issue.raised_count)},
+          {_("Priority"), issue.priority},
       };
       std::string stakeholders;
       for (const auto& s : issue.stakeholders)
@@ -397,6 +401,26 @@ void register_issue(CLI::App& app, Context& ctx) {
                      "  consult issue resolve 12");
   add_change_command(group, ctx, A::close, _("close after residents' feedback"),
                      "  consult issue close 12");
+
+  // priority
+  {
+    auto* cmd = group->add_subcommand(
+        "priority", _("set how urgent an issue is (the first key of an automatic agenda)"));
+    auto o = std::make_shared<std::pair<std::string, std::string>>();
+    cmd->add_option("ID", o->first, _("issue id"))->required();
+    cmd->add_option("LEVEL", o->second, _("urgent, high, normal or low"))
+        ->required()
+        ->check(CLI::IsMember({"urgent", "high", "normal", "low"}));
+    example(cmd, "  consult issue priority 12 urgent");
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
+      const auto issue =
+          issues::set_priority(c.ledger(), parse_id(o->first, _("an issue")), o->second);
+      if (c.out.json)
+        c.out.json_line({{"id", issue.id}, {"priority", issue.priority}});
+      else
+        c.out.say(i18n::tr(N_("issue {}: priority {}"), issue.id, issue.priority));
+    });
+  }
 
   // comment
   {

@@ -78,6 +78,8 @@ int main(int argc, char** argv) {
   register_community(app, ctx);
   register_issue(app, ctx);
   register_import(app, ctx);
+  register_meeting(app, ctx);
+  register_agenda(app, ctx);
   register_log(app, ctx);
   register_doctor(app, ctx);
 

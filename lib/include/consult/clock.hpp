@@ -38,6 +38,17 @@ std::string format_rfc3339(Instant t, const std::string& zone);
 /// `YYYY-MM-DD HH:MM` in `zone`.
 std::string format_local(Instant t, const std::string& zone);
 
+/// What a zone says at an instant.
+struct ZoneState {
+  long offset = 0;    ///< seconds east of UTC (Asia/Shanghai: 28800)
+  bool dst = false;   ///< daylight saving time in force
+  std::string abbrev; ///< e.g. "CST"
+};
+ZoneState zone_state(Instant t, const std::string& zone);
+
+/// The offset from UTC of `zone` at `t`, in seconds east (Asia/Shanghai: 28800).
+long utc_offset(Instant t, const std::string& zone);
+
 /// The calendar date of `t` in `zone`.
 Date local_date(Instant t, const std::string& zone);
 

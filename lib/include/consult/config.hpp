@@ -75,6 +75,7 @@ struct Requirement {
 struct Rules {
   int notice_days = 7;
   std::string notice_policy = "warn"; ///< warn | refuse
+  int agenda_max = 10;                ///< issues an automatic agenda takes at most
   std::vector<Profile> profiles;
   std::vector<std::pair<std::string, std::string>> defaults; ///< meeting kind -> profile key
   std::vector<Requirement> require_present;
@@ -88,6 +89,7 @@ struct Label {
 
 /// A recurring meeting: on days of the month or on weekdays, at a time.
 struct Schedule {
+  std::string key;  ///< stable id (default: the kind), unique in the community
   std::string kind;
   std::string title;
   std::vector<int> days_of_month; ///< 1..31
@@ -95,6 +97,8 @@ struct Schedule {
   std::string at;                 ///< HH:MM
   std::string until;              ///< HH:MM, optional
   std::string venue;
+  std::string online; ///< link for online meetings, optional
+  bool agenda = true; ///< build an agenda from open issues (false: e.g. reception days)
 };
 
 struct Community {
@@ -169,8 +173,16 @@ const std::vector<std::string>& import_fields();
 /// Loads and validates a mapping file against `community` (its keys).
 ImportMap load_import_map(const std::string& path, const Community& community);
 
-/// Rule profile names built into consult (see the votes work).
+/// Rule profile names built into consult (see docs/meetings.md).
 const std::vector<std::string>& builtin_profiles();
+
+/// The profile `key` as `community` defines it, or the built-in one of that
+/// name; nullopt if neither exists.
+std::optional<Profile> find_profile(const Community& community, const std::string& key);
+
+/// The default profile of a meeting kind ([rules.defaults]); nullopt if the
+/// kind has none (an informal meeting without quorum).
+std::optional<Profile> kind_profile(const Community& community, const std::string& kind);
 
 /// Parses "2/3", "1/2" or a decimal such as 0.5 into a fraction in 0..1.
 std::optional<Fraction> parse_fraction(const std::string& text);

@@ -41,6 +41,7 @@ struct NewIssue {
   std::string raised_by;
   std::string phone;
   std::optional<clock::Date> raised_on; ///< default: today in the community's zone
+  std::string priority;                 ///< urgent | high | normal (default) | low
   std::vector<std::string> stakeholders;
 };
 
@@ -87,6 +88,9 @@ struct Change {
 /// Applies a life-cycle step in one transaction. An illegal step throws
 /// Error(data) naming the steps allowed now, and changes nothing.
 model::Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& change);
+
+/// Sets how urgent an open issue is (urgent, high, normal, low).
+model::Issue set_priority(ledger::Ledger& ledger, std::int64_t id, const std::string& priority);
 
 /// Records an opinion on an issue (current round). Returns the comment.
 model::Comment comment(ledger::Ledger& ledger, std::int64_t id, const std::string& author,

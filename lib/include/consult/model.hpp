@@ -75,6 +75,11 @@ bool accepts_comments(IssueStatus s) noexcept;
 /// community, hard ones do not leave the street".
 bool valid_escalation_level(std::string_view level) noexcept;
 
+/// How urgent an issue is: "urgent", "high", "normal" (the default) or "low".
+bool valid_priority(std::string_view p) noexcept;
+/// 0 for urgent .. 3 for low: the order of an automatic agenda.
+int priority_rank(std::string_view p) noexcept;
+
 struct Issue {
   std::int64_t id = 0;
   std::string community;
@@ -87,6 +92,7 @@ struct Issue {
   std::string phone;
   std::string raised_on; ///< YYYY-MM-DD
   int raised_count = 1;  ///< residents who raised it (grows with merges)
+  std::string priority = "normal";
   IssueStatus status = IssueStatus::collected;
   int rounds = 0; ///< consultation rounds opened
   std::optional<std::int64_t> merged_into;

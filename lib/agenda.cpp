@@ -1,0 +1,454 @@
+#include "consult/agenda.hpp"
+
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+#include "consult/ics.hpp"
+#include "consult/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace consult::agenda {
+
+using meetings::Meeting;
+using nlohmann::json;
+
+namespace {
+
+clock::Instant instant(const std::string& rfc3339) {
+  const auto t = clock::parse_instant(rfc3339, "UTC");
+  if (!t) throw Error(ErrorKind::internal, "unreadable time in the ledger: " + rfc3339);
+  return *t;
+}
+
+clock::Instant from_epoch(std::int64_t s) { return clock::Instant(std::chrono::seconds(s)); }
+
+/// "2026-12-09 19:30–21:00" in the community's zone.
+std::string when(const config::Community& c, const Meeting& m) {
+  const auto start = clock::format_local(instant(m.starts_at), c.timezone);
+  if (m.ends_at.empty()) return start;
+  const auto end = clock::format_local(instant(m.ends_at), c.timezone);
+  return start + "–" + (end.substr(0, 10) == start.substr(0, 10) ? end.substr(11) : end);
+}
+
+std::string status_label(const std::string& status) {
+  if (status == "planned") return _("planned");
+  if (status == "closed") return _("held");
+  if (status == "cancelled") return _("cancelled");
+  return status;
+}
+
+std::string quorum_line(const config::Community& c, const Meeting& m) {
+  const auto q = meetings::quorum(c, m);
+  if (!q.has_rule) return _("none (informal meeting)");
+  if (q.attendance_recorded) return q.profile.label + ": " + q.statement;
+  const rules::Threshold t{q.profile.quorum, q.profile.quorum_inclusive ? rules::Bound::at_least
+                                                                       : rules::Bound::more_than};
+  return i18n::tr(N_("{}: needs {} of {} seats = {} present"), q.profile.label, t.str(),
+                  q.quorum.base, q.quorum.needed);
+}
+
+std::string item_line(const config::Community& c, const meetings::Item& it) {
+  const auto* category = c.category(it.issue.category);
+  const auto* channel = c.channel(it.issue.channel);
+  std::string line = i18n::tr(
+      N_("{} · {} · raised {} by {} resident(s)"),
+      !it.issue.category_text.empty() || !category ? it.issue.category_text : category->label,
+      !it.issue.channel_text.empty() || !channel ? it.issue.channel_text : channel->label,
+      it.issue.raised_on, it.issue.raised_count);
+  if (it.issue.priority != "normal")
+    line += " · " + i18n::tr(N_("priority {}"), it.issue.priority);
+  if (it.carried) line += " · " + std::string(_("carried over"));
+  if (it.round > 0) line += " · " + i18n::tr(N_("round {}"), it.round);
+  if (!it.outcome.empty()) line += " · " + i18n::tr(N_("outcome: {}"), it.outcome);
+  return line;
+}
+
+std::string md_cell(std::string s) {
+  std::string out;
+  for (char ch : text::one_line(s)) {
+    if (ch == '|') out += "\\|";
+    else out += ch;
+  }
+  return out;
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    default: out += ch;
+    }
+  }
+  return out;
+}
+
+/// The names of a composition row, residents masked.
+std::string names_of(const meetings::CompositionRow& row) {
+  std::string out;
+  for (const auto& n : row.names)
+    out += (out.empty() ? "" : "、") + (row.key == "stakeholders" ? text::mask_person(n) : n);
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> facts(const config::Community& c,
+                                                       const Meeting& m) {
+  const auto* kind = c.meeting_kind(m.kind);
+  std::vector<std::pair<std::string, std::string>> rows = {
+      {_("Community"), c.name},
+      {_("Kind"), kind ? kind->label : m.kind},
+      {_("Date and time"), when(c, m)},
+  };
+  if (!m.venue.empty()) rows.emplace_back(_("Venue"), m.venue);
+  if (!m.online.empty()) rows.emplace_back(_("Online"), m.online);
+  if (!m.chair.empty()) rows.emplace_back(_("Chair"), m.chair);
+  if (!m.recorder.empty()) rows.emplace_back(_("Recorder"), m.recorder);
+  rows.emplace_back(_("Status"), status_label(m.status) +
+                                     (m.reason.empty() ? "" : " (" + m.reason + ")"));
+  rows.emplace_back(_("Quorum"), quorum_line(c, m));
+  return rows;
+}
+
+std::string footer(const Meeting& m) {
+  return i18n::tr(N_("Meeting {} as recorded in ledger event {}."), m.id, m.updated_seq);
+}
+
+std::string render_md(const config::Community& c, const Meeting& m) {
+  std::string out = fmt::format("# {}\n\n| | |\n|---|---|\n", md_cell(m.title));
+  for (const auto& [k, v] : facts(c, m))
+    out += fmt::format("| {} | {} |\n", md_cell(k), md_cell(v));
+  out += fmt::format("\n## {}\n\n", _("Agenda"));
+  if (m.items.empty()) out += std::string(_("No issues on the agenda.")) + "\n";
+  for (const auto& it : m.items)
+    out += fmt::format("{}. **#{} {}**  \n   {}\n", it.position, it.issue.id,
+                       text::one_line(it.issue.title), item_line(c, it));
+  out += fmt::format("\n## {}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", _("Invited"),
+                     _("Category"), _("Invited"), _("Present"), _("Names"));
+  for (const auto& row : meetings::composition(c, m))
+    out += fmt::format("| {} | {} | {} | {} |\n", md_cell(row.label), row.invited, row.present,
+                       md_cell(names_of(row)));
+  out += "\n_" + footer(m) + "_\n";
+  return out;
+}
+
+constexpr const char* kStyle = R"css(
+@page { size: A4; margin: 18mm 16mm; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+  "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 11pt; line-height: 1.5;
+  color: #111; max-width: 180mm; margin: 0 auto; }
+h1 { font-size: 18pt; margin: 0 0 8pt; }
+h2 { font-size: 13pt; margin: 14pt 0 6pt; border-bottom: 1px solid #999; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #999; padding: 3pt 6pt; text-align: left; vertical-align: top; }
+td.n, th.n { text-align: right; }
+table.facts th { width: 28%; background: #f2f2f2; }
+ol li { margin-bottom: 4pt; }
+.meta { color: #555; font-size: 9.5pt; }
+footer { margin-top: 16pt; color: #555; font-size: 9pt; }
+)css";
+
+std::string html_page(const std::string& title, const std::string& body) {
+  return fmt::format("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                     "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+                     html_escape(title), kStyle, body);
+}
+
+std::string render_html(const config::Community& c, const Meeting& m) {
+  std::string b = fmt::format("<h1>{}</h1>\n<table class=\"facts\">\n", html_escape(m.title));
+  for (const auto& [k, v] : facts(c, m))
+    b += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", html_escape(k), html_escape(v));
+  b += fmt::format("</table>\n<h2>{}</h2>\n", html_escape(_("Agenda")));
+  if (m.items.empty())
+    b += fmt::format("<p>{}</p>\n", html_escape(_("No issues on the agenda.")));
+  else {
+    b += "<ol>\n";
+    for (const auto& it : m.items)
+      b += fmt::format("<li><strong>#{} {}</strong><br><span class=\"meta\">{}</span></li>\n",
+                       it.issue.id, html_escape(it.issue.title), html_escape(item_line(c, it)));
+    b += "</ol>\n";
+  }
+  b += fmt::format("<h2>{}</h2>\n<table>\n<tr><th>{}</th><th class=\"n\">{}</th>"
+                   "<th class=\"n\">{}</th><th>{}</th></tr>\n",
+                   html_escape(_("Invited")), html_escape(_("Category")),
+                   html_escape(_("Invited")), html_escape(_("Present")),
+                   html_escape(_("Names")));
+  for (const auto& row : meetings::composition(c, m))
+    b += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+                     "<td>{}</td></tr>\n",
+                     html_escape(row.label), row.invited, row.present,
+                     html_escape(names_of(row)));
+  b += fmt::format("</table>\n<footer>{}</footer>\n", html_escape(footer(m)));
+  return html_page(m.title, b);
+}
+
+std::string description(const config::Community& c, const Meeting& m) {
+  std::string d;
+  if (!m.online.empty()) d += i18n::tr(N_("Online: {}"), m.online) + "\n";
+  if (!m.items.empty()) d += std::string(_("Agenda")) + ":\n";
+  for (const auto& it : m.items) {
+    const auto* category = c.category(it.issue.category);
+    d += fmt::format("{}. #{} {} ({})\n", it.position, it.issue.id,
+                     text::one_line(it.issue.title),
+                     !it.issue.category_text.empty() || !category ? it.issue.category_text
+                                                                 : category->label);
+  }
+  if (m.status == "cancelled" && !m.reason.empty())
+    d += i18n::tr(N_("Cancelled: {}"), m.reason) + "\n";
+  if (!d.empty() && d.back() == '\n') d.pop_back();
+  return d;
+}
+
+ics::Event meeting_event(const config::Community& c, const Meeting& m) {
+  const auto* kind = c.meeting_kind(m.kind);
+  ics::Event e;
+  e.uid = fmt::format("meeting-{}-{}@consult", m.community, m.id);
+  e.stamp = instant(m.updated_at);
+  e.start = from_epoch(m.starts_utc);
+  e.end = from_epoch(m.ends_utc);
+  e.summary = m.title;
+  e.location = m.venue.empty() && !m.online.empty() ? std::string(_("online")) : m.venue;
+  e.description = description(c, m);
+  e.url = m.online;
+  e.categories = kind ? kind->label : m.kind;
+  e.status = m.status == "cancelled" ? "CANCELLED" : "CONFIRMED";
+  return e;
+}
+
+std::optional<clock::Instant> at_time(const config::Community& c, clock::Date d,
+                                      const std::string& hhmm) {
+  return clock::parse_instant(clock::format_date(d) + " " + hhmm, c.timezone);
+}
+
+clock::Date add_days(clock::Date d, int n) {
+  return std::chrono::sys_days(d) + std::chrono::days(n);
+}
+
+} // namespace
+
+std::optional<Format> parse_format(std::string_view text) {
+  if (text == "md") return Format::md;
+  if (text == "html") return Format::html;
+  if (text == "ics") return Format::ics;
+  if (text == "json") return Format::json;
+  return std::nullopt;
+}
+
+const char* extension(Format f) {
+  switch (f) {
+  case Format::md: return "md";
+  case Format::html: return "html";
+  case Format::ics: return "ics";
+  case Format::json: return "json";
+  }
+  return "txt";
+}
+
+Week plan_week(ledger::Ledger& ledger, const std::vector<const config::Community*>& communities,
+               const calendar::Week& week) {
+  const auto monday = calendar::monday_of(week);
+  if (!monday)
+    throw Error(ErrorKind::usage, i18n::tr(N_("{} has no such week"), week.str()), "week",
+                _("ISO years have 52 or 53 weeks"));
+  Week out{week, *monday, add_days(*monday, 6), {}, {}, {}};
+  const auto now = ledger.session().clock.now();
+  ledger.write([&] {
+    for (const auto* c : communities) {
+      for (const auto& s : c->schedules) {
+        for (const auto date : calendar::occurrences(s, out.monday, out.sunday)) {
+          const auto starts = at_time(*c, date, s.at);
+          if (!starts || *starts < now) continue; // already begun: not planned after the fact
+          const auto day = clock::format_date(date);
+          if (meetings::scheduled(ledger, c->id, s.key, day)) continue;
+          meetings::PlanRequest req;
+          req.kind = s.kind;
+          req.at = day + " " + s.at;
+          req.until = s.until;
+          req.venue = s.venue;
+          req.online = s.online;
+          req.title = s.title;
+          req.auto_agenda = s.agenda;
+          req.schedule = s.key;
+          req.schedule_date = day;
+          auto planned = meetings::plan(ledger, *c, req);
+          out.created.push_back(planned.meeting.id);
+          for (auto& w : planned.warnings)
+            out.warnings.push_back(fmt::format("{}: {}", c->id, w));
+        }
+      }
+    }
+  });
+  std::vector<std::pair<std::int64_t, std::int64_t>> found; // (start, id)
+  for (const auto* c : communities) {
+    meetings::Filter f;
+    f.community = c->id;
+    f.from_utc = at_time(*c, out.monday, "00:00")->time_since_epoch().count();
+    f.to_utc = at_time(*c, add_days(out.sunday, 1), "00:00")->time_since_epoch().count();
+    for (const auto& m : meetings::list(ledger, f))
+      found.emplace_back(m.starts_utc, m.id);
+  }
+  std::sort(found.begin(), found.end());
+  for (const auto& [start, id] : found)
+    out.meetings.push_back(id);
+  return out;
+}
+
+std::string file_name(const Meeting& m, Format format) {
+  return fmt::format("{}-{}-{}-{}.{}", m.local_date, m.community, m.kind, m.id,
+                     extension(format));
+}
+
+std::string render(Format format, const config::Community& c, const Meeting& m) {
+  switch (format) {
+  case Format::md: return render_md(c, m);
+  case Format::html: return render_html(c, m);
+  case Format::json: return meetings::to_json(c, m, false).dump(2) + "\n";
+  case Format::ics: return meeting_ics(c, m);
+  }
+  return {};
+}
+
+std::string meeting_ics(const config::Community& c, const Meeting& m) {
+  return ics::calendar(c.name, c.timezone, {meeting_event(c, m)});
+}
+
+std::string render_index(Format format, const calendar::Week& week,
+                         const std::vector<Entry>& entries, const std::vector<Format>& formats) {
+  const auto monday = *calendar::monday_of(week);
+  const auto sunday = add_days(monday, 6);
+  const std::string title = i18n::tr(N_("Meetings of {} ({} – {})"), week.str(),
+                                     clock::format_date(monday), clock::format_date(sunday));
+  auto kind_label = [](const Entry& e) {
+    const auto* k = e.community->meeting_kind(e.meeting.kind);
+    return k ? k->label : e.meeting.kind;
+  };
+  if (format == Format::json) {
+    json list = json::array();
+    for (const auto& e : entries) {
+      json files = json::object();
+      for (auto f : formats)
+        if (f != Format::ics) files[extension(f)] = file_name(e.meeting, f);
+      if (std::find(formats.begin(), formats.end(), Format::ics) != formats.end())
+        files["ics"] = file_name(e.meeting, Format::ics);
+      list.push_back({{"id", e.meeting.id},
+                      {"community", e.meeting.community},
+                      {"community_name", e.community->name},
+                      {"kind", e.meeting.kind},
+                      {"kind_label", kind_label(e)},
+                      {"title", e.meeting.title},
+                      {"starts_at", e.meeting.starts_at},
+                      {"ends_at", e.meeting.ends_at},
+                      {"venue", e.meeting.venue},
+                      {"online", e.meeting.online},
+                      {"status", e.meeting.status},
+                      {"items", e.meeting.items.size()},
+                      {"files", std::move(files)}});
+    }
+    return json{{"week", week.str()},
+                {"from", clock::format_date(monday)},
+                {"to", clock::format_date(sunday)},
+                {"meetings", std::move(list)}}
+               .dump(2) +
+           "\n";
+  }
+  const bool html = format == Format::html;
+  std::string out = html ? fmt::format("<h1>{}</h1>\n", html_escape(title))
+                         : fmt::format("# {}\n\n", title);
+  if (entries.empty()) {
+    const char* none = _("No meetings this week.");
+    out += html ? fmt::format("<p>{}</p>\n", html_escape(none)) : std::string(none) + "\n";
+    return html ? html_page(title, out) : out;
+  }
+  const std::vector<std::string> heads = {_("Date and time"), _("Community"), _("Kind"),
+                                          _("Title"),         _("Venue"),     _("Items"),
+                                          _("Status"),        _("Files")};
+  if (html) {
+    out += "<table>\n<tr>";
+    for (const auto& h : heads)
+      out += "<th>" + html_escape(h) + "</th>";
+    out += "</tr>\n";
+  } else {
+    for (const auto& h : heads)
+      out += "| " + h + " ";
+    out += "|\n" + std::string("|---|---|---|---|---|---:|---|---|\n");
+  }
+  for (const auto& e : entries) {
+    const auto& m = e.meeting;
+    std::string files;
+    for (auto f : formats) {
+      const auto name = file_name(m, f);
+      if (html)
+        files += fmt::format("{}<a href=\"{}\">{}</a>", files.empty() ? "" : " ",
+                             html_escape(name), extension(f));
+      else
+        files += fmt::format("{}[{}]({})", files.empty() ? "" : " ", extension(f), name);
+    }
+    const std::vector<std::string> cells = {
+        when(*e.community, m), e.community->name, kind_label(e), m.title,
+        m.venue.empty() ? m.online : m.venue, std::to_string(m.items.size()),
+        status_label(m.status)};
+    if (html) {
+      out += "<tr>";
+      for (const auto& cell : cells)
+        out += "<td>" + html_escape(cell) + "</td>";
+      out += "<td>" + files + "</td></tr>\n";
+    } else {
+      for (const auto& cell : cells)
+        out += "| " + md_cell(cell) + " ";
+      out += "| " + files + " |\n";
+    }
+  }
+  if (html) out += "</table>\n";
+  return html ? html_page(title, out) : out;
+}
+
+std::string feed(ledger::Ledger& ledger, const config::Community& c, clock::Date from) {
+  std::vector<ics::Event> events;
+  // The configuration's time: when the schedules last changed.
+  SQLite::Statement synced(ledger.db(), "SELECT e.at FROM community c JOIN event e "
+                                        "ON e.seq = c.synced_seq WHERE c.id = ?");
+  synced.bind(1, c.id);
+  const auto stamp = synced.executeStep() ? instant(synced.getColumn(0).getString())
+                                          : *at_time(c, from, "00:00");
+  for (const auto& s : c.schedules) {
+    const auto dates = calendar::occurrences(s, from, add_days(from, 62));
+    if (dates.empty()) continue;
+    const auto* kind = c.meeting_kind(s.kind);
+    ics::Event e;
+    e.uid = fmt::format("schedule-{}-{}@consult", c.id, s.key);
+    e.stamp = stamp;
+    e.start = *at_time(c, dates.front(), s.at);
+    e.end = s.until.empty() ? e.start + std::chrono::hours(meetings::kDefaultHours)
+                            : *at_time(c, dates.front(), s.until);
+    e.rrule = calendar::rrule(s);
+    e.summary = s.title.empty() ? (kind ? kind->label : s.kind) : s.title;
+    e.location = s.venue;
+    e.url = s.online;
+    e.categories = kind ? kind->label : s.kind;
+    // Occurrences planned as meetings appear as those meetings instead.
+    SQLite::Statement q(ledger.db(), "SELECT schedule_date FROM meeting WHERE community = ? "
+                                     "AND schedule = ? AND schedule_date >= ? "
+                                     "ORDER BY schedule_date");
+    q.bind(1, c.id);
+    q.bind(2, s.key);
+    q.bind(3, clock::format_date(dates.front()));
+    while (q.executeStep())
+      if (const auto d = clock::parse_date(q.getColumn(0).getString()))
+        e.exdates.push_back(*at_time(c, *d, s.at));
+    events.push_back(std::move(e));
+  }
+  meetings::Filter f;
+  f.community = c.id;
+  f.from_utc = at_time(c, from, "00:00")->time_since_epoch().count();
+  for (const auto& brief : meetings::list(ledger, f))
+    events.push_back(meeting_event(c, meetings::get(ledger, brief.id)));
+  return ics::calendar(c.name, c.timezone, events);
+}
+
+} // namespace consult::agenda

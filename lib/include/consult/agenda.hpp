@@ -1,0 +1,66 @@
+#pragma once
+/// \file
+/// Agendas: the scheduled meetings of a week planned from the community's
+/// schedules, and a meeting's agenda as a document people read (Markdown,
+/// HTML), programs read (JSON) and calendars read (iCalendar). Rendering is
+/// deterministic: the same ledger gives the same bytes.
+
+#include "consult/calendar.hpp"
+#include "consult/config.hpp"
+#include "consult/ledger.hpp"
+#include "consult/meetings.hpp"
+
+#include <string>
+#include <vector>
+
+namespace consult::agenda {
+
+enum class Format { md, html, ics, json };
+
+/// "md" → Format::md, …; nullopt for anything else.
+std::optional<Format> parse_format(std::string_view text);
+/// "md", "html", "ics", "json".
+const char* extension(Format f);
+
+/// The outcome of planning a week.
+struct Week {
+  calendar::Week week;
+  clock::Date monday;
+  clock::Date sunday;
+  std::vector<std::int64_t> created;  ///< meetings planned by this call
+  std::vector<std::int64_t> meetings; ///< every meeting of the week, by start
+  std::vector<std::string> warnings;  ///< venue clashes of the new meetings
+};
+
+/// Plans, in one transaction, each scheduled occurrence in `week` of the
+/// `communities` that has no meeting yet and has not already begun; each
+/// gets an automatic agenda (unless its schedule says `agenda = false`).
+/// Idempotent: a schedule's occurrence is planned once, whatever later
+/// becomes of it (cancelled, rescheduled).
+Week plan_week(ledger::Ledger& ledger, const std::vector<const config::Community*>& communities,
+               const calendar::Week& week);
+
+/// A meeting's agenda as a document. Residents' names are masked.
+std::string render(Format format, const config::Community& community,
+                   const meetings::Meeting& meeting);
+
+/// The file name of a meeting's document: `2026-12-09-heping-council-3.md`.
+std::string file_name(const meetings::Meeting& meeting, Format format);
+
+/// The index of a week's meetings (md, html or json), naming each file.
+struct Entry {
+  const config::Community* community;
+  meetings::Meeting meeting;
+};
+std::string render_index(Format format, const calendar::Week& week,
+                         const std::vector<Entry>& entries, const std::vector<Format>& formats);
+
+/// A community's calendar feed: each schedule as a recurring event (RRULE),
+/// less the occurrences planned as meetings, plus every meeting of the
+/// community starting on or after `from`, with its agenda.
+std::string feed(ledger::Ledger& ledger, const config::Community& community, clock::Date from);
+
+/// One meeting as a calendar (`consult meeting export --format ics`).
+std::string meeting_ics(const config::Community& community, const meetings::Meeting& meeting);
+
+} // namespace consult::agenda

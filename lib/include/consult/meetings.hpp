@@ -1,0 +1,235 @@
+#pragma once
+/// \file
+/// Meetings: planning them from the issues ("6+X" invitees, an automatic
+/// agenda, the notice period, venue clashes), holding them (attendance,
+/// quorum, opinions, outcomes) and carrying undecided issues into the next
+/// round. Every change is one Ledger::write appending meeting.* events (and
+/// the issue.* events an outcome implies). See docs/meetings.md.
+
+#include "consult/config.hpp"
+#include "consult/ledger.hpp"
+#include "consult/model.hpp"
+#include "consult/rules.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace consult::meetings {
+
+/// A meeting without an end time is taken to last this long when checking
+/// whether two meetings in one venue overlap.
+inline constexpr int kDefaultHours = 2;
+
+/// Someone invited to, or present at, a meeting.
+struct Person {
+  std::string name;
+  std::string role;       ///< member | stakeholder | guest
+  std::string seat;       ///< seat category key of a member
+  std::string detail;     ///< member's role, stakeholder's issues ("#3 #7"), guest's body
+  std::string attendance; ///< invited | present | absent | excused | proxy
+  std::string proxy;      ///< who came in a member's place
+  std::string reason;     ///< why absent or excused
+};
+
+/// One issue on the agenda.
+struct Item {
+  int position = 0;
+  model::Issue issue;
+  bool carried = false; ///< carried over from an earlier meeting
+  int round = 0;        ///< consultation round held here (0: not discussed yet)
+  std::string outcome;  ///< '' | decided | next-round | site-inspection | escalated |
+                        ///< withdrawn | not-reached
+  std::string note;
+};
+
+/// An opinion recorded on an agenda item.
+struct Note {
+  std::int64_t id = 0;
+  std::int64_t issue = 0;
+  int round = 0;
+  std::string speaker;
+  std::string position; ///< for | against | neutral | ''
+  std::string body;
+  std::string at;
+  std::int64_t seq = 0;
+};
+
+struct Meeting {
+  std::int64_t id = 0;
+  std::string community;
+  std::string kind;
+  std::string title;
+  std::string starts_at; ///< RFC 3339 in the community's zone
+  std::string ends_at;   ///< RFC 3339, '' if none was given
+  std::int64_t starts_utc = 0;
+  std::int64_t ends_utc = 0;
+  std::string local_date;
+  std::string venue;
+  std::string online;
+  std::string chair;
+  std::string recorder;
+  std::string profile; ///< rule profile key, '' for an informal meeting
+  std::string schedule;
+  std::string schedule_date;
+  std::string status; ///< planned | closed | cancelled
+  std::string reason;
+  std::string created_at;
+  std::string updated_at;
+  std::int64_t created_seq = 0;
+  std::int64_t updated_seq = 0;
+  std::vector<Item> items;
+  std::vector<Person> people;
+  std::vector<Note> notes;
+};
+
+/// What to plan.
+struct PlanRequest {
+  std::string kind;
+  std::string at;    ///< "2026-12-03 19:30" in the community's zone
+  std::string until; ///< "21:00" or "2026-12-03 21:00", optional
+  std::string venue;
+  std::string online;
+  std::string title; ///< default: the kind's label
+  std::string chair;
+  std::string recorder;
+  std::vector<std::int64_t> issues; ///< put on the agenda first, in this order
+  bool auto_agenda = false;
+  int max = 0; ///< auto-agenda size; 0: the community's rules.agenda_max
+  /// Set when planning a schedule's occurrence (consult agenda): the
+  /// schedule is the standing notice, so the notice period is not checked.
+  std::string schedule;
+  std::string schedule_date;
+};
+
+/// A plan and what the rules had to say about it.
+struct Planned {
+  Meeting meeting;
+  std::vector<std::string> warnings; ///< notice period, venue clash, past date
+};
+
+/// Plans a meeting in one transaction. Throws Error(usage) for bad times or
+/// kinds, Error(data) for issues that cannot be put on an agenda or a notice
+/// period the rules refuse to shorten.
+Planned plan(ledger::Ledger& ledger, const config::Community& community, const PlanRequest& req);
+
+/// A candidate of an automatic agenda.
+struct Candidate {
+  std::int64_t issue = 0;
+  bool carried = false;
+};
+
+/// The issues an automatic agenda takes for a meeting of `community` on
+/// `date`, at most `max`, in agenda order: issues carried over from earlier
+/// meetings first; then by priority (urgent, high, normal, low), age (raised
+/// earlier first), residents who raised it (more first) and id. Only accepted
+/// or consulting issues raised at least the notice period before `date`, and
+/// not already on another planned meeting's agenda.
+std::vector<Candidate> agenda_candidates(ledger::Ledger& ledger,
+                                         const config::Community& community, clock::Date date,
+                                         int max);
+
+struct Filter {
+  std::string community;
+  std::string status; ///< planned | closed | cancelled, '' for all
+  std::string kind;
+  std::optional<std::int64_t> from_utc; ///< starting at or after
+  std::optional<std::int64_t> to_utc;   ///< starting before
+  std::int64_t limit = 0;
+};
+
+/// Meetings matching `filter`, by start time (without items, people, notes).
+std::vector<Meeting> list(ledger::Ledger& ledger, const Filter& filter);
+
+/// The meeting with its agenda, people and notes, or nullopt.
+std::optional<Meeting> find(ledger::Ledger& ledger, std::int64_t id);
+/// As find(); throws Error(data) "meeting N does not exist".
+Meeting get(ledger::Ledger& ledger, std::int64_t id);
+
+/// The meeting planned for a schedule's occurrence, if any (in any status).
+std::optional<std::int64_t> scheduled(ledger::Ledger& ledger, const std::string& community,
+                                      const std::string& schedule, const std::string& date);
+
+Meeting cancel(ledger::Ledger& ledger, std::int64_t id, const std::string& reason);
+
+struct Reschedule {
+  std::string at;
+  std::string until;
+  std::optional<std::string> venue;  ///< unchanged if not given
+  std::optional<std::string> online; ///< unchanged if not given
+  std::string reason;
+};
+Planned reschedule(ledger::Ledger& ledger, const config::Community& community, std::int64_t id,
+                   const Reschedule& req);
+
+/// Attendance as typed: names, "NAME=REASON" for absences, "NAME=FOR" for
+/// proxies, "NAME=BODY" for guests.
+struct Attendance {
+  std::vector<std::string> present;
+  std::vector<std::string> absent;
+  std::vector<std::string> excused;
+  std::vector<std::string> proxies;
+  std::vector<std::string> guests;
+};
+/// Records attendance (again: later calls change the people they name).
+Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a);
+
+/// Records an opinion on an agenda item. The item's consultation round opens
+/// with its first opinion or outcome (issue.consult).
+Note note(ledger::Ledger& ledger, std::int64_t id, std::int64_t issue, const std::string& body,
+          const std::string& speaker, const std::string& position);
+
+struct Outcome {
+  std::int64_t issue = 0;
+  std::string result; ///< decided | next-round | site-inspection | escalated | withdrawn
+  std::string note;
+  std::string level = "street"; ///< escalated: street | district
+};
+/// Records what became of an agenda item: `decided` decides the issue (only
+/// at a quorate meeting, when it has a quorum rule); `escalated` and
+/// `withdrawn` escalate or reject it; `next-round` and `site-inspection`
+/// leave it open, to be carried into the next meeting.
+Meeting outcome(ledger::Ledger& ledger, const config::Community& community, std::int64_t id,
+                const Outcome& o);
+
+/// Closes a held meeting; items without an outcome become `not-reached` and
+/// are carried over. Returns the warnings (e.g. no attendance recorded).
+Planned close(ledger::Ledger& ledger, const config::Community& community, std::int64_t id);
+
+/// Who must be there, who came, and whether that is enough.
+struct QuorumReport {
+  bool has_rule = false; ///< false: an informal meeting (no profile for its kind)
+  config::Profile profile;
+  rules::Quorum quorum;                   ///< over the council members invited
+  std::vector<rules::Shortfall> shortfall; ///< composition rules not met
+  int by_proxy = 0;
+  bool attendance_recorded = false;
+  bool ok() const { return has_rule && quorum.quorate && shortfall.empty(); }
+  std::string statement; ///< e.g. "7 of 11 seats present; needs ≥ 2/3 = 8; not quorate"
+};
+/// Pure: computed from the meeting's people and the community's rules.
+QuorumReport quorum(const config::Community& community, const Meeting& m);
+
+/// One line of a meeting's composition: a seat category, the stakeholders
+/// ("X") or the guests.
+struct CompositionRow {
+  std::string key; ///< seat key, "stakeholders" or "guests"
+  std::string label;
+  int invited = 0;
+  int present = 0; ///< in person or by proxy
+  std::vector<std::string> names;
+};
+std::vector<CompositionRow> composition(const config::Community& community, const Meeting& m);
+
+/// Everything about a meeting as JSON (for --json and exported files).
+/// `reveal`: include stakeholders' names unmasked.
+nlohmann::json to_json(const config::Community& community, const Meeting& m, bool reveal);
+
+/// Limits on what a person may type.
+inline constexpr std::size_t kMaxItems = 100;
+inline constexpr std::size_t kMaxPeople = 1000;
+
+} // namespace consult::meetings

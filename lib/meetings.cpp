@@ -1,0 +1,864 @@
+#include "consult/meetings.hpp"
+
+#include "consult/calendar.hpp"
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+#include "consult/issues.hpp"
+#include "consult/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace consult::meetings {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kMeetingColumns =
+    "id, community, kind, title, starts_at, ends_at, starts_utc, ends_utc, local_date, venue, "
+    "online, chair, recorder, profile, schedule, schedule_date, status, reason, created_at, "
+    "updated_at, created_seq, updated_seq";
+
+Meeting read_meeting(SQLite::Statement& q) {
+  Meeting m;
+  m.id = q.getColumn(0).getInt64();
+  m.community = q.getColumn(1).getString();
+  m.kind = q.getColumn(2).getString();
+  m.title = q.getColumn(3).getString();
+  m.starts_at = q.getColumn(4).getString();
+  m.ends_at = q.getColumn(5).getString();
+  m.starts_utc = q.getColumn(6).getInt64();
+  m.ends_utc = q.getColumn(7).getInt64();
+  m.local_date = q.getColumn(8).getString();
+  m.venue = q.getColumn(9).getString();
+  m.online = q.getColumn(10).getString();
+  m.chair = q.getColumn(11).getString();
+  m.recorder = q.getColumn(12).getString();
+  m.profile = q.getColumn(13).getString();
+  m.schedule = q.getColumn(14).getString();
+  m.schedule_date = q.getColumn(15).getString();
+  m.status = q.getColumn(16).getString();
+  m.reason = q.getColumn(17).getString();
+  m.created_at = q.getColumn(18).getString();
+  m.updated_at = q.getColumn(19).getString();
+  m.created_seq = q.getColumn(20).getInt64();
+  m.updated_seq = q.getColumn(21).getInt64();
+  return m;
+}
+
+std::string clean(const std::string& value, const char* field, std::size_t max_bytes = 500,
+                  bool multiline = false) {
+  if (!text::valid_utf8(value))
+    throw Error(ErrorKind::data, i18n::tr(N_("{} is not valid UTF-8 text"), field), field,
+                _("re-type it, or convert the input to UTF-8"));
+  std::string v(text::trim(value));
+  if (!multiline) v = text::one_line(v);
+  if (v.size() > max_bytes)
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("{} is too long ({} bytes; at most {})"), field, v.size(), max_bytes),
+                field);
+  return v;
+}
+
+/// When a meeting starts and ends.
+struct Times {
+  clock::Instant starts;
+  std::optional<clock::Instant> ends;
+  clock::Date date;
+};
+
+Times parse_times(const config::Community& c, const std::string& at, const std::string& until) {
+  const auto zone = c.timezone;
+  const std::string at_text(text::trim(at));
+  const auto starts = clock::parse_instant(at_text, zone);
+  if (!starts || at_text.find(':') == std::string::npos)
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a date and time"), at), "at",
+                _("write it as \"2026-12-03 19:30\" (the community's local time)"));
+  Times t{*starts, std::nullopt, clock::local_date(*starts, zone)};
+  const std::string until_text(text::trim(until));
+  if (!until_text.empty()) {
+    std::optional<clock::Instant> ends;
+    if (until_text.size() <= 5) // "21:00": the same day
+      ends = clock::parse_instant(clock::format_date(t.date) + " " + until_text, zone);
+    else
+      ends = clock::parse_instant(until_text, zone);
+    if (!ends || until_text.find(':') == std::string::npos)
+      throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a time"), until), "until",
+                  _("write it as \"21:00\" or \"2026-12-03 21:00\""));
+    if (*ends <= *starts)
+      throw Error(ErrorKind::usage,
+                  i18n::tr(N_("the meeting ends ({}) before it starts ({})"),
+                           clock::format_local(*ends, zone), clock::format_local(*starts, zone)),
+                  "until");
+    t.ends = ends;
+  }
+  return t;
+}
+
+std::int64_t epoch(clock::Instant t) { return t.time_since_epoch().count(); }
+
+void put_times(json& payload, const config::Community& c, const Times& t) {
+  payload["starts_at"] = clock::format_rfc3339(t.starts, c.timezone);
+  payload["ends_at"] = t.ends ? clock::format_rfc3339(*t.ends, c.timezone) : std::string();
+  payload["starts_utc"] = epoch(t.starts);
+  payload["ends_utc"] =
+      t.ends ? epoch(*t.ends) : epoch(t.starts + std::chrono::hours(kDefaultHours));
+  payload["local_date"] = clock::format_date(t.date);
+}
+
+/// Warnings (or, under notice_policy = "refuse", an error) about when and
+/// where a meeting is planned.
+std::vector<std::string> check_plan(ledger::Ledger& ledger, const config::Community& c,
+                                    const json& p, std::int64_t self, bool scheduled) {
+  std::vector<std::string> warnings;
+  const auto now = ledger.session().clock.now();
+  const auto starts = p.at("starts_utc").get<std::int64_t>();
+  const auto date = *clock::parse_date(p.at("local_date").get<std::string>());
+  if (starts < epoch(now)) {
+    warnings.push_back(i18n::tr(N_("the meeting on {} is in the past: recorded as held"),
+                                p.at("local_date").get<std::string>()));
+  } else if (!scheduled) {
+    const auto today = clock::local_date(now, c.timezone);
+    if (calendar::inside_notice(today, date, c.rules.notice_days)) {
+      const auto days = (std::chrono::sys_days(date) - std::chrono::sys_days(today)).count();
+      const auto earliest = clock::format_date(
+          std::chrono::sys_days(today) + std::chrono::days(c.rules.notice_days));
+      const std::string message = i18n::tr(
+          N_("the meeting on {} is {} day(s) away, inside the notice period: rules.notice_days "
+             "= {} in {}"),
+          p.at("local_date").get<std::string>(), days, c.rules.notice_days, c.source);
+      if (c.rules.notice_policy == "refuse")
+        throw Error(ErrorKind::data, message, "at",
+                    i18n::tr(N_("plan it on {} or later; the rules (notice_policy = \"refuse\") "
+                                "do not allow less notice"),
+                             earliest));
+      warnings.push_back(message);
+    }
+  }
+  const std::string venue = p.value("venue", std::string());
+  if (!venue.empty()) {
+    SQLite::Statement q(ledger.db(), R"sql(
+      SELECT id, title, starts_at FROM meeting
+      WHERE community = ? AND venue = ? AND status <> 'cancelled' AND id <> ?
+        AND starts_utc < ? AND ends_utc > ? ORDER BY starts_utc)sql");
+    q.bind(1, c.id);
+    q.bind(2, venue);
+    q.bind(3, self);
+    q.bind(4, p.at("ends_utc").get<std::int64_t>());
+    q.bind(5, starts);
+    while (q.executeStep())
+      warnings.push_back(i18n::tr(N_("{} is also booked for meeting {} ({}, {})"), venue,
+                                  q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                                  q.getColumn(2).getString()));
+  }
+  return warnings;
+}
+
+bool in_term(const config::Member& m, clock::Date date) {
+  if (m.since && date < *m.since) return false;
+  if (m.until && date > *m.until) return false;
+  return true;
+}
+
+/// The "6+X": council members in term on `date`, by seat, then the
+/// stakeholders of the agenda's issues.
+json invitees(const config::Community& c, clock::Date date,
+              const std::vector<model::Issue>& agenda) {
+  json people = json::array();
+  std::set<std::string> names;
+  for (const auto& seat : c.council.seats)
+    for (const auto& m : seat.members)
+      if (in_term(m, date) && names.insert(m.name).second)
+        people.push_back({{"name", m.name},
+                          {"role", "member"},
+                          {"seat", seat.key},
+                          {"detail", m.role},
+                          {"attendance", "invited"}});
+  std::map<std::string, std::string> issues_of;
+  std::vector<std::string> order;
+  for (const auto& issue : agenda)
+    for (const auto& s : issue.stakeholders) {
+      if (names.count(s)) continue;
+      auto& d = issues_of[s];
+      if (d.empty()) order.push_back(s);
+      d += (d.empty() ? "#" : " #") + std::to_string(issue.id);
+    }
+  for (const auto& s : order)
+    people.push_back({{"name", s},
+                      {"role", "stakeholder"},
+                      {"seat", ""},
+                      {"detail", issues_of[s]},
+                      {"attendance", "invited"}});
+  return people;
+}
+
+bool can_be_on_agenda(model::IssueStatus s) {
+  return s == model::IssueStatus::accepted || s == model::IssueStatus::consulting;
+}
+
+std::optional<std::int64_t> planned_elsewhere(ledger::Ledger& ledger, std::int64_t issue,
+                                              std::int64_t self) {
+  SQLite::Statement q(ledger.db(), R"sql(
+    SELECT m.id FROM meeting_item mi JOIN meeting m ON m.id = mi.meeting
+    WHERE mi.issue = ? AND m.status = 'planned' AND m.id <> ? ORDER BY m.starts_utc LIMIT 1)sql");
+  q.bind(1, issue);
+  q.bind(2, self);
+  if (q.executeStep()) return q.getColumn(0).getInt64();
+  return std::nullopt;
+}
+
+void require_planned(const Meeting& m, const char* doing) {
+  if (m.status != "planned")
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("cannot {} meeting {}: it is {}"), _(doing), m.id, m.status), {},
+                m.status == "closed" ? _("a closed meeting's record is final")
+                                     : _("plan a new meeting with 'consult meeting plan'"));
+}
+
+const Item& agenda_item(const Meeting& m, std::int64_t issue) {
+  for (const auto& it : m.items)
+    if (it.issue.id == issue) return it;
+  throw Error(ErrorKind::data,
+              i18n::tr(N_("issue {} is not on the agenda of meeting {}"), issue, m.id), "issue",
+              _("see the agenda with 'consult meeting show'"));
+}
+
+/// Opens the item's consultation round if it is not open yet (the issue
+/// moves to, or stays in, consulting with its round count up by one).
+/// Returns the round.
+int open_round(ledger::Ledger& ledger, const Meeting& m, const Item& item) {
+  if (item.round > 0) return item.round;
+  const auto issue = issues::get(ledger, item.issue.id);
+  const auto next = model::next_status(issue.status, model::IssueAction::consult);
+  if (!next) return issue.rounds;
+  const int round = issue.rounds + 1;
+  ledger.append("issue.consult", fmt::format("issue:{}", issue.id),
+                {{"id", issue.id},
+                 {"from", model::to_string(issue.status)},
+                 {"to", model::to_string(*next)},
+                 {"round", round},
+                 {"meeting", m.id}});
+  return round;
+}
+
+/// "NAME=VALUE" → {NAME, VALUE}; "NAME" → {NAME, ""}.
+std::pair<std::string, std::string> split_pair(const std::string& s, const char* field) {
+  const auto eq = s.find('=');
+  std::string name = clean(eq == std::string::npos ? s : s.substr(0, eq), field);
+  std::string value = eq == std::string::npos ? std::string() : clean(s.substr(eq + 1), field);
+  if (name.empty())
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' names nobody"), s), field,
+                _("give a name, e.g. 王建国"));
+  return {std::move(name), std::move(value)};
+}
+
+std::vector<Item> read_items(ledger::Ledger& ledger, std::int64_t id) {
+  SQLite::Statement q(ledger.db(), "SELECT position, issue, carried, round, outcome, note "
+                                   "FROM meeting_item WHERE meeting = ? ORDER BY position");
+  q.bind(1, id);
+  std::vector<Item> out;
+  while (q.executeStep()) {
+    Item it;
+    it.position = q.getColumn(0).getInt();
+    it.issue = issues::get(ledger, q.getColumn(1).getInt64());
+    it.carried = q.getColumn(2).getInt() != 0;
+    it.round = q.getColumn(3).getInt();
+    it.outcome = q.getColumn(4).getString();
+    it.note = q.getColumn(5).getString();
+    out.push_back(std::move(it));
+  }
+  return out;
+}
+
+} // namespace
+
+std::vector<Candidate> agenda_candidates(ledger::Ledger& ledger,
+                                         const config::Community& community, clock::Date date,
+                                         int max) {
+  const auto cutoff = calendar::notice_cutoff(date, community.rules.notice_days);
+  // Two index ranges of issue_by_status (accepted, consulting) up to the
+  // cutoff date; each candidate's meetings through meeting_item_by_issue.
+  SQLite::Statement q(ledger.db(), R"sql(
+    SELECT i.id,
+      EXISTS (SELECT 1 FROM meeting_item mi JOIN meeting m ON m.id = mi.meeting
+              WHERE mi.issue = i.id AND m.status = 'closed') AS carried
+    FROM issue i
+    WHERE i.community = ?1 AND i.status IN ('accepted', 'consulting') AND i.raised_on <= ?2
+      AND NOT EXISTS (SELECT 1 FROM meeting_item mi JOIN meeting m ON m.id = mi.meeting
+                      WHERE mi.issue = i.id AND m.status = 'planned')
+    ORDER BY carried DESC,
+      CASE i.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
+      i.raised_on, i.raised_count DESC, i.id
+    LIMIT ?3)sql");
+  q.bind(1, community.id);
+  q.bind(2, clock::format_date(cutoff));
+  q.bind(3, max);
+  std::vector<Candidate> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt() != 0});
+  return out;
+}
+
+Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanRequest& req) {
+  const auto* kind = c.meeting_kind(req.kind);
+  if (!kind) {
+    std::string keys;
+    for (const auto& k : c.meeting_kinds)
+      keys += (keys.empty() ? "" : ", ") + k.key + " (" + k.label + ")";
+    throw Error(ErrorKind::usage,
+                i18n::tr(N_("unknown meeting kind '{}' for community '{}'"), req.kind, c.id),
+                "kind", i18n::tr(N_("known kinds: {}"), keys));
+  }
+  const Times times = parse_times(c, req.at, req.until);
+  const std::string title = clean(req.title, "title");
+  const std::string venue = clean(req.venue, "venue");
+  const std::string online = clean(req.online, "online", 2000);
+  if (!online.empty() && online.find("://") == std::string::npos)
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a link"), online), "online",
+                _("give the meeting's link, e.g. https://meeting.example/123"));
+  if (req.max < 0 || req.max > static_cast<int>(kMaxItems))
+    throw Error(ErrorKind::usage,
+                i18n::tr(N_("an agenda holds 1 to {} issues, not {}"), kMaxItems, req.max), "max");
+  if (req.issues.size() > kMaxItems)
+    throw Error(ErrorKind::usage,
+                i18n::tr(N_("{} issues named; an agenda holds at most {}"), req.issues.size(),
+                         kMaxItems),
+                "issue");
+  const auto profile = config::kind_profile(c, req.kind);
+
+  Planned out;
+  ledger.write([&] {
+    issues::sync_community(ledger, c);
+    const auto id = ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM meeting").getInt64();
+    json payload = {{"id", id},
+                    {"community", c.id},
+                    {"kind", req.kind},
+                    {"title", title.empty() ? kind->label : title},
+                    {"venue", venue},
+                    {"online", online},
+                    {"chair", clean(req.chair, "chair")},
+                    {"recorder", clean(req.recorder, "recorder")},
+                    {"profile", profile ? profile->key : std::string()},
+                    {"schedule", req.schedule},
+                    {"schedule_date", req.schedule_date}};
+    put_times(payload, c, times);
+    out.warnings = check_plan(ledger, c, payload, id, !req.schedule.empty());
+
+    std::vector<model::Issue> agenda;
+    std::set<std::int64_t> seen;
+    json items = json::array();
+    for (const auto issue_id : req.issues) {
+      if (!seen.insert(issue_id).second) continue;
+      const auto issue = issues::get(ledger, issue_id);
+      if (issue.community != c.id)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("issue {} belongs to community '{}', not '{}'"), issue_id,
+                             issue.community, c.id),
+                    "issue");
+      if (!can_be_on_agenda(issue.status))
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("issue {} cannot be put on an agenda: it is {}"), issue_id,
+                             model::to_string(issue.status)),
+                    "issue",
+                    issue.status == model::IssueStatus::collected
+                        ? _("accept it first with 'consult issue accept'")
+                        : _("only accepted issues and issues in consultation go on an agenda"));
+      if (const auto other = planned_elsewhere(ledger, issue_id, id))
+        out.warnings.push_back(
+            i18n::tr(N_("issue {} is also on the agenda of meeting {}"), issue_id, *other));
+      SQLite::Statement closed(ledger.db(), R"sql(
+        SELECT 1 FROM meeting_item mi JOIN meeting m ON m.id = mi.meeting
+        WHERE mi.issue = ? AND m.status = 'closed' LIMIT 1)sql");
+      closed.bind(1, issue_id);
+      items.push_back({{"issue", issue_id}, {"carried", closed.executeStep()}});
+      agenda.push_back(issue);
+    }
+    if (req.auto_agenda) {
+      const int max = req.max > 0 ? req.max : c.rules.agenda_max;
+      const int room = max - static_cast<int>(items.size());
+      if (room > 0)
+        for (const auto& cand : agenda_candidates(ledger, c, times.date, room + static_cast<int>(seen.size()))) {
+          if (static_cast<int>(items.size()) >= max) break;
+          if (!seen.insert(cand.issue).second) continue;
+          items.push_back({{"issue", cand.issue}, {"carried", cand.carried}});
+          agenda.push_back(issues::get(ledger, cand.issue));
+        }
+    }
+    payload["items"] = std::move(items);
+    payload["people"] = invitees(c, times.date, agenda);
+    ledger.append("meeting.plan", fmt::format("meeting:{}", id), payload);
+    out.meeting = get(ledger, id);
+  });
+  return out;
+}
+
+std::vector<Meeting> list(ledger::Ledger& ledger, const Filter& f) {
+  std::string sql = fmt::format("SELECT {} FROM meeting WHERE 1", kMeetingColumns);
+  if (!f.community.empty()) sql += " AND community = :community";
+  if (!f.status.empty()) sql += " AND status = :status";
+  if (!f.kind.empty()) sql += " AND kind = :kind";
+  if (f.from_utc) sql += " AND starts_utc >= :from";
+  if (f.to_utc) sql += " AND starts_utc < :to";
+  sql += " ORDER BY starts_utc, id";
+  if (f.limit > 0) sql += " LIMIT :limit";
+  SQLite::Statement q(ledger.db(), sql);
+  if (!f.community.empty()) q.bind(":community", f.community);
+  if (!f.status.empty()) q.bind(":status", f.status);
+  if (!f.kind.empty()) q.bind(":kind", f.kind);
+  if (f.from_utc) q.bind(":from", *f.from_utc);
+  if (f.to_utc) q.bind(":to", *f.to_utc);
+  if (f.limit > 0) q.bind(":limit", f.limit);
+  std::vector<Meeting> out;
+  while (q.executeStep())
+    out.push_back(read_meeting(q));
+  return out;
+}
+
+std::optional<Meeting> find(ledger::Ledger& ledger, std::int64_t id) {
+  SQLite::Statement q(ledger.db(),
+                      fmt::format("SELECT {} FROM meeting WHERE id = ?", kMeetingColumns));
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  Meeting m = read_meeting(q);
+  m.items = read_items(ledger, id);
+  SQLite::Statement p(ledger.db(), "SELECT name, role, seat, detail, attendance, proxy, reason "
+                                   "FROM meeting_person WHERE meeting = ? ORDER BY position");
+  p.bind(1, id);
+  while (p.executeStep())
+    m.people.push_back({p.getColumn(0).getString(), p.getColumn(1).getString(),
+                        p.getColumn(2).getString(), p.getColumn(3).getString(),
+                        p.getColumn(4).getString(), p.getColumn(5).getString(),
+                        p.getColumn(6).getString()});
+  SQLite::Statement n(ledger.db(), "SELECT id, issue, round, speaker, position, body, at, seq "
+                                   "FROM meeting_note WHERE meeting = ? ORDER BY id");
+  n.bind(1, id);
+  while (n.executeStep())
+    m.notes.push_back({n.getColumn(0).getInt64(), n.getColumn(1).getInt64(),
+                       n.getColumn(2).getInt(), n.getColumn(3).getString(),
+                       n.getColumn(4).getString(), n.getColumn(5).getString(),
+                       n.getColumn(6).getString(), n.getColumn(7).getInt64()});
+  return m;
+}
+
+Meeting get(ledger::Ledger& ledger, std::int64_t id) {
+  auto m = find(ledger, id);
+  if (!m)
+    throw Error(ErrorKind::data, i18n::tr(N_("meeting {} does not exist"), id), {},
+                _("list meetings with 'consult meeting list'"));
+  return std::move(*m);
+}
+
+std::optional<std::int64_t> scheduled(ledger::Ledger& ledger, const std::string& community,
+                                      const std::string& schedule, const std::string& date) {
+  SQLite::Statement q(ledger.db(), "SELECT id FROM meeting WHERE community = ? AND schedule = ? "
+                                   "AND schedule_date = ?");
+  q.bind(1, community);
+  q.bind(2, schedule);
+  q.bind(3, date);
+  if (q.executeStep()) return q.getColumn(0).getInt64();
+  return std::nullopt;
+}
+
+Meeting cancel(ledger::Ledger& ledger, std::int64_t id, const std::string& reason) {
+  const std::string why = clean(reason, "reason", 2000, true);
+  if (why.empty())
+    throw Error(ErrorKind::usage, _("cancelling a meeting needs a reason"), "reason",
+                _("add --reason \"…\"; the invitees will read it"));
+  Meeting out;
+  ledger.write([&] {
+    const auto m = get(ledger, id);
+    require_planned(m, N_("cancel"));
+    ledger.append("meeting.cancel", fmt::format("meeting:{}", id), {{"id", id}, {"reason", why}});
+    out = get(ledger, id);
+  });
+  return out;
+}
+
+Planned reschedule(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
+                   const Reschedule& req) {
+  const Times times = parse_times(c, req.at, req.until);
+  Planned out;
+  ledger.write([&] {
+    const auto m = get(ledger, id);
+    require_planned(m, N_("reschedule"));
+    if (m.community != c.id)
+      throw Error(ErrorKind::internal, "meeting of another community");
+    json payload = {{"id", id},
+                    {"venue", req.venue ? clean(*req.venue, "venue") : m.venue},
+                    {"online", req.online ? clean(*req.online, "online", 2000) : m.online},
+                    {"reason", clean(req.reason, "reason", 2000, true)},
+                    {"from", m.starts_at}};
+    put_times(payload, c, times);
+    out.warnings = check_plan(ledger, c, payload, id, false);
+    ledger.append("meeting.reschedule", fmt::format("meeting:{}", id), payload);
+    out.meeting = get(ledger, id);
+  });
+  return out;
+}
+
+Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
+  Meeting out;
+  ledger.write([&] {
+    const auto m = get(ledger, id);
+    require_planned(m, N_("record attendance at"));
+    std::map<std::string, const Person*> known;
+    for (const auto& p : m.people)
+      known[p.name] = &p;
+    std::map<std::string, json> changes; // by name, in name order for a stable payload
+    std::set<std::string> named;
+    auto once = [&](const std::string& name, const char* field) {
+      if (!named.insert(name).second)
+        throw Error(ErrorKind::usage, i18n::tr(N_("{} is named twice"), name), field,
+                    _("name each person once: present, absent, excused, proxy or guest"));
+    };
+    auto invitee = [&](const std::string& name, const char* field) -> const Person& {
+      const auto it = known.find(name);
+      if (it == known.end())
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("{} is not invited to meeting {}"), name, id), field,
+                    _("record people from outside the invitees with --guest NAME[=BODY]"));
+      return *it->second;
+    };
+    auto record = [&](const Person& p, const std::string& attendance, const std::string& proxy,
+                      const std::string& reason) {
+      changes[p.name] = {{"name", p.name},      {"role", p.role},
+                         {"seat", p.seat},      {"detail", p.detail},
+                         {"attendance", attendance}, {"proxy", proxy},
+                         {"reason", reason}};
+    };
+    for (const auto& s : a.present) {
+      const auto [name, rest] = split_pair(s, "present");
+      once(name, "present");
+      record(invitee(name, "present"), "present", "", "");
+    }
+    for (const auto& s : a.absent) {
+      const auto [name, reason] = split_pair(s, "absent");
+      once(name, "absent");
+      record(invitee(name, "absent"), "absent", "", reason);
+    }
+    for (const auto& s : a.excused) {
+      const auto [name, reason] = split_pair(s, "excused");
+      once(name, "excused");
+      record(invitee(name, "excused"), "excused", "", reason);
+    }
+    for (const auto& s : a.proxies) {
+      const auto [proxy, whom] = split_pair(s, "proxy");
+      if (whom.empty())
+        throw Error(ErrorKind::usage, i18n::tr(N_("'{}' does not say for whom"), s), "proxy",
+                    _("write --proxy NAME=FOR: NAME came in the place of FOR"));
+      once(whom, "proxy");
+      const auto& p = invitee(whom, "proxy");
+      if (p.role != "member")
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("{} is not a council member; only members send proxies"), whom),
+                    "proxy");
+      record(p, "proxy", proxy, "");
+    }
+    for (const auto& s : a.guests) {
+      const auto [name, body] = split_pair(s, "guest");
+      once(name, "guest");
+      if (const auto it = known.find(name); it != known.end() && it->second->role != "guest")
+        throw Error(ErrorKind::usage, i18n::tr(N_("{} is invited; not a guest"), name), "guest",
+                    _("record them with --present"));
+      changes[name] = {{"name", name},    {"role", "guest"},         {"seat", ""},
+                       {"detail", body}, {"attendance", "present"}, {"proxy", ""},
+                       {"reason", ""}};
+    }
+    if (changes.empty())
+      throw Error(ErrorKind::usage, _("no attendance given"), {},
+                  _("name people with --present, --absent, --excused, --proxy or --guest"));
+    if (m.people.size() + a.guests.size() > kMaxPeople)
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("a meeting holds at most {} people"), kMaxPeople), "guest");
+    json people = json::array();
+    for (auto& [name, person] : changes)
+      people.push_back(std::move(person));
+    ledger.append("meeting.attend", fmt::format("meeting:{}", id),
+                  {{"id", id}, {"people", std::move(people)}});
+    out = get(ledger, id);
+  });
+  return out;
+}
+
+Note note(ledger::Ledger& ledger, std::int64_t id, std::int64_t issue, const std::string& body,
+          const std::string& speaker, const std::string& position) {
+  const std::string text = clean(body, "text", 20000, true);
+  if (text.empty())
+    throw Error(ErrorKind::usage, _("the opinion is empty"), "text", _("give it with --text \"…\""));
+  if (!position.empty() && position != "for" && position != "against" && position != "neutral")
+    throw Error(ErrorKind::usage, i18n::tr(N_("unknown position '{}'"), position), "position",
+                _("use for, against or neutral"));
+  const std::string who = clean(speaker, "speaker");
+  Note out;
+  ledger.write([&] {
+    const auto m = get(ledger, id);
+    require_planned(m, N_("record opinions at"));
+    const auto& item = agenda_item(m, issue);
+    const int round = open_round(ledger, m, item);
+    const auto nid =
+        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM meeting_note").getInt64();
+    const auto e = ledger.append("meeting.note", fmt::format("meeting:{}", id),
+                                 {{"id", id},
+                                  {"note", nid},
+                                  {"issue", issue},
+                                  {"round", round},
+                                  {"speaker", who},
+                                  {"position", position},
+                                  {"body", text}});
+    out = {nid, issue, round, who, position, text, e.at, e.seq};
+  });
+  return out;
+}
+
+Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
+                const Outcome& o) {
+  static const std::set<std::string> kResults = {"decided", "next-round", "site-inspection",
+                                                 "escalated", "withdrawn"};
+  if (!kResults.count(o.result))
+    throw Error(ErrorKind::usage, i18n::tr(N_("unknown result '{}'"), o.result), "result",
+                _("use decided, next-round, site-inspection, escalated or withdrawn"));
+  if (o.result == "escalated" && !model::valid_escalation_level(o.level))
+    throw Error(ErrorKind::usage, i18n::tr(N_("cannot escalate to '{}'"), o.level), "to",
+                _("use --to street or --to district"));
+  const std::string note_text = clean(o.note, "note", 20000, true);
+  Meeting out;
+  ledger.write([&] {
+    const auto m = get(ledger, id);
+    require_planned(m, N_("record outcomes at"));
+    const auto& item = agenda_item(m, o.issue);
+    if (!item.outcome.empty())
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("the outcome of issue {} at meeting {} is already recorded: {}"),
+                           o.issue, id, item.outcome),
+                  "issue", _("a recorded outcome stands; record the next step at a later meeting"));
+    if (o.result == "decided") {
+      const auto q = quorum(c, m);
+      if (q.has_rule && !q.attendance_recorded)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("meeting {} cannot decide before its attendance is recorded"), id),
+                    "result", _("record who came with 'consult meeting attend'"));
+      if (q.has_rule && !q.ok())
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("meeting {} cannot decide: {}"), id, q.statement), "result",
+                    _("record next-round: the issue is carried to the next meeting"));
+    }
+    const int round = open_round(ledger, m, item);
+    const auto issue = issues::get(ledger, o.issue);
+    auto transition = [&](model::IssueAction action, json extra) {
+      const auto next = model::next_status(issue.status, action);
+      if (!next)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("cannot {} issue {}: it is {}"), model::to_string(action),
+                             issue.id, model::to_string(issue.status)));
+      json p = {{"id", issue.id},
+                {"from", model::to_string(issue.status)},
+                {"to", model::to_string(*next)},
+                {"meeting", id}};
+      p.update(extra);
+      ledger.append(fmt::format("issue.{}", model::to_string(action)),
+                    fmt::format("issue:{}", issue.id), p);
+    };
+    if (o.result == "decided") transition(model::IssueAction::decide, json::object());
+    if (o.result == "escalated")
+      transition(model::IssueAction::escalate,
+                 {{"level", o.level},
+                  {"reason", note_text.empty()
+                                 ? i18n::tr(N_("referred by meeting {}"), id)
+                                 : note_text}});
+    if (o.result == "withdrawn")
+      transition(model::IssueAction::reject,
+                 {{"reason", note_text.empty() ? i18n::tr(N_("withdrawn at meeting {}"), id)
+                                               : note_text}});
+    ledger.append("meeting.outcome", fmt::format("meeting:{}", id),
+                  {{"id", id},
+                   {"issue", o.issue},
+                   {"outcome", o.result},
+                   {"note", note_text},
+                   {"round", round}});
+    out = get(ledger, id);
+  });
+  return out;
+}
+
+Planned close(ledger::Ledger& ledger, const config::Community& c, std::int64_t id) {
+  Planned out;
+  ledger.write([&] {
+    const auto m = get(ledger, id);
+    require_planned(m, N_("close"));
+    json not_reached = json::array();
+    for (const auto& it : m.items)
+      if (it.outcome.empty()) not_reached.push_back(it.issue.id);
+    const auto q = quorum(c, m);
+    if (!q.attendance_recorded)
+      out.warnings.push_back(i18n::tr(N_("no attendance was recorded for meeting {}"), id));
+    if (!not_reached.empty())
+      out.warnings.push_back(i18n::tr(N_("{} item(s) without an outcome carried over"),
+                                      not_reached.size()));
+    ledger.append("meeting.close", fmt::format("meeting:{}", id),
+                  {{"id", id}, {"not_reached", std::move(not_reached)}});
+    out.meeting = get(ledger, id);
+  });
+  return out;
+}
+
+QuorumReport quorum(const config::Community& c, const Meeting& m) {
+  QuorumReport r;
+  std::vector<std::pair<std::string, int>> by_seat;
+  std::int64_t members = 0, present = 0;
+  for (const auto& p : m.people) {
+    if (p.attendance != "invited") r.attendance_recorded = true;
+    if (p.role != "member") continue;
+    ++members;
+    const bool here = p.attendance == "present" || p.attendance == "proxy";
+    if (p.attendance == "proxy") ++r.by_proxy;
+    if (here) {
+      ++present;
+      by_seat.emplace_back(p.seat, 1);
+    }
+  }
+  const auto profile = m.profile.empty() ? std::nullopt : config::find_profile(c, m.profile);
+  if (!profile) {
+    r.statement = i18n::tr(N_("{} of {} seats present; no quorum rule for this kind of meeting"),
+                           present, members);
+    return r;
+  }
+  r.has_rule = true;
+  r.profile = *profile;
+  const rules::Threshold t{profile->quorum,
+                           profile->quorum_inclusive ? rules::Bound::at_least
+                                                     : rules::Bound::more_than};
+  r.quorum = rules::quorum(present, members, t);
+  r.shortfall = rules::composition_shortfalls(c, by_seat);
+  r.statement = r.quorum.reason;
+  if (r.by_proxy > 0) r.statement += i18n::tr(N_(" ({} by proxy)"), r.by_proxy);
+  for (const auto& s : r.shortfall)
+    r.statement += i18n::tr(N_("; but rules.require_present asks for at least {} {}, {} came"),
+                            s.required, s.label, s.present);
+  if (!r.shortfall.empty()) r.statement += std::string("; ") + _("not quorate");
+  return r;
+}
+
+std::vector<CompositionRow> composition(const config::Community& c, const Meeting& m) {
+  std::vector<CompositionRow> rows;
+  for (const auto& seat : c.council.seats)
+    rows.push_back({seat.key, seat.label, 0, 0, {}});
+  CompositionRow x{"stakeholders", c.council.stakeholders.label, 0, 0, {}};
+  CompositionRow guests{"guests", _("guests"), 0, 0, {}};
+  for (const auto& p : m.people) {
+    CompositionRow* row = nullptr;
+    if (p.role == "member") {
+      for (auto& r : rows)
+        if (r.key == p.seat) row = &r;
+    } else {
+      row = p.role == "stakeholder" ? &x : &guests;
+    }
+    if (!row) continue;
+    if (p.role != "guest") ++row->invited;
+    if (p.attendance == "present" || p.attendance == "proxy") ++row->present;
+    row->names.push_back(p.name);
+  }
+  rows.push_back(std::move(x));
+  if (!guests.names.empty()) rows.push_back(std::move(guests));
+  return rows;
+}
+
+json to_json(const config::Community& c, const Meeting& m, bool reveal) {
+  const auto* kind = c.meeting_kind(m.kind);
+  std::set<std::string> members;
+  for (const auto& p : m.people)
+    if (p.role != "stakeholder") members.insert(p.name);
+  // Council members and guests (officials of outside bodies) act in their
+  // role and stay named; residents (stakeholders, speakers) are masked.
+  auto shown = [&](const std::string& name) {
+    return reveal || name.empty() || members.count(name) ? name : text::mask_person(name);
+  };
+  json items = json::array();
+  for (const auto& it : m.items) {
+    const auto* category = c.category(it.issue.category);
+    const auto* channel = c.channel(it.issue.channel);
+    items.push_back({{"position", it.position},
+                     {"issue", it.issue.id},
+                     {"title", it.issue.title},
+                     {"category", it.issue.category},
+                     {"category_label", !it.issue.category_text.empty() || !category
+                                            ? it.issue.category_text
+                                            : category->label},
+                     {"channel", it.issue.channel},
+                     {"channel_label", !it.issue.channel_text.empty() || !channel
+                                           ? it.issue.channel_text
+                                           : channel->label},
+                     {"raised_on", it.issue.raised_on},
+                     {"raised_count", it.issue.raised_count},
+                     {"priority", it.issue.priority},
+                     {"status", model::to_string(it.issue.status)},
+                     {"carried", it.carried},
+                     {"round", it.round},
+                     {"outcome", it.outcome},
+                     {"note", it.note}});
+  }
+  json people = json::array();
+  for (const auto& p : m.people)
+    people.push_back({{"name", shown(p.name)},
+                      {"role", p.role},
+                      {"seat", p.seat},
+                      {"detail", p.detail},
+                      {"attendance", p.attendance},
+                      {"proxy", p.proxy},
+                      {"reason", p.reason}});
+  json notes = json::array();
+  for (const auto& n : m.notes)
+    notes.push_back({{"id", n.id},
+                     {"issue", n.issue},
+                     {"round", n.round},
+                     {"speaker", shown(n.speaker)},
+                     {"position", n.position},
+                     {"body", n.body},
+                     {"at", n.at}});
+  json comp = json::array();
+  for (const auto& r : composition(c, m))
+    comp.push_back({{"key", r.key},
+                    {"label", r.label},
+                    {"invited", r.invited},
+                    {"present", r.present}});
+  const auto q = quorum(c, m);
+  json quorum_json = {{"rule", q.has_rule ? q.profile.key : std::string()},
+                      {"statement", q.statement},
+                      {"attendance_recorded", q.attendance_recorded}};
+  if (q.has_rule) {
+    quorum_json["quorate"] = q.quorum.quorate;
+    quorum_json["present"] = q.quorum.present;
+    quorum_json["seats"] = q.quorum.base;
+    quorum_json["needed"] = q.quorum.needed;
+    quorum_json["composition_ok"] = q.shortfall.empty();
+  }
+  return {{"id", m.id},
+          {"community", m.community},
+          {"community_name", c.name},
+          {"kind", m.kind},
+          {"kind_label", kind ? kind->label : m.kind},
+          {"title", m.title},
+          {"starts_at", m.starts_at},
+          {"ends_at", m.ends_at},
+          {"date", m.local_date},
+          {"venue", m.venue},
+          {"online", m.online},
+          {"chair", m.chair},
+          {"recorder", m.recorder},
+          {"profile", m.profile},
+          {"schedule", m.schedule},
+          {"status", m.status},
+          {"reason", m.reason},
+          {"items", std::move(items)},
+          {"people", std::move(people)},
+          {"notes", std::move(notes)},
+          {"composition", std::move(comp)},
+          {"quorum", std::move(quorum_json)},
+          {"updated_seq", m.updated_seq}};
+}
+
+} // namespace consult::meetings

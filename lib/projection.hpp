@@ -1,0 +1,15 @@
+#pragma once
+// Internal to libconsult: the projector's parts, one per family of events.
+
+#include "consult/ledger.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+
+namespace consult::ledger {
+
+/// Applies a meeting.* event (plan, reschedule, cancel, attend, note,
+/// outcome, close) to the meeting tables.
+void apply_meeting(SQLite::Database& db, const Event& e, const nlohmann::json& payload);
+
+} // namespace consult::ledger
