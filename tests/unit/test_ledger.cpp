@@ -206,5 +206,6 @@ TEST_CASE("an older ledger is migrated step by step when opened for writing") {
   Ledger l(path, Access::write, test::session());
   CHECK(l.schema_version() == latest_version());
   CHECK(l.db().execAndGet("SELECT count(*) FROM event_item").getInt() == 0);
-  CHECK_NOTHROW(l.db().exec("SELECT extra, import_seq FROM issue"));
+  CHECK_NOTHROW(l.db().exec("SELECT extra, import_seq, priority FROM issue"));
+  CHECK(l.db().execAndGet("SELECT count(*) FROM meeting").getInt() == 0);
 }

@@ -156,11 +156,11 @@ std::optional<std::int64_t> scheduled(ledger::Ledger& ledger, const std::string&
 Meeting cancel(ledger::Ledger& ledger, std::int64_t id, const std::string& reason);
 
 struct Reschedule {
-  std::string at;
-  std::string until;
-  std::optional<std::string> venue;  ///< unchanged if not given
-  std::optional<std::string> online; ///< unchanged if not given
-  std::string reason;
+  std::string at{};
+  std::string until{};
+  std::optional<std::string> venue{};  ///< unchanged if not given
+  std::optional<std::string> online{}; ///< unchanged if not given
+  std::string reason{};
 };
 Planned reschedule(ledger::Ledger& ledger, const config::Community& community, std::int64_t id,
                    const Reschedule& req);
@@ -184,8 +184,8 @@ Note note(ledger::Ledger& ledger, std::int64_t id, std::int64_t issue, const std
 
 struct Outcome {
   std::int64_t issue = 0;
-  std::string result; ///< decided | next-round | site-inspection | escalated | withdrawn
-  std::string note;
+  std::string result{}; ///< decided | next-round | site-inspection | escalated | withdrawn
+  std::string note{};
   std::string level = "street"; ///< escalated: street | district
 };
 /// Records what became of an agenda item: `decided` decides the issue (only

@@ -1,0 +1,392 @@
+#include "consult/error.hpp"
+#include "consult/issues.hpp"
+#include "consult/meetings.hpp"
+
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <functional>
+
+using namespace consult;
+using model::IssueAction;
+using model::IssueStatus;
+
+namespace {
+
+/// A council of 5 seats (2 committee, 2 residents, 1 women's representative)
+/// with the rule "at least 2/3 present" and a women's representative required.
+config::Community council_community(const char* policy = "warn") {
+  return config::parse_community(fmt::format(R"(id = "m"
+name = "会议社区"
+[channels]
+suggestion-box = "意见箱"
+[categories]
+parking = "停车"
+other = "其他"
+[meeting_kinds]
+council = "议事会"
+bench = "板凳会"
+[council]
+name = "议事会"
+[council.stakeholders]
+max = 3
+[[council.seats]]
+key = "committee"
+label = "居委会代表"
+count = 2
+members = [{{ name = "王一" }}, {{ name = "李二" }}]
+[[council.seats]]
+key = "residents"
+label = "居民代表"
+count = 2
+members = [{{ name = "赵三" }}, {{ name = "孙四", until = 2026-11-30 }}]
+[[council.seats]]
+key = "women"
+label = "妇女代表"
+count = 1
+members = [{{ name = "吴五" }}]
+[rules]
+notice_days = 7
+notice_policy = "{}"
+agenda_max = 3
+require_present = [{{ seat = "women", min = 1 }}]
+[rules.profiles.council-vote]
+quorum = "2/3"
+quorum_inclusive = true
+threshold = "1/2"
+[rules.defaults]
+council = "council-vote"
+)",
+                                             policy),
+                                 "m.toml");
+}
+
+std::int64_t add_issue(ledger::Ledger& l, const config::Community& c, const char* title,
+                       const char* raised_on, const char* priority = "normal",
+                       std::vector<std::string> stakeholders = {}) {
+  issues::NewIssue n;
+  n.title = title;
+  n.raised_on = clock::parse_date(raised_on);
+  n.priority = priority;
+  n.stakeholders = std::move(stakeholders);
+  const auto id = issues::add(l, c, n);
+  issues::change(l, id, {IssueAction::accept});
+  return id;
+}
+
+meetings::PlanRequest council_at(const char* at) {
+  meetings::PlanRequest r;
+  r.kind = "council";
+  r.at = at;
+  r.until = "21:00";
+  r.venue = "议事厅";
+  return r;
+}
+
+ErrorKind kind_of(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.kind();
+  }
+  return ErrorKind::internal;
+}
+
+std::int64_t events(ledger::Ledger& l) { return l.event_count(); }
+
+std::vector<std::int64_t> ids(const meetings::Meeting& m) {
+  std::vector<std::int64_t> out;
+  for (const auto& it : m.items)
+    out.push_back(it.issue.id);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("an automatic agenda takes issues collected before the notice period, in order") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  const auto c = council_community();
+  const auto old_normal = add_issue(*l, c, "路灯", "2026-11-01");
+  const auto newer_normal = add_issue(*l, c, "停车", "2026-11-05");
+  const auto urgent = add_issue(*l, c, "漏水", "2026-11-10", "urgent");
+  const auto too_new = add_issue(*l, c, "噪音", "2026-11-20");
+  const auto low = add_issue(*l, c, "花坛", "2026-10-01", "low");
+  // Meeting on 2026-12-02: cutoff 2026-11-25, so 2026-11-20 is in; a meeting on
+  // 2026-11-26 has cutoff 2026-11-19 and leaves it out.
+  auto early = meetings::agenda_candidates(*l, c, *clock::parse_date("2026-11-26"), 10);
+  REQUIRE(early.size() == 4);
+  CHECK(early[0].issue == urgent);
+  CHECK(early[1].issue == old_normal);
+  CHECK(early[2].issue == newer_normal);
+  CHECK(early[3].issue == low);
+  auto later = meetings::agenda_candidates(*l, c, *clock::parse_date("2026-12-02"), 10);
+  CHECK(later.size() == 5);
+  CHECK(later[3].issue == too_new);
+
+  SUBCASE("more residents raising the same matter goes first among equals") {
+    const auto twin = add_issue(*l, c, "路灯坏了", "2026-11-01");
+    const auto dup = add_issue(*l, c, "路灯不亮", "2026-11-02");
+    issues::change(*l, dup, {IssueAction::merge, "", twin});
+    auto cands = meetings::agenda_candidates(*l, c, *clock::parse_date("2026-12-02"), 10);
+    CHECK(cands[1].issue == twin); // raised 2026-11-01 like old_normal, by 2 residents
+    CHECK(cands[2].issue == old_normal);
+  }
+}
+
+TEST_CASE("planning invites the 6+X and respects the agenda size and the notice rule") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  const auto c = council_community();
+  const auto a = add_issue(*l, c, "停车", "2026-11-01", "normal", {"物业公司", "张小明"});
+  add_issue(*l, c, "路灯", "2026-11-02", "normal", {"张小明"});
+  add_issue(*l, c, "漏水", "2026-11-03");
+  add_issue(*l, c, "花坛", "2026-11-04");
+
+  auto req = council_at("2026-12-02 19:30");
+  req.auto_agenda = true;
+  const auto p = meetings::plan(*l, c, req);
+  CHECK(p.warnings.empty());
+  CHECK(p.meeting.items.size() == 3); // rules.agenda_max
+  CHECK(p.meeting.title == "议事会");
+  CHECK(p.meeting.profile == "council-vote");
+  CHECK(p.meeting.starts_at == "2026-12-02T19:30:00+08:00");
+  CHECK(p.meeting.ends_at == "2026-12-02T21:00:00+08:00");
+  // 孙四's term ends on 2026-11-30: not invited on 2026-12-02.
+  int members = 0;
+  std::vector<std::string> x;
+  for (const auto& person : p.meeting.people) {
+    if (person.role == "member") ++members;
+    if (person.role == "stakeholder") x.push_back(person.name + " " + person.detail);
+  }
+  CHECK(members == 4);
+  CHECK(x == std::vector<std::string>{"物业公司 #" + std::to_string(a), "张小明 #1 #2"});
+
+  SUBCASE("inside the notice period: a warning naming the rule") {
+    const auto soon = meetings::plan(*l, c, council_at("2026-11-25 19:30"));
+    REQUIRE(soon.warnings.size() == 1);
+    CHECK(soon.warnings[0].find("notice_days = 7") != std::string::npos);
+  }
+  SUBCASE("under notice_policy = refuse: an error, and nothing written") {
+    const auto strict = council_community("refuse");
+    const auto before = events(*l);
+    CHECK(kind_of([&] { meetings::plan(*l, strict, council_at("2026-11-25 19:30")); }) ==
+          ErrorKind::data);
+    CHECK(events(*l) == before);
+  }
+  SUBCASE("the same venue at an overlapping time warns") {
+    auto other = council_at("2026-12-02 20:30");
+    other.kind = "bench";
+    const auto clash = meetings::plan(*l, c, other);
+    REQUIRE(clash.warnings.size() == 1);
+    CHECK(clash.warnings[0].find("议事厅") != std::string::npos);
+    CHECK(clash.meeting.profile.empty()); // a bench meeting has no quorum rule
+  }
+  SUBCASE("bad requests change nothing") {
+    const auto before = events(*l);
+    auto bad = council_at("next wednesday");
+    CHECK(kind_of([&] { meetings::plan(*l, c, bad); }) == ErrorKind::usage);
+    bad = council_at("2026-12-02 19:30");
+    bad.until = "18:00";
+    CHECK(kind_of([&] { meetings::plan(*l, c, bad); }) == ErrorKind::usage);
+    bad = council_at("2026-12-02 19:30");
+    bad.kind = "party";
+    CHECK(kind_of([&] { meetings::plan(*l, c, bad); }) == ErrorKind::usage);
+    bad = council_at("2026-12-09 19:30");
+    bad.issues = {999};
+    CHECK(kind_of([&] { meetings::plan(*l, c, bad); }) == ErrorKind::data);
+    issues::NewIssue raw;
+    raw.title = "未受理";
+    raw.raised_on = clock::parse_date("2026-11-01");
+    const auto collected = issues::add(*l, c, raw);
+    const auto after_add = events(*l);
+    bad.issues = {collected};
+    CHECK(kind_of([&] { meetings::plan(*l, c, bad); }) == ErrorKind::data);
+    CHECK(events(*l) == after_add);
+    CHECK(after_add == before + 1);
+  }
+}
+
+TEST_CASE("quorum and composition come from the rules, with exact arithmetic") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  const auto c = council_community();
+  const auto issue = add_issue(*l, c, "停车", "2026-11-01");
+  auto req = council_at("2026-11-29 19:30"); // 孙四 still in term: 5 seats
+  req.issues = {issue};
+  const auto id = meetings::plan(*l, c, req).meeting.id;
+
+  auto m = meetings::get(*l, id);
+  auto q = meetings::quorum(c, m);
+  CHECK(q.has_rule);
+  CHECK_FALSE(q.attendance_recorded);
+
+  // 3 of 5: needs ≥ 2/3 of 5 = 4 (10/3 = 3.33 → 4).
+  meetings::Attendance a;
+  a.present = {"王一", "李二", "赵三"};
+  m = meetings::attend(*l, id, a);
+  q = meetings::quorum(c, m);
+  CHECK(q.quorum.needed == 4);
+  CHECK_FALSE(q.quorum.quorate);
+  CHECK(q.statement.find("3 of 5 seats present; needs ≥ 2/3 = 4; not quorate") == 0);
+  CHECK(kind_of([&] { meetings::outcome(*l, c, id, {issue, "decided"}); }) == ErrorKind::data);
+
+  // 4 of 5 meets it.
+  meetings::Attendance more;
+  more.present = {"吴五"};
+  m = meetings::attend(*l, id, more);
+  q = meetings::quorum(c, m);
+  CHECK(q.quorum.quorate);
+  CHECK(q.ok());
+  CHECK(q.statement == "4 of 5 seats present; needs ≥ 2/3 = 4; quorate");
+}
+
+TEST_CASE("a meeting cannot decide without quorum, and a decision moves the issue") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  const auto c = council_community();
+  const auto parking = add_issue(*l, c, "停车", "2026-11-01");
+  const auto roof = add_issue(*l, c, "漏水", "2026-11-02");
+  const auto lamp = add_issue(*l, c, "路灯", "2026-11-03");
+  auto req = council_at("2026-11-29 19:30");
+  req.issues = {parking, roof, lamp};
+  const auto id = meetings::plan(*l, c, req).meeting.id;
+
+  // No attendance yet: no decision.
+  auto before = events(*l);
+  CHECK(kind_of([&] { meetings::outcome(*l, c, id, {parking, "decided"}); }) == ErrorKind::data);
+  CHECK(events(*l) == before);
+
+  // 4 of 5 present but no women's representative: not quorate by composition.
+  meetings::Attendance a;
+  a.present = {"王一", "李二", "赵三"};
+  a.proxies = {"孙小四=孙四"};
+  a.excused = {"吴五=出差"};
+  auto m = meetings::attend(*l, id, a);
+  auto q = meetings::quorum(c, m);
+  CHECK(q.quorum.quorate);
+  CHECK(q.by_proxy == 1);
+  REQUIRE(q.shortfall.size() == 1);
+  CHECK(q.shortfall[0].seat == "women");
+  CHECK_FALSE(q.ok());
+  before = events(*l);
+  CHECK(kind_of([&] { meetings::outcome(*l, c, id, {parking, "decided"}); }) == ErrorKind::data);
+  CHECK(events(*l) == before);
+
+  // She comes after all.
+  meetings::Attendance late;
+  late.present = {"吴五"};
+  m = meetings::attend(*l, id, late);
+  CHECK(meetings::quorum(c, m).ok());
+
+  // An opinion opens the item's round: accepted → consulting, round 1.
+  const auto n = meetings::note(*l, id, parking, "夜间开放操场", "赵三", "for");
+  CHECK(n.round == 1);
+  CHECK(issues::get(*l, parking).status == IssueStatus::consulting);
+  m = meetings::outcome(*l, c, id, {parking, "decided", "操场夜间开放停车"});
+  CHECK(issues::get(*l, parking).status == IssueStatus::decided);
+  CHECK(issues::get(*l, parking).rounds == 1);
+  CHECK(m.items[0].outcome == "decided");
+  CHECK(m.items[0].round == 1);
+  // An outcome stands.
+  CHECK(kind_of([&] { meetings::outcome(*l, c, id, {parking, "next-round"}); }) ==
+        ErrorKind::data);
+
+  m = meetings::outcome(*l, c, id, {roof, "site-inspection"});
+  CHECK(issues::get(*l, roof).status == IssueStatus::consulting);
+  CHECK(kind_of([&] { meetings::outcome(*l, c, id, {999, "decided"}); }) == ErrorKind::data);
+
+  // Closing carries the unreached item over.
+  const auto closed = meetings::close(*l, c, id);
+  CHECK(closed.meeting.status == "closed");
+  CHECK(closed.meeting.items[2].outcome == "not-reached");
+  CHECK(kind_of([&] { meetings::note(*l, id, roof, "晚了", "", ""); }) == ErrorKind::data);
+
+  // The next meeting's automatic agenda takes the carried issues first.
+  const auto fresh = add_issue(*l, c, "绿化", "2026-10-01", "urgent");
+  auto next = council_at("2026-12-09 19:30");
+  next.auto_agenda = true;
+  const auto p = meetings::plan(*l, c, next);
+  REQUIRE(p.meeting.items.size() == 3);
+  CHECK(ids(p.meeting) == std::vector<std::int64_t>{roof, lamp, fresh});
+  CHECK(p.meeting.items[0].carried);
+  CHECK(p.meeting.items[1].carried);
+  CHECK_FALSE(p.meeting.items[2].carried);
+  // Its round count goes up when the next round opens.
+  meetings::note(*l, p.meeting.id, roof, "踏勘后再议", "王一", "");
+  CHECK(issues::get(*l, roof).rounds == 2);
+
+  CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("escalated and withdrawn outcomes move the issue; attendance names are checked") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  const auto c = council_community();
+  const auto a = add_issue(*l, c, "管网", "2026-11-01");
+  const auto b = add_issue(*l, c, "撤回", "2026-11-02");
+  auto req = council_at("2026-11-29 19:30");
+  req.kind = "bench"; // informal: no quorum needed
+  req.issues = {a, b};
+  const auto id = meetings::plan(*l, c, req).meeting.id;
+
+  const auto before = events(*l);
+  meetings::Attendance bad;
+  bad.present = {"路人甲"};
+  CHECK(kind_of([&] { meetings::attend(*l, id, bad); }) == ErrorKind::data);
+  bad.present = {"王一"};
+  bad.absent = {"王一"};
+  CHECK(kind_of([&] { meetings::attend(*l, id, bad); }) == ErrorKind::usage);
+  bad = {};
+  bad.proxies = {"某人"};
+  CHECK(kind_of([&] { meetings::attend(*l, id, bad); }) == ErrorKind::usage);
+  CHECK(kind_of([&] { meetings::attend(*l, id, {}); }) == ErrorKind::usage);
+  CHECK(events(*l) == before);
+
+  meetings::Attendance ok;
+  ok.present = {"王一"};
+  ok.guests = {"何工=区房管局"};
+  auto m = meetings::attend(*l, id, ok);
+  CHECK(m.people.back().name == "何工");
+  CHECK(m.people.back().role == "guest");
+  CHECK(m.people.back().detail == "区房管局");
+
+  meetings::outcome(*l, c, id, {a, "escalated", "涉及市政管网", "district"});
+  CHECK(issues::get(*l, a).status == IssueStatus::escalated);
+  CHECK(issues::get(*l, a).escalated_to == "district");
+  meetings::outcome(*l, c, id, {b, "withdrawn"});
+  CHECK(issues::get(*l, b).status == IssueStatus::rejected);
+  CHECK(issues::get(*l, b).reason.find("withdrawn") != std::string::npos);
+  CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("cancel and reschedule only planned meetings") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  const auto c = council_community();
+  const auto id = meetings::plan(*l, c, council_at("2026-12-02 19:30")).meeting.id;
+  const auto moved =
+      meetings::reschedule(*l, c, id, {"2026-12-09 19:00", "20:30", std::string("会议室"), {}, "冲突"});
+  CHECK(moved.meeting.local_date == "2026-12-09");
+  CHECK(moved.meeting.venue == "会议室");
+  CHECK(moved.meeting.ends_at == "2026-12-09T20:30:00+08:00");
+  CHECK(kind_of([&] { meetings::cancel(*l, id, ""); }) == ErrorKind::usage);
+  CHECK(meetings::cancel(*l, id, "暴雨").status == "cancelled");
+  CHECK(kind_of([&] { meetings::cancel(*l, id, "again"); }) == ErrorKind::data);
+  CHECK(kind_of([&] {
+          meetings::reschedule(*l, c, id, {"2026-12-16 19:00", "", {}, {}, ""});
+        }) == ErrorKind::data);
+  CHECK(kind_of([&] { meetings::get(*l, 42); }) == ErrorKind::data);
+  CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("public JSON masks residents but names council members and guests") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  const auto c = council_community();
+  const auto a = add_issue(*l, c, "停车", "2026-11-01", "normal", {"张小明", "物业公司"});
+  auto req = council_at("2026-12-02 19:30");
+  req.issues = {a};
+  const auto m = meetings::plan(*l, c, req).meeting;
+  const auto text = meetings::to_json(c, m, false).dump();
+  CHECK(text.find("张小明") == std::string::npos);
+  CHECK(text.find("张*明") != std::string::npos);
+  CHECK(text.find("物业公司") != std::string::npos);
+  CHECK(text.find("王一") != std::string::npos);
+  CHECK(meetings::to_json(c, m, true).dump().find("张小明") != std::string::npos);
+}
