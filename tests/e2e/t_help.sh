@@ -10,7 +10,9 @@ out_has "consult 0."
 for cmd in init "community" "community list" "community show" issue "issue add" "issue list" \
   "issue show" "issue accept" "issue reject" "issue merge" "issue consult" "issue comment" \
   "issue escalate" "issue decide" "issue implement" "issue resolve" "issue close" log verify \
-  doctor import; do
+  doctor import "issue priority" meeting "meeting plan" "meeting list" "meeting show" \
+  "meeting cancel" "meeting reschedule" "meeting attend" "meeting note" "meeting outcome" \
+  "meeting close" "meeting export" agenda; do
   # shellcheck disable=SC2086
   ok $cmd --help
   out_has "Example:"
