@@ -43,11 +43,7 @@ std::string status_label(const std::string& status) {
 std::string quorum_line(const config::Community& c, const Meeting& m) {
   const auto q = meetings::quorum(c, m);
   if (!q.has_rule) return _("none (informal meeting)");
-  if (q.attendance_recorded) return q.profile.label + ": " + q.statement;
-  const rules::Threshold t{q.profile.quorum, q.profile.quorum_inclusive ? rules::Bound::at_least
-                                                                       : rules::Bound::more_than};
-  return i18n::tr(N_("{}: needs {} of {} seats = {} present"), q.profile.label, t.str(),
-                  q.quorum.base, q.quorum.needed);
+  return q.profile.label + ": " + q.statement;
 }
 
 std::string item_line(const config::Community& c, const meetings::Item& it) {

@@ -734,12 +734,24 @@ QuorumReport quorum(const config::Community& c, const Meeting& m) {
                                                      : rules::Bound::more_than};
   r.quorum = rules::quorum(present, members, t);
   r.shortfall = rules::composition_shortfalls(c, by_seat);
+  if (!r.attendance_recorded) {
+    // Before the meeting: what it will need.
+    r.statement = i18n::tr(N_("needs {} of {} seats = {} present"), t.str(), members,
+                           r.quorum.needed);
+    for (const auto& req : c.rules.require_present) {
+      const auto* seat = c.seat(req.seat);
+      r.statement += i18n::tr(N_(", at least {} {}"), req.min_present,
+                              seat ? seat->label : req.seat);
+    }
+    return r;
+  }
   r.statement = r.quorum.reason;
   if (r.by_proxy > 0) r.statement += i18n::tr(N_(" ({} by proxy)"), r.by_proxy);
   for (const auto& s : r.shortfall)
     r.statement += i18n::tr(N_("; but rules.require_present asks for at least {} {}, {} came"),
                             s.required, s.label, s.present);
-  if (!r.shortfall.empty()) r.statement += std::string("; ") + _("not quorate");
+  if (!r.shortfall.empty() && r.quorum.quorate)
+    r.statement += std::string("; ") + _("not quorate");
   return r;
 }
 

@@ -321,9 +321,7 @@ void register_meeting(CLI::App& app, Context& ctx) {
           {_("Status"), m.reason.empty() ? m.status : m.status + ": " + m.reason},
           {_("Rule"), q.has_rule ? fmt::format("{} ({})", q.profile.label, q.profile.key)
                                  : std::string(_("none (informal meeting)"))},
-          {_("Quorum"), q.attendance_recorded || !q.has_rule
-                            ? q.statement
-                            : std::string(_("attendance not recorded yet"))},
+          {_("Quorum"), q.statement},
       };
       if (!m.schedule.empty())
         rows.emplace_back(_("Schedule"), fmt::format("{} ({})", m.schedule, m.schedule_date));

@@ -6,3 +6,7 @@ DEMO_DIR="$T/demo" sh "$CONSULT_SOURCE_DIR/examples/demo.sh" "$CONSULT" >"$T/out
 out_has "created ledger"
 out_has "3号楼屋顶漏水"
 out_has "ok: "
+out_has "quorate (1 by proxy)"
+out_has "closed; "
+out_has "index.html"
+[ -s "$T/demo/agenda/heping.ics" ] || fail "demo wrote no calendar feed"

@@ -20,7 +20,7 @@ out_match "^3 +1 +3号楼屋顶漏水"
 out_match "^4 +3 +电动车在楼道充电"
 out_has "利益相关方"
 out_has "物业公司"
-out_has "0 of 10 seats present; needs ≥ 2/3 = 7; not quorate"
+out_has "Quorum: needs ≥ 2/3 of 10 seats = 7 present, at least 1 妇女代表"
 err_empty
 
 # Inside the notice period: a warning naming the rule, on stderr.
