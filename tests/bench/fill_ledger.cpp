@@ -3,8 +3,9 @@
 //
 //   consult_bench_fill LEDGER CONFIG N
 //
-// Issues are spread over two years, all channels and categories; one in ten
-// is accepted. A fixed seed makes the ledger the same every time.
+// Issues are spread over two years, all channels and categories, and over
+// the configuration's communities in turn; one in ten is accepted. A fixed
+// seed makes the ledger the same every time.
 
 #include "consult/config.hpp"
 #include "consult/issues.hpp"
@@ -28,7 +29,6 @@ int main(int argc, char** argv) {
   const std::string path = argv[1];
   const auto cfg = config::load(argv[2]);
   const long n = std::strtol(argv[3], nullptr, 10);
-  const auto& community = cfg.communities.front();
 
   ledger::Session session;
   session.actor = "bench";
@@ -48,6 +48,8 @@ int main(int argc, char** argv) {
     const long upto = std::min(n, done + batch);
     l.write([&] {
       for (; done < upto; ++done) {
+        const auto& community = cfg.communities[static_cast<std::size_t>(done) %
+                                                cfg.communities.size()];
         issues::NewIssue issue;
         issue.title = fmt::format("{} #{}", kTitles[rng() % std::size(kTitles)], done + 1);
         issue.channel = community.channels[rng() % community.channels.size()].key;

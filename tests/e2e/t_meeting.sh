@@ -110,6 +110,24 @@ jq -e '.id == 3 and .status == "cancelled"' "$T/out" >/dev/null || fail "list --
 
 ok meeting export 4 --format ics --out m4.ics
 grep -q "UID:meeting-heping-4@consult" m4.ics || fail "ics UID"
+# An online deliberation: the link goes into the calendar event, escaped.
+ok meeting plan --kind online --at "2026-12-18 20:00" --until 21:00 \
+  --online "https://meeting.example/j/123?pwd=a,b;c" --title "线上议事：充电桩选址" --issue 4
+run meeting plan --kind online --at "2026-12-18 20:00" --online "not a link"
+expect_status 64
+ok meeting export 5 --format ics --out m5.ics
+/usr/bin/python3 - m5.ics <<'PY' || fail "online meeting calendar"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+ev = next(iter(cal.walk("VEVENT")))
+assert str(ev["URL"]) == "https://meeting.example/j/123?pwd=a,b;c", ev["URL"]
+assert "Online: https://meeting.example/j/123?pwd=a,b;c" in str(ev["DESCRIPTION"])
+assert str(ev["SUMMARY"]) == "线上议事：充电桩选址"
+assert ev["DTEND"].dt.strftime("%H:%M %Z") == "21:00 CST"
+PY
+ok meeting export 5 --format md
+out_has "| Online | https://meeting.example/j/123?pwd=a,b;c |"
+
 ok log --entity meeting:1
 out_has "meeting.close"
 ok verify

@@ -179,6 +179,36 @@ TEST_CASE("schedules need a known kind and valid days and times") {
         std::string::npos);
   CHECK(sched("kind = \"council\"\nat = \"09:00\"\n").find("either days_of_month or weekdays") !=
         std::string::npos);
+  // Two schedules of one kind need their own keys.
+  const std::string wed = "[[schedules]]\nkind = \"council\"\nat = \"19:30\"\nweekdays = [\"wed\"]\n";
+  const std::string fri = "[[schedules]]\nkind = \"council\"\nat = \"19:30\"\nweekdays = [\"fri\"]\n";
+  CHECK(error_of(std::string(kMinimal) + wed + fri).find("two schedules are called 'council'") !=
+        std::string::npos);
+  CHECK(error_of(std::string(kMinimal) + wed + fri + "key = \"friday\"\n") == "no error");
+  CHECK(sched("kind = \"council\"\nat = \"19:30\"\nweekdays = [\"wed\"]\nagenda = \"no\"\n")
+            .find("agenda") != std::string::npos);
+}
+
+TEST_CASE("profiles: the community's, the built-in ones, and each kind's default") {
+  const auto c = parse_community(std::string(kMinimal) +
+                                     "[rules.profiles.council-vote]\nquorum = \"2/3\"\n"
+                                     "threshold = \"1/2\"\n[rules.defaults]\n"
+                                     "council = \"council-vote\"\n"
+                                     "residents-meeting = \"residents-meeting\"\n",
+                                 "c.toml");
+  CHECK(kind_profile(c, "council")->quorum.str() == "2/3");
+  CHECK_FALSE(kind_profile(c, "bench"));
+  const auto residents = kind_profile(c, "residents-meeting");
+  REQUIRE(residents);
+  CHECK(residents->quorum.str() == "1/2");
+  CHECK_FALSE(residents->quorum_inclusive); // 过半数: more than half
+  const auto village = find_profile(c, "village-representatives");
+  REQUIRE(village);
+  CHECK(village->quorum.str() == "2/3");
+  CHECK(village->quorum_inclusive); // 三分之二以上: at least
+  for (const auto& name : builtin_profiles())
+    CHECK(find_profile(c, name).has_value());
+  CHECK_FALSE(find_profile(c, "nope"));
 }
 
 TEST_CASE("time zones and ids are validated") {
