@@ -23,7 +23,9 @@ clock::Instant instant(const std::string& rfc3339) {
   return *t;
 }
 
-clock::Instant from_epoch(std::int64_t s) { return clock::Instant(std::chrono::seconds(s)); }
+clock::Instant from_epoch(std::int64_t s) {
+  return clock::Instant(std::chrono::seconds(s));
+}
 
 /// "2026-12-09 19:30–21:00" in the community's zone.
 std::string when(const config::Community& c, const Meeting& m) {
@@ -54,8 +56,7 @@ std::string item_line(const config::Community& c, const meetings::Item& it) {
       !it.issue.category_text.empty() || !category ? it.issue.category_text : category->label,
       !it.issue.channel_text.empty() || !channel ? it.issue.channel_text : channel->label,
       it.issue.raised_on, it.issue.raised_count);
-  if (it.issue.priority != "normal")
-    line += " · " + i18n::tr(N_("priority {}"), it.issue.priority);
+  if (it.issue.priority != "normal") line += " · " + i18n::tr(N_("priority {}"), it.issue.priority);
   if (it.carried) line += " · " + std::string(_("carried over"));
   if (it.round > 0) line += " · " + i18n::tr(N_("round {}"), it.round);
   if (!it.outcome.empty()) line += " · " + i18n::tr(N_("outcome: {}"), it.outcome);
@@ -65,8 +66,10 @@ std::string item_line(const config::Community& c, const meetings::Item& it) {
 std::string md_cell(std::string s) {
   std::string out;
   for (char ch : text::one_line(s)) {
-    if (ch == '|') out += "\\|";
-    else out += ch;
+    if (ch == '|')
+      out += "\\|";
+    else
+      out += ch;
   }
   return out;
 }
@@ -75,11 +78,20 @@ std::string html_escape(std::string_view s) {
   std::string out;
   for (char ch : s) {
     switch (ch) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += ch;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += ch;
     }
   }
   return out;
@@ -105,8 +117,8 @@ std::vector<std::pair<std::string, std::string>> facts(const config::Community& 
   if (!m.online.empty()) rows.emplace_back(_("Online"), m.online);
   if (!m.chair.empty()) rows.emplace_back(_("Chair"), m.chair);
   if (!m.recorder.empty()) rows.emplace_back(_("Recorder"), m.recorder);
-  rows.emplace_back(_("Status"), status_label(m.status) +
-                                     (m.reason.empty() ? "" : " (" + m.reason + ")"));
+  rows.emplace_back(_("Status"),
+                    status_label(m.status) + (m.reason.empty() ? "" : " (" + m.reason + ")"));
   rows.emplace_back(_("Quorum"), quorum_line(c, m));
   return rows;
 }
@@ -172,14 +184,12 @@ std::string render_html(const config::Community& c, const Meeting& m) {
   }
   b += fmt::format("<h2>{}</h2>\n<table>\n<tr><th>{}</th><th class=\"n\">{}</th>"
                    "<th class=\"n\">{}</th><th>{}</th></tr>\n",
-                   html_escape(_("Invited")), html_escape(_("Category")),
-                   html_escape(_("Invited")), html_escape(_("Present")),
-                   html_escape(_("Names")));
+                   html_escape(_("Invited")), html_escape(_("Category")), html_escape(_("Invited")),
+                   html_escape(_("Present")), html_escape(_("Names")));
   for (const auto& row : meetings::composition(c, m))
     b += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
                      "<td>{}</td></tr>\n",
-                     html_escape(row.label), row.invited, row.present,
-                     html_escape(names_of(row)));
+                     html_escape(row.label), row.invited, row.present, html_escape(names_of(row)));
   b += fmt::format("</table>\n<footer>{}</footer>\n", html_escape(footer(m)));
   return html_page(m.title, b);
 }
@@ -190,10 +200,9 @@ std::string description(const config::Community& c, const Meeting& m) {
   if (!m.items.empty()) d += std::string(_("Agenda")) + ":\n";
   for (const auto& it : m.items) {
     const auto* category = c.category(it.issue.category);
-    d += fmt::format("{}. #{} {} ({})\n", it.position, it.issue.id,
-                     text::one_line(it.issue.title),
+    d += fmt::format("{}. #{} {} ({})\n", it.position, it.issue.id, text::one_line(it.issue.title),
                      !it.issue.category_text.empty() || !category ? it.issue.category_text
-                                                                 : category->label);
+                                                                  : category->label);
   }
   if (m.status == "cancelled" && !m.reason.empty())
     d += i18n::tr(N_("Cancelled: {}"), m.reason) + "\n";
@@ -238,10 +247,14 @@ std::optional<Format> parse_format(std::string_view text) {
 
 const char* extension(Format f) {
   switch (f) {
-  case Format::md: return "md";
-  case Format::html: return "html";
-  case Format::ics: return "ics";
-  case Format::json: return "json";
+  case Format::md:
+    return "md";
+  case Format::html:
+    return "html";
+  case Format::ics:
+    return "ics";
+  case Format::json:
+    return "json";
   }
   return "txt";
 }
@@ -296,16 +309,19 @@ Week plan_week(ledger::Ledger& ledger, const std::vector<const config::Community
 }
 
 std::string file_name(const Meeting& m, Format format) {
-  return fmt::format("{}-{}-{}-{}.{}", m.local_date, m.community, m.kind, m.id,
-                     extension(format));
+  return fmt::format("{}-{}-{}-{}.{}", m.local_date, m.community, m.kind, m.id, extension(format));
 }
 
 std::string render(Format format, const config::Community& c, const Meeting& m) {
   switch (format) {
-  case Format::md: return render_md(c, m);
-  case Format::html: return render_html(c, m);
-  case Format::json: return meetings::to_json(c, m, false).dump(2) + "\n";
-  case Format::ics: return meeting_ics(c, m);
+  case Format::md:
+    return render_md(c, m);
+  case Format::html:
+    return render_html(c, m);
+  case Format::json:
+    return meetings::to_json(c, m, false).dump(2) + "\n";
+  case Format::ics:
+    return meeting_ics(c, m);
   }
   return {};
 }
@@ -354,8 +370,8 @@ std::string render_index(Format format, const calendar::Week& week,
            "\n";
   }
   const bool html = format == Format::html;
-  std::string out = html ? fmt::format("<h1>{}</h1>\n", html_escape(title))
-                         : fmt::format("# {}\n\n", title);
+  std::string out =
+      html ? fmt::format("<h1>{}</h1>\n", html_escape(title)) : fmt::format("# {}\n\n", title);
   if (entries.empty()) {
     const char* none = _("No meetings this week.");
     out += html ? fmt::format("<p>{}</p>\n", html_escape(none)) : std::string(none) + "\n";
@@ -380,15 +396,18 @@ std::string render_index(Format format, const calendar::Week& week,
     for (auto f : formats) {
       const auto name = file_name(m, f);
       if (html)
-        files += fmt::format("{}<a href=\"{}\">{}</a>", files.empty() ? "" : " ",
-                             html_escape(name), extension(f));
+        files += fmt::format("{}<a href=\"{}\">{}</a>", files.empty() ? "" : " ", html_escape(name),
+                             extension(f));
       else
         files += fmt::format("{}[{}]({})", files.empty() ? "" : " ", extension(f), name);
     }
-    const std::vector<std::string> cells = {
-        when(*e.community, m), e.community->name, kind_label(e), m.title,
-        m.venue.empty() ? m.online : m.venue, std::to_string(m.items.size()),
-        status_label(m.status)};
+    const std::vector<std::string> cells = {when(*e.community, m),
+                                            e.community->name,
+                                            kind_label(e),
+                                            m.title,
+                                            m.venue.empty() ? m.online : m.venue,
+                                            std::to_string(m.items.size()),
+                                            status_label(m.status)};
     if (html) {
       out += "<tr>";
       for (const auto& cell : cells)
@@ -410,8 +429,8 @@ std::string feed(ledger::Ledger& ledger, const config::Community& c, clock::Date
   SQLite::Statement synced(ledger.db(), "SELECT e.at FROM community c JOIN event e "
                                         "ON e.seq = c.synced_seq WHERE c.id = ?");
   synced.bind(1, c.id);
-  const auto stamp = synced.executeStep() ? instant(synced.getColumn(0).getString())
-                                          : *at_time(c, from, "00:00");
+  const auto stamp =
+      synced.executeStep() ? instant(synced.getColumn(0).getString()) : *at_time(c, from, "00:00");
   for (const auto& s : c.schedules) {
     const auto dates = calendar::occurrences(s, from, add_days(from, 62));
     if (dates.empty()) continue;

@@ -234,8 +234,8 @@ std::string read_file(const std::string& path, FileRole role) {
     switch (role) {
     case FileRole::config:
       if (missing)
-        throw Error(ErrorKind::config,
-                    i18n::tr(N_("configuration file '{}' does not exist"), path), {},
+        throw Error(ErrorKind::config, i18n::tr(N_("configuration file '{}' does not exist"), path),
+                    {},
                     _("pass --config FILE, set CONSULT_CONFIG, or create ./consult.toml "
                       "(see examples/consult.toml)"));
       throw Error(ErrorKind::config, i18n::tr(N_("cannot read configuration file '{}'"), path));

@@ -1,6 +1,5 @@
 #include "consult/ics.hpp"
 
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -85,7 +84,9 @@ std::string local_stamp(clock::Instant t, const std::string& zone) {
   return stamp(t, clock::utc_offset(t, zone), false);
 }
 
-std::string utc_stamp(clock::Instant t) { return stamp(t, 0, true); }
+std::string utc_stamp(clock::Instant t) {
+  return stamp(t, 0, true);
+}
 
 std::string vtimezone(const std::string& zone, clock::Instant from, clock::Instant to) {
   using namespace std::chrono;

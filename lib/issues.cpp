@@ -157,8 +157,8 @@ NewIssue validate(const config::Community& community, NewIssue issue, clock::Dat
 
   if (issue.priority.empty()) issue.priority = "normal";
   if (!model::valid_priority(issue.priority))
-    throw Error(ErrorKind::usage, i18n::tr(N_("unknown priority '{}'"), issue.priority),
-                "priority", _("use urgent, high, normal or low"));
+    throw Error(ErrorKind::usage, i18n::tr(N_("unknown priority '{}'"), issue.priority), "priority",
+                _("use urgent, high, normal or low"));
 
   if (!issue.raised_on) issue.raised_on = today;
   if (*issue.raised_on > today)
@@ -364,9 +364,8 @@ Issue set_priority(ledger::Ledger& ledger, std::int64_t id, const std::string& p
   ledger.write([&] {
     const Issue issue = get(ledger, id);
     if (!model::is_open(issue.status))
-      throw Error(ErrorKind::data,
-                  i18n::tr(N_("cannot change the priority of issue {}: it is {}"), id,
-                           model::to_string(issue.status)));
+      throw Error(ErrorKind::data, i18n::tr(N_("cannot change the priority of issue {}: it is {}"),
+                                            id, model::to_string(issue.status)));
     if (issue.priority != priority)
       ledger.append("issue.priority", fmt::format("issue:{}", id),
                     {{"id", id}, {"from", issue.priority}, {"to", priority}});

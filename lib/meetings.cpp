@@ -100,7 +100,9 @@ Times parse_times(const config::Community& c, const std::string& at, const std::
   return t;
 }
 
-std::int64_t epoch(clock::Instant t) { return t.time_since_epoch().count(); }
+std::int64_t epoch(clock::Instant t) {
+  return t.time_since_epoch().count();
+}
 
 void put_times(json& payload, const config::Community& c, const Times& t) {
   payload["starts_at"] = clock::format_rfc3339(t.starts, c.timezone);
@@ -126,8 +128,8 @@ std::vector<std::string> check_plan(ledger::Ledger& ledger, const config::Commun
     const auto today = clock::local_date(now, c.timezone);
     if (calendar::inside_notice(today, date, c.rules.notice_days)) {
       const auto days = (std::chrono::sys_days(date) - std::chrono::sys_days(today)).count();
-      const auto earliest = clock::format_date(
-          std::chrono::sys_days(today) + std::chrono::days(c.rules.notice_days));
+      const auto earliest =
+          clock::format_date(std::chrono::sys_days(today) + std::chrono::days(c.rules.notice_days));
       const std::string message = i18n::tr(
           N_("the meeting on {} is {} day(s) away, inside the notice period: rules.notice_days "
              "= {} in {}"),
@@ -277,9 +279,8 @@ std::vector<Item> read_items(ledger::Ledger& ledger, std::int64_t id) {
 
 } // namespace
 
-std::vector<Candidate> agenda_candidates(ledger::Ledger& ledger,
-                                         const config::Community& community, clock::Date date,
-                                         int max) {
+std::vector<Candidate> agenda_candidates(ledger::Ledger& ledger, const config::Community& community,
+                                         clock::Date date, int max) {
   const auto cutoff = calendar::notice_cutoff(date, community.rules.notice_days);
   // Two index ranges of issue_by_status (accepted, consulting) up to the
   // cutoff date; each candidate's meetings through meeting_item_by_issue.
@@ -325,16 +326,17 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
     throw Error(ErrorKind::usage,
                 i18n::tr(N_("an agenda holds 1 to {} issues, not {}"), kMaxItems, req.max), "max");
   if (req.issues.size() > kMaxItems)
-    throw Error(ErrorKind::usage,
-                i18n::tr(N_("{} issues named; an agenda holds at most {}"), req.issues.size(),
-                         kMaxItems),
-                "issue");
+    throw Error(
+        ErrorKind::usage,
+        i18n::tr(N_("{} issues named; an agenda holds at most {}"), req.issues.size(), kMaxItems),
+        "issue");
   const auto profile = config::kind_profile(c, req.kind);
 
   Planned out;
   ledger.write([&] {
     issues::sync_community(ledger, c);
-    const auto id = ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM meeting").getInt64();
+    const auto id =
+        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM meeting").getInt64();
     json payload = {{"id", id},
                     {"community", c.id},
                     {"kind", req.kind},
@@ -382,7 +384,8 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
       const int max = req.max > 0 ? req.max : c.rules.agenda_max;
       const int room = max - static_cast<int>(items.size());
       if (room > 0)
-        for (const auto& cand : agenda_candidates(ledger, c, times.date, room + static_cast<int>(seen.size()))) {
+        for (const auto& cand :
+             agenda_candidates(ledger, c, times.date, room + static_cast<int>(seen.size()))) {
           if (static_cast<int>(items.size()) >= max) break;
           if (!seen.insert(cand.issue).second) continue;
           items.push_back({{"issue", cand.issue}, {"carried", cand.carried}});
@@ -486,8 +489,7 @@ Planned reschedule(ledger::Ledger& ledger, const config::Community& c, std::int6
   ledger.write([&] {
     const auto m = get(ledger, id);
     require_planned(m, N_("reschedule"));
-    if (m.community != c.id)
-      throw Error(ErrorKind::internal, "meeting of another community");
+    if (m.community != c.id) throw Error(ErrorKind::internal, "meeting of another community");
     json payload = {{"id", id},
                     {"venue", req.venue ? clean(*req.venue, "venue") : m.venue},
                     {"online", req.online ? clean(*req.online, "online", 2000) : m.online},
@@ -519,16 +521,14 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
     auto invitee = [&](const std::string& name, const char* field) -> const Person& {
       const auto it = known.find(name);
       if (it == known.end())
-        throw Error(ErrorKind::data,
-                    i18n::tr(N_("{} is not invited to meeting {}"), name, id), field,
-                    _("record people from outside the invitees with --guest NAME[=BODY]"));
+        throw Error(ErrorKind::data, i18n::tr(N_("{} is not invited to meeting {}"), name, id),
+                    field, _("record people from outside the invitees with --guest NAME[=BODY]"));
       return *it->second;
     };
     auto record = [&](const Person& p, const std::string& attendance, const std::string& proxy,
                       const std::string& reason) {
-      changes[p.name] = {{"name", p.name},      {"role", p.role},
-                         {"seat", p.seat},      {"detail", p.detail},
-                         {"attendance", attendance}, {"proxy", proxy},
+      changes[p.name] = {{"name", p.name},     {"role", p.role},           {"seat", p.seat},
+                         {"detail", p.detail}, {"attendance", attendance}, {"proxy", proxy},
                          {"reason", reason}};
     };
     for (const auto& s : a.present) {
@@ -565,7 +565,7 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
       if (const auto it = known.find(name); it != known.end() && it->second->role != "guest")
         throw Error(ErrorKind::usage, i18n::tr(N_("{} is invited; not a guest"), name), "guest",
                     _("record them with --present"));
-      changes[name] = {{"name", name},    {"role", "guest"},         {"seat", ""},
+      changes[name] = {{"name", name},   {"role", "guest"},         {"seat", ""},
                        {"detail", body}, {"attendance", "present"}, {"proxy", ""},
                        {"reason", ""}};
     }
@@ -573,8 +573,8 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
       throw Error(ErrorKind::usage, _("no attendance given"), {},
                   _("name people with --present, --absent, --excused, --proxy or --guest"));
     if (m.people.size() + a.guests.size() > kMaxPeople)
-      throw Error(ErrorKind::data,
-                  i18n::tr(N_("a meeting holds at most {} people"), kMaxPeople), "guest");
+      throw Error(ErrorKind::data, i18n::tr(N_("a meeting holds at most {} people"), kMaxPeople),
+                  "guest");
     json people = json::array();
     for (auto& [name, person] : changes)
       people.push_back(std::move(person));
@@ -589,7 +589,8 @@ Note note(ledger::Ledger& ledger, std::int64_t id, std::int64_t issue, const std
           const std::string& speaker, const std::string& position) {
   const std::string text = clean(body, "text", 20000, true);
   if (text.empty())
-    throw Error(ErrorKind::usage, _("the opinion is empty"), "text", _("give it with --text \"…\""));
+    throw Error(ErrorKind::usage, _("the opinion is empty"), "text",
+                _("give it with --text \"…\""));
   if (!position.empty() && position != "for" && position != "against" && position != "neutral")
     throw Error(ErrorKind::usage, i18n::tr(N_("unknown position '{}'"), position), "position",
                 _("use for, against or neutral"));
@@ -643,9 +644,8 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
                     i18n::tr(N_("meeting {} cannot decide before its attendance is recorded"), id),
                     "result", _("record who came with 'consult meeting attend'"));
       if (q.has_rule && !q.ok())
-        throw Error(ErrorKind::data,
-                    i18n::tr(N_("meeting {} cannot decide: {}"), id, q.statement), "result",
-                    _("record next-round: the issue is carried to the next meeting"));
+        throw Error(ErrorKind::data, i18n::tr(N_("meeting {} cannot decide: {}"), id, q.statement),
+                    "result", _("record next-round: the issue is carried to the next meeting"));
     }
     const int round = open_round(ledger, m, item);
     const auto issue = issues::get(ledger, o.issue);
@@ -653,8 +653,8 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
       const auto next = model::next_status(issue.status, action);
       if (!next)
         throw Error(ErrorKind::data,
-                    i18n::tr(N_("cannot {} issue {}: it is {}"), model::to_string(action),
-                             issue.id, model::to_string(issue.status)));
+                    i18n::tr(N_("cannot {} issue {}: it is {}"), model::to_string(action), issue.id,
+                             model::to_string(issue.status)));
       json p = {{"id", issue.id},
                 {"from", model::to_string(issue.status)},
                 {"to", model::to_string(*next)},
@@ -665,15 +665,14 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
     };
     if (o.result == "decided") transition(model::IssueAction::decide, json::object());
     if (o.result == "escalated")
-      transition(model::IssueAction::escalate,
-                 {{"level", o.level},
-                  {"reason", note_text.empty()
-                                 ? i18n::tr(N_("referred by meeting {}"), id)
-                                 : note_text}});
+      transition(
+          model::IssueAction::escalate,
+          {{"level", o.level},
+           {"reason", note_text.empty() ? i18n::tr(N_("referred by meeting {}"), id) : note_text}});
     if (o.result == "withdrawn")
       transition(model::IssueAction::reject,
-                 {{"reason", note_text.empty() ? i18n::tr(N_("withdrawn at meeting {}"), id)
-                                               : note_text}});
+                 {{"reason",
+                   note_text.empty() ? i18n::tr(N_("withdrawn at meeting {}"), id) : note_text}});
     ledger.append("meeting.outcome", fmt::format("meeting:{}", id),
                   {{"id", id},
                    {"issue", o.issue},
@@ -697,8 +696,8 @@ Planned close(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
     if (!q.attendance_recorded)
       out.warnings.push_back(i18n::tr(N_("no attendance was recorded for meeting {}"), id));
     if (!not_reached.empty())
-      out.warnings.push_back(i18n::tr(N_("{} item(s) without an outcome carried over"),
-                                      not_reached.size()));
+      out.warnings.push_back(
+          i18n::tr(N_("{} item(s) without an outcome carried over"), not_reached.size()));
     ledger.append("meeting.close", fmt::format("meeting:{}", id),
                   {{"id", id}, {"not_reached", std::move(not_reached)}});
     out.meeting = get(ledger, id);
@@ -729,19 +728,18 @@ QuorumReport quorum(const config::Community& c, const Meeting& m) {
   }
   r.has_rule = true;
   r.profile = *profile;
-  const rules::Threshold t{profile->quorum,
-                           profile->quorum_inclusive ? rules::Bound::at_least
-                                                     : rules::Bound::more_than};
+  const rules::Threshold t{profile->quorum, profile->quorum_inclusive ? rules::Bound::at_least
+                                                                      : rules::Bound::more_than};
   r.quorum = rules::quorum(present, members, t);
   r.shortfall = rules::composition_shortfalls(c, by_seat);
   if (!r.attendance_recorded) {
     // Before the meeting: what it will need.
-    r.statement = i18n::tr(N_("needs {} of {} seats = {} present"), t.str(), members,
-                           r.quorum.needed);
+    r.statement =
+        i18n::tr(N_("needs {} of {} seats = {} present"), t.str(), members, r.quorum.needed);
     for (const auto& req : c.rules.require_present) {
       const auto* seat = c.seat(req.seat);
-      r.statement += i18n::tr(N_(", at least {} {}"), req.min_present,
-                              seat ? seat->label : req.seat);
+      r.statement +=
+          i18n::tr(N_(", at least {} {}"), req.min_present, seat ? seat->label : req.seat);
     }
     return r;
   }
@@ -750,8 +748,7 @@ QuorumReport quorum(const config::Community& c, const Meeting& m) {
   for (const auto& s : r.shortfall)
     r.statement += i18n::tr(N_("; but rules.require_present asks for at least {} {}, {} came"),
                             s.required, s.label, s.present);
-  if (!r.shortfall.empty() && r.quorum.quorate)
-    r.statement += std::string("; ") + _("not quorate");
+  if (!r.shortfall.empty() && r.quorum.quorate) r.statement += std::string("; ") + _("not quorate");
   return r;
 }
 
@@ -793,25 +790,24 @@ json to_json(const config::Community& c, const Meeting& m, bool reveal) {
   for (const auto& it : m.items) {
     const auto* category = c.category(it.issue.category);
     const auto* channel = c.channel(it.issue.channel);
-    items.push_back({{"position", it.position},
-                     {"issue", it.issue.id},
-                     {"title", it.issue.title},
-                     {"category", it.issue.category},
-                     {"category_label", !it.issue.category_text.empty() || !category
-                                            ? it.issue.category_text
-                                            : category->label},
-                     {"channel", it.issue.channel},
-                     {"channel_label", !it.issue.channel_text.empty() || !channel
-                                           ? it.issue.channel_text
-                                           : channel->label},
-                     {"raised_on", it.issue.raised_on},
-                     {"raised_count", it.issue.raised_count},
-                     {"priority", it.issue.priority},
-                     {"status", model::to_string(it.issue.status)},
-                     {"carried", it.carried},
-                     {"round", it.round},
-                     {"outcome", it.outcome},
-                     {"note", it.note}});
+    items.push_back(
+        {{"position", it.position},
+         {"issue", it.issue.id},
+         {"title", it.issue.title},
+         {"category", it.issue.category},
+         {"category_label",
+          !it.issue.category_text.empty() || !category ? it.issue.category_text : category->label},
+         {"channel", it.issue.channel},
+         {"channel_label",
+          !it.issue.channel_text.empty() || !channel ? it.issue.channel_text : channel->label},
+         {"raised_on", it.issue.raised_on},
+         {"raised_count", it.issue.raised_count},
+         {"priority", it.issue.priority},
+         {"status", model::to_string(it.issue.status)},
+         {"carried", it.carried},
+         {"round", it.round},
+         {"outcome", it.outcome},
+         {"note", it.note}});
   }
   json people = json::array();
   for (const auto& p : m.people)
@@ -833,10 +829,8 @@ json to_json(const config::Community& c, const Meeting& m, bool reveal) {
                      {"at", n.at}});
   json comp = json::array();
   for (const auto& r : composition(c, m))
-    comp.push_back({{"key", r.key},
-                    {"label", r.label},
-                    {"invited", r.invited},
-                    {"present", r.present}});
+    comp.push_back(
+        {{"key", r.key}, {"label", r.label}, {"invited", r.invited}, {"present", r.present}});
   const auto q = quorum(c, m);
   json quorum_json = {{"rule", q.has_rule ? q.profile.key : std::string()},
                       {"statement", q.statement},

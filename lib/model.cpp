@@ -200,7 +200,9 @@ namespace {
 constexpr std::string_view kPriorities[] = {"urgent", "high", "normal", "low"};
 } // namespace
 
-bool valid_priority(std::string_view p) noexcept { return priority_rank(p) >= 0; }
+bool valid_priority(std::string_view p) noexcept {
+  return priority_rank(p) >= 0;
+}
 
 int priority_rank(std::string_view p) noexcept {
   for (int i = 0; i < 4; ++i)

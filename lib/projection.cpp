@@ -190,7 +190,9 @@ ImportProjector::ImportProjector(SQLite::Database& db, std::int64_t seq, std::st
 
 ImportProjector::~ImportProjector() = default;
 
-void ImportProjector::add(const nlohmann::json& p) { q_->insert(p, seq_, at_, true); }
+void ImportProjector::add(const nlohmann::json& p) {
+  q_->insert(p, seq_, at_, true);
+}
 
 void apply(SQLite::Database& db, const Event& e, SQLite::Database* items) {
   json p;
@@ -203,8 +205,7 @@ void apply(SQLite::Database& db, const Event& e, SQLite::Database* items) {
   try {
     if (e.kind == "ledger.init") return;
     if (e.kind == "community.sync") return apply_community_sync(db, e, p);
-    if (e.kind == "issue.add")
-      return ImportProjector::Statements(db).insert(p, e.seq, e.at, false);
+    if (e.kind == "issue.add") return ImportProjector::Statements(db).insert(p, e.seq, e.at, false);
     if (e.kind == "issue.comment") return apply_issue_comment(db, e, p);
     if (e.kind == "issue.priority") return apply_issue_priority(db, e, p);
     if (e.kind.rfind("meeting.", 0) == 0) return apply_meeting(db, e, p);

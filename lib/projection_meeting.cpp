@@ -146,8 +146,8 @@ void note(SQLite::Database& db, const Event& e, const json& p) {
 
 void outcome(SQLite::Database& db, const Event& e, const json& p) {
   const auto id = p.at("id").get<std::int64_t>();
-  SQLite::Statement q(db,
-                      "UPDATE meeting_item SET outcome = ?, note = ? WHERE meeting = ? AND issue = ?");
+  SQLite::Statement q(
+      db, "UPDATE meeting_item SET outcome = ?, note = ? WHERE meeting = ? AND issue = ?");
   q.bind(1, text(p, "outcome"));
   q.bind(2, text(p, "note"));
   q.bind(3, id);

@@ -144,6 +144,11 @@ constexpr const char* kSchema3 = R"sql(
 -- How urgent an issue is: the first key of an automatic agenda's order.
 ALTER TABLE issue ADD COLUMN priority TEXT NOT NULL DEFAULT 'normal'
   CHECK (priority IN ('urgent', 'high', 'normal', 'low'));
+-- An automatic agenda's candidates, read without touching the issue rows. Only
+-- accepted and consulting issues are in it, so imports (collected) do not pay
+-- for it.
+CREATE INDEX issue_agenda ON issue (community, priority, raised_on, raised_count, status)
+  WHERE status IN ('accepted', 'consulting');
 
 -- Projection: meetings of every kind (council, bench, pavilion, reception day, …).
 CREATE TABLE meeting (

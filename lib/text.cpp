@@ -133,7 +133,7 @@ bool personal_name(std::string_view name) {
     if (ch >= '0' && ch <= '9') return false;
   static constexpr std::string_view kBodies[] = {
       "公司", "物业", "委员会", "业委会", "居委会", "住户", "业主", "居民", "代表", "局",
-      "所",   "站",   "中心",   "办",     "队",     "部",   "会",   "组",   "店", "厂",
+      "所",   "站",   "中心",   "办",     "队",     "部",   "会",   "组",   "店",   "厂",
       "学校", "医院", "银行",   "单位",   "集团",   "协会", "们",   "方"};
   for (const auto suffix : kBodies)
     if (t.size() > suffix.size() && t.substr(t.size() - suffix.size()) == suffix) return false;

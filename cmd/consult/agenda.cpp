@@ -68,10 +68,10 @@ void register_agenda(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<AgendaOptions>();
   cmd->add_option("--week", o->week, _("next (default), this, last or YYYY-Www"))
       ->type_name("WEEK");
-  auto* community = cmd->add_option("--community", o->communities,
-                                    _("only this community (repeat or commas)"))
-                        ->delimiter(',')
-                        ->type_name("ID");
+  auto* community =
+      cmd->add_option("--community", o->communities, _("only this community (repeat or commas)"))
+          ->delimiter(',')
+          ->type_name("ID");
   cmd->add_flag("--all", o->all, _("every community of the configuration (the default)"))
       ->excludes(community);
   cmd->add_option("--out-dir", o->out_dir,
@@ -134,8 +134,8 @@ void register_agenda(CLI::App& app, Context& ctx) {
                               agenda::render(f, *e.community, e.meeting));
       if (f == agenda::Format::ics) {
         for (const auto* com : selected)
-          changed += write_file(dir / (com->id + ".ics"),
-                                agenda::feed(c.ledger(), *com, plan.monday));
+          changed +=
+              write_file(dir / (com->id + ".ics"), agenda::feed(c.ledger(), *com, plan.monday));
       } else {
         changed += write_file(dir / (std::string("index.") + agenda::extension(f)),
                               agenda::render_index(f, *week, entries, formats));

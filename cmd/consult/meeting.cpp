@@ -82,8 +82,7 @@ std::string agenda_text(const config::Community& com, const Meeting& m, std::siz
     if (it.carried) round += round.empty() ? _("carried") : std::string(" ") + _("carried");
     t.add_row({std::to_string(it.position), std::to_string(it.issue.id), it.issue.title,
                !it.issue.category_text.empty() || !cat ? it.issue.category_text : cat->label,
-               it.issue.raised_on,
-               std::to_string(it.issue.raised_count), round, it.outcome});
+               it.issue.raised_on, std::to_string(it.issue.raised_count), round, it.outcome});
   }
   return t.to_text(width);
 }
@@ -114,9 +113,9 @@ void print_planned(Context& c, const config::Community& com, const meetings::Pla
     return;
   }
   const auto kind = kind_label(com, m.kind);
-  std::string out = m.title == kind ? i18n::tr(N_("meeting {}: {}, {}"), m.id, m.title, when(m))
-                                    : i18n::tr(N_("meeting {}: {} ({}), {}"), m.id, m.title,
-                                               kind, when(m));
+  std::string out = m.title == kind
+                        ? i18n::tr(N_("meeting {}: {}, {}"), m.id, m.title, when(m))
+                        : i18n::tr(N_("meeting {}: {} ({}), {}"), m.id, m.title, kind, when(m));
   if (!m.venue.empty()) out += ", " + m.venue;
   if (!m.online.empty()) out += ", " + m.online;
   out += "\n\n" + std::string(_("Agenda")) + ":\n" + agenda_text(com, m, c.out.width());
@@ -328,14 +327,14 @@ void register_meeting(CLI::App& app, Context& ctx) {
       std::erase_if(rows, [](const auto& r) { return r.second.empty(); });
       std::string out = render::key_values(rows);
       out += "\n" + std::string(_("Agenda")) + ":\n" + agenda_text(com, m, c.out.width());
-      out += "\n" + std::string(_("Composition")) + ":\n" +
-             composition_text(com, m, c.out.width());
+      out += "\n" + std::string(_("Composition")) + ":\n" + composition_text(com, m, c.out.width());
       if (q.attendance_recorded) {
-        render::Table t({{_("NAME")}, {_("ROLE")}, {_("CATEGORY")}, {_("ATTENDANCE")}, {_("NOTE")}});
+        render::Table t(
+            {{_("NAME")}, {_("ROLE")}, {_("CATEGORY")}, {_("ATTENDANCE")}, {_("NOTE")}});
         for (const auto& p : m.people) {
           const auto* seat = com.seat(p.seat);
-          std::string note = p.attendance == "proxy" ? i18n::tr(N_("proxy: {}"), p.proxy)
-                                                     : p.reason;
+          std::string note =
+              p.attendance == "proxy" ? i18n::tr(N_("proxy: {}"), p.proxy) : p.reason;
           if (p.role != "member" && !p.detail.empty())
             note = p.detail + (note.empty() ? "" : "; " + note);
           t.add_row({p.role == "stakeholder" && !*reveal ? text::mask_person(p.name) : p.name,
@@ -391,7 +390,8 @@ void register_meeting(CLI::App& app, Context& ctx) {
     cmd->add_option("--venue", o->venue, _("a new venue"));
     cmd->add_option("--online", o->online, _("a new link"))->type_name("LINK");
     cmd->add_option("--reason", o->reason, _("why"));
-    example(cmd, "  consult meeting reschedule 3 --at \"2026-12-16 19:30\" --reason \"与街道会议冲突\"");
+    example(cmd,
+            "  consult meeting reschedule 3 --at \"2026-12-16 19:30\" --reason \"与街道会议冲突\"");
     on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
       const auto id = parse_id(o->id, _("a meeting"));
       const auto before = meetings::get(c.ledger(), id);
@@ -450,9 +450,9 @@ void register_meeting(CLI::App& app, Context& ctx) {
     example(cmd, "  consult meeting note 3 --issue 12 --speaker 赵德明 --position for \\\n"
                  "      --text \"建议先做防水再刷墙\"");
     on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
-      const auto n = meetings::note(c.ledger(), parse_id(o->id, _("a meeting")),
-                                    parse_id(o->issue, _("an issue")), o->text, o->speaker,
-                                    o->position);
+      const auto n =
+          meetings::note(c.ledger(), parse_id(o->id, _("a meeting")),
+                         parse_id(o->issue, _("an issue")), o->text, o->speaker, o->position);
       if (c.out.json) {
         c.out.json_line({{"note", n.id}, {"issue", n.issue}, {"round", n.round}});
         return;
@@ -471,8 +471,8 @@ void register_meeting(CLI::App& app, Context& ctx) {
     cmd->add_option("--result", o->result,
                     _("decided, next-round, site-inspection, escalated or withdrawn"))
         ->required()
-        ->check(CLI::IsMember(
-            {"decided", "next-round", "site-inspection", "escalated", "withdrawn"}));
+        ->check(
+            CLI::IsMember({"decided", "next-round", "site-inspection", "escalated", "withdrawn"}));
     cmd->add_option("--note", o->note, _("what the meeting said (the reason, for escalated)"));
     cmd->add_option("--to", o->level, _("escalated: street (default) or district"))
         ->check(CLI::IsMember({"street", "district"}));

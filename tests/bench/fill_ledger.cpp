@@ -48,8 +48,8 @@ int main(int argc, char** argv) {
     const long upto = std::min(n, done + batch);
     l.write([&] {
       for (; done < upto; ++done) {
-        const auto& community = cfg.communities[static_cast<std::size_t>(done) %
-                                                cfg.communities.size()];
+        const auto& community =
+            cfg.communities[static_cast<std::size_t>(done) % cfg.communities.size()];
         issues::NewIssue issue;
         issue.title = fmt::format("{} #{}", kTitles[rng() % std::size(kTitles)], done + 1);
         issue.channel = community.channels[rng() % community.channels.size()].key;

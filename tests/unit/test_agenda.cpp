@@ -82,8 +82,8 @@ TEST_CASE("a week's scheduled meetings are planned once, with agendas") {
   CHECK(agenda::plan_week(*l, {&c}, week).created.empty());
 
   // Renders are deterministic and name their files.
-  for (auto f : {agenda::Format::md, agenda::Format::html, agenda::Format::json,
-                 agenda::Format::ics})
+  for (auto f :
+       {agenda::Format::md, agenda::Format::html, agenda::Format::json, agenda::Format::ics})
     CHECK(agenda::render(f, c, fri) == agenda::render(f, c, meetings::get(*l, fri.id)));
   CHECK(agenda::file_name(fri, agenda::Format::md) == "2026-11-27-s-council-3.md");
   const auto md = agenda::render(agenda::Format::md, c, wed);

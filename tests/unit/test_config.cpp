@@ -180,8 +180,10 @@ TEST_CASE("schedules need a known kind and valid days and times") {
   CHECK(sched("kind = \"council\"\nat = \"09:00\"\n").find("either days_of_month or weekdays") !=
         std::string::npos);
   // Two schedules of one kind need their own keys.
-  const std::string wed = "[[schedules]]\nkind = \"council\"\nat = \"19:30\"\nweekdays = [\"wed\"]\n";
-  const std::string fri = "[[schedules]]\nkind = \"council\"\nat = \"19:30\"\nweekdays = [\"fri\"]\n";
+  const std::string wed =
+      "[[schedules]]\nkind = \"council\"\nat = \"19:30\"\nweekdays = [\"wed\"]\n";
+  const std::string fri =
+      "[[schedules]]\nkind = \"council\"\nat = \"19:30\"\nweekdays = [\"fri\"]\n";
   CHECK(error_of(std::string(kMinimal) + wed + fri).find("two schedules are called 'council'") !=
         std::string::npos);
   CHECK(error_of(std::string(kMinimal) + wed + fri + "key = \"friday\"\n") == "no error");
@@ -190,12 +192,12 @@ TEST_CASE("schedules need a known kind and valid days and times") {
 }
 
 TEST_CASE("profiles: the community's, the built-in ones, and each kind's default") {
-  const auto c = parse_community(std::string(kMinimal) +
-                                     "[rules.profiles.council-vote]\nquorum = \"2/3\"\n"
-                                     "threshold = \"1/2\"\n[rules.defaults]\n"
-                                     "council = \"council-vote\"\n"
-                                     "residents-meeting = \"residents-meeting\"\n",
-                                 "c.toml");
+  const auto c =
+      parse_community(std::string(kMinimal) + "[rules.profiles.council-vote]\nquorum = \"2/3\"\n"
+                                              "threshold = \"1/2\"\n[rules.defaults]\n"
+                                              "council = \"council-vote\"\n"
+                                              "residents-meeting = \"residents-meeting\"\n",
+                      "c.toml");
   CHECK(kind_profile(c, "council")->quorum.str() == "2/3");
   CHECK_FALSE(kind_profile(c, "bench"));
   const auto residents = kind_profile(c, "residents-meeting");

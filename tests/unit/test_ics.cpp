@@ -52,8 +52,8 @@ TEST_CASE("stamps are local or UTC") {
 }
 
 TEST_CASE("a VTIMEZONE has one observance per offset change") {
-  const auto shanghai = ics::vtimezone("Asia/Shanghai", at("2026-12-02 19:30"),
-                                       at("2026-12-30 19:30"));
+  const auto shanghai =
+      ics::vtimezone("Asia/Shanghai", at("2026-12-02 19:30"), at("2026-12-30 19:30"));
   CHECK(shanghai.find("TZID:Asia/Shanghai") != std::string::npos);
   CHECK(shanghai.find("TZOFFSETTO:+0800") != std::string::npos);
   CHECK(shanghai.find("DAYLIGHT") == std::string::npos);

@@ -94,7 +94,9 @@ ErrorKind kind_of(const std::function<void()>& fn) {
   return ErrorKind::internal;
 }
 
-std::int64_t events(ledger::Ledger& l) { return l.event_count(); }
+std::int64_t events(ledger::Ledger& l) {
+  return l.event_count();
+}
 
 std::vector<std::int64_t> ids(const meetings::Meeting& m) {
   std::vector<std::int64_t> out;
@@ -287,8 +289,7 @@ TEST_CASE("a meeting cannot decide without quorum, and a decision moves the issu
   CHECK(m.items[0].outcome == "decided");
   CHECK(m.items[0].round == 1);
   // An outcome stands.
-  CHECK(kind_of([&] { meetings::outcome(*l, c, id, {parking, "next-round"}); }) ==
-        ErrorKind::data);
+  CHECK(kind_of([&] { meetings::outcome(*l, c, id, {parking, "next-round"}); }) == ErrorKind::data);
 
   m = meetings::outcome(*l, c, id, {roof, "site-inspection"});
   CHECK(issues::get(*l, roof).status == IssueStatus::consulting);
@@ -361,8 +362,8 @@ TEST_CASE("cancel and reschedule only planned meetings") {
   auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
   const auto c = council_community();
   const auto id = meetings::plan(*l, c, council_at("2026-12-02 19:30")).meeting.id;
-  const auto moved =
-      meetings::reschedule(*l, c, id, {"2026-12-09 19:00", "20:30", std::string("会议室"), {}, "冲突"});
+  const auto moved = meetings::reschedule(
+      *l, c, id, {"2026-12-09 19:00", "20:30", std::string("会议室"), {}, "冲突"});
   CHECK(moved.meeting.local_date == "2026-12-09");
   CHECK(moved.meeting.venue == "会议室");
   CHECK(moved.meeting.ends_at == "2026-12-09T20:30:00+08:00");

@@ -38,10 +38,10 @@ struct Event {
   std::string location;
   std::string description;
   std::string url;
-  std::string rrule;                       ///< e.g. "FREQ=MONTHLY;BYMONTHDAY=6,26"
-  std::vector<clock::Instant> exdates;     ///< occurrences of the series not held as such
-  std::string status = "CONFIRMED";        ///< CONFIRMED | TENTATIVE | CANCELLED
-  std::string categories;                  ///< e.g. the meeting kind's label
+  std::string rrule;                   ///< e.g. "FREQ=MONTHLY;BYMONTHDAY=6,26"
+  std::vector<clock::Instant> exdates; ///< occurrences of the series not held as such
+  std::string status = "CONFIRMED";    ///< CONFIRMED | TENTATIVE | CANCELLED
+  std::string categories;              ///< e.g. the meeting kind's label
 };
 
 /// A whole VCALENDAR with the VTIMEZONE of `zone` and `events` in order.

@@ -128,9 +128,8 @@ struct Candidate {
 /// earlier first), residents who raised it (more first) and id. Only accepted
 /// or consulting issues raised at least the notice period before `date`, and
 /// not already on another planned meeting's agenda.
-std::vector<Candidate> agenda_candidates(ledger::Ledger& ledger,
-                                         const config::Community& community, clock::Date date,
-                                         int max);
+std::vector<Candidate> agenda_candidates(ledger::Ledger& ledger, const config::Community& community,
+                                         clock::Date date, int max);
 
 struct Filter {
   std::string community;
@@ -203,7 +202,7 @@ Planned close(ledger::Ledger& ledger, const config::Community& community, std::i
 struct QuorumReport {
   bool has_rule = false; ///< false: an informal meeting (no profile for its kind)
   config::Profile profile;
-  rules::Quorum quorum;                   ///< over the council members invited
+  rules::Quorum quorum;                    ///< over the council members invited
   std::vector<rules::Shortfall> shortfall; ///< composition rules not met
   int by_proxy = 0;
   bool attendance_recorded = false;
