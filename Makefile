@@ -43,6 +43,7 @@ bench: build
 	@DEBS="$(BENCH_DEBS)" sh tests/install-deps.sh
 	sh tests/bench/issues.sh $(BUILD)
 	sh tests/bench/import.sh $(BUILD)
+	sh tests/bench/agenda.sh $(BUILD)
 
 install: build
 	cmake --install $(BUILD)
