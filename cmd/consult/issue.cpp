@@ -105,6 +105,8 @@ std::string event_summary(const ledger::Event& e, bool reveal) {
   if (p.contains("round")) out += i18n::tr(N_(" (round {})"), p["round"].get<int>());
   if (p.contains("into")) out += i18n::tr(N_(" (into issue {})"), p["into"].get<std::int64_t>());
   if (p.contains("level")) out += " (" + s("level") + ")";
+  if (p.contains("meeting"))
+    out += i18n::tr(N_(" at meeting {}"), p["meeting"].get<std::int64_t>());
   if (!s("reason").empty()) out += ": " + s("reason");
   return out;
 }

@@ -108,6 +108,9 @@ out_has "4,2026-12-17 19:30–21:00,heping,议事会"
 ok meeting list --status cancelled --json
 jq -e '.id == 3 and .status == "cancelled"' "$T/out" >/dev/null || fail "list --status"
 
+ok issue show 1
+out_has "accepted → consulting (round 1) at meeting 1"
+out_has "consulting → consulting (round 2) at meeting 4"
 ok meeting export 4 --format ics --out m4.ics
 grep -q "UID:meeting-heping-4@consult" m4.ics || fail "ics UID"
 # An online deliberation: the link goes into the calendar event, escaped.
