@@ -22,7 +22,7 @@ namespace {
 constexpr const char* kMeetingColumns =
     "id, community, kind, title, starts_at, ends_at, starts_utc, ends_utc, local_date, venue, "
     "online, chair, recorder, profile, schedule, schedule_date, status, reason, created_at, "
-    "updated_at, created_seq, updated_seq";
+    "updated_at, created_seq, updated_seq, entitled, headcount";
 
 Meeting read_meeting(SQLite::Statement& q) {
   Meeting m;
@@ -48,6 +48,8 @@ Meeting read_meeting(SQLite::Statement& q) {
   m.updated_at = q.getColumn(19).getString();
   m.created_seq = q.getColumn(20).getInt64();
   m.updated_seq = q.getColumn(21).getInt64();
+  m.entitled = q.getColumn(22).getInt64();
+  if (!q.getColumn(23).isNull()) m.headcount = q.getColumn(23).getInt64();
   return m;
 }
 
@@ -331,6 +333,11 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
         i18n::tr(N_("{} issues named; an agenda holds at most {}"), req.issues.size(), kMaxItems),
         "issue");
   const auto profile = config::kind_profile(c, req.kind);
+  if (req.entitled < 0 || req.entitled > kMaxEntitled)
+    throw Error(ErrorKind::usage,
+                i18n::tr(N_("{} people entitled is out of range (1 to {})"), req.entitled,
+                         kMaxEntitled),
+                "entitled");
 
   Planned out;
   ledger.write([&] {
@@ -346,6 +353,7 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
                     {"chair", clean(req.chair, "chair")},
                     {"recorder", clean(req.recorder, "recorder")},
                     {"profile", profile ? profile->key : std::string()},
+                    {"entitled", req.entitled},
                     {"schedule", req.schedule},
                     {"schedule_date", req.schedule_date}};
     put_times(payload, c, times);
@@ -569,17 +577,30 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
                        {"detail", body}, {"attendance", "present"}, {"proxy", ""},
                        {"reason", ""}};
     }
-    if (changes.empty())
+    if (a.headcount) {
+      if (m.entitled == 0)
+        throw Error(ErrorKind::usage,
+                    i18n::tr(N_("meeting {} counts the council's seats, not a headcount"), id),
+                    "headcount",
+                    _("plan meetings of residents or owners with --entitled N to count heads"));
+      if (*a.headcount < 0 || *a.headcount > m.entitled)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("a headcount of {} for {} entitled"), *a.headcount, m.entitled),
+                    "headcount", _("count those entitled who came"));
+    }
+    if (changes.empty() && !a.headcount)
       throw Error(ErrorKind::usage, _("no attendance given"), {},
-                  _("name people with --present, --absent, --excused, --proxy or --guest"));
+                  _("name people with --present, --absent, --excused, --proxy or --guest, or "
+                    "give --headcount"));
     if (m.people.size() + a.guests.size() > kMaxPeople)
       throw Error(ErrorKind::data, i18n::tr(N_("a meeting holds at most {} people"), kMaxPeople),
                   "guest");
     json people = json::array();
     for (auto& [name, person] : changes)
       people.push_back(std::move(person));
-    ledger.append("meeting.attend", fmt::format("meeting:{}", id),
-                  {{"id", id}, {"people", std::move(people)}});
+    json payload = {{"id", id}, {"people", std::move(people)}};
+    if (a.headcount) payload["headcount"] = *a.headcount;
+    ledger.append("meeting.attend", fmt::format("meeting:{}", id), payload);
     out = get(ledger, id);
   });
   return out;
@@ -730,6 +751,17 @@ QuorumReport quorum(const config::Community& c, const Meeting& m) {
   r.profile = *profile;
   const rules::Threshold t{profile->quorum, profile->quorum_inclusive ? rules::Bound::at_least
                                                                       : rules::Bound::more_than};
+  if (m.entitled > 0) {
+    // A meeting of residents or owners: heads counted against those entitled;
+    // the council's composition rules do not apply.
+    r.attendance_recorded = m.headcount.has_value();
+    r.quorum = rules::quorum(m.headcount.value_or(0), m.entitled, t, rules::Counted::entitled);
+    r.statement = r.attendance_recorded
+                      ? r.quorum.reason
+                      : i18n::tr(N_("needs {} of {} entitled = {} present"), t.str(), m.entitled,
+                                 r.quorum.needed);
+    return r;
+  }
   r.quorum = rules::quorum(present, members, t);
   r.shortfall = rules::composition_shortfalls(c, by_seat);
   if (!r.attendance_recorded) {
@@ -864,6 +896,8 @@ json to_json(const config::Community& c, const Meeting& m, bool reveal) {
           {"notes", std::move(notes)},
           {"composition", std::move(comp)},
           {"quorum", std::move(quorum_json)},
+          {"entitled", m.entitled},
+          {"headcount", m.headcount ? json(*m.headcount) : json(nullptr)},
           {"updated_seq", m.updated_seq}};
 }
 

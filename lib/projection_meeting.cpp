@@ -53,9 +53,9 @@ void plan(SQLite::Database& db, const Event& e, const json& p) {
   SQLite::Statement q(db, R"sql(
     INSERT INTO meeting (id, community, kind, title, starts_at, ends_at, starts_utc, ends_utc,
       local_date, venue, online, chair, recorder, profile, schedule, schedule_date, status,
-      reason, created_seq, created_at, updated_seq, updated_at)
+      reason, created_seq, created_at, updated_seq, updated_at, entitled, headcount)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'planned',
-      '', ?17, ?18, ?17, ?18))sql");
+      '', ?17, ?18, ?17, ?18, ?19, NULL))sql");
   q.bind(1, id);
   q.bind(2, text(p, "community"));
   q.bind(3, text(p, "kind"));
@@ -74,6 +74,7 @@ void plan(SQLite::Database& db, const Event& e, const json& p) {
   q.bind(16, text(p, "schedule_date"));
   q.bind(17, e.seq);
   q.bind(18, e.at);
+  q.bind(19, p.value("entitled", std::int64_t{0}));
   q.exec();
   SQLite::Statement item(db, "INSERT INTO meeting_item (meeting, position, issue, carried, round, "
                              "outcome, note) VALUES (?, ?, ?, ?, 0, '', '')");
@@ -181,6 +182,12 @@ void apply_meeting(SQLite::Database& db, const Event& e, const json& p) {
     const auto id = p.at("id").get<std::int64_t>();
     for (const auto& person : p.at("people"))
       upsert_person(db, id, person);
+    if (const auto it = p.find("headcount"); it != p.end()) {
+      SQLite::Statement h(db, "UPDATE meeting SET headcount = ? WHERE id = ?");
+      h.bind(1, it->get<std::int64_t>());
+      h.bind(2, id);
+      h.exec();
+    }
     return touch(db, e, id);
   }
   if (verb == "note") return note(db, e, p);

@@ -39,14 +39,15 @@ bool meets_weighted(std::int64_t part, std::int64_t whole, const Threshold& t) {
   return t.bound == Bound::at_least ? lhs >= rhs : lhs > rhs;
 }
 
-Quorum quorum(std::int64_t present, std::int64_t base, const Threshold& t) {
+Quorum quorum(std::int64_t present, std::int64_t base, const Threshold& t, Counted counted) {
   Quorum q;
   q.present = present;
   q.base = base;
   q.needed = needed(base, t);
   q.quorate = meets(present, base, t);
-  q.reason = i18n::tr(N_("{} of {} seats present; needs {} = {}; {}"), present, base, t.str(),
-                      q.needed, q.quorate ? _("quorate") : _("not quorate"));
+  q.reason = i18n::tr(counted == Counted::seats ? N_("{} of {} seats present; needs {} = {}; {}")
+                                                : N_("{} of {} entitled present; needs {} = {}; {}"),
+                      present, base, t.str(), q.needed, q.quorate ? _("quorate") : _("not quorate"));
   return q;
 }
 

@@ -166,6 +166,8 @@ CREATE TABLE meeting (
   chair         TEXT    NOT NULL,
   recorder      TEXT    NOT NULL,
   profile       TEXT    NOT NULL,   -- rule profile for quorum ('' : none, an informal meeting)
+  entitled      INTEGER NOT NULL,   -- people entitled to attend (a residents' meeting); 0: the council
+  headcount     INTEGER,            -- of them, how many came (NULL: not counted yet)
   schedule      TEXT    NOT NULL,   -- schedule key it was planned from ('' : planned by hand)
   schedule_date TEXT    NOT NULL,   -- the scheduled date it stands for ('' : by hand)
   status        TEXT    NOT NULL CHECK (status IN ('planned', 'closed', 'cancelled')),

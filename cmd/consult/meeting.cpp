@@ -138,6 +138,7 @@ struct ListOptions {
 struct AttendOptions {
   std::string id;
   meetings::Attendance a;
+  std::int64_t headcount = -1;
 };
 
 struct NoteOptions {
@@ -193,6 +194,11 @@ void register_meeting(CLI::App& app, Context& ctx) {
         ->excludes(venue);
     cmd->add_option("--title", o->req.title, _("title (default: the kind's label)"));
     cmd->add_option("--chair", o->req.chair, _("who chairs it"))->type_name("NAME");
+    cmd->add_option("--entitled", o->req.entitled,
+                    _("a meeting of residents or owners: how many are entitled to attend "
+                      "(the quorum counts them, not the council's seats)"))
+        ->type_name("N")
+        ->check(CLI::Range(std::int64_t{1}, meetings::kMaxEntitled));
     cmd->add_option("--recorder", o->req.recorder, _("who keeps the record"))->type_name("NAME");
     cmd->add_option("--issue", o->issues,
                     _("an issue for the agenda (repeat or separate with commas), in order"))
@@ -421,13 +427,19 @@ void register_meeting(CLI::App& app, Context& ctx) {
     cmd->add_option("--proxy", o->a.proxies, _("NAME came in the place of member FOR"))
         ->delimiter(',')
         ->type_name("NAME=FOR");
+    cmd->add_option("--headcount", o->headcount,
+                    _("a meeting planned with --entitled: how many of them came"))
+        ->type_name("N")
+        ->check(CLI::NonNegativeNumber);
     cmd->add_option("--guest", o->a.guests, _("someone not invited who came, and their body"))
         ->delimiter(',')
         ->type_name("NAME[=BODY]");
     example(cmd, "  consult meeting attend 3 --present 王建国,李秀英,赵德明 \\\n"
                  "      --excused 孙桂兰=出差 --proxy 周晓=周志强 --guest 何工=区房管局");
     on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
-      const auto m = meetings::attend(c.ledger(), parse_id(o->id, _("a meeting")), o->a);
+      auto a = o->a;
+      if (o->headcount >= 0) a.headcount = o->headcount;
+      const auto m = meetings::attend(c.ledger(), parse_id(o->id, _("a meeting")), a);
       const auto q = meetings::quorum(community_of(c, m), m);
       if (c.out.json) {
         c.out.json_line({{"id", m.id}, {"quorum", q.statement}, {"quorate", q.ok()}});

@@ -131,6 +131,18 @@ PY
 ok meeting export 5 --format md
 out_has "| Online | https://meeting.example/j/123?pwd=a,b;c |"
 
+# A residents' meeting: heads of those entitled, more than half (过半数).
+ok meeting plan --kind residents-meeting --at "2026-12-19 09:00" --entitled 1200 \
+  --venue 社区广场 --json
+jq -e '.quorum.statement == "needs > 1/2 of 1200 entitled = 601 present"' "$T/out" >/dev/null ||
+  fail "residents' meeting plan: $(jq -r .quorum.statement "$T/out")"
+ok meeting attend 6 --headcount 600
+out_is "meeting 6: 600 of 1200 entitled present; needs > 1/2 = 601; not quorate"
+ok meeting attend 6 --headcount 601
+out_is "meeting 6: 601 of 1200 entitled present; needs > 1/2 = 601; quorate"
+run meeting attend 4 --headcount 5
+expect_status 64
+
 ok log --entity meeting:1
 out_has "meeting.close"
 ok verify

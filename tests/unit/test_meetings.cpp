@@ -391,3 +391,42 @@ TEST_CASE("public JSON masks residents but names council members and guests") {
   CHECK(text.find("王一") != std::string::npos);
   CHECK(meetings::to_json(c, m, true).dump().find("张小明") != std::string::npos);
 }
+
+TEST_CASE("a residents' meeting counts heads of those entitled, by the law's words") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  auto c = council_community();
+  c.meeting_kinds.push_back({"residents-meeting", "居民会议"});
+  c.rules.defaults.emplace_back("residents-meeting", "residents-meeting");
+  auto req = council_at("2026-12-12 09:00");
+  req.kind = "residents-meeting";
+  req.entitled = 1200;
+  const auto id = meetings::plan(*l, c, req).meeting.id;
+  auto m = meetings::get(*l, id);
+  CHECK(m.entitled == 1200);
+  auto q = meetings::quorum(c, m);
+  CHECK(q.statement == "needs > 1/2 of 1200 entitled = 601 present");
+
+  // 过半数: exactly half is not enough.
+  meetings::Attendance a;
+  a.headcount = 600;
+  m = meetings::attend(*l, id, a);
+  q = meetings::quorum(c, m);
+  CHECK(q.statement == "600 of 1200 entitled present; needs > 1/2 = 601; not quorate");
+  CHECK_FALSE(q.ok());
+  a.headcount = 601;
+  m = meetings::attend(*l, id, a);
+  CHECK(meetings::quorum(c, m).ok()); // no council composition rule applies
+  CHECK(*m.headcount == 601);
+
+  const auto before = l->event_count();
+  a.headcount = 1201;
+  CHECK(kind_of([&] { meetings::attend(*l, id, a); }) == ErrorKind::data);
+  // A council meeting counts seats, not heads.
+  const auto council = meetings::plan(*l, c, council_at("2026-12-02 19:30")).meeting.id;
+  const auto after_plan = l->event_count();
+  a.headcount = 5;
+  CHECK(kind_of([&] { meetings::attend(*l, council, a); }) == ErrorKind::usage);
+  CHECK(l->event_count() == after_plan);
+  CHECK(after_plan == before + 1);
+  CHECK(ledger::verify(*l).ok);
+}

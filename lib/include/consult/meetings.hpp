@@ -73,6 +73,8 @@ struct Meeting {
   std::string chair;
   std::string recorder;
   std::string profile; ///< rule profile key, '' for an informal meeting
+  std::int64_t entitled = 0;              ///< people entitled to attend; 0: the council
+  std::optional<std::int64_t> headcount;  ///< of them, how many came
   std::string schedule;
   std::string schedule_date;
   std::string status; ///< planned | closed | cancelled
@@ -99,6 +101,10 @@ struct PlanRequest {
   std::vector<std::int64_t> issues; ///< put on the agenda first, in this order
   bool auto_agenda = false;
   int max = 0; ///< auto-agenda size; 0: the community's rules.agenda_max
+  /// For a meeting of residents or owners rather than the council (a
+  /// residents' meeting): how many are entitled to attend. Its quorum is then
+  /// counted over them (attend --headcount), not over the council's seats.
+  std::int64_t entitled = 0;
   /// Set when planning a schedule's occurrence (consult agenda): the
   /// schedule is the standing notice, so the notice period is not checked.
   std::string schedule;
@@ -172,6 +178,7 @@ struct Attendance {
   std::vector<std::string> excused;
   std::vector<std::string> proxies;
   std::vector<std::string> guests;
+  std::optional<std::int64_t> headcount{}; ///< how many of those entitled came
 };
 /// Records attendance (again: later calls change the people they name).
 Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a);
@@ -202,7 +209,7 @@ Planned close(ledger::Ledger& ledger, const config::Community& community, std::i
 struct QuorumReport {
   bool has_rule = false; ///< false: an informal meeting (no profile for its kind)
   config::Profile profile;
-  rules::Quorum quorum;                    ///< over the council members invited
+  rules::Quorum quorum; ///< over the council members invited, or those entitled
   std::vector<rules::Shortfall> shortfall; ///< composition rules not met
   int by_proxy = 0;
   bool attendance_recorded = false;
@@ -230,5 +237,6 @@ nlohmann::json to_json(const config::Community& community, const Meeting& m, boo
 /// Limits on what a person may type.
 inline constexpr std::size_t kMaxItems = 100;
 inline constexpr std::size_t kMaxPeople = 1000;
+inline constexpr std::int64_t kMaxEntitled = 10'000'000;
 
 } // namespace consult::meetings

@@ -55,8 +55,13 @@ struct Quorum {
   std::string reason;
 };
 
-/// Whether `present` of `base` seats make a quorum under `t`.
-Quorum quorum(std::int64_t present, std::int64_t base, const Threshold& t);
+/// What a quorum counts: council seats, or people entitled to attend (a
+/// residents' meeting, an owners' assembly).
+enum class Counted { seats, entitled };
+
+/// Whether `present` of `base` make a quorum under `t`.
+Quorum quorum(std::int64_t present, std::int64_t base, const Threshold& t,
+              Counted counted = Counted::seats);
 
 /// A composition rule not met, e.g. no women's representative present.
 struct Shortfall {
