@@ -11,7 +11,9 @@
 #include "consult/config.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace consult::rules {
@@ -76,5 +78,44 @@ struct Shortfall {
 std::vector<Shortfall>
 composition_shortfalls(const config::Community& community,
                        const std::vector<std::pair<std::string, int>>& present_by_seat);
+
+/// An area in m² as exact hundredths: "8012.40" → 801240. nullopt for
+/// anything but a non-negative decimal with at most two decimals.
+std::optional<std::int64_t> parse_area(std::string_view text);
+/// 801240 → "8,012.40".
+std::string format_area(std::int64_t hundredths);
+
+/// The counts a decision is taken on.
+struct Count {
+  std::int64_t members = 0; ///< those the quorum counts: seats, those entitled, owners by head
+  std::int64_t present = 0; ///< present (owners: taking part)
+  std::int64_t yes = 0;
+  std::int64_t no = 0;
+  std::int64_t abstain = 0;
+  bool objection = false; ///< consensus: an objection was recorded
+  /// Owners' decisions (civil-code-278): exclusive areas in hundredths of m².
+  std::int64_t area_total = 0;
+  std::int64_t area_participating = 0;
+  std::int64_t area_yes = 0;
+};
+
+/// The outcome of a vote under a profile, with its reasoning for people.
+struct Decision {
+  bool quorate = false;
+  bool approved = false;
+  std::string reason; ///< e.g. "approved: 7 of 11 present agree; needs > 1/2 = 6"
+};
+
+/// Civil Code art. 278: matters 6–8 (raising maintenance funds; rebuilding or
+/// renovating; changing the use of common parts) need at least 3/4 of the
+/// participating area and owners; matters 1–5 and 9 more than half of each.
+inline constexpr int kCivilCodeMatters = 9;
+
+/// Decides a vote under `profile`. The decision base is the profile's
+/// `threshold_of`: "cast" counts yes and no (an abstention is not a vote
+/// cast for or against), "present" those present, "members" all members. A
+/// tie fails every majority. `civil-code-278` takes the `matter` (1..9) and the
+/// areas; `consensus` passes when no objection is recorded. Pure and exact.
+Decision decide(const config::Profile& profile, const Count& count, int matter = 0);
 
 } // namespace consult::rules
