@@ -157,8 +157,12 @@ struct ExportOptions {
   std::string id, format = "md", out;
 };
 
-std::int64_t day_start(Context& c, const std::string& date, const char* option) {
-  const auto d = parse_date_option(date, option);
+/// The first second of `date` (or of the day after, `days_after` = 1) in
+/// the configuration's zone, as seconds since 1970.
+std::int64_t day_start(Context& c, const std::string& date, const char* option,
+                       int days_after = 0) {
+  const auto d = std::chrono::sys_days(parse_date_option(date, option)) +
+                 std::chrono::days(days_after);
   const auto t = clock::parse_instant(clock::format_date(d), c.zone());
   return t->time_since_epoch().count();
 }
@@ -247,7 +251,7 @@ void register_meeting(CLI::App& app, Context& ctx) {
       f.status = o->status;
       f.kind = o->kind;
       if (!o->from.empty()) f.from_utc = day_start(c, o->from, "--from");
-      if (!o->to.empty()) f.to_utc = day_start(c, o->to, "--to") + 86400;
+      if (!o->to.empty()) f.to_utc = day_start(c, o->to, "--to", 1);
       f.limit = o->limit;
       const auto list = meetings::list(c.ledger(), f);
       const auto* cfg = c.config_if_any();

@@ -105,6 +105,8 @@ ok meeting reschedule 4 --at "2026-12-17 19:30" --until 21:00 --reason "与街�
 out_has "2026-12-17 19:30–21:00"
 ok meeting list --format csv
 out_has "4,2026-12-17 19:30–21:00,heping,议事会"
+ok meeting list --from 2026-12-17 --to 2026-12-17 --json
+[ "$(jq -s -c '[.[].id]' "$T/out")" = "[4]" ] || fail "list --from --to: $(cat "$T/out")"
 ok meeting list --status cancelled --json
 jq -e '.id == 3 and .status == "cancelled"' "$T/out" >/dev/null || fail "list --status"
 
