@@ -64,20 +64,6 @@ std::string keys_of(const std::vector<config::Label>& labels) {
   return out;
 }
 
-std::string clean_field(const std::string& value, const char* field, std::size_t max_bytes,
-                        bool multiline = false) {
-  if (!text::valid_utf8(value))
-    throw Error(ErrorKind::data, i18n::tr(N_("{} is not valid UTF-8 text"), field), field,
-                _("re-type it, or convert the input to UTF-8"));
-  std::string v(text::trim(value));
-  if (!multiline) v = text::one_line(v);
-  if (v.size() > max_bytes)
-    throw Error(ErrorKind::data,
-                i18n::tr(N_("{} is too long ({} bytes; at most {})"), field, v.size(), max_bytes),
-                field, _("shorten it; put details in --body"));
-  return v;
-}
-
 void require_issue_exists(const std::optional<Issue>& issue, std::int64_t id) {
   if (!issue)
     throw Error(ErrorKind::data, i18n::tr(N_("issue {} does not exist"), id), {},
@@ -96,6 +82,20 @@ std::string allowed_text(IssueStatus status) {
 }
 
 } // namespace
+
+std::string clean_field(const std::string& value, const char* field, std::size_t max_bytes,
+                        bool multiline, const char* too_long_hint) {
+  if (!text::valid_utf8(value))
+    throw Error(ErrorKind::data, i18n::tr(N_("{} is not valid UTF-8 text"), field), field,
+                _("re-type it, or convert the input to UTF-8"));
+  std::string v(text::trim(value));
+  if (!multiline) v = text::one_line(v);
+  if (v.size() > max_bytes)
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("{} is too long ({} bytes; at most {})"), field, v.size(), max_bytes),
+                field, too_long_hint ? _(too_long_hint) : _("shorten it"));
+  return v;
+}
 
 bool sync_community(ledger::Ledger& ledger, const config::Community& community) {
   const json config = config::to_json(community);
@@ -129,7 +129,8 @@ std::vector<CommunityRecord> recorded_communities(ledger::Ledger& ledger) {
 }
 
 NewIssue validate(const config::Community& community, NewIssue issue, clock::Date today) {
-  issue.title = clean_field(issue.title, "title", kMaxTitleBytes);
+  issue.title = clean_field(issue.title, "title", kMaxTitleBytes, false,
+                            N_("shorten it; put details in --body"));
   if (issue.title.empty())
     throw Error(ErrorKind::data, _("the issue needs a title"), "title",
                 _("say in a few words what residents raised, e.g. --title \"楼道灯不亮\""));

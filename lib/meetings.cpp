@@ -55,16 +55,7 @@ Meeting read_meeting(SQLite::Statement& q) {
 
 std::string clean(const std::string& value, const char* field, std::size_t max_bytes = 500,
                   bool multiline = false) {
-  if (!text::valid_utf8(value))
-    throw Error(ErrorKind::data, i18n::tr(N_("{} is not valid UTF-8 text"), field), field,
-                _("re-type it, or convert the input to UTF-8"));
-  std::string v(text::trim(value));
-  if (!multiline) v = text::one_line(v);
-  if (v.size() > max_bytes)
-    throw Error(ErrorKind::data,
-                i18n::tr(N_("{} is too long ({} bytes; at most {})"), field, v.size(), max_bytes),
-                field);
-  return v;
+  return issues::clean_field(value, field, max_bytes, multiline);
 }
 
 /// When a meeting starts and ends.
@@ -334,10 +325,10 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
         "issue");
   const auto profile = config::kind_profile(c, req.kind);
   if (req.entitled < 0 || req.entitled > kMaxEntitled)
-    throw Error(ErrorKind::usage,
-                i18n::tr(N_("{} people entitled is out of range (1 to {})"), req.entitled,
-                         kMaxEntitled),
-                "entitled");
+    throw Error(
+        ErrorKind::usage,
+        i18n::tr(N_("{} people entitled is out of range (1 to {})"), req.entitled, kMaxEntitled),
+        "entitled");
 
   Planned out;
   ledger.write([&] {
@@ -756,10 +747,9 @@ QuorumReport quorum(const config::Community& c, const Meeting& m) {
     // the council's composition rules do not apply.
     r.attendance_recorded = m.headcount.has_value();
     r.quorum = rules::quorum(m.headcount.value_or(0), m.entitled, t, rules::Counted::entitled);
-    r.statement = r.attendance_recorded
-                      ? r.quorum.reason
-                      : i18n::tr(N_("needs {} of {} entitled = {} present"), t.str(), m.entitled,
-                                 r.quorum.needed);
+    r.statement = r.attendance_recorded ? r.quorum.reason
+                                        : i18n::tr(N_("needs {} of {} entitled = {} present"),
+                                                   t.str(), m.entitled, r.quorum.needed);
     return r;
   }
   r.quorum = rules::quorum(present, members, t);

@@ -161,8 +161,8 @@ struct ExportOptions {
 /// the configuration's zone, as seconds since 1970.
 std::int64_t day_start(Context& c, const std::string& date, const char* option,
                        int days_after = 0) {
-  const auto d = std::chrono::sys_days(parse_date_option(date, option)) +
-                 std::chrono::days(days_after);
+  const auto d =
+      std::chrono::sys_days(parse_date_option(date, option)) + std::chrono::days(days_after);
   const auto t = clock::parse_instant(clock::format_date(d), c.zone());
   return t->time_since_epoch().count();
 }

@@ -102,6 +102,13 @@ std::vector<model::Comment> comments(ledger::Ledger& ledger, std::int64_t id);
 /// Every event about the issue (including merges of twins into it), oldest first.
 std::vector<ledger::Event> history(ledger::Ledger& ledger, std::int64_t id);
 
+/// What a person typed into `field`, trimmed (and made one line unless
+/// `multiline`); Error(data) naming the field if it is not UTF-8 or longer
+/// than `max_bytes`, with `too_long_hint` (marked N_(), translated here;
+/// default "shorten it") as the hint.
+std::string clean_field(const std::string& value, const char* field, std::size_t max_bytes,
+                        bool multiline = false, const char* too_long_hint = nullptr);
+
 /// Limits on what a person may type, enforced with clear errors.
 inline constexpr std::size_t kMaxTitleBytes = 500;
 inline constexpr std::size_t kMaxBodyBytes = 20000;
