@@ -345,9 +345,7 @@ std::string render_index(Format format, const calendar::Week& week,
     for (const auto& e : entries) {
       json files = json::object();
       for (auto f : formats)
-        if (f != Format::ics) files[extension(f)] = file_name(e.meeting, f);
-      if (std::find(formats.begin(), formats.end(), Format::ics) != formats.end())
-        files["ics"] = file_name(e.meeting, Format::ics);
+        files[extension(f)] = file_name(e.meeting, f);
       list.push_back({{"id", e.meeting.id},
                       {"community", e.meeting.community},
                       {"community_name", e.community->name},

@@ -2,9 +2,11 @@
 // Shared fixtures for the unit tests: a fixed clock, a small community.
 
 #include "consult/config.hpp"
+#include "consult/error.hpp"
 #include "consult/ledger.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace consult::test {
@@ -37,6 +39,17 @@ count = 2
 members = [{ name = "王一" }, { name = "李二" }]
 )",
                                  "t.toml");
+}
+
+/// The kind of consult::Error `fn` throws; ErrorKind::internal if it throws
+/// none (no test expects that kind).
+inline ErrorKind kind_of(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.kind();
+  }
+  return ErrorKind::internal;
 }
 
 /// A scratch directory removed at the end of the scope.

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 using namespace consult;
+using test::kind_of;
 using model::IssueAction;
 using model::IssueStatus;
 
@@ -22,15 +23,6 @@ issues::NewIssue roof() {
   n.raised_on = clock::parse_date("2026-11-14");
   n.stakeholders = {"物业公司"};
   return n;
-}
-
-ErrorKind kind_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.kind();
-  }
-  return ErrorKind::internal;
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 #include <functional>
 
 using namespace consult;
+using test::kind_of;
 using model::IssueAction;
 using model::IssueStatus;
 
@@ -83,15 +84,6 @@ meetings::PlanRequest council_at(const char* at) {
   r.until = "21:00";
   r.venue = "议事厅";
   return r;
-}
-
-ErrorKind kind_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.kind();
-  }
-  return ErrorKind::internal;
 }
 
 std::int64_t events(ledger::Ledger& l) {
