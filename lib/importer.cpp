@@ -49,9 +49,9 @@ const std::vector<Synonyms>& synonyms() {
   return kSynonyms;
 }
 
-/// A header as compared: trimmed, lower-case ASCII, without spaces, colons
-/// or asterisks (required-field marks).
-std::string norm_header(const std::string& h) {
+} // namespace
+
+std::string normalize_header(const std::string& h) {
   std::string s = text::ascii_lower(text::trim(h));
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -65,6 +65,8 @@ std::string norm_header(const std::string& h) {
   }
   return out;
 }
+
+namespace {
 
 /// Splits a stakeholder cell: 物业公司、业委会; 3号楼住户
 std::vector<std::string> split_names(const std::string& cell) {
@@ -124,8 +126,8 @@ const config::Label* map_value(const std::string& value, const std::vector<confi
 std::string field_for_header(const std::string& header, const config::ImportMap& map) {
   const std::string raw(text::trim(header));
   for (const auto& [h, field] : map.columns)
-    if (h == raw || norm_header(h) == norm_header(raw)) return field;
-  const auto n = norm_header(raw);
+    if (h == raw || normalize_header(h) == normalize_header(raw)) return field;
+  const auto n = normalize_header(raw);
   if (n.empty()) return {};
   for (const auto& s : synonyms())
     for (const auto& w : s.words)

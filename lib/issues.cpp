@@ -304,6 +304,10 @@ Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
       throw Error(ErrorKind::usage, _("escalating an issue needs a reason"), "reason",
                   _("add --reason \"…\": why the community cannot solve it"));
   }
+  const std::string answer = clean_field(c.answer, "answer", kMaxBodyBytes, true);
+  if (c.action == IssueAction::answer && answer.empty())
+    throw Error(ErrorKind::usage, _("answering an escalated issue needs the answer"), "text",
+                _("add --text \"…\": what the street or district said"));
   if (c.action == IssueAction::merge && !c.into)
     throw Error(ErrorKind::usage, _("merging needs the twin issue"), "into", _("add --into ID"));
 
@@ -319,6 +323,23 @@ Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
     json payload = {
         {"id", id}, {"from", model::to_string(issue.status)}, {"to", model::to_string(*next)}};
     if (!reason.empty()) payload["reason"] = reason;
+    if (!answer.empty()) {
+      if (issue.status != IssueStatus::escalated)
+        throw Error(ErrorKind::usage,
+                    i18n::tr(N_("issue {} was not referred to the street or district"), id),
+                    "answer", _("an answer is recorded for an escalated issue"));
+      payload["answer"] = answer;
+    }
+    if (c.action == IssueAction::answer) payload["round"] = issue.rounds + 1;
+    if (c.action == IssueAction::close && issue.status == IssueStatus::resolved) {
+      SQLite::Statement f(ledger.db(), "SELECT count(*) FROM issue_feedback WHERE issue = ?");
+      f.bind(1, id);
+      f.executeStep();
+      if (f.getColumn(0).getInt64() == 0)
+        throw Error(
+            ErrorKind::data, i18n::tr(N_("issue {} has no residents' feedback yet"), id), {},
+            i18n::tr(N_("record it first: consult issue feedback {} --satisfaction 1..5"), id));
+    }
     switch (c.action) {
     case IssueAction::consult:
       payload["round"] = issue.rounds + 1;
@@ -355,6 +376,61 @@ Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
     result = get(ledger, id);
   });
   return result;
+}
+
+Feedback feedback(ledger::Ledger& ledger, std::int64_t id, int satisfaction,
+                  const std::string& comment) {
+  if (satisfaction < 1 || satisfaction > 5)
+    throw Error(ErrorKind::usage,
+                i18n::tr(N_("satisfaction {} is not between 1 and 5"), satisfaction),
+                "satisfaction", _("1: very dissatisfied … 5: very satisfied"));
+  const std::string text = clean_field(comment, "comment", kMaxBodyBytes, true);
+  Feedback out;
+  ledger.write([&] {
+    const Issue issue = get(ledger, id);
+    if (issue.status != IssueStatus::resolved && issue.status != IssueStatus::closed)
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("issue {} is {}: residents rate it once it is resolved"), id,
+                           model::to_string(issue.status)));
+    const auto fid =
+        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM issue_feedback").getInt64();
+    const auto e = ledger.append(
+        "issue.feedback", fmt::format("issue:{}", id),
+        {{"id", id}, {"feedback", fid}, {"satisfaction", satisfaction}, {"comment", text}});
+    out = {fid, id, satisfaction, text, e.at, e.seq};
+  });
+  return out;
+}
+
+std::vector<Feedback> feedbacks(ledger::Ledger& ledger, std::int64_t id) {
+  std::vector<Feedback> out;
+  SQLite::Statement q(ledger.db(), "SELECT id, satisfaction, comment, at, seq FROM issue_feedback "
+                                   "WHERE issue = ? ORDER BY id");
+  q.bind(1, id);
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), id, q.getColumn(1).getInt(),
+                   q.getColumn(2).getString(), q.getColumn(3).getString(),
+                   q.getColumn(4).getInt64()});
+  return out;
+}
+
+std::vector<Escalation> escalations(ledger::Ledger& ledger, std::int64_t id) {
+  std::vector<Escalation> out;
+  SQLite::Statement q(ledger.db(), "SELECT n, level, reason, meeting, at, answer, answered_at "
+                                   "FROM issue_escalation WHERE issue = ? ORDER BY n");
+  q.bind(1, id);
+  while (q.executeStep()) {
+    Escalation x;
+    x.n = q.getColumn(0).getInt();
+    x.level = q.getColumn(1).getString();
+    x.reason = q.getColumn(2).getString();
+    if (!q.getColumn(3).isNull()) x.meeting = q.getColumn(3).getInt64();
+    x.at = q.getColumn(4).getString();
+    x.answer = q.getColumn(5).getString();
+    x.answered_at = q.getColumn(6).getString();
+    out.push_back(std::move(x));
+  }
+  return out;
 }
 
 Issue set_priority(ledger::Ledger& ledger, std::int64_t id, const std::string& priority) {

@@ -5,6 +5,7 @@
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
 #include "consult/text.hpp"
+#include "consult/votes.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -649,7 +650,18 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
                   i18n::tr(N_("the outcome of issue {} at meeting {} is already recorded: {}"),
                            o.issue, id, item.outcome),
                   "issue", _("a recorded outcome stands; record the next step at a later meeting"));
-    if (o.result == "decided") {
+    if (o.vote == 0) {
+      SQLite::Statement v(ledger.db(), "SELECT id FROM vote WHERE meeting = ? AND issue = ? "
+                                       "AND status = 'open'");
+      v.bind(1, id);
+      v.bind(2, o.issue);
+      if (v.executeStep())
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("vote {} on issue {} is open at meeting {}"),
+                             v.getColumn(0).getInt64(), o.issue, id),
+                    "issue", _("close the vote: its result is the item's outcome"));
+    }
+    if (o.result == "decided" && o.vote == 0) {
       const auto q = quorum(c, m);
       if (q.has_rule && !q.attendance_recorded)
         throw Error(ErrorKind::data,
@@ -675,7 +687,23 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
       ledger.append(fmt::format("issue.{}", model::to_string(action)),
                     fmt::format("issue:{}", issue.id), p);
     };
-    if (o.result == "decided") transition(model::IssueAction::decide, json::object());
+    json by_vote = json::object();
+    if (o.vote != 0) by_vote = {{"vote", o.vote}, {"decision", o.decision}};
+    if (o.result == "decided" && o.vote == 0) {
+      // Decided without a vote (by consensus at the meeting): the decision is
+      // recorded all the same, so that actions can follow from it.
+      const auto q = quorum(c, m);
+      votes::Decision d;
+      d.community = c.id;
+      d.issue = issue.id;
+      d.meeting = id;
+      d.result = "approved";
+      d.text = note_text.empty() ? issue.title : note_text;
+      d.profile = q.has_rule ? q.profile.key : std::string();
+      d.reason = i18n::tr(N_("decided at meeting {} without a vote: {}"), id, q.statement);
+      by_vote = {{"decision", votes::record_decision(ledger, c, d)}};
+    }
+    if (o.result == "decided") transition(model::IssueAction::decide, by_vote);
     if (o.result == "escalated")
       transition(
           model::IssueAction::escalate,
@@ -685,15 +713,24 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
       transition(model::IssueAction::reject,
                  {{"reason",
                    note_text.empty() ? i18n::tr(N_("withdrawn at meeting {}"), id) : note_text}});
-    ledger.append("meeting.outcome", fmt::format("meeting:{}", id),
-                  {{"id", id},
-                   {"issue", o.issue},
-                   {"outcome", o.result},
-                   {"note", note_text},
-                   {"round", round}});
+    json payload = {{"id", id},
+                    {"issue", o.issue},
+                    {"outcome", o.result},
+                    {"note", note_text},
+                    {"round", round}};
+    if (o.vote != 0) {
+      payload["vote"] = o.vote;
+      payload["decision"] = o.decision;
+    }
+    ledger.append("meeting.outcome", fmt::format("meeting:{}", id), payload);
     out = get(ledger, id);
   });
   return out;
+}
+
+int open_item_round(ledger::Ledger& ledger, std::int64_t meeting, std::int64_t issue) {
+  const auto m = get(ledger, meeting);
+  return open_round(ledger, m, agenda_item(m, issue));
 }
 
 Planned close(ledger::Ledger& ledger, const config::Community& c, std::int64_t id) {
@@ -701,6 +738,17 @@ Planned close(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
   ledger.write([&] {
     const auto m = get(ledger, id);
     require_planned(m, N_("close"));
+    {
+      SQLite::Statement v(ledger.db(),
+                          "SELECT id, issue FROM vote WHERE meeting = ? AND status = 'open'");
+      v.bind(1, id);
+      if (v.executeStep())
+        throw Error(
+            ErrorKind::data,
+            i18n::tr(N_("vote {} on issue {} is still open at meeting {}"),
+                     v.getColumn(0).getInt64(), v.getColumn(1).getInt64(), id),
+            {}, i18n::tr(N_("close it first: consult vote close {}"), v.getColumn(0).getInt64()));
+    }
     json not_reached = json::array();
     for (const auto& it : m.items)
       if (it.outcome.empty()) not_reached.push_back(it.issue.id);

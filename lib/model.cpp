@@ -50,6 +50,8 @@ std::string_view to_string(IssueAction a) noexcept {
     return "resolve";
   case IssueAction::close:
     return "close";
+  case IssueAction::answer:
+    return "answer";
   }
   return "?";
 }
@@ -161,6 +163,8 @@ std::optional<IssueStatus> next_status(IssueStatus from, IssueAction action) noe
     switch (action) {
     case A::resolve:
       return S::resolved; // solved by the street or district
+    case A::answer:
+      return S::consulting; // answered and sent back to be consulted on again
     case A::close:
       return S::closed;
     default:

@@ -72,6 +72,33 @@ void apply_issue_transition(SQLite::Database& db, const Event& e, const json& p)
     r.bind(2, id);
     r.exec();
   }
+  if (e.kind == "issue.escalate") {
+    // The referral's lineage: which body, when, why, from which meeting.
+    SQLite::Statement r(db, R"sql(
+      INSERT INTO issue_escalation (issue, n, level, reason, meeting, seq, at, answer, answered_at)
+      VALUES (?1, (SELECT coalesce(max(n), 0) + 1 FROM issue_escalation WHERE issue = ?1),
+        ?2, ?3, ?4, ?5, ?6, '', ''))sql");
+    r.bind(1, id);
+    r.bind(2, p.value("level", std::string("street")));
+    r.bind(3, str(p, "reason"));
+    if (const auto m = p.find("meeting"); m != p.end() && !m->is_null())
+      r.bind(4, m->get<std::int64_t>());
+    else
+      r.bind(4);
+    r.bind(5, e.seq);
+    r.bind(6, e.at);
+    r.exec();
+  }
+  if (p.contains("answer")) {
+    // The higher body's answer to the latest referral.
+    SQLite::Statement r(db, R"sql(
+      UPDATE issue_escalation SET answer = ?1, answered_at = ?2
+      WHERE issue = ?3 AND n = (SELECT max(n) FROM issue_escalation WHERE issue = ?3))sql");
+    r.bind(1, str(p, "answer"));
+    r.bind(2, e.at);
+    r.bind(3, id);
+    r.exec();
+  }
   if (p.contains("into")) {
     const auto into = p.at("into").get<std::int64_t>();
     SQLite::Statement r(db, "UPDATE issue SET merged_into = ? WHERE id = ?");
@@ -99,6 +126,23 @@ void apply_issue_comment(SQLite::Database& db, const Event& e, const json& p) {
   q.bind(5, str(p, "body"));
   q.bind(6, e.seq);
   q.bind(7, e.at);
+  q.exec();
+  SQLite::Statement u(db, "UPDATE issue SET updated_seq = ?, updated_at = ? WHERE id = ?");
+  u.bind(1, e.seq);
+  u.bind(2, e.at);
+  u.bind(3, p.at("id").get<std::int64_t>());
+  u.exec();
+}
+
+void apply_issue_feedback(SQLite::Database& db, const Event& e, const json& p) {
+  SQLite::Statement q(db, "INSERT INTO issue_feedback (id, issue, satisfaction, comment, seq, at) "
+                          "VALUES (?, ?, ?, ?, ?, ?)");
+  q.bind(1, p.at("feedback").get<std::int64_t>());
+  q.bind(2, p.at("id").get<std::int64_t>());
+  q.bind(3, p.at("satisfaction").get<int>());
+  q.bind(4, str(p, "comment"));
+  q.bind(5, e.seq);
+  q.bind(6, e.at);
   q.exec();
   SQLite::Statement u(db, "UPDATE issue SET updated_seq = ?, updated_at = ? WHERE id = ?");
   u.bind(1, e.seq);
@@ -208,6 +252,10 @@ void apply(SQLite::Database& db, const Event& e, SQLite::Database* items) {
     if (e.kind == "issue.add") return ImportProjector::Statements(db).insert(p, e.seq, e.at, false);
     if (e.kind == "issue.comment") return apply_issue_comment(db, e, p);
     if (e.kind == "issue.priority") return apply_issue_priority(db, e, p);
+    if (e.kind == "issue.feedback") return apply_issue_feedback(db, e, p);
+    if (e.kind == "owners.import" || e.kind.rfind("vote.", 0) == 0 || e.kind == "decision.record" ||
+        e.kind.rfind("action.", 0) == 0)
+      return apply_vote(db, e, p, items ? *items : db);
     if (e.kind.rfind("meeting.", 0) == 0) return apply_meeting(db, e, p);
     if (e.kind == "issue.import") return apply_issue_import(db, e, items ? *items : db);
     if (e.kind.rfind("issue.", 0) == 0 && model::parse_action(e.kind.substr(6)))

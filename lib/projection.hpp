@@ -12,4 +12,9 @@ namespace consult::ledger {
 /// outcome, close) to the meeting tables.
 void apply_meeting(SQLite::Database& db, const Event& e, const nlohmann::json& payload);
 
+/// Applies an owners.import, vote.*, decision.record or action.* event.
+/// Items attached to the event are read from `items`.
+void apply_vote(SQLite::Database& db, const Event& e, const nlohmann::json& payload,
+                SQLite::Database& items);
+
 } // namespace consult::ledger

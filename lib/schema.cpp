@@ -228,6 +228,160 @@ CREATE TABLE meeting_note (
 CREATE INDEX meeting_note_by_meeting ON meeting_note (meeting, id);
 )sql";
 
+
+constexpr const char* kSchema4 = R"sql(
+-- Projection: the owners' roster (业主名册) of a community, as last imported.
+-- An owner of several units is one owner by head, with their areas added up
+-- (owners are the same owner when their names are the same, see docs/voting.md).
+CREATE TABLE owner_unit (
+  community TEXT    NOT NULL REFERENCES community (id),
+  unit      TEXT    NOT NULL,     -- 房号 as written
+  owner     TEXT    NOT NULL,     -- 业主: personal data
+  area      INTEGER NOT NULL CHECK (area >= 0),  -- exclusive area, hundredths of m²
+  row       INTEGER NOT NULL,     -- its line in the imported file
+  seq       INTEGER NOT NULL,     -- the owners.import event
+  PRIMARY KEY (community, unit)
+) STRICT;
+CREATE INDEX owner_unit_by_owner ON owner_unit (community, owner);
+
+-- Projection: votes on an issue, at a meeting or by written ballots over days.
+CREATE TABLE vote (
+  id          INTEGER PRIMARY KEY,
+  community   TEXT    NOT NULL REFERENCES community (id),
+  meeting     INTEGER REFERENCES meeting (id),     -- NULL: written ballots without a meeting
+  issue       INTEGER NOT NULL REFERENCES issue (id),
+  question    TEXT    NOT NULL,
+  options     TEXT    NOT NULL,   -- JSON array, e.g. ["yes","no","abstain"]
+  method      TEXT    NOT NULL CHECK (method IN ('show-of-hands', 'roll-call', 'secret',
+                'written')),
+  profile     TEXT    NOT NULL,   -- rule profile key
+  matter      INTEGER NOT NULL,   -- civil-code-278: matter 1..9 of art. 278; 0 otherwise
+  electorate  TEXT    NOT NULL CHECK (electorate IN ('attendance', 'headcount', 'roster')),
+  members     INTEGER NOT NULL,   -- the quorum's base when it opened: seats, entitled, owners by head
+  eligible    INTEGER NOT NULL,   -- who may vote: members present, the headcount, owners by head
+  area_total  INTEGER NOT NULL,   -- roster: all exclusive area, hundredths of m² (0 otherwise)
+  voters      TEXT    NOT NULL,   -- attendance: JSON [{"name", "proxy"}] of who may vote ('[]' otherwise)
+  closes_at   TEXT    NOT NULL,   -- RFC 3339 when ballots stop ('' : when it is closed)
+  status      TEXT    NOT NULL CHECK (status IN ('open', 'closed')),
+  counts      TEXT    NOT NULL,   -- JSON {option: n} of a tally ('{}' until one is given)
+  result      TEXT    NOT NULL CHECK (result IN ('', 'approved', 'rejected')),
+  reason      TEXT    NOT NULL,   -- the rule's reasoning when closed
+  created_seq INTEGER NOT NULL,
+  created_at  TEXT    NOT NULL,
+  updated_seq INTEGER NOT NULL,
+  updated_at  TEXT    NOT NULL
+) STRICT;
+CREATE INDEX vote_by_issue ON vote (issue, id);
+CREATE INDEX vote_by_meeting ON vote (meeting, id) WHERE meeting IS NOT NULL;
+
+-- Projection: named ballots (roll call, written). A secret ballot or a show of
+-- hands has none: only its counts are kept, in vote.counts.
+CREATE TABLE vote_ballot (
+  vote   INTEGER NOT NULL REFERENCES vote (id),
+  voter  TEXT    NOT NULL,        -- member, or owner (personal data)
+  units  TEXT    NOT NULL,        -- owners: JSON array of the owner's units ('[]' otherwise)
+  area   INTEGER NOT NULL,        -- owners: their area, hundredths of m²
+  choice TEXT    NOT NULL,
+  seq    INTEGER NOT NULL,
+  at     TEXT    NOT NULL,
+  PRIMARY KEY (vote, voter)
+) STRICT;
+
+-- Projection: written ballots given more time because too few came in.
+CREATE TABLE vote_extension (
+  vote      INTEGER NOT NULL REFERENCES vote (id),
+  n         INTEGER NOT NULL,
+  closes_at TEXT    NOT NULL,     -- the new end
+  before    TEXT    NOT NULL,     -- the end it replaced
+  reason    TEXT    NOT NULL,
+  seq       INTEGER NOT NULL,
+  at        TEXT    NOT NULL,
+  PRIMARY KEY (vote, n)
+) STRICT;
+
+-- Projection: decisions on issues: a closed vote (approved or not), or a
+-- meeting's outcome "decided" without a vote.
+CREATE TABLE decision (
+  id        INTEGER PRIMARY KEY,
+  community TEXT    NOT NULL REFERENCES community (id),
+  issue     INTEGER NOT NULL REFERENCES issue (id),
+  vote      INTEGER REFERENCES vote (id),
+  meeting   INTEGER REFERENCES meeting (id),
+  result    TEXT    NOT NULL CHECK (result IN ('approved', 'rejected')),
+  text      TEXT    NOT NULL,     -- what was decided (the question, or the meeting's note)
+  profile   TEXT    NOT NULL,     -- the rule it was taken under ('' : a meeting's outcome)
+  reason    TEXT    NOT NULL,     -- the rule's reasoning
+  on_date   TEXT    NOT NULL,     -- YYYY-MM-DD, community local date
+  seq       INTEGER NOT NULL,
+  at        TEXT    NOT NULL
+) STRICT;
+CREATE INDEX decision_by_issue ON decision (issue, id);
+
+-- Projection: what a decision is carried out by: who, what, by when.
+CREATE TABLE action (
+  id          INTEGER PRIMARY KEY,
+  decision    INTEGER NOT NULL REFERENCES decision (id),
+  issue       INTEGER NOT NULL REFERENCES issue (id),
+  community   TEXT    NOT NULL REFERENCES community (id),
+  owner       TEXT    NOT NULL,   -- the party responsible (a body or a person in their role)
+  what        TEXT    NOT NULL,
+  due         TEXT    NOT NULL,   -- YYYY-MM-DD
+  percent     INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 100),
+  status      TEXT    NOT NULL CHECK (status IN ('open', 'started', 'done')),
+  done_on     TEXT    NOT NULL,   -- YYYY-MM-DD ('' until done)
+  created_seq INTEGER NOT NULL,
+  created_at  TEXT    NOT NULL,
+  updated_seq INTEGER NOT NULL,
+  updated_at  TEXT    NOT NULL
+) STRICT;
+CREATE INDEX action_by_issue ON action (issue, id);
+CREATE INDEX action_pending ON action (community, due) WHERE status <> 'done';
+
+-- Projection: progress reported on an action.
+CREATE TABLE action_progress (
+  id      INTEGER PRIMARY KEY,
+  action  INTEGER NOT NULL REFERENCES action (id),
+  percent INTEGER NOT NULL,
+  note    TEXT    NOT NULL,
+  seq     INTEGER NOT NULL,
+  at      TEXT    NOT NULL
+) STRICT;
+CREATE INDEX action_progress_by_action ON action_progress (action, id);
+
+-- Projection: residents' rating of how an issue was solved.
+CREATE TABLE issue_feedback (
+  id           INTEGER PRIMARY KEY,
+  issue        INTEGER NOT NULL REFERENCES issue (id),
+  satisfaction INTEGER NOT NULL CHECK (satisfaction BETWEEN 1 AND 5),
+  comment      TEXT    NOT NULL,
+  seq          INTEGER NOT NULL,
+  at           TEXT    NOT NULL
+) STRICT;
+CREATE INDEX issue_feedback_by_issue ON issue_feedback (issue, id);
+
+-- Projection: referrals to the street or district and what came back.
+CREATE TABLE issue_escalation (
+  issue       INTEGER NOT NULL REFERENCES issue (id),
+  n           INTEGER NOT NULL,   -- 1, 2, … per issue
+  level       TEXT    NOT NULL,   -- street | district
+  reason      TEXT    NOT NULL,
+  meeting     INTEGER,            -- the meeting that referred it, if any
+  seq         INTEGER NOT NULL,
+  at          TEXT    NOT NULL,
+  answer      TEXT    NOT NULL,   -- the higher body's answer ('' : none yet)
+  answered_at TEXT    NOT NULL,
+  PRIMARY KEY (issue, n)
+) STRICT;
+-- Referrals made before this schema, from their events.
+INSERT INTO issue_escalation (issue, n, level, reason, meeting, seq, at, answer, answered_at)
+SELECT CAST(substr(entity, 7) AS INTEGER),
+       row_number() OVER (PARTITION BY entity ORDER BY seq),
+       coalesce(json_extract(payload, '$.level'), 'street'),
+       coalesce(json_extract(payload, '$.reason'), ''),
+       json_extract(payload, '$.meeting'), seq, at, '', ''
+FROM event WHERE kind = 'issue.escalate';
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -235,6 +389,7 @@ const std::vector<Migration>& migrations() {
       {1, "initial: event log, communities, issues", kSchema1},
       {2, "imports: event items, issue sources", kSchema2},
       {3, "meetings: agendas, attendance, notes; issue priority", kSchema3},
+      {4, "votes: owners' roster, votes, decisions, actions, feedback, referrals", kSchema4},
   };
   return kMigrations;
 }
@@ -246,7 +401,11 @@ int latest_version() {
 const std::vector<std::string>& projection_tables() {
   static const std::vector<std::string> kTables = {"community", "issue", "issue_stakeholder",
                                                    "issue_comment", "meeting", "meeting_item",
-                                                   "meeting_person", "meeting_note"};
+                                                   "meeting_person", "meeting_note",
+                                                   "owner_unit", "vote", "vote_ballot",
+                                                   "vote_extension", "decision", "action",
+                                                   "action_progress", "issue_feedback",
+                                                   "issue_escalation"};
   return kTables;
 }
 

@@ -124,7 +124,7 @@ VerifyResult verify(Ledger& ledger) {
                           e.seq, e.kind));
       break;
     }
-    if (e.kind == "issue.import") {
+    if (e.kind == "issue.import" || e.kind == "owners.import") {
       // The items attached to the event must be exactly those its hash covers.
       const auto payload = nlohmann::json::parse(e.payload, nullptr, false);
       hash::Sha256 digest;

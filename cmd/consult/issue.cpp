@@ -3,11 +3,13 @@
 
 #include "commands.hpp"
 
+#include "consult/actions.hpp"
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
 #include "consult/render.hpp"
 #include "consult/text.hpp"
+#include "consult/votes.hpp"
 
 #include <memory>
 
@@ -101,13 +103,21 @@ std::string event_summary(const ledger::Event& e, bool reveal) {
   if (e.kind == "issue.comment")
     return i18n::tr(N_("opinion of {} (round {}): {}"), s("author"), p.value("round", 0),
                     s("body"));
+  if (e.kind == "issue.feedback")
+    return i18n::tr(N_("residents' rating {}/5{}"), p.value("satisfaction", 0),
+                    s("comment").empty() ? std::string() : ": " + s("comment"));
   std::string out = s("from") + " → " + s("to");
   if (p.contains("round")) out += i18n::tr(N_(" (round {})"), p["round"].get<int>());
   if (p.contains("into")) out += i18n::tr(N_(" (into issue {})"), p["into"].get<std::int64_t>());
   if (p.contains("level")) out += " (" + s("level") + ")";
   if (p.contains("meeting"))
     out += i18n::tr(N_(" at meeting {}"), p["meeting"].get<std::int64_t>());
+  if (p.contains("vote")) out += i18n::tr(N_(" by vote {}"), p["vote"].get<std::int64_t>());
+  if (p.contains("decision"))
+    out += i18n::tr(N_(" (decision {})"), p["decision"].get<std::int64_t>());
+  if (p.contains("action")) out += i18n::tr(N_(" by action {}"), p["action"].get<std::int64_t>());
   if (!s("reason").empty()) out += ": " + s("reason");
+  if (!s("answer").empty()) out += ": " + s("answer");
   return out;
 }
 
@@ -306,8 +316,35 @@ void register_issue(CLI::App& app, Context& ctx) {
       const auto issue = issues::get(c.ledger(), parse_id(*id, _("an issue")));
       const auto opinions = issues::comments(c.ledger(), issue.id);
       const auto history = issues::history(c.ledger(), issue.id);
+      const auto escalations = issues::escalations(c.ledger(), issue.id);
+      const auto ratings = issues::feedbacks(c.ledger(), issue.id);
+      votes::DecisionFilter df;
+      df.issue = issue.id;
+      const auto decisions = votes::decisions(c.ledger(), df);
+      actions::Filter af;
+      af.issue = issue.id;
+      const auto actions = actions::list(c.ledger(), af);
       if (c.out.json) {
         auto j = issue_json(issue, *reveal, true);
+        j["referrals"] = nlohmann::json::array();
+        for (const auto& x : escalations)
+          j["referrals"].push_back(
+              {{"to", x.level},
+               {"reason", x.reason},
+               {"meeting", x.meeting ? nlohmann::json(*x.meeting) : nlohmann::json(nullptr)},
+               {"at", x.at},
+               {"answer", x.answer},
+               {"answered_at", x.answered_at}});
+        j["decisions"] = nlohmann::json::array();
+        for (const auto& d : decisions)
+          j["decisions"].push_back(votes::to_json(d));
+        j["actions"] = nlohmann::json::array();
+        for (const auto& a : actions)
+          j["actions"].push_back(actions::to_json(a));
+        j["feedback"] = nlohmann::json::array();
+        for (const auto& f : ratings)
+          j["feedback"].push_back(
+              {{"satisfaction", f.satisfaction}, {"comment", f.comment}, {"at", f.at}});
         j["opinions"] = nlohmann::json::array();
         for (const auto& o : opinions)
           j["opinions"].push_back(
@@ -358,6 +395,51 @@ void register_issue(CLI::App& app, Context& ctx) {
           if (v.is_string()) rows.emplace_back(k, v.get<std::string>());
       std::string out = render::key_values(rows);
       if (!issue.body.empty()) out += "\n" + issue.body + "\n";
+      if (!escalations.empty()) {
+        out += "\n" + std::string(_("Referrals")) + ":\n";
+        render::Table t({{_("#"), render::Align::right},
+                         {_("AT")},
+                         {_("TO")},
+                         {_("WHY"), render::Align::left, 30},
+                         {_("ANSWER"), render::Align::left, 30}});
+        for (const auto& x : escalations)
+          t.add_row(
+              {std::to_string(x.n), short_time(x.at), x.level,
+               x.meeting ? i18n::tr(N_("{} (meeting {})"), x.reason, *x.meeting) : x.reason,
+               x.answer.empty() ? _("(none yet)") : short_time(x.answered_at) + " " + x.answer});
+        out += t.to_text(c.out.width());
+      }
+      if (!decisions.empty()) {
+        out += "\n" + std::string(_("Decisions")) + ":\n";
+        render::Table t({{_("ID"), render::Align::right},
+                         {_("DATE")},
+                         {_("RESULT")},
+                         {_("VOTE"), render::Align::right},
+                         {_("DECISION"), render::Align::left, 50}});
+        for (const auto& d : decisions)
+          t.add_row({std::to_string(d.id), d.on_date, d.result,
+                     d.vote ? std::to_string(*d.vote) : std::string("-"), d.text});
+        out += t.to_text(c.out.width());
+      }
+      if (!actions.empty()) {
+        out += "\n" + std::string(_("Actions")) + ":\n";
+        render::Table t({{_("ID"), render::Align::right},
+                         {_("OWNER")},
+                         {_("WHAT"), render::Align::left, 40},
+                         {_("DUE")},
+                         {_("DONE"), render::Align::right}});
+        for (const auto& a : actions)
+          t.add_row(
+              {std::to_string(a.id), a.owner, a.what, a.due, std::to_string(a.percent) + "%"});
+        out += t.to_text(c.out.width());
+      }
+      if (!ratings.empty()) {
+        out += "\n" + std::string(_("Residents' feedback")) + ":\n";
+        render::Table t({{_("AT")}, {_("RATING"), render::Align::right}, {_("COMMENT")}});
+        for (const auto& f : ratings)
+          t.add_row({short_time(f.at), std::to_string(f.satisfaction) + "/5", f.comment});
+        out += t.to_text(c.out.width());
+      }
       if (!opinions.empty()) {
         out += "\n" + std::string(_("Opinions")) + ":\n";
         render::Table t({{_("ROUND"), render::Align::right}, {_("AT")}, {_("BY")}, {_("OPINION")}});
@@ -401,8 +483,68 @@ void register_issue(CLI::App& app, Context& ctx) {
                      "  consult issue implement 12");
   add_change_command(group, ctx, A::resolve, _("record that the matter is solved"),
                      "  consult issue resolve 12");
-  add_change_command(group, ctx, A::close, _("close after residents' feedback"),
+  add_change_command(group, ctx, A::close,
+                     _("close a resolved issue once residents' feedback is recorded"),
                      "  consult issue close 12");
+
+  // answer
+  {
+    auto* cmd = group->add_subcommand(
+        "answer", _("record the street's or district's answer to an escalated issue: back to "
+                    "consultation, or --resolved"));
+    struct AnswerOptions {
+      std::string id, text;
+      bool resolved = false;
+    };
+    auto o = std::make_shared<AnswerOptions>();
+    cmd->add_option("ID", o->id, _("issue id"))->required();
+    cmd->add_option("--text", o->text, _("what the higher body answered"))->required();
+    cmd->add_flag("--resolved", o->resolved,
+                  _("the higher body solved it (escalated → resolved); without it the issue "
+                    "comes back for a new consultation round"));
+    example(cmd, "  consult issue answer 12 --text \"街道同意列入明年管网改造计划，先行临时疏通\"\n"
+                 "  consult issue answer 12 --text \"区住建局已完成维修\" --resolved");
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
+      issues::Change change;
+      change.action = o->resolved ? A::resolve : A::answer;
+      change.answer = o->text;
+      const auto issue = issues::change(c.ledger(), parse_id(o->id, _("an issue")), change);
+      if (c.out.json) {
+        c.out.json_line(issue_json(issue, false, false));
+        return;
+      }
+      c.out.say(i18n::tr(N_("issue {}: answer recorded; issue is {}"), issue.id,
+                         model::status_label(issue.status)));
+    });
+  }
+
+  // feedback
+  {
+    auto* cmd = group->add_subcommand(
+        "feedback", _("record residents' satisfaction with how a resolved issue was solved"));
+    struct FeedbackOptions {
+      std::string id, comment;
+      int satisfaction = 0;
+    };
+    auto o = std::make_shared<FeedbackOptions>();
+    cmd->add_option("ID", o->id, _("issue id"))->required();
+    cmd->add_option("--satisfaction", o->satisfaction,
+                    _("1 very dissatisfied, 2, 3, 4, 5 very satisfied"))
+        ->required()
+        ->type_name("1..5")
+        ->check(CLI::Range(1, 5));
+    cmd->add_option("--comment", o->comment, _("what residents said"));
+    example(cmd, "  consult issue feedback 12 --satisfaction 5 --comment \"修好了，不再漏水\"");
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
+      const auto f =
+          issues::feedback(c.ledger(), parse_id(o->id, _("an issue")), o->satisfaction, o->comment);
+      if (c.out.json) {
+        c.out.json_line({{"issue", f.issue}, {"feedback", f.id}, {"satisfaction", f.satisfaction}});
+        return;
+      }
+      c.out.say(i18n::tr(N_("issue {}: residents' rating {}/5 recorded"), f.issue, f.satisfaction));
+    });
+  }
 
   // priority
   {

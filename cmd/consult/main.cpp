@@ -79,6 +79,10 @@ int main(int argc, char** argv) {
   register_issue(app, ctx);
   register_import(app, ctx);
   register_meeting(app, ctx);
+  register_owners(app, ctx);
+  register_vote(app, ctx);
+  register_decision(app, ctx);
+  register_action(app, ctx);
   register_agenda(app, ctx);
   register_log(app, ctx);
   register_doctor(app, ctx);

@@ -21,6 +21,11 @@ ok issue comment 1 "物业同意承担检测费用" --by 物业公司
 ok issue decide 1 --reason "议事会表决通过"
 ok issue implement 1
 ok issue resolve 1
+run issue close 1 --reason "居民满意"; expect_status 65
+err_has "issue 1 has no residents' feedback yet"
+run issue feedback 1 --satisfaction 6; expect_status 64
+ok issue feedback 1 --satisfaction 5 --comment "不再漏水了"
+out_has "issue 1: residents' rating 5/5 recorded"
 ok issue close 1 --reason "居民满意"
 
 ok issue show 1

@@ -99,8 +99,15 @@ TEST_CASE("three up, three down through the library") {
   CHECK(issues::change(*l, id, {IssueAction::decide}).status == IssueStatus::decided);
   CHECK(issues::change(*l, id, {IssueAction::implement}).status == IssueStatus::implementing);
   CHECK(issues::change(*l, id, {IssueAction::resolve}).status == IssueStatus::resolved);
+  // Closed only once residents have rated how it was solved.
+  CHECK_THROWS_WITH_AS(issues::change(*l, id, {IssueAction::close}),
+                       "issue 1 has no residents' feedback yet", Error);
+  CHECK_THROWS_AS(issues::feedback(*l, id, 6, ""), Error);
+  const auto f = issues::feedback(*l, id, 4, "修好了");
+  CHECK(f.satisfaction == 4);
+  CHECK(issues::feedbacks(*l, id).size() == 1);
   CHECK(issues::change(*l, id, {IssueAction::close}).status == IssueStatus::closed);
-  CHECK(issues::history(*l, id).size() == 10);
+  CHECK(issues::history(*l, id).size() == 11);
 }
 
 TEST_CASE("an illegal step is refused with the allowed ones named, and changes nothing") {

@@ -22,7 +22,7 @@ TEST_CASE("the issue life cycle follows three up, three down") {
       {{S::decided, A::consult}, S::consulting},    {{S::decided, A::escalate}, S::escalated},
       {{S::implementing, A::resolve}, S::resolved}, {{S::implementing, A::escalate}, S::escalated},
       {{S::escalated, A::resolve}, S::resolved},    {{S::escalated, A::close}, S::closed},
-      {{S::resolved, A::close}, S::closed},
+      {{S::escalated, A::answer}, S::consulting},   {{S::resolved, A::close}, S::closed},
   };
   for (auto s : kAllStatuses) {
     for (auto a : kAllActions) {

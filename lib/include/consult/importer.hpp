@@ -85,6 +85,10 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
                     const Options& options, Summary& summary, const RejectSink& rejects,
                     const Progress& progress);
 
+/// A header as compared: trimmed, lower-case ASCII, without spaces,
+/// underscores, colons or asterisks (required-field marks), half- or full-width.
+std::string normalize_header(const std::string& header);
+
 /// The field a header names ("date", "content", …), or "" if none.
 std::string field_for_header(const std::string& header, const config::ImportMap& map);
 

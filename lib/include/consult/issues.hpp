@@ -83,11 +83,46 @@ struct Change {
   std::string reason{};               ///< reject, escalate (required); others optional
   std::optional<std::int64_t> into{}; ///< merge target
   std::string level{};                ///< escalate: street | district
+  /// answer (required), or resolve/close of an escalated issue (optional):
+  /// what the street or district answered.
+  std::string answer{};
 };
 
 /// Applies a life-cycle step in one transaction. An illegal step throws
 /// Error(data) naming the steps allowed now, and changes nothing.
 model::Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& change);
+
+/// Residents' rating of how an issue was solved.
+struct Feedback {
+  std::int64_t id = 0;
+  std::int64_t issue = 0;
+  int satisfaction = 0; ///< 1 (very dissatisfied) .. 5 (very satisfied)
+  std::string comment;
+  std::string at;
+  std::int64_t seq = 0;
+};
+
+/// Records residents' rating of a resolved issue (several may rate it); the
+/// issue can be closed once it has one.
+Feedback feedback(ledger::Ledger& ledger, std::int64_t id, int satisfaction,
+                  const std::string& comment);
+
+/// Ratings of an issue, oldest first.
+std::vector<Feedback> feedbacks(ledger::Ledger& ledger, std::int64_t id);
+
+/// A referral to the street or district, and what came back.
+struct Escalation {
+  int n = 0;
+  std::string level; ///< street | district
+  std::string reason;
+  std::optional<std::int64_t> meeting; ///< the meeting that referred it
+  std::string at;
+  std::string answer; ///< '' : no answer yet
+  std::string answered_at;
+};
+
+/// An issue's referrals, oldest first.
+std::vector<Escalation> escalations(ledger::Ledger& ledger, std::int64_t id);
 
 /// Sets how urgent an open issue is (urgent, high, normal, low).
 model::Issue set_priority(ledger::Ledger& ledger, std::int64_t id, const std::string& priority);

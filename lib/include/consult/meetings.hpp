@@ -193,6 +193,10 @@ struct Outcome {
   std::string result{}; ///< decided | next-round | site-inspection | escalated | withdrawn
   std::string note{};
   std::string level = "street"; ///< escalated: street | district
+  /// Set when a closed vote records the outcome (decided or next-round): the
+  /// vote has applied the rules, and recorded the decision.
+  std::int64_t vote = 0;
+  std::int64_t decision = 0;
 };
 /// Records what became of an agenda item: `decided` decides the issue (only
 /// at a quorate meeting, when it has a quorum rule); `escalated` and
@@ -200,6 +204,12 @@ struct Outcome {
 /// leave it open, to be carried into the next meeting.
 Meeting outcome(ledger::Ledger& ledger, const config::Community& community, std::int64_t id,
                 const Outcome& o);
+
+/// Opens the consultation round of an agenda item if it is not open yet
+/// (the issue moves to, or stays in, consulting, its round count up by one);
+/// returns the round. Call inside a write; the caller's event must carry the
+/// round for the item (meeting.note, meeting.outcome and vote.open do).
+int open_item_round(ledger::Ledger& ledger, std::int64_t meeting, std::int64_t issue);
 
 /// Closes a held meeting; items without an outcome become `not-reached` and
 /// are carried over. Returns the warnings (e.g. no attendance recorded).

@@ -36,6 +36,7 @@ enum class IssueAction {
   implement,
   resolve,
   close,
+  answer, ///< the street or district answers an escalated issue and sends it back
 };
 
 inline constexpr IssueStatus kAllStatuses[] = {IssueStatus::collected,    IssueStatus::accepted,
@@ -47,7 +48,8 @@ inline constexpr IssueStatus kAllStatuses[] = {IssueStatus::collected,    IssueS
 inline constexpr IssueAction kAllActions[] = {
     IssueAction::accept,    IssueAction::reject,   IssueAction::merge,
     IssueAction::consult,   IssueAction::escalate, IssueAction::decide,
-    IssueAction::implement, IssueAction::resolve,  IssueAction::close};
+    IssueAction::implement, IssueAction::resolve,  IssueAction::close,
+    IssueAction::answer};
 
 /// Stable English key, as stored in the ledger: "collected", …
 std::string_view to_string(IssueStatus s) noexcept;
