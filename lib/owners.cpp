@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -49,7 +50,20 @@ std::optional<std::int64_t> read_area(std::string_view cell) {
       break;
     }
   std::erase(s, ',');
-  return rules::parse_area(s);
+  if (auto area = rules::parse_area(s)) return area;
+  // A number cell is a binary double: some writers store 81.57 as
+  // 81.56999999999999. Read at the 15 significant digits spreadsheets show;
+  // a typed 89.505 still has three decimals there, and is refused.
+  std::size_t digits = 0;
+  for (char ch : s) {
+    if (ch >= '0' && ch <= '9') ++digits;
+    else if (ch != '.') return std::nullopt;
+  }
+  if (digits < 16) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size()) return std::nullopt;
+  return rules::parse_area(fmt::format("{:.15g}", v));
 }
 
 bool open_owners_vote(ledger::Ledger& ledger, const std::string& community, std::int64_t& id) {
