@@ -401,12 +401,12 @@ void register_issue(CLI::App& app, Context& ctx) {
                          {_("AT")},
                          {_("TO")},
                          {_("WHY"), render::Align::left, 30},
-                         {_("ANSWER"), render::Align::left, 30}});
+                         {_("ANSWER"), render::Align::left, 40}});
         for (const auto& x : escalations)
           t.add_row(
               {std::to_string(x.n), short_time(x.at), x.level,
                x.meeting ? i18n::tr(N_("{} (meeting {})"), x.reason, *x.meeting) : x.reason,
-               x.answer.empty() ? _("(none yet)") : short_time(x.answered_at) + " " + x.answer});
+               x.answer.empty() ? _("(none yet)") : x.answer});
         out += t.to_text(c.out.width());
       }
       if (!decisions.empty()) {
