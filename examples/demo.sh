@@ -3,7 +3,9 @@
 # community, import the suggestion box, record a few issues by hand, take one
 # through its first steps, hold a council meeting on them (automatic agenda,
 # attendance and quorum, opinions, outcomes, carry-over), run the weekly
-# agenda job and verify the ledger. Run by `make demo`.
+# a vote, an owners' written vote on the roof under Civil Code art. 278, its
+# actions to resolution and the residents' rating; run the weekly agenda job
+# and verify the ledger. Run by `make demo`.
 set -eu
 CONSULT=${1:-build/cmd/consult}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -49,6 +51,12 @@ run meeting attend 1 --present 王建国,李秀英,赵德明,孙桂兰,吴丽华
 run meeting note 1 --issue 7 --speaker 物业公司 --position for --text "同意先查漏点，费用由物业承担"
 run meeting outcome 1 --issue 4 --result decided --note "夜间开放学校操场停车"
 run meeting outcome 1 --issue 7 --result site-inspection --note "会同物业、房管所踏勘楼顶"
+run vote open --meeting 1 --issue 8 --question "腾出二楼会议室作儿童活动室，周六上午开放" \
+  --method show-of-hands
+run vote tally 1 --count yes=7,no=0,abstain=1
+run vote close 1
+run action add --decision 2 --owner 社区居委会 --what "整理二楼会议室，招募志愿者看护" \
+  --due 2026-12-19
 run meeting close 1
 run meeting show 1
 
@@ -57,5 +65,38 @@ export CONSULT_NOW="2026-12-04 17:00"
 run agenda --week next --all --out-dir "$OUT/agenda"
 ls "$OUT/agenda"
 echo
+
+# After the site inspection: the owners decide on the maintenance fund in
+# writing (Civil Code art. 278, matter 6: at least 3/4 by area and by head).
+export CONSULT_NOW="2026-12-05 09:00"
+run owners import "$HERE/owners.csv" --community heping
+run owners list
+run vote open --issue 7 --question "动用专项维修资金维修3号楼屋面防水" --method written \
+  --rule civil-code-278 --matter 6 --closes 2026-12-12
+# Ballots come back over the week (quietly: -q).
+for ballot in 06:3-1-101 06:3-1-102 07:3-1-201 07:3-1-202 08:3-1-301 09:3-1-302 \
+  09:3-1-401 10:3-1-402 10:3-1-501 11:3-1-502 12:3-2-101 12:3-2-102; do
+  CONSULT_NOW="2026-12-${ballot%%:*} 19:00" \
+    "$CONSULT" -q vote cast 2 --voter "${ballot#*:}" --choice yes
+done
+export CONSULT_NOW="2026-12-13 09:00"
+run vote show 2
+run vote extend 2 --closes 2026-12-19 --reason "参与表决的业主不足三分之二，延长一周"
+for unit in 3-2-201 3-2-202 3-2-301 3-2-302 3-2-401; do
+  "$CONSULT" -q vote cast 2 --voter "$unit" --choice yes
+done
+run vote cast 2 --voter 3-2-402 --choice no
+run vote cast 2 --voter 梁春花 --choice abstain
+export CONSULT_NOW="2026-12-20 09:00"
+run vote close 2
+run action add --decision 3 --owner 物业公司 --what "3号楼屋面防水维修" --due 2027-01-15
+run action progress 2 --percent 60 --note "防水卷材已铺设过半"
+export CONSULT_NOW="2026-12-22 08:00"
+run action overdue --all
+export CONSULT_NOW="2027-01-10 16:00"
+run action done 2 --note "完工，业主代表验收合格"
+run issue feedback 7 --satisfaction 5 --comment "不再漏水了"
+run issue close 7
+run decision list
 run meeting list
 run verify
