@@ -67,12 +67,13 @@ ls "$OUT/agenda"
 echo
 
 # After the site inspection: the owners decide on the maintenance fund in
-# writing (Civil Code art. 278, matter 6: at least 3/4 by area and by head).
+# writing (Civil Code art. 278, matter 5, using the maintenance fund: more than
+# half of the area and of the owners taking part).
 export CONSULT_NOW="2026-12-05 09:00"
 run owners import "$HERE/owners.csv" --community heping
 run owners list
-run vote open --issue 7 --question "动用专项维修资金维修3号楼屋面防水" --method written \
-  --rule civil-code-278 --matter 6 --closes 2026-12-12
+run vote open --issue 7 --question "使用专项维修资金维修3号楼屋面防水" --method written \
+  --rule civil-code-278 --matter 5 --closes 2026-12-12
 # Ballots come back over the week (quietly: -q).
 for ballot in 06:3-1-101 06:3-1-102 07:3-1-201 07:3-1-202 08:3-1-301 09:3-1-302 \
   09:3-1-401 10:3-1-402 10:3-1-501 11:3-1-502 12:3-2-101 12:3-2-102; do

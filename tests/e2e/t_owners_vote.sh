@@ -102,16 +102,17 @@ err_has "bad.csv:3: column '业主': the owner is empty"
 err_has "bad.csv:4: column '房号': '1-1-101': unit listed twice (first on line 2)"
 [ "$(snapshot)" = "$before" ] || fail "a refused roster changed the ledger"
 
-# The vote: raising maintenance funds (matter 6), written ballots until 12-10.
+# The vote: raising maintenance funds (matter 6 of art. 278: 3/4), written
+# ballots until 12-10.
 export CONSULT_NOW="2026-12-01 09:00"
-run vote open --issue 1 --question "使用专项维修资金维修3号楼屋面" --method written \
+run vote open --issue 1 --question "筹集专项维修资金（每平方米20元）用于3号楼屋面大修" --method written \
   --rule civil-code-278 --closes 2026-12-10
 expect_status 64
 err_has "a vote under civil-code-278 needs the matter"
 run vote open --issue 1 --question "x" --method show-of-hands --rule civil-code-278 --matter 6
 expect_status 64
 err_has "cannot be taken by show-of-hands"
-ok vote open --issue 1 --question "使用专项维修资金维修3号楼屋面" --method written \
+ok vote open --issue 1 --question "筹集专项维修资金（每平方米20元）用于3号楼屋面大修" --method written \
   --rule civil-code-278 --matter 6 --closes 2026-12-10
 out_has "vote 1 open on issue 1"
 out_has "owners' roster: 480 owners by head"

@@ -328,7 +328,7 @@ TEST_CASE("an owners' written vote: double majority by area and head, over days"
                  "401,D,40.00\n");
     votes::OpenRequest r;
     r.issue = issue;
-    r.question = "使用维修资金更换电梯";
+    r.question = "筹集维修资金更换电梯";
     r.method = "written";
     r.rule = "civil-code-278";
     CHECK(kind_of([&] { votes::open(l, c, r); }) == ErrorKind::usage); // no matter
