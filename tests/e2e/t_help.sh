@@ -12,7 +12,10 @@ for cmd in init "community" "community list" "community show" issue "issue add" 
   "issue escalate" "issue decide" "issue implement" "issue resolve" "issue close" log verify \
   doctor import "issue priority" meeting "meeting plan" "meeting list" "meeting show" \
   "meeting cancel" "meeting reschedule" "meeting attend" "meeting note" "meeting outcome" \
-  "meeting close" "meeting export" agenda; do
+  "meeting close" "meeting export" agenda owners "owners import" "owners list" vote \
+  "vote open" "vote cast" "vote tally" "vote extend" "vote close" "vote show" "vote list" \
+  decision "decision list" "decision show" action "action add" "action progress" \
+  "action done" "action show" "action list" "action overdue" "issue feedback" "issue answer"; do
   # shellcheck disable=SC2086
   ok $cmd --help
   out_has "Example:"
