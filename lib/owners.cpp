@@ -56,8 +56,10 @@ std::optional<std::int64_t> read_area(std::string_view cell) {
   // a typed 89.505 still has three decimals there, and is refused.
   std::size_t digits = 0;
   for (char ch : s) {
-    if (ch >= '0' && ch <= '9') ++digits;
-    else if (ch != '.') return std::nullopt;
+    if (ch >= '0' && ch <= '9')
+      ++digits;
+    else if (ch != '.')
+      return std::nullopt;
   }
   if (digits < 16) return std::nullopt;
   char* end = nullptr;

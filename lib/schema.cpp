@@ -228,7 +228,6 @@ CREATE TABLE meeting_note (
 CREATE INDEX meeting_note_by_meeting ON meeting_note (meeting, id);
 )sql";
 
-
 constexpr const char* kSchema4 = R"sql(
 -- Projection: the owners' roster (业主名册) of a community, as last imported.
 -- An owner of several units is one owner by head, with their areas added up
@@ -399,13 +398,11 @@ int latest_version() {
 }
 
 const std::vector<std::string>& projection_tables() {
-  static const std::vector<std::string> kTables = {"community", "issue", "issue_stakeholder",
-                                                   "issue_comment", "meeting", "meeting_item",
-                                                   "meeting_person", "meeting_note",
-                                                   "owner_unit", "vote", "vote_ballot",
-                                                   "vote_extension", "decision", "action",
-                                                   "action_progress", "issue_feedback",
-                                                   "issue_escalation"};
+  static const std::vector<std::string> kTables = {
+      "community",      "issue",           "issue_stakeholder", "issue_comment", "meeting",
+      "meeting_item",   "meeting_person",  "meeting_note",      "owner_unit",    "vote",
+      "vote_ballot",    "vote_extension",  "decision",          "action",        "action_progress",
+      "issue_feedback", "issue_escalation"};
   return kTables;
 }
 

@@ -403,10 +403,9 @@ void register_issue(CLI::App& app, Context& ctx) {
                          {_("WHY"), render::Align::left, 30},
                          {_("ANSWER"), render::Align::left, 40}});
         for (const auto& x : escalations)
-          t.add_row(
-              {std::to_string(x.n), short_time(x.at), x.level,
-               x.meeting ? i18n::tr(N_("{} (meeting {})"), x.reason, *x.meeting) : x.reason,
-               x.answer.empty() ? _("(none yet)") : x.answer});
+          t.add_row({std::to_string(x.n), short_time(x.at), x.level,
+                     x.meeting ? i18n::tr(N_("{} (meeting {})"), x.reason, *x.meeting) : x.reason,
+                     x.answer.empty() ? _("(none yet)") : x.answer});
         out += t.to_text(c.out.width());
       }
       if (!decisions.empty()) {

@@ -10,6 +10,7 @@
 #include "consult/meetings.hpp"
 #include "consult/render.hpp"
 #include "consult/text.hpp"
+#include "consult/votes.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -313,8 +314,15 @@ void register_meeting(CLI::App& app, Context& ctx) {
     on_run(cmd, ctx, NeedConfig::yes, NeedLedger::read, [id, reveal](Context& c) {
       const auto m = meetings::get(c.ledger(), parse_id(*id, _("a meeting")));
       const auto& com = community_of(c, m);
+      votes::Filter vf;
+      vf.meeting = m.id;
+      const auto held = votes::list(c.ledger(), vf);
       if (c.out.json) {
-        c.out.json_line(meetings::to_json(com, m, *reveal));
+        auto j = meetings::to_json(com, m, *reveal);
+        j["votes"] = nlohmann::json::array();
+        for (const auto& v : held)
+          j["votes"].push_back(votes::to_json(v, *reveal));
+        c.out.json_line(j);
         return;
       }
       const auto q = meetings::quorum(com, m);
@@ -367,6 +375,18 @@ void register_meeting(CLI::App& app, Context& ctx) {
                      *reveal || named.count(n.speaker) ? n.speaker : text::mask_person(n.speaker),
                      n.position, n.body});
         out += "\n" + std::string(_("Opinions")) + ":\n" + t.to_text(c.out.width());
+      }
+      if (!held.empty()) {
+        render::Table t({{_("VOTE"), render::Align::right},
+                         {_("ISSUE"), render::Align::right},
+                         {_("QUESTION"), render::Align::left, 30},
+                         {_("METHOD")},
+                         {_("RULE")},
+                         {_("RESULT")}});
+        for (const auto& v : held)
+          t.add_row({std::to_string(v.id), std::to_string(v.issue), v.question, v.method, v.profile,
+                     v.status == "open" ? std::string(_("open")) : v.result});
+        out += "\n" + std::string(_("Votes")) + ":\n" + t.to_text(c.out.width());
       }
       c.out.write(out);
     });

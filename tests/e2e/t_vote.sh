@@ -115,6 +115,9 @@ done
 ok meeting show 1 --json
 jq -e '[.items[] | .outcome] == ["decided", "next-round", "next-round"]' "$T/out" >/dev/null ||
   fail "outcomes not recorded from the votes"
+ok meeting show 1
+out_has "Votes:"
+out_match "^ *3 +3 +楼道内禁止电动车充电 +secret +majority-members +rejected"
 ok meeting close 1
 ok meeting plan --community heping --kind council --at "2026-12-16 19:30" --auto-agenda
 out_match "^1 +2 +希望开放儿童活动室 .* carried"

@@ -101,7 +101,8 @@ void roster(ledger::Ledger& l, const config::Community& c, const std::string& cs
   owners::Summary sum;
   owners::Options opt;
   opt.name = "roster.csv";
-  owners::import_rows(l, c, reader, [] { return std::string(64, '0'); }, opt, sum);
+  owners::import_rows(
+      l, c, reader, [] { return std::string(64, '0'); }, opt, sum);
 }
 
 } // namespace
@@ -138,12 +139,11 @@ TEST_CASE("a show of hands at a council meeting: who may vote is who came") {
   CHECK(kind_of([&] { votes::open(*l, c, ask(m, i, "secret")); }) == ErrorKind::data);
   // Counts must add up to the 4 who may vote.
   CHECK(kind_of([&] { votes::tally(*l, v.id, {{"yes", 3}}); }) == ErrorKind::data);
-  CHECK(kind_of([&] { votes::tally(*l, v.id, {{"yes", 3}, {"maybe", 1}}); }) ==
-        ErrorKind::usage);
+  CHECK(kind_of([&] { votes::tally(*l, v.id, {{"yes", 3}, {"maybe", 1}}); }) == ErrorKind::usage);
   CHECK(kind_of([&] { votes::cast(*l, v.id, "王一", "yes"); }) == ErrorKind::usage);
   v = votes::tally(*l, v.id, {{"yes", 3}, {"no", 1}});
-  CHECK(v.counts == std::vector<std::pair<std::string, std::int64_t>>{
-                        {"yes", 3}, {"no", 1}, {"abstain", 0}});
+  CHECK(v.counts ==
+        std::vector<std::pair<std::string, std::int64_t>>{{"yes", 3}, {"no", 1}, {"abstain", 0}});
   const auto closed = votes::close(*l, c, v.id);
   CHECK(closed.vote.result == "approved");
   // Worked by hand: 4 of 5 present ≥ 2/3 (needs 4); 3 of 4 > 1/2 (needs 3).
@@ -253,8 +253,7 @@ TEST_CASE("a residents' meeting votes by heads counted, not by names") {
   auto v = votes::open(*l, c, ask(m, i, "show-of-hands"));
   CHECK(v.profile == "residents-meeting");
   CHECK(v.electorate == "headcount");
-  CHECK(kind_of([&] { votes::tally(*l, v.id, {{"yes", 300}, {"no", 300}}); }) ==
-        ErrorKind::data);
+  CHECK(kind_of([&] { votes::tally(*l, v.id, {{"yes", 300}, {"no", 300}}); }) == ErrorKind::data);
   // 300 of 601 is not more than half (needs 301).
   v = votes::tally(*l, v.id, {{"yes", 300}, {"no", 300}, {"abstain", 1}});
   CHECK_FALSE(votes::evaluate(c, v).decision.approved);
@@ -300,7 +299,8 @@ TEST_CASE("the owners' roster: one owner by head however many units, areas exact
   owners::Options opt;
   opt.name = "bad.csv";
   CHECK(kind_of([&] {
-          owners::import_rows(*l, c, reader, [] { return std::string(); }, opt, sum);
+          owners::import_rows(
+              *l, c, reader, [] { return std::string(); }, opt, sum);
         }) == ErrorKind::data);
   REQUIRE(sum.errors.size() == 5);
   CHECK(sum.errors[0].row == 2);
@@ -324,8 +324,9 @@ TEST_CASE("an owners' written vote: double majority by area and head, over days"
     ledger::Ledger l(path, ledger::Access::write, test::session("2026-12-01 09:00"));
     issue = accepted_issue(l, c, "更换电梯");
     // Four owners by head, 400.00 m²: A holds two units.
-    roster(l, c, "房号,业主,面积\n101,A,100.00\n102,A,50.00\n201,B,150.00\n301,C,60.00\n"
-                 "401,D,40.00\n");
+    roster(l, c,
+           "房号,业主,面积\n101,A,100.00\n102,A,50.00\n201,B,150.00\n301,C,60.00\n"
+           "401,D,40.00\n");
     votes::OpenRequest r;
     r.issue = issue;
     r.question = "筹集维修资金更换电梯";
@@ -397,8 +398,9 @@ TEST_CASE("actions carry out a decision: implementing, then resolved, then rated
     decision = votes::close(l, c, v.id).decision.id;
     CHECK(kind_of([&] { actions::add(l, c, 99, "物业", "x", *clock::parse_date("2026-12-31")); }) ==
           ErrorKind::data);
-    CHECK(kind_of([&] { actions::add(l, c, decision, "", "x", *clock::parse_date("2026-12-31")); }) ==
-          ErrorKind::usage);
+    CHECK(kind_of([&] {
+            actions::add(l, c, decision, "", "x", *clock::parse_date("2026-12-31"));
+          }) == ErrorKind::usage);
     actions::add(l, c, decision, "物业公司", "防水维修", *clock::parse_date("2026-12-20"));
     actions::add(l, c, decision, "居委会", "公示", *clock::parse_date("2026-12-10"));
   }

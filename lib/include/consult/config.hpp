@@ -89,7 +89,7 @@ struct Label {
 
 /// A recurring meeting: on days of the month or on weekdays, at a time.
 struct Schedule {
-  std::string key;  ///< stable id (default: the kind), unique in the community
+  std::string key; ///< stable id (default: the kind), unique in the community
   std::string kind;
   std::string title;
   std::vector<int> days_of_month; ///< 1..31

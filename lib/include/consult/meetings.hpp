@@ -72,9 +72,9 @@ struct Meeting {
   std::string online;
   std::string chair;
   std::string recorder;
-  std::string profile; ///< rule profile key, '' for an informal meeting
-  std::int64_t entitled = 0;              ///< people entitled to attend; 0: the council
-  std::optional<std::int64_t> headcount;  ///< of them, how many came
+  std::string profile;                   ///< rule profile key, '' for an informal meeting
+  std::int64_t entitled = 0;             ///< people entitled to attend; 0: the council
+  std::optional<std::int64_t> headcount; ///< of them, how many came
   std::string schedule;
   std::string schedule_date;
   std::string status; ///< planned | closed | cancelled
@@ -219,7 +219,7 @@ Planned close(ledger::Ledger& ledger, const config::Community& community, std::i
 struct QuorumReport {
   bool has_rule = false; ///< false: an informal meeting (no profile for its kind)
   config::Profile profile;
-  rules::Quorum quorum; ///< over the council members invited, or those entitled
+  rules::Quorum quorum;                    ///< over the council members invited, or those entitled
   std::vector<rules::Shortfall> shortfall; ///< composition rules not met
   int by_proxy = 0;
   bool attendance_recorded = false;

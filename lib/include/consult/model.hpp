@@ -46,10 +46,9 @@ inline constexpr IssueStatus kAllStatuses[] = {IssueStatus::collected,    IssueS
                                                IssueStatus::closed,       IssueStatus::escalated};
 
 inline constexpr IssueAction kAllActions[] = {
-    IssueAction::accept,    IssueAction::reject,   IssueAction::merge,
-    IssueAction::consult,   IssueAction::escalate, IssueAction::decide,
-    IssueAction::implement, IssueAction::resolve,  IssueAction::close,
-    IssueAction::answer};
+    IssueAction::accept,   IssueAction::reject, IssueAction::merge,     IssueAction::consult,
+    IssueAction::escalate, IssueAction::decide, IssueAction::implement, IssueAction::resolve,
+    IssueAction::close,    IssueAction::answer};
 
 /// Stable English key, as stored in the ledger: "collected", …
 std::string_view to_string(IssueStatus s) noexcept;
