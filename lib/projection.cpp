@@ -19,12 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string str(const json& p, const char* key) {
-  const auto it = p.find(key);
-  if (it == p.end() || it->is_null()) return {};
-  return it->get<std::string>();
-}
-
 void apply_community_sync(SQLite::Database& db, const Event& e, const json& p) {
   SQLite::Statement q(db, R"sql(
     INSERT INTO community (id, name, street, district, timezone, config, config_sha, synced_seq)
@@ -32,11 +26,11 @@ void apply_community_sync(SQLite::Database& db, const Event& e, const json& p) {
     ON CONFLICT (id) DO UPDATE SET name = ?2, street = ?3, district = ?4, timezone = ?5,
       config = ?6, config_sha = ?7, synced_seq = ?8)sql");
   const std::string config = canonical(p.at("config"));
-  q.bind(1, str(p, "id"));
-  q.bind(2, str(p, "name"));
-  q.bind(3, str(p, "street"));
-  q.bind(4, str(p, "district"));
-  q.bind(5, str(p, "timezone"));
+  q.bind(1, text(p, "id"));
+  q.bind(2, text(p, "name"));
+  q.bind(3, text(p, "street"));
+  q.bind(4, text(p, "district"));
+  q.bind(5, text(p, "timezone"));
   q.bind(6, config);
   q.bind(7, hash::sha256_hex(config));
   q.bind(8, e.seq);
@@ -56,7 +50,7 @@ void apply_issue_transition(SQLite::Database& db, const Event& e, const json& p)
     throw Error(ErrorKind::internal, fmt::format("event {}: issue {} does not exist", e.seq, id));
   if (p.contains("reason")) {
     SQLite::Statement r(db, "UPDATE issue SET reason = ? WHERE id = ?");
-    r.bind(1, str(p, "reason"));
+    r.bind(1, text(p, "reason"));
     r.bind(2, id);
     r.exec();
   }
@@ -68,7 +62,7 @@ void apply_issue_transition(SQLite::Database& db, const Event& e, const json& p)
   }
   if (p.contains("level")) {
     SQLite::Statement r(db, "UPDATE issue SET escalated_to = ? WHERE id = ?");
-    r.bind(1, str(p, "level"));
+    r.bind(1, text(p, "level"));
     r.bind(2, id);
     r.exec();
   }
@@ -80,7 +74,7 @@ void apply_issue_transition(SQLite::Database& db, const Event& e, const json& p)
         ?2, ?3, ?4, ?5, ?6, '', ''))sql");
     r.bind(1, id);
     r.bind(2, p.value("level", std::string("street")));
-    r.bind(3, str(p, "reason"));
+    r.bind(3, text(p, "reason"));
     if (const auto m = p.find("meeting"); m != p.end() && !m->is_null())
       r.bind(4, m->get<std::int64_t>());
     else
@@ -94,7 +88,7 @@ void apply_issue_transition(SQLite::Database& db, const Event& e, const json& p)
     SQLite::Statement r(db, R"sql(
       UPDATE issue_escalation SET answer = ?1, answered_at = ?2
       WHERE issue = ?3 AND n = (SELECT max(n) FROM issue_escalation WHERE issue = ?3))sql");
-    r.bind(1, str(p, "answer"));
+    r.bind(1, text(p, "answer"));
     r.bind(2, e.at);
     r.bind(3, id);
     r.exec();
@@ -122,8 +116,8 @@ void apply_issue_comment(SQLite::Database& db, const Event& e, const json& p) {
   q.bind(1, p.at("comment").get<std::int64_t>());
   q.bind(2, p.at("id").get<std::int64_t>());
   q.bind(3, p.at("round").get<int>());
-  q.bind(4, str(p, "author"));
-  q.bind(5, str(p, "body"));
+  q.bind(4, text(p, "author"));
+  q.bind(5, text(p, "body"));
   q.bind(6, e.seq);
   q.bind(7, e.at);
   q.exec();
@@ -140,7 +134,7 @@ void apply_issue_feedback(SQLite::Database& db, const Event& e, const json& p) {
   q.bind(1, p.at("feedback").get<std::int64_t>());
   q.bind(2, p.at("id").get<std::int64_t>());
   q.bind(3, p.at("satisfaction").get<int>());
-  q.bind(4, str(p, "comment"));
+  q.bind(4, text(p, "comment"));
   q.bind(5, e.seq);
   q.bind(6, e.at);
   q.exec();
@@ -154,7 +148,7 @@ void apply_issue_feedback(SQLite::Database& db, const Event& e, const json& p) {
 void apply_issue_priority(SQLite::Database& db, const Event& e, const json& p) {
   SQLite::Statement u(db, "UPDATE issue SET priority = ?, updated_seq = ?, updated_at = ? "
                           "WHERE id = ?");
-  u.bind(1, str(p, "to"));
+  u.bind(1, text(p, "to"));
   u.bind(2, e.seq);
   u.bind(3, e.at);
   u.bind(4, p.at("id").get<std::int64_t>());
@@ -193,19 +187,19 @@ struct ImportProjector::Statements {
     const auto id = p.at("id").get<std::int64_t>();
     issue.reset();
     issue.bind(1, id);
-    issue.bind(2, str(p, "community"));
-    issue.bind(3, str(p, "title"));
-    issue.bind(4, str(p, "body"));
-    issue.bind(5, str(p, "channel"));
-    issue.bind(6, str(p, "category"));
-    issue.bind(7, str(p, "place"));
-    issue.bind(8, str(p, "raised_by"));
-    issue.bind(9, str(p, "phone"));
-    issue.bind(10, str(p, "raised_on"));
+    issue.bind(2, text(p, "community"));
+    issue.bind(3, text(p, "title"));
+    issue.bind(4, text(p, "body"));
+    issue.bind(5, text(p, "channel"));
+    issue.bind(6, text(p, "category"));
+    issue.bind(7, text(p, "place"));
+    issue.bind(8, text(p, "raised_by"));
+    issue.bind(9, text(p, "phone"));
+    issue.bind(10, text(p, "raised_on"));
     issue.bind(11, seq);
     issue.bind(12, at);
-    issue.bind(13, str(p, "channel_text"));
-    issue.bind(14, str(p, "category_text"));
+    issue.bind(13, text(p, "channel_text"));
+    issue.bind(14, text(p, "category_text"));
     issue.bind(15, p.contains("extra") ? canonical(p.at("extra")) : std::string("{}"));
     if (imported) {
       issue.bind(16, seq);

@@ -15,12 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string text(const json& p, const char* key) {
-  const auto it = p.find(key);
-  if (it == p.end() || it->is_null()) return {};
-  return it->get<std::string>();
-}
-
 void touch(SQLite::Database& db, const Event& e, std::int64_t id) {
   SQLite::Statement u(db, "UPDATE meeting SET updated_seq = ?, updated_at = ? WHERE id = ?");
   u.bind(1, e.seq);

@@ -16,12 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string text(const json& p, const char* key) {
-  const auto it = p.find(key);
-  if (it == p.end() || it->is_null()) return {};
-  return it->get<std::string>();
-}
-
 std::int64_t integer(const json& p, const char* key) {
   return p.at(key).get<std::int64_t>();
 }

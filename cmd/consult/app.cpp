@@ -178,6 +178,29 @@ void example(CLI::App* sub, const std::string& text) {
   sub->footer(std::string(_("Example:")) + "\n" + text);
 }
 
+intake::Encoding encoding_option(const std::string& text) {
+  const auto enc = intake::parse_encoding(text);
+  if (!enc)
+    throw Error(ErrorKind::usage, i18n::tr(N_("unknown encoding '{}'"), text), "--encoding",
+                _("use auto, utf-8, gb18030 or utf-16"));
+  return *enc;
+}
+
+void print_row_errors(const std::string& file, const std::vector<importer::RowError>& errors,
+                      std::int64_t rejected) {
+  for (const auto& e : errors) {
+    std::string what;
+    if (!e.column.empty()) what += i18n::tr(N_("column '{}'"), e.column) + ": ";
+    if (!e.value.empty()) what += "'" + e.value + "': ";
+    std::fprintf(stderr, "consult: %s: %s:%lld: %s\n", _("error"), file.c_str(),
+                 static_cast<long long>(e.row), (what + e.reason).c_str());
+  }
+  const auto shown = static_cast<std::int64_t>(errors.size());
+  if (rejected > shown)
+    std::fprintf(stderr, "consult: %s\n",
+                 i18n::tr(N_("… and {} more bad rows"), rejected - shown).c_str());
+}
+
 std::int64_t parse_id(const std::string& text, const char* what) {
   std::string_view t = text;
   if (!t.empty() && t.front() == '#') t.remove_prefix(1);

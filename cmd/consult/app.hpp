@@ -4,6 +4,7 @@
 // opened by main before the command runs.
 
 #include "consult/config.hpp"
+#include "consult/importer.hpp"
 #include "consult/ledger.hpp"
 
 #include <CLI/CLI.hpp>
@@ -99,6 +100,15 @@ void example(CLI::App* sub, const std::string& text);
 
 /// Parses a positive id ("42" or "#42"); Error(usage) otherwise.
 std::int64_t parse_id(const std::string& text, const char* what);
+
+/// The --encoding option of a spreadsheet import: auto, utf-8, gb18030 or
+/// utf-16; Error(usage) otherwise.
+intake::Encoding encoding_option(const std::string& text);
+
+/// Prints every bad row of a refused import (file:line: column: 'value':
+/// reason) on standard error, then how many more there were.
+void print_row_errors(const std::string& file, const std::vector<importer::RowError>& errors,
+                      std::int64_t rejected);
 
 /// Parses a YYYY-MM-DD date; Error(usage) naming the option otherwise.
 clock::Date parse_date_option(const std::string& text, const char* option);

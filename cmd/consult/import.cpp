@@ -73,13 +73,6 @@ private:
   bool done_ = false;
 };
 
-std::string describe(const importer::RowError& e) {
-  std::string s;
-  if (!e.column.empty()) s += i18n::tr(N_("column '{}'"), e.column) + ": ";
-  if (!e.value.empty()) s += "'" + e.value + "': ";
-  return s + e.reason;
-}
-
 } // namespace
 
 void register_import(CLI::App& app, Context& ctx) {
@@ -115,11 +108,7 @@ void register_import(CLI::App& app, Context& ctx) {
     const auto& community = c.community(o->community);
     importer::Options opt;
     opt.name = o->file == "-" ? "stdin" : o->file;
-    const auto enc = intake::parse_encoding(o->encoding);
-    if (!enc)
-      throw Error(ErrorKind::usage, i18n::tr(N_("unknown encoding '{}'"), o->encoding),
-                  "--encoding", _("use auto, utf-8, gb18030 or utf-16"));
-    opt.encoding = *enc;
+    opt.encoding = encoding_option(o->encoding);
     opt.default_channel = o->channel;
     opt.dry_run = o->dry_run;
     opt.skip_bad = o->skip_bad;
@@ -193,14 +182,7 @@ void register_import(CLI::App& app, Context& ctx) {
       if (bar) std::fprintf(stderr, "\r\033[K");
       if (rejects) rejects->finish(false);
       // Every bad row first, then the one error that says nothing was written.
-      for (const auto& err : sum.errors)
-        std::fprintf(stderr, "consult: %s: %s:%lld: %s\n", _("error"), opt.name.c_str(),
-                     static_cast<long long>(err.row), describe(err).c_str());
-      if (sum.rejected > static_cast<std::int64_t>(sum.errors.size()))
-        std::fprintf(stderr, "consult: %s\n",
-                     i18n::tr(N_("… and {} more bad rows"),
-                              sum.rejected - static_cast<std::int64_t>(sum.errors.size()))
-                         .c_str());
+      print_row_errors(opt.name, sum.errors, sum.rejected);
       throw;
     }
     if (rejects) rejects->finish(!opt.dry_run && sum.rejected > 0);

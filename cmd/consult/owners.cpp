@@ -57,24 +57,14 @@ void register_owners(CLI::App& app, Context& ctx) {
       const auto& com = c.community(o->community);
       owners::Options opt;
       opt.name = o->file == "-" ? "stdin" : o->file;
-      const auto enc = intake::parse_encoding(o->encoding);
-      if (!enc)
-        throw Error(ErrorKind::usage, i18n::tr(N_("unknown encoding '{}'"), o->encoding),
-                    "--encoding", _("use auto, utf-8, gb18030 or utf-16"));
-      opt.encoding = *enc;
+      opt.encoding = encoding_option(o->encoding);
       opt.sheet = o->sheet;
       opt.dry_run = o->dry_run;
       owners::Summary sum;
       try {
         owners::import_file(c.ledger(), com, o->file, opt, sum);
       } catch (const Error&) {
-        for (const auto& err : sum.errors) {
-          std::string what;
-          if (!err.column.empty()) what += i18n::tr(N_("column '{}'"), err.column) + ": ";
-          if (!err.value.empty()) what += "'" + err.value + "': ";
-          std::fprintf(stderr, "consult: %s: %s:%lld: %s\n", _("error"), opt.name.c_str(),
-                       static_cast<long long>(err.row), (what + err.reason).c_str());
-        }
+        print_row_errors(opt.name, sum.errors, sum.rejected);
         throw;
       }
       if (c.out.json) {
