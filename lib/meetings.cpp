@@ -216,6 +216,20 @@ void require_planned(const Meeting& m, const char* doing) {
                                      : _("plan a new meeting with 'consult meeting plan'"));
 }
 
+/// A meeting is not closed or cancelled while a vote at it is open: the
+/// vote would be left with nowhere to record its result.
+void refuse_open_votes(ledger::Ledger& ledger, std::int64_t id) {
+  SQLite::Statement v(ledger.db(), "SELECT id, issue FROM vote WHERE meeting = ? AND status = "
+                                   "'open' ORDER BY id LIMIT 1");
+  v.bind(1, id);
+  if (v.executeStep())
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("vote {} on issue {} is still open at meeting {}"),
+                         v.getColumn(0).getInt64(), v.getColumn(1).getInt64(), id),
+                {},
+                i18n::tr(N_("close it first: consult vote close {}"), v.getColumn(0).getInt64()));
+}
+
 const Item& agenda_item(const Meeting& m, std::int64_t issue) {
   for (const auto& it : m.items)
     if (it.issue.id == issue) return it;
@@ -476,6 +490,7 @@ Meeting cancel(ledger::Ledger& ledger, std::int64_t id, const std::string& reaso
   ledger.write([&] {
     const auto m = get(ledger, id);
     require_planned(m, N_("cancel"));
+    refuse_open_votes(ledger, id);
     ledger.append("meeting.cancel", fmt::format("meeting:{}", id), {{"id", id}, {"reason", why}});
     out = get(ledger, id);
   });
@@ -738,17 +753,7 @@ Planned close(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
   ledger.write([&] {
     const auto m = get(ledger, id);
     require_planned(m, N_("close"));
-    {
-      SQLite::Statement v(ledger.db(),
-                          "SELECT id, issue FROM vote WHERE meeting = ? AND status = 'open'");
-      v.bind(1, id);
-      if (v.executeStep())
-        throw Error(
-            ErrorKind::data,
-            i18n::tr(N_("vote {} on issue {} is still open at meeting {}"),
-                     v.getColumn(0).getInt64(), v.getColumn(1).getInt64(), id),
-            {}, i18n::tr(N_("close it first: consult vote close {}"), v.getColumn(0).getInt64()));
-    }
+    refuse_open_votes(ledger, id);
     json not_reached = json::array();
     for (const auto& it : m.items)
       if (it.outcome.empty()) not_reached.push_back(it.issue.id);

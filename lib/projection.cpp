@@ -110,6 +110,15 @@ void apply_issue_transition(SQLite::Database& db, const Event& e, const json& p)
   }
 }
 
+/// The issue was changed by event `e`.
+void touch_issue(SQLite::Database& db, const Event& e, std::int64_t id) {
+  SQLite::Statement u(db, "UPDATE issue SET updated_seq = ?, updated_at = ? WHERE id = ?");
+  u.bind(1, e.seq);
+  u.bind(2, e.at);
+  u.bind(3, id);
+  u.exec();
+}
+
 void apply_issue_comment(SQLite::Database& db, const Event& e, const json& p) {
   SQLite::Statement q(db, "INSERT INTO issue_comment (id, issue, round, author, body, seq, at) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -121,11 +130,7 @@ void apply_issue_comment(SQLite::Database& db, const Event& e, const json& p) {
   q.bind(6, e.seq);
   q.bind(7, e.at);
   q.exec();
-  SQLite::Statement u(db, "UPDATE issue SET updated_seq = ?, updated_at = ? WHERE id = ?");
-  u.bind(1, e.seq);
-  u.bind(2, e.at);
-  u.bind(3, p.at("id").get<std::int64_t>());
-  u.exec();
+  touch_issue(db, e, p.at("id").get<std::int64_t>());
 }
 
 void apply_issue_feedback(SQLite::Database& db, const Event& e, const json& p) {
@@ -138,11 +143,7 @@ void apply_issue_feedback(SQLite::Database& db, const Event& e, const json& p) {
   q.bind(5, e.seq);
   q.bind(6, e.at);
   q.exec();
-  SQLite::Statement u(db, "UPDATE issue SET updated_seq = ?, updated_at = ? WHERE id = ?");
-  u.bind(1, e.seq);
-  u.bind(2, e.at);
-  u.bind(3, p.at("id").get<std::int64_t>());
-  u.exec();
+  touch_issue(db, e, p.at("id").get<std::int64_t>());
 }
 
 void apply_issue_priority(SQLite::Database& db, const Event& e, const json& p) {

@@ -51,6 +51,9 @@ err_has "vote 1 on issue 1 is open at meeting 1"
 run meeting close 1
 expect_status 65
 err_has "vote 1 on issue 1 is still open at meeting 1"
+run meeting cancel 1 --reason "停电"
+expect_status 65
+err_has "close it first: consult vote close 1"
 [ "$(snapshot)" = "$before" ] || fail "a refused command changed the ledger"
 ok vote tally 1 --count yes=6,no=1,abstain=1
 out_has "approved: 6 of 8 present agree; needs > 1/2 = 5"
