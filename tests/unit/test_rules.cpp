@@ -122,16 +122,23 @@ TEST_CASE("majorities: a tie fails; abstentions are not votes cast") {
   CHECK_FALSE(d.quorate);
   CHECK_FALSE(d.approved);
   CHECK(d.reason == "rejected: 5 of 10 seats present; needs > 1/2 = 6; not quorate");
+  // Nobody there, or everyone abstaining: nothing passes.
+  CHECK_FALSE(decide(present, votes(10, 0, 0, 0)).quorate);
+  CHECK_FALSE(decide(cast, votes(10, 10, 0, 0, 10)).approved);
+  CHECK_FALSE(decide(members, votes(0, 0, 0, 0)).approved);
 }
 
 TEST_CASE("two-thirds, three-quarters, unanimity and consensus") {
   const auto two = builtin("two-thirds");
   CHECK(decide(two, votes(9, 9, 6, 3)).approved);       // exactly 2/3 (以上)
   CHECK_FALSE(decide(two, votes(9, 9, 5, 4)).approved); // one short
+  CHECK(decide(two, votes(9, 9, 7, 2)).approved);       // one over
   CHECK(decide(two, votes(10, 10, 7, 3)).approved);     // 6.67 → 7
   CHECK_FALSE(decide(two, votes(10, 10, 6, 4)).approved);
   const auto three = builtin("three-quarters");
   CHECK(decide(three, votes(8, 8, 6, 2)).approved);       // exactly 3/4
+  CHECK_FALSE(decide(three, votes(8, 8, 5, 3)).approved); // one short
+  CHECK(decide(three, votes(8, 8, 7, 1)).approved);       // one over
   CHECK_FALSE(decide(three, votes(9, 9, 6, 3)).approved); // needs 7 (6.75)
   const auto all = builtin("unanimous");
   CHECK(decide(all, votes(7, 7, 7, 0)).approved);
