@@ -19,7 +19,8 @@ inline std::string text(const nlohmann::json& payload, const char* key) {
 /// outcome, close) to the meeting tables.
 void apply_meeting(SQLite::Database& db, const Event& e, const nlohmann::json& payload);
 
-/// Applies an owners.import, vote.*, decision.record or action.* event.
+/// Applies an owners.import, vote.*, decision.record, action.*, minutes.* or
+/// fund.* event.
 /// Items attached to the event are read from `items`.
 void apply_vote(SQLite::Database& db, const Event& e, const nlohmann::json& payload,
                 SQLite::Database& items);

@@ -1,7 +1,8 @@
-// The projector's part for owners' rosters, votes, decisions and actions:
-// how owners.import, vote.*, decision.record and action.* events change their
-// tables. Called from ledger::apply (projection.cpp), so it runs both when an
-// event is appended and when `consult verify` replays the log.
+// The projector's part for owners' rosters, votes, decisions, actions,
+// minutes and the account book: how owners.import, vote.*, decision.record,
+// action.*, minutes.* and fund.* events change their tables. Called from ledger::apply
+// (projection.cpp), so it runs both when an event is appended and when `consult verify` replays the
+// log.
 
 #include "projection.hpp"
 
@@ -216,6 +217,51 @@ void action_progress(SQLite::Database& db, const Event& e, const json& p) {
   expect_one(q.exec(), e, "action", id);
 }
 
+void minutes_approve(SQLite::Database& db, const Event& e, const json& p) {
+  SQLite::Statement q(db, "INSERT INTO minutes (meeting, status, approved_by, document, sha256, "
+                          "seq, at) VALUES (?, 'approved', ?, ?, ?, ?, ?)");
+  q.bind(1, integer(p, "meeting"));
+  q.bind(2, canonical(p.value("by", json::array())));
+  q.bind(3, canonical(p.at("document")));
+  q.bind(4, text(p, "sha256"));
+  q.bind(5, e.seq);
+  q.bind(6, e.at);
+  q.exec();
+}
+
+void minutes_amend(SQLite::Database& db, const Event& e, const json& p) {
+  SQLite::Statement q(db, "INSERT INTO minutes_amendment (meeting, n, text, by, seq, at) "
+                          "VALUES (?, ?, ?, ?, ?, ?)");
+  q.bind(1, integer(p, "meeting"));
+  q.bind(2, integer(p, "n"));
+  q.bind(3, text(p, "text"));
+  q.bind(4, text(p, "by"));
+  q.bind(5, e.seq);
+  q.bind(6, e.at);
+  q.exec();
+}
+
+void fund_add(SQLite::Database& db, const Event& e, const json& p) {
+  SQLite::Statement q(db, R"sql(
+    INSERT INTO fund_entry (id, community, kind, amount, party, named, purpose, issue, on_date,
+      reverses, reason, seq, at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+  q.bind(1, integer(p, "id"));
+  q.bind(2, text(p, "community"));
+  q.bind(3, text(p, "kind"));
+  q.bind(4, integer(p, "amount"));
+  q.bind(5, text(p, "party"));
+  q.bind(6, p.value("named", false) ? 1 : 0);
+  q.bind(7, text(p, "purpose"));
+  bind_id(q, 8, p, "issue");
+  q.bind(9, text(p, "date"));
+  bind_id(q, 10, p, "reverses");
+  q.bind(11, text(p, "reason"));
+  q.bind(12, e.seq);
+  q.bind(13, e.at);
+  q.exec();
+}
+
 } // namespace
 
 void apply_vote(SQLite::Database& db, const Event& e, const nlohmann::json& p,
@@ -229,6 +275,9 @@ void apply_vote(SQLite::Database& db, const Event& e, const nlohmann::json& p,
   if (e.kind == "decision.record") return decision_record(db, e, p);
   if (e.kind == "action.add") return action_add(db, e, p);
   if (e.kind == "action.progress" || e.kind == "action.done") return action_progress(db, e, p);
+  if (e.kind == "minutes.approve") return minutes_approve(db, e, p);
+  if (e.kind == "minutes.amend") return minutes_amend(db, e, p);
+  if (e.kind == "fund.add" || e.kind == "fund.reverse") return fund_add(db, e, p);
   throw Error(ErrorKind::data, fmt::format("event {} has an unknown kind '{}'", e.seq, e.kind), {},
               "this ledger may have been written by a newer consult");
 }

@@ -381,6 +381,52 @@ SELECT CAST(substr(entity, 7) AS INTEGER),
 FROM event WHERE kind = 'issue.escalate';
 )sql";
 
+constexpr const char* kSchema5 = R"sql(
+-- Projection: the state of a meeting's minutes. Draft until approved; the
+-- approved minutes are the snapshot taken then, locked: a correction is an
+-- amendment appended below, never an edit.
+CREATE TABLE minutes (
+  meeting     INTEGER PRIMARY KEY REFERENCES meeting (id),
+  status      TEXT    NOT NULL CHECK (status IN ('approved')),
+  approved_by TEXT    NOT NULL,   -- JSON array of names
+  document    TEXT    NOT NULL,   -- the minutes as approved (canonical JSON)
+  sha256      TEXT    NOT NULL,   -- of document
+  seq         INTEGER NOT NULL,   -- the minutes.approve event
+  at          TEXT    NOT NULL
+) STRICT;
+
+CREATE TABLE minutes_amendment (
+  meeting INTEGER NOT NULL REFERENCES minutes (meeting),
+  n       INTEGER NOT NULL,       -- 1, 2, … per meeting
+  text    TEXT    NOT NULL,
+  by      TEXT    NOT NULL,
+  seq     INTEGER NOT NULL,
+  at      TEXT    NOT NULL,
+  PRIMARY KEY (meeting, n)
+) STRICT;
+
+-- Projection: the community's own account book (crowdfunded money,
+-- donations, expenses). Amounts in fen (分), never floating point. A
+-- correction is a reversing entry, never an edit.
+CREATE TABLE fund_entry (
+  id        INTEGER PRIMARY KEY,
+  community TEXT    NOT NULL REFERENCES community (id),
+  kind      TEXT    NOT NULL CHECK (kind IN ('income', 'expense')),
+  amount    INTEGER NOT NULL CHECK (amount > 0),  -- fen
+  party     TEXT    NOT NULL,     -- donor or payee (a resident's name is personal data)
+  named     INTEGER NOT NULL,     -- 1: the donor chose to be named in public statements
+  purpose   TEXT    NOT NULL,
+  issue     INTEGER REFERENCES issue (id),
+  on_date   TEXT    NOT NULL,     -- YYYY-MM-DD
+  reverses  INTEGER REFERENCES fund_entry (id),  -- the entry this one cancels
+  reason    TEXT    NOT NULL,     -- why (a reversing entry)
+  seq       INTEGER NOT NULL,
+  at        TEXT    NOT NULL
+) STRICT;
+CREATE INDEX fund_by_date ON fund_entry (community, on_date, id);
+CREATE UNIQUE INDEX fund_reversed_once ON fund_entry (reverses) WHERE reverses IS NOT NULL;
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -389,6 +435,7 @@ const std::vector<Migration>& migrations() {
       {2, "imports: event items, issue sources", kSchema2},
       {3, "meetings: agendas, attendance, notes; issue priority", kSchema3},
       {4, "votes: owners' roster, votes, decisions, actions, feedback, referrals", kSchema4},
+      {5, "minutes and disclosure: approved minutes, amendments; the account book", kSchema5},
   };
   return kMigrations;
 }
@@ -402,7 +449,7 @@ const std::vector<std::string>& projection_tables() {
       "community",      "issue",           "issue_stakeholder", "issue_comment", "meeting",
       "meeting_item",   "meeting_person",  "meeting_note",      "owner_unit",    "vote",
       "vote_ballot",    "vote_extension",  "decision",          "action",        "action_progress",
-      "issue_feedback", "issue_escalation"};
+      "issue_feedback", "issue_escalation", "minutes", "minutes_amendment", "fund_entry"};
   return kTables;
 }
 

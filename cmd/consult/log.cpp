@@ -3,12 +3,38 @@
 #include "commands.hpp"
 
 #include "consult/error.hpp"
+#include "consult/exports.hpp"
 #include "consult/i18n.hpp"
 #include "consult/render.hpp"
 
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 namespace consult::cli {
+
+namespace {
+
+/// consult verify --export FILE: regenerate the file from the ledger and compare.
+void verify_export(Context& c, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorKind::no_input, i18n::tr(N_("cannot open '{}'"), path));
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const auto r = exports::check(c.ledger(), c.config(), bytes.str());
+  if (c.out.json)
+    c.out.json_line({{"ok", r.ok}, {"export", r.stamp.to_json()}, {"problem", r.problem}});
+  if (!r.ok)
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("'{}' does not match the ledger: {}"), path, r.problem), {},
+                _("export it again from the ledger"));
+  if (!c.out.json)
+    c.out.say(i18n::tr(N_("ok: '{}' is the {} {} of {} {}, as the ledger gives it at {}"), path,
+                       r.stamp.is_public ? _("public") : _("full"), r.stamp.format, r.stamp.kind,
+                       r.stamp.subject, r.stamp.line()));
+}
+
+} // namespace
 
 void register_log(CLI::App& app, Context& ctx) {
   {
@@ -72,8 +98,15 @@ void register_log(CLI::App& app, Context& ctx) {
   {
     auto* cmd = app.add_subcommand(
         "verify", _("recompute the event chain and check that every table matches the events"));
-    example(cmd, "  consult verify\n  consult --ledger backup.db verify --json");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [](Context& c) {
+    auto exported = std::make_shared<std::string>();
+    cmd->add_option("--export", *exported,
+                    _("check an exported file (minutes, notice, statement) against the ledger "
+                      "instead"))
+        ->type_name("FILE");
+    example(cmd, "  consult verify\n  consult --ledger backup.db verify --json\n"
+                 "  consult verify --export 会议记录-3.docx");
+    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [exported](Context& c) {
+      if (!exported->empty()) return verify_export(c, *exported);
       const auto r = ledger::verify(c.ledger());
       if (c.out.json) {
         c.out.json_line({{"ok", r.ok},

@@ -1,0 +1,87 @@
+#include "consult/exports.hpp"
+
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+#include "consult/meetings.hpp"
+#include "consult/minutes.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace consult::exports {
+
+namespace {
+
+const config::Community& community_of(const config::Config& config, const std::string& id) {
+  const auto* c = config.find(id);
+  if (!c)
+    throw Error(ErrorKind::config, i18n::tr(N_("community '{}' is not in the configuration"), id),
+                config.path, _("the export can only be regenerated with its community's file"));
+  return *c;
+}
+
+std::int64_t subject_id(const document::Stamp& s) {
+  char* end = nullptr;
+  const auto id = std::strtoll(s.subject.c_str(), &end, 10);
+  if (s.subject.empty() || *end != '\0' || id <= 0)
+    throw Error(ErrorKind::data, i18n::tr(N_("the export's stamp names '{}'"), s.subject));
+  return id;
+}
+
+} // namespace
+
+std::string regenerate(ledger::Ledger& ledger, const config::Config& config,
+                       const document::Stamp& stamp) {
+  if (stamp.kind == "minutes") {
+    const auto id = subject_id(stamp);
+    const auto m = meetings::get(ledger, id);
+    return minutes::render(ledger, community_of(config, m.community), id, stamp);
+  }
+  throw Error(ErrorKind::data, i18n::tr(N_("unknown kind of export '{}'"), stamp.kind), {},
+              _("this file may have been written by a newer consult"));
+}
+
+Check check(ledger::Ledger& ledger, const config::Config& config, const std::string& bytes) {
+  const auto stamp = document::read_stamp(bytes);
+  if (!stamp)
+    throw Error(ErrorKind::data, _("the file carries no consult export stamp"), {},
+                _("only files written by consult's exports (minutes, notices, statements) can "
+                  "be checked"));
+  Check r;
+  r.stamp = *stamp;
+  SQLite::Statement q(ledger.db(), "SELECT hash FROM event WHERE seq = ?");
+  q.bind(1, stamp->seq);
+  if (!q.executeStep() || q.getColumn(0).getString() != stamp->hash) {
+    r.problem = i18n::tr(N_("the ledger has no event {} with hash {}: the export was made from "
+                            "another ledger, or this ledger was rewritten"),
+                         stamp->seq, stamp->hash);
+    return r;
+  }
+  const auto again = regenerate(ledger, config, *stamp);
+  if (again == bytes) {
+    r.ok = true;
+    return r;
+  }
+  std::size_t at = 0;
+  while (at < again.size() && at < bytes.size() && again[at] == bytes[at])
+    ++at;
+  if (stamp->format == "docx") {
+    r.first_difference = static_cast<std::int64_t>(at) + 1;
+    r.problem = i18n::tr(N_("the file differs from what the ledger gives at event {} (from byte "
+                            "{})"),
+                         stamp->seq, r.first_difference);
+  } else {
+    r.first_difference =
+        1 + static_cast<std::int64_t>(
+                std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    r.problem = i18n::tr(N_("the file differs from what the ledger gives at event {} (from line "
+                            "{}): it was edited, or what it records has changed since"),
+                         stamp->seq, r.first_difference);
+  }
+  return r;
+}
+
+} // namespace consult::exports

@@ -1,0 +1,73 @@
+#pragma once
+/// \file
+/// Documents people print, post and file — minutes, notices, statements —
+/// as a list of blocks (headings, paragraphs, tables, signature lines)
+/// written out as Markdown, a self-contained printable A4 HTML page, or a
+/// Word document (DOCX). Output is a pure function of the blocks: the same
+/// blocks give the same bytes.
+///
+/// Every export carries a stamp naming what it is and the ledger event it
+/// reflects; `consult verify --export FILE` reads the stamp back and
+/// regenerates the file to compare (see docs/minutes.md).
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace consult::document {
+
+struct Block {
+  enum class Kind {
+    title,      ///< the document's title
+    heading,    ///< a section heading
+    subheading, ///< a heading within a section
+    paragraph,
+    note,       ///< a paragraph set apart (an amendment, a notice's period)
+    table,      ///< header and rows
+    fields,     ///< label: value lines (rows of two cells)
+    signatures, ///< signature lines, one per row cell
+  };
+  Kind kind = Kind::paragraph;
+  std::string text{};
+  std::vector<std::string> header{};
+  std::vector<std::vector<std::string>> rows{};
+};
+
+/// What an export is, and the ledger event it reflects.
+struct Stamp {
+  std::string kind;    ///< minutes | decision-notice | results-notice | fund-notice
+  std::string subject; ///< what it is of: a meeting id, a decision id, "heping 2026-11"
+  std::string format;  ///< md | html | json | docx
+  bool is_public = false;
+  std::string at;       ///< when it was generated (RFC 3339)
+  std::int64_t seq = 0; ///< the ledger's last event when generated
+  std::string hash;     ///< that event's hash
+  nlohmann::json to_json() const;
+  static std::optional<Stamp> from_json(const nlohmann::json& j);
+  /// "ledger event 123 (sha256 3f2a…)", for people.
+  std::string line() const;
+};
+
+/// The document as Markdown; the stamp closes it as an HTML comment.
+std::string markdown(const std::vector<Block>& blocks, const Stamp& stamp);
+
+/// A self-contained HTML page for printing on A4 (no scripts, fonts or
+/// images from elsewhere; Chinese fonts named in order of preference).
+std::string html(const std::vector<Block>& blocks, const Stamp& stamp, const std::string& lang);
+
+/// A Word document (Office Open XML), openable by Word, WPS and LibreOffice;
+/// the stamp is the zip archive's comment. Deterministic: fixed timestamps.
+std::string docx(const std::vector<Block>& blocks, const Stamp& stamp, const std::string& lang);
+
+/// The stamp of an exported file's bytes: the comment of a DOCX, the
+/// "export" member of JSON, the stamp comment of Markdown and HTML.
+std::optional<Stamp> read_stamp(const std::string& bytes);
+
+/// Writes `bytes` to `path` through a temporary file renamed into place;
+/// "-" or "" writes to standard output. Error(cant_create) on failure.
+void write_file(const std::string& path, const std::string& bytes);
+
+} // namespace consult::document

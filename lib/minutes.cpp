@@ -1,0 +1,552 @@
+#include "consult/minutes.hpp"
+
+#include "consult/actions.hpp"
+#include "consult/error.hpp"
+#include "consult/hash.hpp"
+#include "consult/i18n.hpp"
+#include "consult/issues.hpp"
+#include "consult/meetings.hpp"
+#include "consult/rules.hpp"
+#include "consult/text.hpp"
+#include "consult/votes.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <map>
+
+namespace consult::minutes {
+
+using document::Block;
+using nlohmann::json;
+using Kind = Block::Kind;
+
+namespace {
+
+std::string label_of(const config::Label* l, const std::string& key) {
+  return l ? l->label : key;
+}
+
+std::string local_time(const std::string& rfc3339) {
+  std::string s = rfc3339.substr(0, 16);
+  if (s.size() > 10 && s[10] == 'T') s[10] = ' ';
+  return s;
+}
+
+/// Whoever speaks at a meeting: council members and guests (officials of
+/// other bodies) act in their role and stay named; everyone else is a
+/// resident or a stakeholder.
+json person(const std::string& name, const std::string& role) {
+  return {{"name", name}, {"role", role}};
+}
+
+std::string percent(std::int64_t part, std::int64_t whole) {
+  if (whole <= 0) return "-";
+  const auto tenths = (part * 2000 + whole) / (2 * whole);
+  return fmt::format("{}.{}%", tenths / 10, tenths % 10);
+}
+
+} // namespace
+
+std::string mask_place(const std::string& place) {
+  for (const char* mark : {"号楼", "栋", "幢", "座"}) {
+    const auto at = place.find(mark);
+    if (at != std::string::npos) return place.substr(0, at + std::strlen(mark));
+  }
+  // No building named: a door number is personal; a named place is not.
+  return std::any_of(place.begin(), place.end(), [](char c) { return c >= '0' && c <= '9'; })
+             ? std::string("***")
+             : place;
+}
+
+json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id) {
+  const auto m = meetings::get(ledger, id);
+  if (m.community != c.id) throw Error(ErrorKind::internal, "minutes of another community");
+  std::map<std::string, std::string> roles;
+  for (const auto& p : m.people)
+    roles[p.name] = p.role;
+  auto role_of = [&](const std::string& name) {
+    const auto it = roles.find(name);
+    if (it == roles.end()) return std::string("resident");
+    return it->second == "stakeholder" ? std::string("stakeholder") : it->second;
+  };
+
+  json j;
+  const auto* kind = c.meeting_kind(m.kind);
+  j["meeting"] = {
+      {"id", m.id},
+      {"title", m.title},
+      {"kind", m.kind},
+      {"kind_label", label_of(kind, m.kind)},
+      {"community",
+       {{"id", c.id}, {"name", c.name}, {"street", c.street}, {"district", c.district}}},
+      {"starts_at", m.starts_at},
+      {"ends_at", m.ends_at},
+      {"venue", m.venue},
+      {"online", m.online},
+      {"chair", m.chair},
+      {"recorder", m.recorder},
+      {"status", m.status},
+      {"reason", m.reason}};
+
+  // Attendance by seat category: due, present, absent with reasons, proxies.
+  json seats = json::array();
+  for (const auto& seat : c.council.seats) {
+    json row = {{"key", seat.key},
+                {"label", seat.label},
+                {"due", 0},
+                {"present", 0},
+                {"names", json::array()},
+                {"absent", json::array()},
+                {"proxies", json::array()}};
+    for (const auto& p : m.people) {
+      if (p.role != "member" || p.seat != seat.key) continue;
+      row["due"] = row["due"].get<int>() + 1;
+      if (p.attendance == "present" || p.attendance == "proxy") {
+        row["present"] = row["present"].get<int>() + 1;
+        row["names"].push_back(p.name);
+      }
+      if (p.attendance == "proxy") row["proxies"].push_back({{"name", p.proxy}, {"for", p.name}});
+      if (p.attendance == "absent" || p.attendance == "excused" || p.attendance == "invited")
+        row["absent"].push_back(
+            {{"name", p.name}, {"reason", p.reason}, {"attendance", p.attendance}});
+    }
+    if (row["due"].get<int>() > 0) seats.push_back(std::move(row));
+  }
+  json stakeholders = json::array(), guests = json::array();
+  for (const auto& p : m.people) {
+    if (p.role == "stakeholder")
+      stakeholders.push_back(
+          {{"name", p.name}, {"issues", p.detail}, {"attendance", p.attendance}});
+    if (p.role == "guest") guests.push_back({{"name", p.name}, {"body", p.detail}});
+  }
+  const auto q = meetings::quorum(c, m);
+  j["attendance"] = {{"seats", seats},
+                     {"stakeholders", stakeholders},
+                     {"guests", guests},
+                     {"entitled", m.entitled},
+                     {"headcount", m.headcount ? json(*m.headcount) : json(nullptr)},
+                     {"recorded", q.attendance_recorded}};
+  j["quorum"] = {{"rule", q.has_rule ? q.profile.key : std::string()},
+                 {"rule_label", q.has_rule ? q.profile.label : std::string()},
+                 {"statement", q.statement},
+                 {"ok", q.ok()}};
+
+  votes::Filter vf;
+  vf.meeting = m.id;
+  const auto held = votes::list(ledger, vf);
+  json items = json::array();
+  for (const auto& it : m.items) {
+    const auto& is = it.issue;
+    json item = {{"position", it.position},
+                 {"carried", it.carried},
+                 {"round", it.round},
+                 {"outcome", it.outcome},
+                 {"outcome_note", it.note}};
+    item["issue"] = {{"id", is.id},
+                     {"title", is.title},
+                     {"channel", label_of(c.channel(is.channel), is.channel)},
+                     {"category", label_of(c.category(is.category), is.category)},
+                     {"raised_on", is.raised_on},
+                     {"residents", is.raised_count},
+                     {"raised_by", person(is.raised_by, "resident")},
+                     {"place", is.place}};
+    json opinions = json::array();
+    for (const auto& n : m.notes)
+      if (n.issue == is.id)
+        opinions.push_back({{"speaker", person(n.speaker, role_of(n.speaker))},
+                            {"position", n.position},
+                            {"round", n.round},
+                            {"body", n.body}});
+    item["opinions"] = std::move(opinions);
+    json vs = json::array();
+    for (const auto& brief : held) {
+      if (brief.issue != is.id) continue;
+      const auto v = votes::get(ledger, brief.id);
+      const auto profile = config::find_profile(c, v.profile);
+      json counts = json::array();
+      for (const auto& [k, n] : v.counts)
+        counts.push_back({{"option", k}, {"count", n}});
+      json ballots = json::array();
+      for (const auto& b : v.ballots)
+        ballots.push_back(
+            {{"voter", person(b.voter, v.electorate == "roster" ? "owner" : "member")},
+             {"units", b.units},
+             {"area", v.electorate == "roster" ? rules::format_area(b.area) : ""},
+             {"choice", b.choice}});
+      vs.push_back({{"id", v.id},
+                    {"question", v.question},
+                    {"method", v.method},
+                    {"rule", v.profile},
+                    {"rule_label", profile ? profile->label : v.profile},
+                    {"matter", v.matter},
+                    {"status", v.status},
+                    {"counts", v.status == "closed" || v.tallied ? counts : json::array()},
+                    {"ballots", ballots},
+                    {"result", v.result},
+                    {"reason", v.reason}});
+    }
+    item["votes"] = std::move(vs);
+    votes::DecisionFilter df;
+    df.issue = is.id;
+    json decision = nullptr;
+    json acts = json::array();
+    for (const auto& d : votes::decisions(ledger, df)) {
+      if (!d.meeting || *d.meeting != m.id) continue;
+      decision = {{"id", d.id}, {"result", d.result}, {"text", d.text}, {"reason", d.reason}};
+      actions::Filter af;
+      af.decision = d.id;
+      for (const auto& a : actions::list(ledger, af))
+        acts.push_back({{"id", a.id}, {"owner", a.owner}, {"what", a.what}, {"due", a.due}});
+    }
+    item["decision"] = decision;
+    item["actions"] = std::move(acts);
+    items.push_back(std::move(item));
+  }
+  j["items"] = std::move(items);
+  return j;
+}
+
+State state(ledger::Ledger& ledger, std::int64_t meeting) {
+  State s;
+  SQLite::Statement q(ledger.db(), "SELECT approved_by, document, seq, at FROM minutes "
+                                   "WHERE meeting = ?");
+  q.bind(1, meeting);
+  if (q.executeStep()) {
+    s.approved = true;
+    s.approved_by = json::parse(q.getColumn(0).getString()).get<std::vector<std::string>>();
+    s.document = json::parse(q.getColumn(1).getString());
+    s.seq = q.getColumn(2).getInt64();
+    s.approved_at = q.getColumn(3).getString();
+  }
+  SQLite::Statement a(ledger.db(), "SELECT n, text, by, at, seq FROM minutes_amendment "
+                                   "WHERE meeting = ? ORDER BY n");
+  a.bind(1, meeting);
+  while (a.executeStep())
+    s.amendments.push_back({a.getColumn(0).getInt(), a.getColumn(1).getString(),
+                            a.getColumn(2).getString(), a.getColumn(3).getString(),
+                            a.getColumn(4).getInt64()});
+  return s;
+}
+
+State approve(ledger::Ledger& ledger, const config::Community& c, std::int64_t meeting,
+              const std::vector<std::string>& by) {
+  std::vector<std::string> names;
+  for (const auto& n : by) {
+    auto name = issues::clean_field(n, "by", issues::kMaxFieldBytes);
+    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end())
+      names.push_back(std::move(name));
+  }
+  State out;
+  ledger.write([&] {
+    const auto m = meetings::get(ledger, meeting);
+    if (m.status != "closed")
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("meeting {} is {}: minutes are approved once it is closed"), meeting,
+                           m.status),
+                  {}, i18n::tr(N_("close it first: consult meeting close {}"), meeting));
+    const auto before = state(ledger, meeting);
+    if (before.approved)
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("the minutes of meeting {} were approved on {}"), meeting,
+                           local_time(before.approved_at)),
+                  {},
+                  i18n::tr(N_("approved minutes are locked; correct them with consult minutes "
+                              "amend {} --text …"),
+                           meeting));
+    const auto doc = record(ledger, c, meeting);
+    const auto text = ledger::canonical(doc);
+    ledger.append("minutes.approve", fmt::format("meeting:{}", meeting),
+                  {{"meeting", meeting},
+                   {"by", names},
+                   {"document", doc},
+                   {"sha256", hash::sha256_hex(text)}});
+    out = state(ledger, meeting);
+  });
+  return out;
+}
+
+State amend(ledger::Ledger& ledger, std::int64_t meeting, const std::string& text,
+            const std::string& by) {
+  const auto body = issues::clean_field(text, "text", issues::kMaxBodyBytes, true);
+  const auto who = issues::clean_field(by, "by", issues::kMaxFieldBytes);
+  if (body.empty())
+    throw Error(ErrorKind::usage, _("the amendment is empty"), "text",
+                _("give the correction with --text \"…\""));
+  State out;
+  ledger.write([&] {
+    meetings::get(ledger, meeting);
+    const auto s = state(ledger, meeting);
+    if (!s.approved)
+      throw Error(ErrorKind::data, i18n::tr(N_("the minutes of meeting {} are a draft"), meeting),
+                  {},
+                  _("a draft follows the ledger: record the correction itself (an opinion, an "
+                    "outcome, attendance); amendments are for approved minutes"));
+    ledger.append("minutes.amend", fmt::format("meeting:{}", meeting),
+                  {{"meeting", meeting},
+                   {"n", static_cast<int>(s.amendments.size()) + 1},
+                   {"text", body},
+                   {"by", who}});
+    out = state(ledger, meeting);
+  });
+  return out;
+}
+
+std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std::int64_t upto_seq) {
+  const json& r = st.approved ? st.document : rec;
+  auto name = [&](const json& p) {
+    const auto n = p.value("name", std::string());
+    const auto role = p.value("role", std::string());
+    if (!is_public || role == "member" || role == "guest") return n;
+    if (role == "stakeholder") return text::mask_person(n);
+    return text::mask_name(n); // residents and owners
+  };
+  std::vector<Block> out;
+  const auto& m = r.at("meeting");
+  const auto& com = m.at("community");
+  out.push_back(
+      {Kind::title, i18n::tr(N_("{} {}: minutes"), com.value("name", ""), m.value("title", ""))});
+  if (st.approved) {
+    std::string by;
+    for (const auto& n : st.approved_by)
+      by += (by.empty() ? "" : "、") + n;
+    out.push_back({Kind::note, by.empty() ? i18n::tr(N_("Approved {}."), local_time(st.approved_at))
+                                          : i18n::tr(N_("Approved {} by {}."),
+                                                     local_time(st.approved_at), by)});
+  } else {
+    out.push_back({Kind::note, _("Draft: not yet approved.")});
+  }
+  std::string when = local_time(m.value("starts_at", ""));
+  if (!m.value("ends_at", "").empty()) when += "–" + local_time(m.value("ends_at", "")).substr(11);
+  Block f{Kind::fields};
+  f.rows = {{_("Community"), fmt::format("{} ({}, {})", com.value("name", ""),
+                                         com.value("street", ""), com.value("district", ""))},
+            {_("Meeting"), fmt::format("{} ({})", m.value("id", 0), m.value("kind_label", ""))},
+            {_("Date and time"), when}};
+  if (!m.value("venue", "").empty()) f.rows.push_back({_("Venue"), m.value("venue", "")});
+  if (!m.value("online", "").empty()) f.rows.push_back({_("Online"), m.value("online", "")});
+  f.rows.push_back({_("Chair"), m.value("chair", "")});
+  f.rows.push_back({_("Recorder"), m.value("recorder", "")});
+  out.push_back(f);
+
+  // Attendance.
+  const auto& att = r.at("attendance");
+  out.push_back({Kind::heading, _("Attendance")});
+  if (att.value("entitled", std::int64_t{0}) > 0) {
+    const auto& hc = att.at("headcount");
+    out.push_back(
+        {Kind::paragraph,
+         hc.is_null()
+             ? i18n::tr(N_("{} entitled to attend; not counted."), att.value("entitled", 0))
+             : i18n::tr(N_("{} of {} entitled present ({})."), hc.get<std::int64_t>(),
+                        att.value("entitled", std::int64_t{0}),
+                        percent(hc.get<std::int64_t>(), att.value("entitled", std::int64_t{1})))});
+  } else {
+    Block t{Kind::table};
+    t.header = {_("Category"),        _("Due"),    _("Present"), _("Ratio"), _("Present (names)"),
+                _("Absent (reason)"), _("Proxies")};
+    int due = 0, present = 0;
+    for (const auto& s : att.at("seats")) {
+      std::string names, absent, proxies;
+      for (const auto& n : s.at("names"))
+        names += (names.empty() ? "" : "、") + n.get<std::string>();
+      for (const auto& a : s.at("absent")) {
+        std::string why = a.value("reason", "");
+        if (a.value("attendance", "") == "excused")
+          why = why.empty() ? _("excused") : std::string(_("excused")) + ": " + why;
+        absent += (absent.empty() ? "" : "、") + a.value("name", "") +
+                  (why.empty() ? "" : "（" + why + "）");
+      }
+      for (const auto& p : s.at("proxies"))
+        proxies += (proxies.empty() ? "" : "、") +
+                   i18n::tr(N_("{} for {}"), p.value("name", ""), p.value("for", ""));
+      due += s.value("due", 0);
+      present += s.value("present", 0);
+      t.rows.push_back({s.value("label", ""), std::to_string(s.value("due", 0)),
+                        std::to_string(s.value("present", 0)),
+                        percent(s.value("present", 0), s.value("due", 0)), names, absent, proxies});
+    }
+    t.rows.push_back({_("Total"), std::to_string(due), std::to_string(present),
+                      percent(present, due), "", "", ""});
+    out.push_back(t);
+  }
+  if (!att.at("stakeholders").empty() || !att.at("guests").empty()) {
+    Block t{Kind::table};
+    t.header = {_("Stakeholders and guests"), _("Role"), _("Attendance")};
+    for (const auto& s : att.at("stakeholders"))
+      t.rows.push_back({name(person(s.value("name", ""), "stakeholder")),
+                        i18n::tr(N_("stakeholder of {}"), s.value("issues", "")),
+                        s.value("attendance", "")});
+    for (const auto& g : att.at("guests"))
+      t.rows.push_back({g.value("name", ""), g.value("body", ""), _("present")});
+    out.push_back(t);
+  }
+  const auto& qu = r.at("quorum");
+  out.push_back({Kind::paragraph, qu.value("rule", "").empty()
+                                      ? i18n::tr(N_("Quorum: {}"), qu.value("statement", ""))
+                                      : i18n::tr(N_("Quorum ({}): {}"), qu.value("rule_label", ""),
+                                                 qu.value("statement", ""))});
+
+  // The agenda, item by item.
+  out.push_back({Kind::heading, _("Agenda, opinions and decisions")});
+  for (const auto& it : r.at("items")) {
+    const auto& is = it.at("issue");
+    out.push_back({Kind::subheading, i18n::tr(N_("{}. Issue {}: {}"), it.value("position", 0),
+                                              is.value("id", 0), is.value("title", ""))});
+    Block fi{Kind::fields};
+    std::string origin = i18n::tr(N_("{}, raised {}, {} resident(s)"), is.value("channel", ""),
+                                  is.value("raised_on", ""), is.value("residents", 0));
+    const auto who = name(is.at("raised_by"));
+    if (!who.empty()) origin += i18n::tr(N_(", by {}"), who);
+    fi.rows.push_back({_("Origin"), origin});
+    if (!is.value("place", "").empty())
+      fi.rows.push_back(
+          {_("Place"), is_public ? mask_place(is.value("place", "")) : is.value("place", "")});
+    fi.rows.push_back({_("Category"), is.value("category", "")});
+    std::string round = it.value("round", 0) > 0 ? std::to_string(it.value("round", 0)) : "-";
+    if (it.value("carried", false)) round += i18n::tr(N_(" (carried over)"));
+    fi.rows.push_back({_("Round"), round});
+    std::string outcome = it.value("outcome", "");
+    if (!it.value("outcome_note", "").empty()) outcome += ": " + it.value("outcome_note", "");
+    fi.rows.push_back({_("Outcome"), outcome.empty() ? std::string(_("not recorded")) : outcome});
+    out.push_back(fi);
+    if (!it.at("opinions").empty()) {
+      Block t{Kind::table};
+      t.header = {_("Speaker"), _("Position"), _("Opinion")};
+      for (const auto& o : it.at("opinions"))
+        t.rows.push_back({name(o.at("speaker")), o.value("position", ""), o.value("body", "")});
+      out.push_back(t);
+    }
+    for (const auto& v : it.at("votes")) {
+      Block vf{Kind::fields};
+      std::string rule = fmt::format("{} ({})", v.value("rule_label", ""), v.value("rule", ""));
+      if (v.value("matter", 0) > 0)
+        rule += i18n::tr(N_(", matter {} of art. 278"), v.value("matter", 0));
+      std::string counts;
+      for (const auto& cnt : v.at("counts"))
+        counts += (counts.empty() ? "" : ", ") +
+                  fmt::format("{} {}", cnt.value("option", ""), cnt.value("count", 0));
+      vf.rows = {{_("Vote"), fmt::format("{}: {}", v.value("id", 0), v.value("question", ""))},
+                 {_("Method"), v.value("method", "")},
+                 {_("Rule"), rule},
+                 {_("Counts"), counts.empty() ? std::string("-") : counts},
+                 {_("Result"),
+                  v.value("status", "") == "open" ? std::string(_("open")) : v.value("result", "")},
+                 {_("Reasoning"), v.value("reason", "")}};
+      out.push_back(vf);
+      if (v.value("method", "") == "secret") {
+        out.push_back({Kind::paragraph, _("Secret ballot: only the counts are kept.")});
+      } else if (!v.at("ballots").empty()) {
+        Block t{Kind::table};
+        t.header = {_("Voter"), _("Units"), _("Area m²"), _("Choice")};
+        for (const auto& b : v.at("ballots")) {
+          std::string units;
+          for (const auto& u : b.at("units"))
+            units += (units.empty() ? "" : ", ") + u.get<std::string>();
+          t.rows.push_back(
+              {name(b.at("voter")), units, b.value("area", ""), b.value("choice", "")});
+        }
+        out.push_back(t);
+      }
+    }
+    if (!it.at("decision").is_null()) {
+      const auto& d = it.at("decision");
+      out.push_back({Kind::paragraph, i18n::tr(N_("Decision {} ({}): {}"), d.value("id", 0),
+                                               d.value("result", ""), d.value("text", ""))});
+    }
+    if (!it.at("actions").empty()) {
+      Block t{Kind::table};
+      t.header = {_("Action"), _("Who"), _("What"), _("By")};
+      for (const auto& a : it.at("actions"))
+        t.rows.push_back({std::to_string(a.value("id", 0)), a.value("owner", ""),
+                          a.value("what", ""), a.value("due", "")});
+      out.push_back(t);
+    }
+  }
+  if (r.at("items").empty()) out.push_back({Kind::paragraph, _("No issues were on the agenda.")});
+
+  // Corrections after approval, as appended.
+  std::vector<const Amendment*> shown;
+  for (const auto& a : st.amendments)
+    if (a.seq <= upto_seq) shown.push_back(&a);
+  if (!shown.empty()) {
+    out.push_back({Kind::heading, _("Amendments")});
+    for (const auto* a : shown)
+      out.push_back({Kind::note, i18n::tr(N_("Amendment {} ({}{}): {}"), a->n, local_time(a->at),
+                                          a->by.empty() ? std::string() : ", " + a->by, a->text)});
+  }
+  Block sig{Kind::signatures};
+  sig.rows = {{_("Chair"), _("Recorder"), _("Members present")}};
+  out.push_back(sig);
+  return out;
+}
+
+document::Stamp stamp_now(ledger::Ledger& ledger, const std::string& kind,
+                          const std::string& subject, const std::string& format, bool is_public,
+                          const std::string& zone) {
+  document::Stamp s;
+  s.kind = kind;
+  s.subject = subject;
+  s.format = format;
+  s.is_public = is_public;
+  s.at = clock::format_rfc3339(ledger.session().clock.now(), zone);
+  if (const auto head = ledger.head()) {
+    s.seq = head->seq;
+    s.hash = head->hash;
+  }
+  return s;
+}
+
+std::string render(ledger::Ledger& ledger, const config::Community& c, std::int64_t meeting,
+                   const document::Stamp& stamp) {
+  const auto st = state(ledger, meeting);
+  const json rec = st.approved ? json() : record(ledger, c, meeting);
+  if (stamp.format == "json") {
+    // Everything, for other programs; residents masked when public.
+    json j = {{"minutes", st.approved ? st.document : rec},
+              {"status", st.approved ? "approved" : "draft"},
+              {"approved_by", st.approved_by},
+              {"approved_at", st.approved_at},
+              {"export", stamp.to_json()}};
+    json amendments = json::array();
+    for (const auto& a : st.amendments)
+      if (a.seq <= stamp.seq)
+        amendments.push_back({{"n", a.n}, {"text", a.text}, {"by", a.by}, {"at", a.at}});
+    j["amendments"] = amendments;
+    if (stamp.is_public) {
+      // Mask in place: every person object with a resident's role.
+      std::function<void(json&)> mask = [&](json& v) {
+        if (v.is_object()) {
+          if (v.contains("role") && v.contains("name") && v["name"].is_string()) {
+            const auto role = v["role"].get<std::string>();
+            if (role == "resident" || role == "owner")
+              v["name"] = text::mask_name(v["name"].get<std::string>());
+            if (role == "stakeholder") v["name"] = text::mask_person(v["name"].get<std::string>());
+          }
+          if (v.contains("place") && v["place"].is_string())
+            v["place"] = mask_place(v["place"].get<std::string>());
+          for (auto& [k, x] : v.items())
+            mask(x);
+        } else if (v.is_array()) {
+          for (auto& x : v)
+            mask(x);
+        }
+      };
+      mask(j["minutes"]);
+      for (auto& s : j["minutes"]["attendance"]["stakeholders"])
+        s["name"] = text::mask_person(s.value("name", ""));
+    }
+    return j.dump(2) + "\n";
+  }
+  const auto b = blocks(rec, st, stamp.is_public, stamp.seq);
+  if (stamp.format == "md") return document::markdown(b, stamp);
+  if (stamp.format == "html") return document::html(b, stamp, "zh-CN");
+  if (stamp.format == "docx") return document::docx(b, stamp, "zh");
+  throw Error(ErrorKind::usage, i18n::tr(N_("unknown format '{}'"), stamp.format), "format",
+              _("use md, html, docx or json"));
+}
+
+} // namespace consult::minutes
