@@ -6,6 +6,7 @@
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
+#include "consult/render.hpp"
 #include "consult/rules.hpp"
 #include "consult/text.hpp"
 #include "consult/votes.hpp"
@@ -28,12 +29,6 @@ namespace {
 
 std::string label_of(const config::Label* l, const std::string& key) {
   return l ? l->label : key;
-}
-
-std::string local_time(const std::string& rfc3339) {
-  std::string s = rfc3339.substr(0, 16);
-  if (s.size() > 10 && s[10] == 'T') s[10] = ' ';
-  return s;
 }
 
 /// Whoever speaks at a meeting: council members and guests (officials of
@@ -252,7 +247,7 @@ State approve(ledger::Ledger& ledger, const config::Community& c, std::int64_t m
     if (before.approved)
       throw Error(ErrorKind::data,
                   i18n::tr(N_("the minutes of meeting {} were approved on {}"), meeting,
-                           local_time(before.approved_at)),
+                           render::short_time(before.approved_at)),
                   {},
                   i18n::tr(N_("approved minutes are locked; correct them with consult minutes "
                               "amend {} --text …"),
@@ -313,14 +308,16 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
     std::string by;
     for (const auto& n : st.approved_by)
       by += (by.empty() ? "" : "、") + n;
-    out.push_back({Kind::note, by.empty() ? i18n::tr(N_("Approved {}."), local_time(st.approved_at))
-                                          : i18n::tr(N_("Approved {} by {}."),
-                                                     local_time(st.approved_at), by)});
+    out.push_back(
+        {Kind::note,
+         by.empty() ? i18n::tr(N_("Approved {}."), render::short_time(st.approved_at))
+                    : i18n::tr(N_("Approved {} by {}."), render::short_time(st.approved_at), by)});
   } else {
     out.push_back({Kind::note, _("Draft: not yet approved.")});
   }
-  std::string when = local_time(m.value("starts_at", ""));
-  if (!m.value("ends_at", "").empty()) when += "–" + local_time(m.value("ends_at", "")).substr(11);
+  std::string when = render::short_time(m.value("starts_at", ""));
+  if (!m.value("ends_at", "").empty())
+    when += "–" + render::short_time(m.value("ends_at", "")).substr(11);
   Block f{Kind::fields};
   f.rows = {{_("Community"), fmt::format("{} ({}, {})", com.value("name", ""),
                                          com.value("street", ""), com.value("district", ""))},
@@ -475,8 +472,9 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
   if (!shown.empty()) {
     out.push_back({Kind::heading, _("Amendments")});
     for (const auto* a : shown)
-      out.push_back({Kind::note, i18n::tr(N_("Amendment {} ({}{}): {}"), a->n, local_time(a->at),
-                                          a->by.empty() ? std::string() : ", " + a->by, a->text)});
+      out.push_back(
+          {Kind::note, i18n::tr(N_("Amendment {} ({}{}): {}"), a->n, render::short_time(a->at),
+                                a->by.empty() ? std::string() : ", " + a->by, a->text)});
   }
   Block sig{Kind::signatures};
   sig.rows = {{_("Chair"), _("Recorder"), _("Members present")}};

@@ -249,7 +249,8 @@ void apply(SQLite::Database& db, const Event& e, SQLite::Database* items) {
     if (e.kind == "issue.priority") return apply_issue_priority(db, e, p);
     if (e.kind == "issue.feedback") return apply_issue_feedback(db, e, p);
     if (e.kind == "owners.import" || e.kind.rfind("vote.", 0) == 0 || e.kind == "decision.record" ||
-        e.kind.rfind("action.", 0) == 0)
+        e.kind.rfind("action.", 0) == 0 || e.kind.rfind("minutes.", 0) == 0 ||
+        e.kind.rfind("fund.", 0) == 0)
       return apply_vote(db, e, p, items ? *items : db);
     if (e.kind.rfind("meeting.", 0) == 0) return apply_meeting(db, e, p);
     if (e.kind == "issue.import") return apply_issue_import(db, e, items ? *items : db);

@@ -68,6 +68,12 @@ std::string Table::to_text(std::size_t total_width) const {
   return out;
 }
 
+std::string short_time(const std::string& rfc3339) {
+  std::string s = rfc3339.substr(0, 16);
+  if (s.size() > 10 && s[10] == 'T') s[10] = ' ';
+  return s;
+}
+
 std::string csv_field(const std::string& s) {
   const bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
                      (!s.empty() && (s.front() == ' ' || s.back() == ' '));

@@ -446,10 +446,11 @@ int latest_version() {
 
 const std::vector<std::string>& projection_tables() {
   static const std::vector<std::string> kTables = {
-      "community",      "issue",           "issue_stakeholder", "issue_comment", "meeting",
-      "meeting_item",   "meeting_person",  "meeting_note",      "owner_unit",    "vote",
-      "vote_ballot",    "vote_extension",  "decision",          "action",        "action_progress",
-      "issue_feedback", "issue_escalation", "minutes", "minutes_amendment", "fund_entry"};
+      "community",        "issue",        "issue_stakeholder", "issue_comment",
+      "meeting",          "meeting_item", "meeting_person",    "meeting_note",
+      "owner_unit",       "vote",         "vote_ballot",       "vote_extension",
+      "decision",         "action",       "action_progress",   "issue_feedback",
+      "issue_escalation", "minutes",      "minutes_amendment", "fund_entry"};
   return kTables;
 }
 

@@ -79,13 +79,6 @@ nlohmann::json issue_json(const Issue& i, bool reveal, bool full) {
   return j;
 }
 
-/// "2026-11-20T09:30:00+08:00" as "2026-11-20 09:30".
-std::string short_time(const std::string& rfc3339) {
-  std::string s = rfc3339.substr(0, 16);
-  if (s.size() > 10 && s[10] == 'T') s[10] = ' ';
-  return s;
-}
-
 /// One line for an event in an issue's history.
 std::string event_summary(const ledger::Event& e, bool reveal) {
   const auto p = nlohmann::json::parse(e.payload, nullptr, false);
@@ -403,7 +396,7 @@ void register_issue(CLI::App& app, Context& ctx) {
                          {_("WHY"), render::Align::left, 30},
                          {_("ANSWER"), render::Align::left, 40}});
         for (const auto& x : escalations)
-          t.add_row({std::to_string(x.n), short_time(x.at), x.level,
+          t.add_row({std::to_string(x.n), render::short_time(x.at), x.level,
                      x.meeting ? i18n::tr(N_("{} (meeting {})"), x.reason, *x.meeting) : x.reason,
                      x.answer.empty() ? _("(none yet)") : x.answer});
         out += t.to_text(c.out.width());
@@ -436,20 +429,20 @@ void register_issue(CLI::App& app, Context& ctx) {
         out += "\n" + std::string(_("Residents' feedback")) + ":\n";
         render::Table t({{_("AT")}, {_("RATING"), render::Align::right}, {_("COMMENT")}});
         for (const auto& f : ratings)
-          t.add_row({short_time(f.at), std::to_string(f.satisfaction) + "/5", f.comment});
+          t.add_row({render::short_time(f.at), std::to_string(f.satisfaction) + "/5", f.comment});
         out += t.to_text(c.out.width());
       }
       if (!opinions.empty()) {
         out += "\n" + std::string(_("Opinions")) + ":\n";
         render::Table t({{_("ROUND"), render::Align::right}, {_("AT")}, {_("BY")}, {_("OPINION")}});
         for (const auto& o : opinions)
-          t.add_row({std::to_string(o.round), short_time(o.at), o.author, o.body});
+          t.add_row({std::to_string(o.round), render::short_time(o.at), o.author, o.body});
         out += t.to_text(c.out.width());
       }
       out += "\n" + std::string(_("History")) + ":\n";
       render::Table t({{_("SEQ"), render::Align::right}, {_("AT")}, {_("ACTOR")}, {_("WHAT")}});
       for (const auto& e : history)
-        t.add_row({std::to_string(e.seq), short_time(e.at), e.actor,
+        t.add_row({std::to_string(e.seq), render::short_time(e.at), e.actor,
                    e.entity == fmt::format("issue:{}", issue.id) || e.kind == "issue.import"
                        ? event_summary(e, *reveal)
                        : i18n::tr(N_("{} merged into this issue"), e.entity)});

@@ -23,16 +23,10 @@ namespace {
 
 using meetings::Meeting;
 
-std::string short_time(const std::string& rfc3339) {
-  std::string s = rfc3339.substr(0, 16);
-  if (s.size() > 10 && s[10] == 'T') s[10] = ' ';
-  return s;
-}
-
 std::string when(const Meeting& m) {
-  std::string s = short_time(m.starts_at);
+  std::string s = render::short_time(m.starts_at);
   if (!m.ends_at.empty()) {
-    const auto end = short_time(m.ends_at);
+    const auto end = render::short_time(m.ends_at);
     s += "–" + (end.substr(0, 10) == s.substr(0, 10) ? end.substr(11) : end);
   }
   return s;

@@ -142,7 +142,7 @@ void register_minutes(CLI::App& app, Context& ctx) {
       std::vector<std::pair<std::string, std::string>> rows = {
           {_("Minutes"), std::to_string(mid)},
           {_("Status"), s.approved ? std::string(_("approved (locked)")) : _("draft")},
-          {_("Approved"), s.approved ? s.approved_at.substr(0, 16) : std::string()},
+          {_("Approved"), s.approved ? render::short_time(s.approved_at) : std::string()},
           {_("Approved by"), by},
           {_("Amendments"), std::to_string(s.amendments.size())}};
       std::erase_if(rows, [](const auto& r) { return r.second.empty(); });

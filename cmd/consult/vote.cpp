@@ -37,12 +37,6 @@ struct ListOptions {
   std::string community, issue, meeting, status;
 };
 
-std::string short_time(const std::string& rfc3339) {
-  std::string s = rfc3339.substr(0, 16);
-  if (s.size() > 10 && s[10] == 'T') s[10] = ' ';
-  return s;
-}
-
 std::string counts_text(const votes::Vote& v) {
   std::string s;
   for (const auto& [k, n] : v.counts)
@@ -84,8 +78,8 @@ void print_vote(Context& c, const config::Community& com, const votes::Vote& v, 
       {_("Rule"), rule},
       {_("Options"), fmt::format("{}", fmt::join(v.options, ", "))},
       {_("Electorate"), electorate_text(v)},
-      {_("Opened"), short_time(v.created_at)},
-      {_("Closes"), v.closes_at.empty() ? std::string() : short_time(v.closes_at)},
+      {_("Opened"), render::short_time(v.created_at)},
+      {_("Closes"), v.closes_at.empty() ? std::string() : render::short_time(v.closes_at)},
       {_("Status"), v.status},
   };
   if (v.tallied || !v.ballots.empty() || v.status == "closed") {
@@ -113,7 +107,8 @@ void print_vote(Context& c, const config::Community& com, const votes::Vote& v, 
   if (!v.extensions.empty()) {
     render::Table t({{_("AT")}, {_("BEFORE")}, {_("NOW CLOSES")}, {_("REASON")}});
     for (const auto& x : v.extensions)
-      t.add_row({short_time(x.at), short_time(x.before), short_time(x.closes_at), x.reason});
+      t.add_row({render::short_time(x.at), render::short_time(x.before),
+                 render::short_time(x.closes_at), x.reason});
     out += "\n" + std::string(_("Extensions")) + ":\n" + t.to_text(c.out.width());
   }
   if (!v.ballots.empty()) {
@@ -126,7 +121,7 @@ void print_vote(Context& c, const config::Community& com, const votes::Vote& v, 
     cols.push_back({_("CHOICE")});
     render::Table t(cols);
     for (const auto& b : v.ballots) {
-      std::vector<std::string> row = {short_time(b.at),
+      std::vector<std::string> row = {render::short_time(b.at),
                                       owners && !reveal ? text::mask_person(b.voter) : b.voter};
       if (owners) {
         row.push_back(fmt::format("{}", fmt::join(b.units, ", ")));
@@ -283,7 +278,8 @@ void register_vote(CLI::App& app, Context& ctx) {
         c.out.json_line({{"vote", v.id}, {"closes_at", v.closes_at}});
         return;
       }
-      c.out.say(i18n::tr(N_("vote {}: ballots now close at {}"), v.id, short_time(v.closes_at)));
+      c.out.say(
+          i18n::tr(N_("vote {}: ballots now close at {}"), v.id, render::short_time(v.closes_at)));
     });
   }
 

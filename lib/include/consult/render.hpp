@@ -35,6 +35,10 @@ private:
   std::vector<std::vector<std::string>> rows_;
 };
 
+/// An RFC 3339 time as people read it: "2026-12-02T19:30:00+08:00" →
+/// "2026-12-02 19:30" (the time in its own zone).
+std::string short_time(const std::string& rfc3339);
+
 /// One CSV field, quoted when it must be.
 std::string csv_field(const std::string& s);
 
