@@ -153,6 +153,44 @@ Date local_date(Instant t, const std::string& zone) {
               std::chrono::day{static_cast<unsigned>(tm.tm_mday)}};
 }
 
+std::optional<Period> parse_period(std::string_view text) {
+  using namespace std::chrono;
+  const std::string t(text);
+  auto number = [](std::string_view s, int& out) {
+    if (s.empty() || s.size() > 4) return false;
+    out = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') return false;
+      out = out * 10 + (c - '0');
+    }
+    return true;
+  };
+  auto last_day = [](int y, unsigned m) {
+    return Date{year{y} / month{m} / std::chrono::last}.day();
+  };
+  int y = 0, n = 0;
+  if (const auto dots = t.find(".."); dots != std::string::npos) {
+    const auto from = parse_date(t.substr(0, dots));
+    const auto to = parse_date(t.substr(dots + 2));
+    if (!from || !to || sys_days(*from) > sys_days(*to)) return std::nullopt;
+    return Period{*from, *to, t};
+  }
+  if (t.size() == 4 && number(t, y) && y >= 1900)
+    return Period{year{y} / January / 1, year{y} / December / 31, t};
+  if (t.size() == 7 && t[4] == '-' && (t[5] == 'Q' || t[5] == 'q') && number(t.substr(0, 4), y) &&
+      number(t.substr(6), n) && n >= 1 && n <= 4 && y >= 1900) {
+    const auto first = static_cast<unsigned>(3 * n - 2), last = static_cast<unsigned>(3 * n);
+    return Period{year{y} / month{first} / 1, year{y} / month{last} / last_day(y, last), t};
+  }
+  if (t.size() == 7 && t[4] == '-' && number(t.substr(0, 4), y) && number(t.substr(5), n) &&
+      n >= 1 && n <= 12 && y >= 1900) {
+    const auto m = static_cast<unsigned>(n);
+    return Period{year{y} / month{m} / 1, year{y} / month{m} / last_day(y, m), t};
+  }
+  if (const auto d = parse_date(t); d && t.size() == 10) return Period{*d, *d, t};
+  return std::nullopt;
+}
+
 Instant Clock::now() const {
   if (fixed_) return *fixed_;
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());

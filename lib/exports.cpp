@@ -1,6 +1,7 @@
 #include "consult/exports.hpp"
 
 #include "consult/error.hpp"
+#include "consult/fund.hpp"
 #include "consult/i18n.hpp"
 #include "consult/meetings.hpp"
 #include "consult/minutes.hpp"
@@ -39,6 +40,15 @@ std::string regenerate(ledger::Ledger& ledger, const config::Config& config,
     const auto id = subject_id(stamp);
     const auto m = meetings::get(ledger, id);
     return minutes::render(ledger, community_of(config, m.community), id, stamp);
+  }
+  if (stamp.kind == "fund-statement") {
+    const auto space = stamp.subject.find(' ');
+    const auto period = clock::parse_period(
+        space == std::string::npos ? std::string() : stamp.subject.substr(space + 1));
+    if (!period)
+      throw Error(ErrorKind::data, i18n::tr(N_("the export's stamp names '{}'"), stamp.subject));
+    return fund::render(ledger, community_of(config, stamp.subject.substr(0, space)), *period,
+                        stamp);
   }
   throw Error(ErrorKind::data, i18n::tr(N_("unknown kind of export '{}'"), stamp.kind), {},
               _("this file may have been written by a newer consult"));

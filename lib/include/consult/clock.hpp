@@ -52,6 +52,17 @@ long utc_offset(Instant t, const std::string& zone);
 /// The calendar date of `t` in `zone`.
 Date local_date(Instant t, const std::string& zone);
 
+/// A span of days, both ends included, as reports and statements name them.
+struct Period {
+  Date from;
+  Date to;
+  std::string text; ///< as given: "2026", "2026-Q3", "2026-11", "2026-11-01..2026-11-15"
+};
+
+/// Parses a year (2026), a quarter (2026-Q3), a month (2026-11), a day
+/// (2026-11-21) or FROM..TO (dates); nullopt otherwise or if FROM is after TO.
+std::optional<Period> parse_period(std::string_view text);
+
 /// Now: the system clock, or the fixed instant if one is given.
 class Clock {
 public:

@@ -1,0 +1,299 @@
+#include "consult/fund.hpp"
+
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+#include "consult/issues.hpp"
+#include "consult/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace consult::fund {
+
+using document::Block;
+using nlohmann::json;
+using Kind = Block::Kind;
+
+namespace {
+
+constexpr const char* kColumns = "id, community, kind, amount, party, named, purpose, issue, "
+                                 "on_date, reverses, reason, at, seq";
+
+Entry read_entry(SQLite::Statement& q) {
+  Entry e;
+  e.id = q.getColumn(0).getInt64();
+  e.community = q.getColumn(1).getString();
+  e.kind = q.getColumn(2).getString();
+  e.amount = q.getColumn(3).getInt64();
+  e.party = q.getColumn(4).getString();
+  e.named = q.getColumn(5).getInt() != 0;
+  e.purpose = q.getColumn(6).getString();
+  if (!q.getColumn(7).isNull()) e.issue = q.getColumn(7).getInt64();
+  e.on_date = q.getColumn(8).getString();
+  if (!q.getColumn(9).isNull()) e.reverses = q.getColumn(9).getInt64();
+  e.reason = q.getColumn(10).getString();
+  e.at = q.getColumn(11).getString();
+  e.seq = q.getColumn(12).getInt64();
+  return e;
+}
+
+std::optional<Entry> find(ledger::Ledger& ledger, std::int64_t id) {
+  SQLite::Statement q(ledger.db(), fmt::format("SELECT {} FROM fund_entry WHERE id = ?", kColumns));
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_entry(q);
+}
+
+/// Appends a fund event and returns the entry it made.
+Entry append(ledger::Ledger& ledger, const char* kind, json payload) {
+  const auto id =
+      ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM fund_entry").getInt64();
+  payload["id"] = id;
+  ledger.append(kind, fmt::format("fund:{}", id), payload);
+  return *find(ledger, id);
+}
+
+} // namespace
+
+std::int64_t Entry::signed_amount() const {
+  const std::int64_t v = kind == "income" ? amount : -amount;
+  return reverses ? -v : v;
+}
+
+std::optional<std::int64_t> parse_amount(std::string_view text) {
+  std::string s(text::trim(text));
+  for (const char* sign : {"¥", "￥", "RMB", "元"}) {
+    const std::string_view m(sign);
+    if (s.rfind(m, 0) == 0) s = std::string(text::trim(s.substr(m.size())));
+    if (s.size() > m.size() && s.compare(s.size() - m.size(), m.size(), m) == 0)
+      s = std::string(text::trim(s.substr(0, s.size() - m.size())));
+  }
+  std::erase(s, ',');
+  if (s.empty() || s.size() > 15) return std::nullopt;
+  std::int64_t yuan = 0, fen = 0;
+  std::size_t i = 0;
+  for (; i < s.size() && s[i] != '.'; ++i) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    yuan = yuan * 10 + (s[i] - '0');
+  }
+  if (i == 0) return std::nullopt;
+  if (i < s.size()) {
+    const auto decimals = s.size() - i - 1;
+    if (decimals == 0 || decimals > 2) return std::nullopt;
+    for (std::size_t k = i + 1; k < s.size(); ++k) {
+      if (s[k] < '0' || s[k] > '9') return std::nullopt;
+      fen = fen * 10 + (s[k] - '0');
+    }
+    if (decimals == 1) fen *= 10;
+  }
+  const auto total = yuan * 100 + fen;
+  if (total <= 0) return std::nullopt;
+  return total;
+}
+
+std::string format_amount(std::int64_t fen) {
+  const bool negative = fen < 0;
+  const std::uint64_t v =
+      negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
+  std::string whole = std::to_string(v / 100);
+  for (auto i = static_cast<std::ptrdiff_t>(whole.size()) - 3; i > 0; i -= 3)
+    whole.insert(static_cast<std::size_t>(i), 1, ',');
+  return fmt::format("{}{}.{:02}", negative ? "-" : "", whole, v % 100);
+}
+
+Entry add(ledger::Ledger& ledger, const config::Community& c, const NewEntry& n) {
+  if (n.kind != "income" && n.kind != "expense")
+    throw Error(ErrorKind::usage, i18n::tr(N_("unknown kind '{}'"), n.kind), "kind",
+                _("use income or expense"));
+  const auto amount = parse_amount(n.amount);
+  if (!amount)
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not an amount of money"), n.amount),
+                "amount", _("yuan with at most two decimals, more than zero, e.g. 1234.50"));
+  const auto party = issues::clean_field(n.party, "party", issues::kMaxFieldBytes);
+  const auto purpose = issues::clean_field(n.purpose, "purpose", issues::kMaxBodyBytes, true);
+  if (party.empty())
+    throw Error(ErrorKind::usage, _("who gave or was paid?"), "party",
+                _("give --party, e.g. a donor or a supplier"));
+  if (purpose.empty())
+    throw Error(ErrorKind::usage, _("what for?"), "purpose", _("give --purpose \"…\""));
+  const auto date = n.date.value_or(clock::local_date(ledger.session().clock.now(), c.timezone));
+  Entry out;
+  ledger.write([&] {
+    issues::sync_community(ledger, c);
+    if (n.issue) {
+      const auto issue = issues::get(ledger, *n.issue);
+      if (issue.community != c.id)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("issue {} belongs to community '{}'"), issue.id, issue.community),
+                    "issue");
+    }
+    out = append(ledger, "fund.add",
+                 {{"community", c.id},
+                  {"kind", n.kind},
+                  {"amount", *amount},
+                  {"party", party},
+                  {"named", n.named},
+                  {"purpose", purpose},
+                  {"issue", n.issue ? json(*n.issue) : json(nullptr)},
+                  {"date", clock::format_date(date)},
+                  {"reverses", nullptr},
+                  {"reason", ""}});
+  });
+  return out;
+}
+
+Entry reverse(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
+              const std::string& reason) {
+  const auto why = issues::clean_field(reason, "reason", issues::kMaxBodyBytes, true);
+  if (why.empty())
+    throw Error(ErrorKind::usage, _("a correction needs a reason"), "reason",
+                _("e.g. --reason \"金额录入错误，应为1200.00元\""));
+  Entry out;
+  ledger.write([&] {
+    const auto e = find(ledger, id);
+    if (!e || e->community != c.id)
+      throw Error(ErrorKind::data, i18n::tr(N_("entry {} does not exist"), id), {},
+                  _("'consult fund list' shows the entries"));
+    if (e->reverses)
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("entry {} is itself a correction of entry {}"), id, *e->reverses), {},
+                  _("add the right entry with consult fund add"));
+    SQLite::Statement q(ledger.db(), "SELECT id FROM fund_entry WHERE reverses = ?");
+    q.bind(1, id);
+    if (q.executeStep())
+      throw Error(ErrorKind::data, i18n::tr(N_("entry {} was already reversed by entry {}"), id,
+                                            q.getColumn(0).getInt64()));
+    out = append(
+        ledger, "fund.reverse",
+        {{"community", c.id},
+         {"kind", e->kind},
+         {"amount", e->amount},
+         {"party", e->party},
+         {"named", e->named},
+         {"purpose", e->purpose},
+         {"issue", e->issue ? json(*e->issue) : json(nullptr)},
+         {"date", clock::format_date(clock::local_date(ledger.session().clock.now(), c.timezone))},
+         {"reverses", id},
+         {"reason", why}});
+  });
+  return out;
+}
+
+std::vector<Entry> list(ledger::Ledger& ledger, const std::string& community,
+                        const std::optional<clock::Period>& period) {
+  std::string sql = fmt::format("SELECT {} FROM fund_entry WHERE community = ?", kColumns);
+  if (period) sql += " AND on_date BETWEEN ? AND ?";
+  sql += " ORDER BY on_date, id";
+  SQLite::Statement q(ledger.db(), sql);
+  q.bind(1, community);
+  if (period) {
+    q.bind(2, clock::format_date(period->from));
+    q.bind(3, clock::format_date(period->to));
+  }
+  std::vector<Entry> out;
+  while (q.executeStep())
+    out.push_back(read_entry(q));
+  return out;
+}
+
+Balance balance(ledger::Ledger& ledger, const std::string& community,
+                const std::optional<clock::Date>& upto) {
+  Balance b;
+  const std::string last = upto ? clock::format_date(*upto) : std::string("9999-12-31");
+  SQLite::Statement q(ledger.db(), R"sql(
+    SELECT kind, coalesce(sum(CASE WHEN reverses IS NULL THEN amount ELSE -amount END), 0)
+    FROM fund_entry WHERE community = ? AND on_date <= ? GROUP BY kind)sql");
+  q.bind(1, community);
+  q.bind(2, last);
+  while (q.executeStep())
+    (q.getColumn(0).getString() == "income" ? b.income : b.expense) = q.getColumn(1).getInt64();
+  return b;
+}
+
+std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
+                             const clock::Period& p) {
+  using namespace std::chrono;
+  const auto before = balance(ledger, c.id, clock::Date{sys_days(p.from) - days(1)});
+  const auto entries = list(ledger, c.id, p);
+  std::vector<Block> out;
+  out.push_back(
+      {Kind::title, i18n::tr(N_("{}: statement of the community fund, {}"), c.name, p.text)});
+  Block f{Kind::fields};
+  f.rows = {{std::string(_("Community")), fmt::format("{} ({}, {})", c.name, c.street, c.district)},
+            {_("Period"), clock::format_date(p.from) + " – " + clock::format_date(p.to)},
+            {_("Brought forward"), format_amount(before.balance())}};
+  out.push_back(f);
+  Block t{Kind::table};
+  t.header = {_("No."),       _("Date"),    _("Income / expense"),
+              _("From / to"), _("Purpose"), _("Amount (yuan)")};
+  std::int64_t income = 0, expense = 0;
+  for (const auto& e : entries) {
+    // A donor is named only if they chose to be; bodies and suppliers are named.
+    const std::string party = e.kind == "income" && !e.named ? text::mask_person(e.party) : e.party;
+    std::string purpose = e.purpose;
+    if (e.issue) purpose += i18n::tr(N_(" (issue {})"), *e.issue);
+    if (e.reverses) purpose = i18n::tr(N_("correction of entry {}: {}"), *e.reverses, e.reason);
+    const auto v = e.signed_amount();
+    (e.kind == "income" ? income : expense) += e.kind == "income" ? v : -v;
+    t.rows.push_back({std::to_string(e.id), e.on_date,
+                      e.kind == "income" ? _("income") : _("expense"), party, purpose,
+                      format_amount(v)});
+  }
+  if (t.rows.empty())
+    out.push_back({Kind::paragraph, _("No income or expenses in the period.")});
+  else
+    out.push_back(t);
+  Block tot{Kind::fields};
+  tot.rows = {{std::string(_("Income")), format_amount(income)},
+              {_("Expenses"), format_amount(expense)},
+              {_("Carried forward"), format_amount(before.balance() + income - expense)}};
+  out.push_back(tot);
+  out.push_back({Kind::note, _("Residents may inspect the vouchers at the community office; "
+                               "questions to the residents' committee.")});
+  Block sig{Kind::signatures};
+  sig.rows = {{std::string(_("Prepared by")), std::string(_("Checked by"))}};
+  out.push_back(sig);
+  return out;
+}
+
+std::string render(ledger::Ledger& ledger, const config::Community& c, const clock::Period& p,
+                   const document::Stamp& stamp) {
+  if (stamp.format == "json") {
+    const auto before =
+        balance(ledger, c.id, clock::Date{std::chrono::sys_days(p.from) - std::chrono::days(1)});
+    json rows = json::array();
+    std::int64_t net = 0;
+    for (const auto& e : list(ledger, c.id, p)) {
+      net += e.signed_amount();
+      rows.push_back(
+          {{"id", e.id},
+           {"date", e.on_date},
+           {"kind", e.kind},
+           {"party", e.kind == "income" && !e.named && stamp.is_public ? text::mask_person(e.party)
+                                                                       : e.party},
+           {"purpose", e.purpose},
+           {"issue", e.issue ? json(*e.issue) : json(nullptr)},
+           {"reverses", e.reverses ? json(*e.reverses) : json(nullptr)},
+           {"reason", e.reason},
+           {"amount", format_amount(e.signed_amount())}});
+    }
+    return json({{"community", c.id},
+                 {"period", json{{"text", p.text},
+                                 {"from", clock::format_date(p.from)},
+                                 {"to", clock::format_date(p.to)}}},
+                 {"brought_forward", format_amount(before.balance())},
+                 {"entries", rows},
+                 {"carried_forward", format_amount(before.balance() + net)},
+                 {"export", stamp.to_json()}})
+               .dump(2) +
+           "\n";
+  }
+  const auto b = statement(ledger, c, p);
+  if (stamp.format == "md") return document::markdown(b, stamp);
+  if (stamp.format == "html") return document::html(b, stamp, "zh-CN");
+  if (stamp.format == "docx") return document::docx(b, stamp, "zh");
+  throw Error(ErrorKind::usage, i18n::tr(N_("unknown format '{}'"), stamp.format), "format",
+              _("use md, html, docx or json"));
+}
+
+} // namespace consult::fund
