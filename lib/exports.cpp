@@ -5,6 +5,7 @@
 #include "consult/i18n.hpp"
 #include "consult/meetings.hpp"
 #include "consult/minutes.hpp"
+#include "consult/notices.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -41,6 +42,8 @@ std::string regenerate(ledger::Ledger& ledger, const config::Config& config,
     const auto m = meetings::get(ledger, id);
     return minutes::render(ledger, community_of(config, m.community), id, stamp);
   }
+  if (stamp.kind == "decision-notice" || stamp.kind == "results-notice")
+    return notices::render(ledger, config, stamp);
   if (stamp.kind == "fund-statement") {
     const auto space = stamp.subject.find(' ');
     const auto period = clock::parse_period(

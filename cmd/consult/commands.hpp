@@ -16,6 +16,7 @@ void register_vote(CLI::App& app, Context& ctx);
 void register_decision(CLI::App& app, Context& ctx);
 void register_action(CLI::App& app, Context& ctx);
 void register_minutes(CLI::App& app, Context& ctx);
+void register_notice(CLI::App& app, Context& ctx);
 void register_fund(CLI::App& app, Context& ctx);
 void register_agenda(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx); // log, verify

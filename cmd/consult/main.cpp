@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
   register_decision(app, ctx);
   register_action(app, ctx);
   register_minutes(app, ctx);
+  register_notice(app, ctx);
   register_fund(app, ctx);
   register_agenda(app, ctx);
   register_log(app, ctx);

@@ -1,0 +1,36 @@
+#pragma once
+/// \file
+/// Public notices (公示): a decision with its vote and actions, open for a
+/// disclosure period; the results of a period (meetings held, decisions,
+/// matters solved, residents' ratings). Always the public version:
+/// residents' personal data masked. See docs/minutes.md.
+
+#include "consult/clock.hpp"
+#include "consult/config.hpp"
+#include "consult/document.hpp"
+#include "consult/ledger.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace consult::notices {
+
+/// The notice of decision `id`, disclosed for `days` days from the day of
+/// the stamp.
+std::vector<document::Block> decision(ledger::Ledger& ledger, const config::Community& community,
+                                      std::int64_t id, int days, const std::string& issued_on);
+
+/// The results of `period` in `community`.
+std::vector<document::Block> results(ledger::Ledger& ledger, const config::Community& community,
+                                     const clock::Period& period);
+
+/// The notice file for `stamp`: kind decision-notice (subject "DECISION
+/// DAYS") or results-notice (subject "COMMUNITY PERIOD").
+std::string render(ledger::Ledger& ledger, const config::Config& config,
+                   const document::Stamp& stamp);
+
+/// Disclosure periods accepted, in days.
+inline constexpr int kMaxDays = 90;
+
+} // namespace consult::notices

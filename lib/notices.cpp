@@ -1,0 +1,214 @@
+#include "consult/notices.hpp"
+
+#include "consult/actions.hpp"
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+#include "consult/issues.hpp"
+#include "consult/meetings.hpp"
+#include "consult/minutes.hpp"
+#include "consult/render.hpp"
+#include "consult/text.hpp"
+#include "consult/votes.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+namespace consult::notices {
+
+using document::Block;
+using nlohmann::json;
+using Kind = Block::Kind;
+
+namespace {
+
+std::string label_of(const config::Label* l, const std::string& key) {
+  return l ? l->label : key;
+}
+
+const config::Community& community_of(const config::Config& config, const std::string& id) {
+  const auto* c = config.find(id);
+  if (!c)
+    throw Error(ErrorKind::config, i18n::tr(N_("community '{}' is not in the configuration"), id),
+                config.path);
+  return *c;
+}
+
+/// Blocks as the requested format's bytes.
+std::string write(const std::vector<Block>& b, const document::Stamp& stamp) {
+  if (stamp.format == "md") return document::markdown(b, stamp);
+  if (stamp.format == "html") return document::html(b, stamp, "zh-CN");
+  if (stamp.format == "docx") return document::docx(b, stamp, "zh");
+  throw Error(ErrorKind::usage, i18n::tr(N_("unknown format '{}'"), stamp.format), "format",
+              _("use md, html or docx"));
+}
+
+} // namespace
+
+std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
+                            int days, const std::string& issued_on) {
+  if (days < 1 || days > kMaxDays)
+    throw Error(ErrorKind::usage,
+                i18n::tr(N_("a disclosure period of {} days: use 1 to {}"), days, kMaxDays),
+                "days");
+  const auto d = votes::get_decision(ledger, id);
+  if (d.community != c.id) throw Error(ErrorKind::internal, "decision of another community");
+  const auto issue = issues::get(ledger, d.issue);
+  std::vector<Block> out;
+  out.push_back({Kind::title, i18n::tr(N_("{}: public notice of a decision"), c.name)});
+  Block f{Kind::fields};
+  f.rows.push_back({_("Matter"), fmt::format("{} (issue {})", issue.title, issue.id)});
+  f.rows.push_back({_("Raised"), i18n::tr(N_("{}, {}, by {} resident(s)"),
+                                          label_of(c.channel(issue.channel), issue.channel),
+                                          issue.raised_on, issue.raised_count)});
+  if (!issue.place.empty()) f.rows.push_back({_("Place"), minutes::mask_place(issue.place)});
+  f.rows.push_back({_("Decision"), fmt::format("{}: {}", d.result, d.text)});
+  f.rows.push_back({_("Decided on"), d.on_date});
+  if (d.meeting) {
+    const auto m = meetings::get(ledger, *d.meeting);
+    f.rows.push_back(
+        {_("Meeting"), fmt::format("{} {} ({})", m.id, m.title, render::short_time(m.starts_at))});
+  }
+  if (d.vote) {
+    const auto v = votes::get(ledger, *d.vote);
+    std::string counts;
+    for (const auto& [k, n] : v.counts)
+      counts += (counts.empty() ? "" : ", ") + fmt::format("{} {}", k, n);
+    const auto profile = config::find_profile(c, v.profile);
+    f.rows.push_back({_("Vote"), fmt::format("{} ({}, {})", v.question, v.method,
+                                             profile ? profile->label : v.profile)});
+    f.rows.push_back({_("Counts"), counts});
+  }
+  f.rows.push_back({_("Reasoning"), d.reason});
+  out.push_back(f);
+  actions::Filter af;
+  af.decision = d.id;
+  const auto acts = actions::list(ledger, af);
+  if (!acts.empty()) {
+    Block t{Kind::table};
+    t.header = {_("Who"), _("What"), _("By")};
+    for (const auto& a : acts)
+      t.rows.push_back({a.owner, a.what, a.due});
+    out.push_back({Kind::heading, _("How it will be carried out")});
+    out.push_back(t);
+  }
+  const auto from = clock::parse_date(issued_on);
+  if (!from) throw Error(ErrorKind::internal, "bad notice date " + issued_on);
+  const auto to = clock::Date{std::chrono::sys_days(*from) + std::chrono::days(days - 1)};
+  out.push_back(
+      {Kind::note, i18n::tr(N_("Disclosed from {} to {} ({} days). Residents with objections may "
+                               "raise them with the residents' committee within this period."),
+                            issued_on, clock::format_date(to), days)});
+  Block sig{Kind::signatures};
+  sig.rows = {{c.name + std::string(_(" residents' committee")), std::string(_("Date"))}};
+  out.push_back(sig);
+  return out;
+}
+
+std::vector<Block> results(ledger::Ledger& ledger, const config::Community& c,
+                           const clock::Period& p) {
+  const auto from = clock::format_date(p.from), to = clock::format_date(p.to);
+  std::vector<Block> out;
+  out.push_back({Kind::title, i18n::tr(N_("{}: results of consultation, {}"), c.name, p.text)});
+  // Meetings held, by kind.
+  Block held{Kind::table};
+  held.header = {_("Meetings held"), _("Number")};
+  {
+    SQLite::Statement q(ledger.db(), "SELECT kind, count(*) FROM meeting WHERE community = ? AND "
+                                     "status = 'closed' AND local_date BETWEEN ? AND ? "
+                                     "GROUP BY kind ORDER BY kind");
+    q.bind(1, c.id);
+    q.bind(2, from);
+    q.bind(3, to);
+    while (q.executeStep())
+      held.rows.push_back(
+          {label_of(c.meeting_kind(q.getColumn(0).getString()), q.getColumn(0).getString()),
+           std::to_string(q.getColumn(1).getInt64())});
+  }
+  Block f{Kind::fields};
+  f.rows.push_back({_("Period"), from + " – " + to});
+  out.push_back(f);
+  out.push_back({Kind::heading, _("Meetings")});
+  if (held.rows.empty())
+    out.push_back({Kind::paragraph, _("No meetings were held in the period.")});
+  else
+    out.push_back(held);
+
+  out.push_back({Kind::heading, _("Decisions")});
+  Block dec{Kind::table};
+  dec.header = {_("No."), _("Date"), _("Matter"), _("Decision"), _("Result")};
+  {
+    SQLite::Statement q(ledger.db(),
+                        "SELECT d.id, d.on_date, i.title, d.text, d.result FROM decision d "
+                        "JOIN issue i ON i.id = d.issue WHERE d.community = ? AND d.on_date "
+                        "BETWEEN ? AND ? ORDER BY d.on_date, d.id");
+    q.bind(1, c.id);
+    q.bind(2, from);
+    q.bind(3, to);
+    while (q.executeStep())
+      dec.rows.push_back({std::to_string(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
+                          q.getColumn(2).getString(), q.getColumn(3).getString(),
+                          q.getColumn(4).getString()});
+  }
+  if (dec.rows.empty())
+    out.push_back({Kind::paragraph, _("No decisions in the period.")});
+  else
+    out.push_back(dec);
+
+  out.push_back({Kind::heading, _("Matters solved")});
+  Block solved{Kind::table};
+  solved.header = {_("Issue"), _("Matter"), _("Solved on"), _("Residents' rating")};
+  {
+    // Solved: the issue.resolve event dated in the period (local date of the event).
+    SQLite::Statement q(ledger.db(), R"sql(
+      SELECT i.id, i.title, substr(e.at, 1, 10),
+             (SELECT round(avg(satisfaction), 1) FROM issue_feedback f WHERE f.issue = i.id),
+             (SELECT count(*) FROM issue_feedback f WHERE f.issue = i.id)
+      FROM event e JOIN issue i ON e.entity = 'issue:' || i.id
+      WHERE e.kind = 'issue.resolve' AND i.community = ? AND substr(e.at, 1, 10) BETWEEN ? AND ?
+      ORDER BY e.seq)sql");
+    q.bind(1, c.id);
+    q.bind(2, from);
+    q.bind(3, to);
+    while (q.executeStep())
+      solved.rows.push_back({std::to_string(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
+                             q.getColumn(2).getString(),
+                             q.getColumn(4).getInt64() == 0
+                                 ? std::string("-")
+                                 : i18n::tr(N_("{}/5 ({} rating(s))"), q.getColumn(3).getDouble(),
+                                            q.getColumn(4).getInt64())});
+  }
+  if (solved.rows.empty())
+    out.push_back({Kind::paragraph, _("No matters were solved in the period.")});
+  else
+    out.push_back(solved);
+  Block sig{Kind::signatures};
+  sig.rows = {{c.name + std::string(_(" residents' committee")), std::string(_("Date"))}};
+  out.push_back(sig);
+  return out;
+}
+
+std::string render(ledger::Ledger& ledger, const config::Config& config,
+                   const document::Stamp& stamp) {
+  const auto space = stamp.subject.find(' ');
+  if (space == std::string::npos)
+    throw Error(ErrorKind::data, i18n::tr(N_("the export's stamp names '{}'"), stamp.subject));
+  const auto first = stamp.subject.substr(0, space), second = stamp.subject.substr(space + 1);
+  if (stamp.kind == "decision-notice") {
+    const auto id = std::strtoll(first.c_str(), nullptr, 10);
+    const auto days = static_cast<int>(std::strtol(second.c_str(), nullptr, 10));
+    const auto d = votes::get_decision(ledger, id);
+    const auto& c = community_of(config, d.community);
+    return write(decision(ledger, c, id, days, stamp.at.substr(0, 10)), stamp);
+  }
+  if (stamp.kind == "results-notice") {
+    const auto p = clock::parse_period(second);
+    if (!p)
+      throw Error(ErrorKind::data, i18n::tr(N_("the export's stamp names '{}'"), stamp.subject));
+    return write(results(ledger, community_of(config, first), *p), stamp);
+  }
+  throw Error(ErrorKind::data, i18n::tr(N_("unknown kind of export '{}'"), stamp.kind));
+}
+
+} // namespace consult::notices
