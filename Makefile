@@ -11,7 +11,8 @@ DEBS := cmake make g++ pkg-config \
         libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
         libtomlplusplus-dev doctest-dev nlohmann-json3-dev libsodium-dev \
         libutf8proc-dev libminizip-dev libexpat1-dev gettext tzdata python3 python3-openpyxl \
-        python3-icalendar jq
+        python3-icalendar jq \
+        libreoffice-writer-nogui poppler-utils chromium fonts-noto-cjk unzip
 BENCH_DEBS := hyperfine time bc
 
 .PHONY: all deps build test demo asan bench install clean
