@@ -15,7 +15,9 @@ for cmd in init "community" "community list" "community show" issue "issue add" 
   "meeting close" "meeting export" agenda owners "owners import" "owners list" vote \
   "vote open" "vote cast" "vote tally" "vote extend" "vote close" "vote show" "vote list" \
   decision "decision list" "decision show" action "action add" "action progress" \
-  "action done" "action show" "action list" "action overdue" "issue feedback" "issue answer"; do
+  "action done" "action show" "action list" "action overdue" "issue feedback" "issue answer" minutes "minutes export" "minutes approve" \
+  "minutes amend" "minutes show" notice "notice decision" "notice results" fund "fund add" \
+  "fund reverse" "fund list" "fund balance" "fund notice"; do
   # shellcheck disable=SC2086
   ok $cmd --help
   out_has "Example:"
