@@ -1,0 +1,174 @@
+// Documents, minutes, notices and the account book through the library.
+
+#include "consult/clock.hpp"
+#include "consult/document.hpp"
+#include "consult/error.hpp"
+#include "consult/exports.hpp"
+#include "consult/fund.hpp"
+#include "consult/issues.hpp"
+#include "consult/meetings.hpp"
+#include "consult/minutes.hpp"
+#include "consult/notices.hpp"
+
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace consult;
+using document::Block;
+using test::kind_of;
+
+namespace {
+
+std::vector<Block> sample() {
+  Block t{Block::Kind::table};
+  t.header = {"姓名", "意见"};
+  t.rows = {{"王一", "同意 | 先修\n再议"}};
+  Block f{Block::Kind::fields};
+  f.rows = {{"Chair", "王一"}};
+  return {{Block::Kind::title, "测试 <&> 记录"}, f, t, {Block::Kind::note, "# not a heading"}};
+}
+
+document::Stamp stamp(const char* format) {
+  document::Stamp s;
+  s.kind = "minutes";
+  s.subject = "1";
+  s.format = format;
+  s.is_public = true;
+  s.at = "2026-12-03T10:00:00+08:00";
+  s.seq = 42;
+  s.hash = std::string(64, 'a');
+  return s;
+}
+
+} // namespace
+
+TEST_CASE("documents in every format carry their stamp and are deterministic") {
+  const auto md = document::markdown(sample(), stamp("md"));
+  CHECK(md.find("| 王一 | 同意 \\| 先修<br>再议 |") != std::string::npos);
+  CHECK(md.find("\\# not a heading") != std::string::npos);
+  const auto html = document::html(sample(), stamp("html"), "zh-CN");
+  CHECK(html.find("<h1>测试 &lt;&amp;&gt; 记录</h1>") != std::string::npos);
+  CHECK(html.find("@page { size: A4") != std::string::npos);
+  const auto docx = document::docx(sample(), stamp("docx"), "zh");
+  CHECK(docx.rfind("PK", 0) == 0);
+  CHECK(docx == document::docx(sample(), stamp("docx"), "zh")); // no clock in the bytes
+  for (const auto* bytes : {&md, &html, &docx}) {
+    const auto s = document::read_stamp(*bytes);
+    REQUIRE(s.has_value());
+    CHECK(s->seq == 42);
+    CHECK(s->hash == std::string(64, 'a'));
+    CHECK(s->is_public);
+  }
+  CHECK_FALSE(document::read_stamp("just text").has_value());
+  CHECK_FALSE(document::read_stamp("{\"a\": 1}").has_value());
+}
+
+TEST_CASE("periods, amounts and places as people write them") {
+  auto p = clock::parse_period("2026-Q4");
+  REQUIRE(p);
+  CHECK(clock::format_date(p->from) == "2026-10-01");
+  CHECK(clock::format_date(p->to) == "2026-12-31");
+  p = clock::parse_period("2028-02");
+  CHECK(clock::format_date(p->to) == "2028-02-29");
+  CHECK(clock::parse_period("2026")->to == *clock::parse_date("2026-12-31"));
+  CHECK(clock::parse_period("2026-11-01..2026-11-15").has_value());
+  CHECK_FALSE(clock::parse_period("2026-11-15..2026-11-01"));
+  CHECK_FALSE(clock::parse_period("2026-13"));
+  CHECK_FALSE(clock::parse_period("2026-Q5"));
+
+  CHECK(fund::parse_amount("1234.50") == 123450);
+  CHECK(fund::parse_amount("1,234.5") == 123450);
+  CHECK(fund::parse_amount("¥500") == 50000);
+  CHECK(fund::parse_amount("500元") == 50000);
+  CHECK(fund::parse_amount("0.01") == 1);
+  CHECK_FALSE(fund::parse_amount("12.345"));
+  CHECK_FALSE(fund::parse_amount("0"));
+  CHECK_FALSE(fund::parse_amount("-5"));
+  CHECK_FALSE(fund::parse_amount("5."));
+  CHECK(fund::format_amount(123450) == "1,234.50");
+  CHECK(fund::format_amount(-5) == "-0.05");
+  CHECK(fund::format_amount(100000000) == "1,000,000.00");
+
+  CHECK(minutes::mask_place("3号楼2单元301") == "3号楼");
+  CHECK(minutes::mask_place("5栋1203") == "5栋");
+  CHECK(minutes::mask_place("小区东门") == "小区东门");
+  CHECK(minutes::mask_place("1203室") == "***");
+}
+
+TEST_CASE("the account book: entries are never edited, a correction reverses") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-30 18:00"));
+  const auto c = test::community();
+  fund::NewEntry n;
+  n.kind = "income";
+  n.amount = "500";
+  n.party = "张三";
+  n.purpose = "众筹";
+  n.date = clock::parse_date("2026-11-03");
+  fund::add(*l, c, n);
+  n.kind = "expense";
+  n.amount = "1234.50";
+  n.party = "建材店";
+  n.date = clock::parse_date("2026-11-20");
+  const auto wrong = fund::add(*l, c, n);
+  CHECK(fund::balance(*l, "t").balance() == 50000 - 123450);
+  const auto r = fund::reverse(*l, c, wrong.id, "录错");
+  CHECK(r.signed_amount() == 123450);
+  CHECK(fund::balance(*l, "t").balance() == 50000);
+  CHECK(kind_of([&] { fund::reverse(*l, c, wrong.id, "again"); }) == ErrorKind::data);
+  CHECK(kind_of([&] { fund::reverse(*l, c, r.id, "undo"); }) == ErrorKind::data);
+  CHECK(kind_of([&] { fund::reverse(*l, c, wrong.id, ""); }) == ErrorKind::usage);
+  n.amount = "12.345";
+  CHECK(kind_of([&] { fund::add(*l, c, n); }) == ErrorKind::usage);
+  // Balance as of a date, and the statement's carried-forward figure.
+  CHECK(fund::balance(*l, "t", clock::parse_date("2026-11-10")).balance() == 50000);
+  const auto blocks = fund::statement(*l, c, *clock::parse_period("2026-11"));
+  const auto md = document::markdown(blocks, stamp("md"));
+  CHECK(md.find("| 张* |") != std::string::npos); // an unnamed donor is masked
+  CHECK(md.find("- **Carried forward**: 500.00") != std::string::npos);
+  CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("minutes: approval locks a snapshot; amendments are appended; exports verify") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-12-02 21:00"));
+  const auto c = test::community();
+  issues::NewIssue n;
+  n.title = "路灯不亮";
+  n.raised_by = "张小明";
+  n.place = "3号楼2单元";
+  n.raised_on = clock::parse_date("2026-11-01");
+  const auto issue = issues::add(*l, c, n);
+  issues::change(*l, issue, {model::IssueAction::accept});
+  config::Community with_kind = c;
+  with_kind.meeting_kinds = {{"council", "议事会"}};
+  meetings::PlanRequest r;
+  r.kind = "council";
+  r.at = "2026-12-02 19:30";
+  r.issues = {issue};
+  const auto m = meetings::plan(*l, with_kind, r).meeting.id;
+  meetings::note(*l, m, issue, "先查线路", "张小明", "for");
+  CHECK(kind_of([&] { minutes::approve(*l, with_kind, m, {}); }) == ErrorKind::data); // open
+  meetings::close(*l, with_kind, m);
+
+  auto draft = minutes::render(*l, with_kind, m, stamp("md"));
+  CHECK(draft.find("Draft: not yet approved.") != std::string::npos);
+  CHECK(draft.find("by 张*明") != std::string::npos); // public: a resident masked
+  CHECK(draft.find("| 张*明 | for | 先查线路 |") != std::string::npos);
+  CHECK(draft.find("3号楼2单元") == std::string::npos);
+
+  CHECK(kind_of([&] { minutes::amend(*l, m, "x", "陈"); }) == ErrorKind::data); // a draft
+  const auto st = minutes::approve(*l, with_kind, m, {"王一"});
+  CHECK(st.approved);
+  CHECK(kind_of([&] { minutes::approve(*l, with_kind, m, {}); }) == ErrorKind::data);
+  const auto approved_seq = l->head()->seq;
+  const auto amended = minutes::amend(*l, m, "补记", "李二");
+  CHECK(amended.amendments.size() == 1);
+  auto s = stamp("md");
+  s.seq = approved_seq;
+  const auto before = minutes::render(*l, with_kind, m, s);
+  CHECK(before.find("Amendments") == std::string::npos); // not yet at that event
+  s.seq = l->head()->seq;
+  const auto after = minutes::render(*l, with_kind, m, s);
+  CHECK(after.find("Amendment 1 (2026-12-02 21:00, 李二): 补记") != std::string::npos);
+  CHECK(ledger::verify(*l).ok);
+}
