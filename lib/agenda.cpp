@@ -1,5 +1,6 @@
 #include "consult/agenda.hpp"
 
+#include "consult/document.hpp"
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ics.hpp"
@@ -74,29 +75,6 @@ std::string md_cell(std::string s) {
   return out;
 }
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += ch;
-    }
-  }
-  return out;
-}
-
 /// The names of a composition row, residents masked.
 std::string names_of(const meetings::CompositionRow& row) {
   std::string out;
@@ -165,32 +143,37 @@ std::string html_page(const std::string& title, const std::string& body) {
   return fmt::format("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
-                     html_escape(title), kStyle, body);
+                     document::escape_xml(title), kStyle, body);
 }
 
 std::string render_html(const config::Community& c, const Meeting& m) {
-  std::string b = fmt::format("<h1>{}</h1>\n<table class=\"facts\">\n", html_escape(m.title));
+  std::string b =
+      fmt::format("<h1>{}</h1>\n<table class=\"facts\">\n", document::escape_xml(m.title));
   for (const auto& [k, v] : facts(c, m))
-    b += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", html_escape(k), html_escape(v));
-  b += fmt::format("</table>\n<h2>{}</h2>\n", html_escape(_("Agenda")));
+    b += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", document::escape_xml(k),
+                     document::escape_xml(v));
+  b += fmt::format("</table>\n<h2>{}</h2>\n", document::escape_xml(_("Agenda")));
   if (m.items.empty())
-    b += fmt::format("<p>{}</p>\n", html_escape(_("No issues on the agenda.")));
+    b += fmt::format("<p>{}</p>\n", document::escape_xml(_("No issues on the agenda.")));
   else {
     b += "<ol>\n";
     for (const auto& it : m.items)
       b += fmt::format("<li><strong>#{} {}</strong><br><span class=\"meta\">{}</span></li>\n",
-                       it.issue.id, html_escape(it.issue.title), html_escape(item_line(c, it)));
+                       it.issue.id, document::escape_xml(it.issue.title),
+                       document::escape_xml(item_line(c, it)));
     b += "</ol>\n";
   }
   b += fmt::format("<h2>{}</h2>\n<table>\n<tr><th>{}</th><th class=\"n\">{}</th>"
                    "<th class=\"n\">{}</th><th>{}</th></tr>\n",
-                   html_escape(_("Invited")), html_escape(_("Category")), html_escape(_("Invited")),
-                   html_escape(_("Present")), html_escape(_("Names")));
+                   document::escape_xml(_("Invited")), document::escape_xml(_("Category")),
+                   document::escape_xml(_("Invited")), document::escape_xml(_("Present")),
+                   document::escape_xml(_("Names")));
   for (const auto& row : meetings::composition(c, m))
     b += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
                      "<td>{}</td></tr>\n",
-                     html_escape(row.label), row.invited, row.present, html_escape(names_of(row)));
-  b += fmt::format("</table>\n<footer>{}</footer>\n", html_escape(footer(m)));
+                     document::escape_xml(row.label), row.invited, row.present,
+                     document::escape_xml(names_of(row)));
+  b += fmt::format("</table>\n<footer>{}</footer>\n", document::escape_xml(footer(m)));
   return html_page(m.title, b);
 }
 
@@ -368,11 +351,11 @@ std::string render_index(Format format, const calendar::Week& week,
            "\n";
   }
   const bool html = format == Format::html;
-  std::string out =
-      html ? fmt::format("<h1>{}</h1>\n", html_escape(title)) : fmt::format("# {}\n\n", title);
+  std::string out = html ? fmt::format("<h1>{}</h1>\n", document::escape_xml(title))
+                         : fmt::format("# {}\n\n", title);
   if (entries.empty()) {
     const char* none = _("No meetings this week.");
-    out += html ? fmt::format("<p>{}</p>\n", html_escape(none)) : std::string(none) + "\n";
+    out += html ? fmt::format("<p>{}</p>\n", document::escape_xml(none)) : std::string(none) + "\n";
     return html ? html_page(title, out) : out;
   }
   const std::vector<std::string> heads = {_("Date and time"), _("Community"), _("Kind"),
@@ -381,7 +364,7 @@ std::string render_index(Format format, const calendar::Week& week,
   if (html) {
     out += "<table>\n<tr>";
     for (const auto& h : heads)
-      out += "<th>" + html_escape(h) + "</th>";
+      out += "<th>" + document::escape_xml(h) + "</th>";
     out += "</tr>\n";
   } else {
     for (const auto& h : heads)
@@ -394,8 +377,8 @@ std::string render_index(Format format, const calendar::Week& week,
     for (auto f : formats) {
       const auto name = file_name(m, f);
       if (html)
-        files += fmt::format("{}<a href=\"{}\">{}</a>", files.empty() ? "" : " ", html_escape(name),
-                             extension(f));
+        files += fmt::format("{}<a href=\"{}\">{}</a>", files.empty() ? "" : " ",
+                             document::escape_xml(name), extension(f));
       else
         files += fmt::format("{}[{}]({})", files.empty() ? "" : " ", extension(f), name);
     }
@@ -409,7 +392,7 @@ std::string render_index(Format format, const calendar::Week& week,
     if (html) {
       out += "<tr>";
       for (const auto& cell : cells)
-        out += "<td>" + html_escape(cell) + "</td>";
+        out += "<td>" + document::escape_xml(cell) + "</td>";
       out += "<td>" + files + "</td></tr>\n";
     } else {
       for (const auto& cell : cells)

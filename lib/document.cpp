@@ -35,7 +35,9 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   return s;
 }
 
-std::string xml_escape(const std::string& s) {
+} // namespace
+
+std::string escape_xml(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -64,6 +66,8 @@ std::string xml_escape(const std::string& s) {
   return out;
 }
 
+namespace {
+
 std::string md_cell(const std::string& s) {
   return replace_all(replace_all(replace_all(s, "\\", "\\\\"), "|", "\\|"), "\n", "<br>");
 }
@@ -86,7 +90,7 @@ std::string md_text(const std::string& s) {
 }
 
 std::string html_text(const std::string& s) {
-  return replace_all(xml_escape(s), "\n", "<br>");
+  return replace_all(escape_xml(s), "\n", "<br>");
 }
 
 } // namespace
@@ -180,11 +184,11 @@ std::string html(const std::vector<Block>& blocks, const Stamp& stamp, const std
       break;
     }
   std::string out = R"(<!DOCTYPE html>
-<html lang=")" + xml_escape(lang) +
+<html lang=")" + escape_xml(lang) +
                     R"(">
 <head>
 <meta charset="utf-8">
-<title>)" + xml_escape(title) +
+<title>)" + escape_xml(title) +
                     R"(</title>
 <style>
 @page { size: A4; margin: 20mm 18mm 20mm 18mm; }
@@ -279,7 +283,7 @@ std::string w_run(const std::string& text, bool bold = false) {
     if (end == std::string::npos) end = text.size();
     if (!first) out += "<w:br/>";
     first = false;
-    out += "<w:t xml:space=\"preserve\">" + xml_escape(text.substr(start, end - start)) + "</w:t>";
+    out += "<w:t xml:space=\"preserve\">" + escape_xml(text.substr(start, end - start)) + "</w:t>";
     start = end + 1;
   }
   return out + "</w:r>";

@@ -27,10 +27,6 @@ using Kind = Block::Kind;
 
 namespace {
 
-std::string label_of(const config::Label* l, const std::string& key) {
-  return l ? l->label : key;
-}
-
 /// Whoever speaks at a meeting: council members and guests (officials of
 /// other bodies) act in their role and stay named; everyone else is a
 /// resident or a stakeholder.
@@ -75,7 +71,7 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
       {"id", m.id},
       {"title", m.title},
       {"kind", m.kind},
-      {"kind_label", label_of(kind, m.kind)},
+      {"kind_label", config::label_or_key(kind, m.kind)},
       {"community",
        {{"id", c.id}, {"name", c.name}, {"street", c.street}, {"district", c.district}}},
       {"starts_at", m.starts_at},
@@ -143,8 +139,8 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
                  {"outcome_note", it.note}};
     item["issue"] = {{"id", is.id},
                      {"title", is.title},
-                     {"channel", label_of(c.channel(is.channel), is.channel)},
-                     {"category", label_of(c.category(is.category), is.category)},
+                     {"channel", config::label_or_key(c.channel(is.channel), is.channel)},
+                     {"category", config::label_or_key(c.category(is.category), is.category)},
                      {"raised_on", is.raised_on},
                      {"residents", is.raised_count},
                      {"raised_by", person(is.raised_by, "resident")},

@@ -23,10 +23,6 @@ using Kind = Block::Kind;
 
 namespace {
 
-std::string label_of(const config::Label* l, const std::string& key) {
-  return l ? l->label : key;
-}
-
 const config::Community& community_of(const config::Config& config, const std::string& id) {
   const auto* c = config.find(id);
   if (!c)
@@ -59,9 +55,10 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
   out.push_back({Kind::title, i18n::tr(N_("{}: public notice of a decision"), c.name)});
   Block f{Kind::fields};
   f.rows.push_back({_("Matter"), fmt::format("{} (issue {})", issue.title, issue.id)});
-  f.rows.push_back({_("Raised"), i18n::tr(N_("{}, {}, by {} resident(s)"),
-                                          label_of(c.channel(issue.channel), issue.channel),
-                                          issue.raised_on, issue.raised_count)});
+  f.rows.push_back(
+      {_("Raised"), i18n::tr(N_("{}, {}, by {} resident(s)"),
+                             config::label_or_key(c.channel(issue.channel), issue.channel),
+                             issue.raised_on, issue.raised_count)});
   if (!issue.place.empty()) f.rows.push_back({_("Place"), minutes::mask_place(issue.place)});
   f.rows.push_back({_("Decision"), fmt::format("{}: {}", d.result, d.text)});
   f.rows.push_back({_("Decided on"), d.on_date});
@@ -122,9 +119,9 @@ std::vector<Block> results(ledger::Ledger& ledger, const config::Community& c,
     q.bind(2, from);
     q.bind(3, to);
     while (q.executeStep())
-      held.rows.push_back(
-          {label_of(c.meeting_kind(q.getColumn(0).getString()), q.getColumn(0).getString()),
-           std::to_string(q.getColumn(1).getInt64())});
+      held.rows.push_back({config::label_or_key(c.meeting_kind(q.getColumn(0).getString()),
+                                                q.getColumn(0).getString()),
+                           std::to_string(q.getColumn(1).getInt64())});
   }
   Block f{Kind::fields};
   f.rows.push_back({_("Period"), from + " – " + to});

@@ -87,6 +87,11 @@ struct Label {
   std::string label;
 };
 
+/// The label of `l`, or `key` when there is none (a key no longer configured).
+inline std::string label_or_key(const Label* l, const std::string& key) {
+  return l ? l->label : key;
+}
+
 /// A recurring meeting: on days of the month or on weekdays, at a time.
 struct Schedule {
   std::string key; ///< stable id (default: the kind), unique in the community

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace consult::document {
@@ -65,6 +66,10 @@ std::string docx(const std::vector<Block>& blocks, const Stamp& stamp, const std
 /// The stamp of an exported file's bytes: the comment of a DOCX, the
 /// "export" member of JSON, the stamp comment of Markdown and HTML.
 std::optional<Stamp> read_stamp(const std::string& bytes);
+
+/// Text for XML and HTML: & < > " escaped; control characters other than
+/// line feeds and tabs become spaces (XML 1.0 cannot carry them).
+std::string escape_xml(std::string_view text);
 
 /// Writes `bytes` to `path` through a temporary file renamed into place;
 /// "-" or "" writes to standard output. Error(cant_create) on failure.
