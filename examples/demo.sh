@@ -99,5 +99,15 @@ run action done 2 --note "完工，业主代表验收合格"
 run issue feedback 7 --satisfaction 5 --comment "不再漏水了"
 run issue close 7
 run decision list
+
+# The record and the notice board: the minutes exported (the public version
+# masks residents) and the notice of the owners' decision, each checkable
+# against the ledger. (Approval, amendments and the account book:
+# docs/minutes.md.)
+export CONSULT_NOW="2027-01-11 09:00"
+run minutes export 1 --format html --out "$OUT/minutes-1.html"
+run minutes export 1 --public --format docx --out "$OUT/minutes-1-public.docx"
+run notice decision 3 --format html --out "$OUT/notice-decision-3.html"
+run verify --export "$OUT/minutes-1-public.docx"
 run meeting list
 run verify
