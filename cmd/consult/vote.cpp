@@ -6,13 +6,13 @@
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
-#include "consult/meetings.hpp"
 #include "consult/render.hpp"
 #include "consult/rules.hpp"
 #include "consult/text.hpp"
 #include "consult/votes.hpp"
 
 #include <cstdio>
+#include <map>
 #include <memory>
 
 namespace consult::cli {
