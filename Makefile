@@ -45,6 +45,7 @@ bench: build
 	sh tests/bench/issues.sh $(BUILD)
 	sh tests/bench/import.sh $(BUILD)
 	sh tests/bench/agenda.sh $(BUILD)
+	sh tests/bench/report.sh $(BUILD)
 
 install: build
 	cmake --install $(BUILD)
