@@ -179,12 +179,24 @@ std::optional<std::int64_t> Figures::resolution_permille() const {
 }
 
 std::map<std::string, Figures> compute(ledger::Ledger& ledger, const Options& o) {
-  std::vector<std::string> ids = o.communities;
-  if (ids.empty()) {
+  std::vector<std::string> known;
+  {
     SQLite::Statement q(ledger.db(), "SELECT id FROM community ORDER BY id");
     while (q.executeStep())
-      ids.push_back(q.getColumn(0).getString());
+      known.push_back(q.getColumn(0).getString());
   }
+  std::vector<std::string> ids = o.communities;
+  for (const auto& id : ids)
+    if (std::find(known.begin(), known.end(), id) == known.end()) {
+      std::string list;
+      for (const auto& k : known)
+        list += (list.empty() ? "" : ", ") + k;
+      throw Error(ErrorKind::usage, i18n::tr(N_("community '{}' is not in the ledger"), id),
+                  "--community",
+                  list.empty() ? std::string(_("the ledger records no community yet"))
+                               : i18n::tr(N_("communities in the ledger: {}"), list));
+    }
+  if (ids.empty()) ids = known;
   Scope s;
   s.from = clock::format_date(o.period.from);
   s.to = clock::format_date(o.period.to);

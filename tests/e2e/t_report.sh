@@ -20,6 +20,10 @@ ok report --period 2026-11-01..2027-01-31 --by month --format csv
 out_has "2026-12,1,"
 ok report --all --period 2026 --by community --format table
 out_match "^heping +1 "
+run report --community nosuch --period 2026
+expect_status 64
+err_has "community 'nosuch' is not in the ledger"
+err_has "communities in the ledger: heping"
 run report --period 2026-13
 expect_status 64
 err_has "is not a period"

@@ -125,6 +125,10 @@ TEST_CASE("report figures on a fixture ledger, checked by hand") {
   CHECK(f.fund_income == 10000);
   CHECK(f.fund_expense == 0); // 30.50 spent, then reversed
   CHECK(all.at("t").issues_raised == 3);
+  // A community the ledger does not know is an error, not a report of zeros.
+  auto wrong = o;
+  wrong.communities = {"nosuch"};
+  CHECK(test::kind_of([&] { reports::compute(l, wrong); }) == ErrorKind::usage);
 
   o.period = *clock::parse_period("2026-12");
   const auto dec = reports::compute(l, o).at("");
