@@ -13,6 +13,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <map>
+
 namespace consult::ledger {
 
 namespace {
@@ -48,6 +50,18 @@ void apply_issue_transition(SQLite::Database& db, const Event& e, const json& p)
   q.bind(4, id);
   if (q.exec() != 1)
     throw Error(ErrorKind::internal, fmt::format("event {}: issue {} does not exist", e.seq, id));
+  // The date the issue first reached a status the reports count (schema 6).
+  static const std::map<std::string, const char*> kStepColumn = {
+      {"accepted", "accepted_on"},   {"rejected", "rejected_on"}, {"merged", "merged_on"},
+      {"escalated", "escalated_on"}, {"decided", "decided_on"},   {"resolved", "resolved_on"},
+      {"closed", "closed_on"}};
+  if (const auto col = kStepColumn.find(to); col != kStepColumn.end()) {
+    SQLite::Statement r(
+        db, fmt::format("UPDATE issue SET {0} = coalesce({0}, ?) WHERE id = ?", col->second));
+    r.bind(1, e.at.substr(0, 10));
+    r.bind(2, id);
+    r.exec();
+  }
   if (p.contains("reason")) {
     SQLite::Statement r(db, "UPDATE issue SET reason = ? WHERE id = ?");
     r.bind(1, text(p, "reason"));
@@ -134,8 +148,9 @@ void apply_issue_comment(SQLite::Database& db, const Event& e, const json& p) {
 }
 
 void apply_issue_feedback(SQLite::Database& db, const Event& e, const json& p) {
-  SQLite::Statement q(db, "INSERT INTO issue_feedback (id, issue, satisfaction, comment, seq, at) "
-                          "VALUES (?, ?, ?, ?, ?, ?)");
+  SQLite::Statement q(db, "INSERT INTO issue_feedback (id, issue, satisfaction, comment, seq, at, "
+                          "community, on_date) VALUES (?, ?, ?, ?, ?, ?, "
+                          "(SELECT community FROM issue WHERE id = ?2), substr(?6, 1, 10))");
   q.bind(1, p.at("feedback").get<std::int64_t>());
   q.bind(2, p.at("id").get<std::int64_t>());
   q.bind(3, p.at("satisfaction").get<int>());

@@ -147,11 +147,13 @@ void vote_extend(SQLite::Database& db, const Event& e, const json& p) {
 void vote_close(SQLite::Database& db, const Event& e, const json& p) {
   const auto id = integer(p, "id");
   SQLite::Statement q(
-      db, "UPDATE vote SET status = 'closed', counts = ?, result = ?, reason = ? WHERE id = ?");
+      db, "UPDATE vote SET status = 'closed', counts = ?, result = ?, reason = ?, closed_on = ? "
+          "WHERE id = ?");
   q.bind(1, canonical(p.at("counts")));
   q.bind(2, text(p, "result"));
   q.bind(3, text(p, "reason"));
-  q.bind(4, id);
+  q.bind(4, e.at.substr(0, 10));
+  q.bind(5, id);
   expect_one(q.exec(), e, "vote", id);
   touch_vote(db, e, id);
 }

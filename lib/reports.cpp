@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <set>
 
 namespace consult::reports {
 
@@ -16,239 +18,397 @@ using nlohmann::json;
 
 namespace {
 
-/// The set of communities a query covers, bound as a JSON array: every
-/// query below reads `community IN (SELECT value FROM json_each(:c))`.
-struct Scope {
-  std::string communities; ///< JSON array
-  std::string from, to;    ///< YYYY-MM-DD
-  std::string older_than;  ///< raised on or before this date counts as old
+Groups groups_of(const Options& o) {
+  switch (o.dimension) {
+  case Dimension::none:
+    return Groups::all;
+  case Dimension::kind:
+    return Groups::meetings;
+  case Dimension::category:
+  case Dimension::channel:
+    break;
+  }
+  return Groups::issues;
+}
+
+/// The statements of docs/reports.md, prepared once per ledger and run per
+/// community with :c, :from, :to (and :old, :key) bound. Each restricts to
+/// one community so that it is a range over one of the report indexes.
+class Queries {
+public:
+  Queries(ledger::Ledger& ledger, const Options& o) : db_(ledger.db()), o_(o) {
+    const auto from = clock::format_date(o.period.from);
+    const auto to = clock::format_date(o.period.to);
+    old_ = clock::format_date(
+        clock::Date{std::chrono::sys_days(o.period.to) - std::chrono::days(o.older_days)});
+    from_ = from;
+    to_ = to;
+    // The restriction to one value of a dimension, per table.
+    std::string on_issue, on_issue_ref, on_meeting, on_meeting_ref;
+    if (!o.key.empty()) {
+      const char* col = o.dimension == Dimension::category ? "category" : "channel";
+      on_issue = fmt::format(" AND {} = :key", col);
+      on_issue_ref = fmt::format(" AND issue IN (SELECT id FROM issue WHERE {} = :key)", col);
+      on_meeting = " AND kind = :key";
+      on_meeting_ref = " AND meeting IN (SELECT id FROM meeting WHERE kind = :key)";
+    }
+    groups_ = groups_of(o);
+    const bool issues = groups_ != Groups::meetings;
+    const bool meetings = groups_ != Groups::issues;
+    if (meetings) {
+      meetings_ = prepare(R"sql(
+        SELECT kind, status, count(*) FROM meeting
+        WHERE community = :c AND local_date BETWEEN :from AND :to
+          AND status IN ('closed', 'cancelled'){} GROUP BY kind, status)sql",
+                          on_meeting);
+      attendance_ = prepare(R"sql(
+        SELECT p.seat, sum(p.attendance IN ('present', 'proxy')), count(*)
+        FROM meeting m JOIN meeting_person p ON p.meeting = m.id
+        WHERE m.community = :c AND m.local_date BETWEEN :from AND :to AND m.status = 'closed'
+          AND p.role = 'member'{} GROUP BY p.seat)sql",
+                            o.key.empty() ? "" : " AND m.kind = :key");
+    }
+    if (issues) {
+      raised_ = prepare(R"sql(
+        SELECT channel, category, count(*),
+               coalesce(sum(resolved_on <= :to OR closed_on <= :to), 0)
+        FROM issue WHERE community = :c AND raised_on BETWEEN :from AND :to{}
+        GROUP BY channel, category)sql",
+                        on_issue);
+      for (const char* step : {"accepted", "rejected", "merged", "escalated", "closed"})
+        steps_.push_back(prepare(fmt::format(R"sql(
+          SELECT count(*) FROM issue
+          WHERE community = :c AND {}_on BETWEEN :from AND :to{{}})sql",
+                                             step),
+                                 on_issue));
+      decided_ = prepare(R"sql(
+        SELECT count(*), coalesce(sum(rounds), 0) FROM issue
+        WHERE community = :c AND decided_on BETWEEN :from AND :to{})sql",
+                         on_issue);
+      resolved_ = prepare(R"sql(
+        SELECT CAST(julianday(resolved_on) - julianday(raised_on) AS INTEGER) AS days, count(*)
+        FROM issue WHERE community = :c AND resolved_on BETWEEN :from AND :to{}
+        GROUP BY days)sql",
+                          on_issue);
+      open_ = prepare(R"sql(
+        SELECT count(*) FROM issue
+        WHERE community = :c AND status IN ('collected', 'accepted', 'consulting', 'decided',
+                                            'implementing', 'escalated')
+          AND raised_on <= :old{})sql",
+                      on_issue);
+      overdue_ = prepare(R"sql(
+        SELECT count(*) FROM action
+        WHERE community = :c AND status <> 'done' AND due < :to{})sql",
+                         on_issue_ref);
+      ratings_ = prepare(R"sql(
+        SELECT satisfaction, count(*) FROM issue_feedback
+        WHERE community = :c AND on_date BETWEEN :from AND :to{} GROUP BY satisfaction)sql",
+                         on_issue_ref);
+    }
+    votes_ = prepare(R"sql(
+      SELECT count(*), coalesce(sum(result = 'approved'), 0) FROM vote
+      WHERE community = :c AND closed_on BETWEEN :from AND :to{})sql",
+                     o.key.empty() ? ""
+                     : issues      ? on_issue_ref
+                                   : on_meeting_ref);
+    if (o.dimension == Dimension::none)
+      fund_ = prepare(R"sql(
+        SELECT kind, coalesce(sum(CASE WHEN reverses IS NULL THEN amount ELSE -amount END), 0)
+        FROM fund_entry WHERE community = :c AND on_date BETWEEN :from AND :to GROUP BY kind)sql",
+                      "");
+  }
+
+  Figures run(const std::string& community) {
+    community_ = community;
+    Figures f;
+    f.groups = groups_;
+    each(meetings_, [&](SQLite::Statement& q) {
+      const auto n = q.getColumn(2).getInt64();
+      if (q.getColumn(1).getString() == "closed") {
+        f.meetings_held += n;
+        f.meetings_by_kind[q.getColumn(0).getString()] += n;
+      } else {
+        f.meetings_cancelled += n;
+      }
+    });
+    each(attendance_, [&](SQLite::Statement& q) {
+      auto& [present, due] = f.attendance[q.getColumn(0).getString()];
+      present += q.getColumn(1).getInt64();
+      due += q.getColumn(2).getInt64();
+    });
+    each(raised_, [&](SQLite::Statement& q) {
+      const auto n = q.getColumn(2).getInt64();
+      f.issues_raised += n;
+      f.raised_by_channel[q.getColumn(0).getString()] += n;
+      f.raised_by_category[q.getColumn(1).getString()] += n;
+      f.raised_and_solved += q.getColumn(3).getInt64();
+    });
+    if (!steps_.empty()) {
+      std::int64_t* const counts[] = {&f.accepted, &f.rejected, &f.merged, &f.escalated, &f.closed};
+      for (std::size_t i = 0; i < steps_.size(); ++i)
+        each(steps_[i], [&](SQLite::Statement& q) { *counts[i] = q.getColumn(0).getInt64(); });
+    }
+    each(decided_, [&](SQLite::Statement& q) {
+      f.decided = q.getColumn(0).getInt64();
+      f.rounds_of_decided = q.getColumn(1).getInt64();
+    });
+    each(resolved_, [&](SQLite::Statement& q) {
+      const auto n = q.getColumn(1).getInt64();
+      f.days_to_resolve[q.getColumn(0).getInt64()] += n;
+      f.resolved += n;
+    });
+    each(open_, [&](SQLite::Statement& q) { f.open_older = q.getColumn(0).getInt64(); });
+    each(overdue_, [&](SQLite::Statement& q) { f.overdue_actions = q.getColumn(0).getInt64(); });
+    each(ratings_, [&](SQLite::Statement& q) {
+      const auto level = q.getColumn(0).getInt();
+      const auto n = q.getColumn(1).getInt64();
+      if (level >= 1 && level <= 5) f.rating_counts[level - 1] += n;
+      f.ratings += n;
+    });
+    each(votes_, [&](SQLite::Statement& q) {
+      f.votes_held = q.getColumn(0).getInt64();
+      f.votes_passed = q.getColumn(1).getInt64();
+    });
+    each(fund_, [&](SQLite::Statement& q) {
+      (q.getColumn(0).getString() == "income" ? f.fund_income : f.fund_expense) =
+          q.getColumn(1).getInt64();
+    });
+    return f;
+  }
+
+private:
+  using Stmt = std::unique_ptr<SQLite::Statement>;
+
+  Stmt prepare(const std::string& sql, const std::string& restriction) {
+    return std::make_unique<SQLite::Statement>(db_, fmt::format(fmt::runtime(sql), restriction));
+  }
+
+  template <typename Fn> void each(const Stmt& q, Fn row) {
+    if (!q) return;
+    q->reset();
+    for (const auto& [name, value] :
+         {std::pair{":c", &community_}, {":from", &from_}, {":to", &to_}, {":old", &old_}}) {
+      if (const int i = q->getIndex(name)) q->bind(i, *value);
+    }
+    if (const int i = q->getIndex(":key")) q->bind(i, o_.key);
+    while (q->executeStep())
+      row(*q);
+  }
+
+  SQLite::Database& db_;
+  const Options& o_;
+  Groups groups_ = Groups::all;
+  std::string community_, from_, to_, old_;
+  Stmt meetings_, attendance_, raised_, decided_, resolved_, open_, overdue_, ratings_, votes_,
+      fund_;
+  std::vector<Stmt> steps_;
 };
-
-/// Runs `sql` with :c, :from, :to (and :old) bound; calls `row` per result.
-template <typename Fn> void each(ledger::Ledger& ledger, const Scope& s, const char* sql, Fn row) {
-  SQLite::Statement q(ledger.db(), sql);
-  const std::string text(sql);
-  if (text.find(":c") != std::string::npos) q.bind(":c", s.communities);
-  if (text.find(":from") != std::string::npos) q.bind(":from", s.from);
-  if (text.find(":to") != std::string::npos) q.bind(":to", s.to);
-  if (text.find(":old") != std::string::npos) q.bind(":old", s.older_than);
-  while (q.executeStep())
-    row(q);
-}
-
-std::int64_t count(ledger::Ledger& ledger, const Scope& s, const char* sql) {
-  std::int64_t n = 0;
-  each(ledger, s, sql, [&](SQLite::Statement& q) { n = q.getColumn(0).getInt64(); });
-  return n;
-}
-
-/// Issues with an `issue.<step>` event dated in the period.
-std::int64_t steps(ledger::Ledger& ledger, const Scope& s, const std::string& step) {
-  const auto sql = fmt::format(R"sql(
-    SELECT count(DISTINCT i.id) FROM event e JOIN issue i ON e.entity = 'issue:' || i.id
-    WHERE e.kind = 'issue.{}' AND i.community IN (SELECT value FROM json_each(:c))
-      AND substr(e.at, 1, 10) BETWEEN :from AND :to)sql",
-                               step);
-  return count(ledger, s, sql.c_str());
-}
-
-Figures figures(ledger::Ledger& ledger, const Scope& s) {
-  Figures f;
-  each(ledger, s, R"sql(
-    SELECT kind, status, count(*) FROM meeting
-    WHERE community IN (SELECT value FROM json_each(:c)) AND local_date BETWEEN :from AND :to
-      AND status IN ('closed', 'cancelled') GROUP BY kind, status)sql",
-       [&](SQLite::Statement& q) {
-         const auto n = q.getColumn(2).getInt64();
-         if (q.getColumn(1).getString() == "closed") {
-           f.meetings_held += n;
-           f.meetings_by_kind[q.getColumn(0).getString()] += n;
-         } else {
-           f.meetings_cancelled += n;
-         }
-       });
-  each(ledger, s, R"sql(
-    SELECT channel, category, count(*) FROM issue
-    WHERE community IN (SELECT value FROM json_each(:c)) AND raised_on BETWEEN :from AND :to
-    GROUP BY channel, category)sql",
-       [&](SQLite::Statement& q) {
-         const auto n = q.getColumn(2).getInt64();
-         f.issues_raised += n;
-         f.raised_by_channel[q.getColumn(0).getString()] += n;
-         f.raised_by_category[q.getColumn(1).getString()] += n;
-       });
-  f.accepted = steps(ledger, s, "accept");
-  f.rejected = steps(ledger, s, "reject");
-  f.merged = steps(ledger, s, "merge");
-  f.escalated = steps(ledger, s, "escalate");
-  f.decided = steps(ledger, s, "decide");
-  f.resolved = steps(ledger, s, "resolve");
-  f.closed = steps(ledger, s, "close");
-  f.raised_and_solved = count(ledger, s, R"sql(
-    SELECT count(*) FROM issue i
-    WHERE i.community IN (SELECT value FROM json_each(:c)) AND i.raised_on BETWEEN :from AND :to
-      AND EXISTS (SELECT 1 FROM event e WHERE e.entity = 'issue:' || i.id
-                  AND e.kind IN ('issue.resolve', 'issue.close') AND substr(e.at, 1, 10) <= :to))sql");
-  std::vector<std::int64_t> days;
-  each(ledger, s, R"sql(
-    SELECT CAST(julianday(min(substr(e.at, 1, 10))) - julianday(i.raised_on) AS INTEGER)
-    FROM event e JOIN issue i ON e.entity = 'issue:' || i.id
-    WHERE e.kind = 'issue.resolve' AND i.community IN (SELECT value FROM json_each(:c))
-      AND substr(e.at, 1, 10) BETWEEN :from AND :to
-    GROUP BY i.id)sql",
-       [&](SQLite::Statement& q) { days.push_back(q.getColumn(0).getInt64()); });
-  if (!days.empty()) {
-    std::sort(days.begin(), days.end());
-    const auto n = days.size();
-    f.median_days = n % 2 ? static_cast<double>(days[n / 2])
-                          : static_cast<double>(days[n / 2 - 1] + days[n / 2]) / 2.0;
-    // Nearest rank: the smallest value with at least 90 % of them at or below it.
-    f.p90_days = days[(9 * n + 9) / 10 - 1];
-  }
-  each(ledger, s, R"sql(
-    SELECT avg(i.rounds) FROM issue i
-    WHERE i.community IN (SELECT value FROM json_each(:c))
-      AND EXISTS (SELECT 1 FROM event e WHERE e.entity = 'issue:' || i.id
-                  AND e.kind = 'issue.decide' AND substr(e.at, 1, 10) BETWEEN :from AND :to))sql",
-       [&](SQLite::Statement& q) {
-         if (!q.getColumn(0).isNull()) f.rounds_per_decided = q.getColumn(0).getDouble();
-       });
-  f.open_older = count(ledger, s, R"sql(
-    SELECT count(*) FROM issue
-    WHERE community IN (SELECT value FROM json_each(:c)) AND raised_on <= :old
-      AND status NOT IN ('rejected', 'merged', 'resolved', 'closed'))sql");
-  f.overdue_actions = count(ledger, s, R"sql(
-    SELECT count(*) FROM action
-    WHERE community IN (SELECT value FROM json_each(:c)) AND status <> 'done' AND due < :to)sql");
-  each(ledger, s, R"sql(
-    SELECT p.seat, sum(p.attendance IN ('present', 'proxy')), count(*)
-    FROM meeting_person p JOIN meeting m ON m.id = p.meeting
-    WHERE m.community IN (SELECT value FROM json_each(:c)) AND m.status = 'closed'
-      AND m.local_date BETWEEN :from AND :to AND p.role = 'member'
-    GROUP BY p.seat)sql",
-       [&](SQLite::Statement& q) {
-         f.attendance[q.getColumn(0).getString()] = {q.getColumn(1).getInt64(),
-                                                     q.getColumn(2).getInt64()};
-       });
-  each(ledger, s, R"sql(
-    SELECT fb.satisfaction, count(*) FROM issue_feedback fb JOIN issue i ON i.id = fb.issue
-    WHERE i.community IN (SELECT value FROM json_each(:c))
-      AND substr(fb.at, 1, 10) BETWEEN :from AND :to
-    GROUP BY fb.satisfaction)sql",
-       [&](SQLite::Statement& q) {
-         const auto level = q.getColumn(0).getInt();
-         const auto n = q.getColumn(1).getInt64();
-         if (level >= 1 && level <= 5) f.rating_counts[level - 1] = n;
-         f.ratings += n;
-       });
-  if (f.ratings > 0) {
-    std::int64_t sum = 0;
-    for (int i = 0; i < 5; ++i)
-      sum += (i + 1) * f.rating_counts[i];
-    f.satisfaction = static_cast<double>(sum) / static_cast<double>(f.ratings);
-  }
-  each(ledger, s, R"sql(
-    SELECT count(*), coalesce(sum(v.result = 'approved'), 0) FROM vote v JOIN event e
-      ON e.entity = 'vote:' || v.id AND e.kind = 'vote.close'
-    WHERE v.community IN (SELECT value FROM json_each(:c))
-      AND substr(e.at, 1, 10) BETWEEN :from AND :to)sql",
-       [&](SQLite::Statement& q) {
-         f.votes_held = q.getColumn(0).getInt64();
-         f.votes_passed = q.getColumn(1).getInt64();
-       });
-  each(ledger, s, R"sql(
-    SELECT kind, coalesce(sum(CASE WHEN reverses IS NULL THEN amount ELSE -amount END), 0)
-    FROM fund_entry WHERE community IN (SELECT value FROM json_each(:c))
-      AND on_date BETWEEN :from AND :to GROUP BY kind)sql",
-       [&](SQLite::Statement& q) {
-         (q.getColumn(0).getString() == "income" ? f.fund_income : f.fund_expense) =
-             q.getColumn(1).getInt64();
-       });
-  return f;
-}
 
 std::string one_decimal(double v) {
   return fmt::format("{:.1f}", std::round(v * 10.0) / 10.0);
 }
 
-} // namespace
-
-std::optional<std::int64_t> Figures::resolution_permille() const {
-  if (issues_raised == 0) return std::nullopt;
-  return (raised_and_solved * 2000 + issues_raised) / (2 * issues_raised);
-}
-
-std::map<std::string, Figures> compute(ledger::Ledger& ledger, const Options& o) {
-  std::vector<std::string> known;
-  {
-    SQLite::Statement q(ledger.db(), "SELECT id FROM community ORDER BY id");
-    while (q.executeStep())
-      known.push_back(q.getColumn(0).getString());
+/// The communities of each ledger, and which of them the options select.
+std::vector<std::vector<std::string>> selection(const std::vector<ledger::Ledger*>& ledgers,
+                                                const Options& o) {
+  std::vector<std::vector<std::string>> known(ledgers.size());
+  std::map<std::string, std::string> where; // community → ledger path
+  for (std::size_t i = 0; i < ledgers.size(); ++i) {
+    SQLite::Statement q(ledgers[i]->db(), "SELECT id FROM community ORDER BY id");
+    while (q.executeStep()) {
+      const auto id = q.getColumn(0).getString();
+      if (const auto [it, fresh] = where.emplace(id, ledgers[i]->path()); !fresh)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("community '{}' is in both '{}' and '{}'"), id, it->second,
+                             ledgers[i]->path()),
+                    "--ledger",
+                    _("give each community's ledger once; merging copies would count twice"));
+      known[i].push_back(id);
+    }
   }
-  std::vector<std::string> ids = o.communities;
-  for (const auto& id : ids)
-    if (std::find(known.begin(), known.end(), id) == known.end()) {
+  for (const auto& id : o.communities)
+    if (!where.count(id)) {
       std::string list;
-      for (const auto& k : known)
+      for (const auto& [k, path] : where)
         list += (list.empty() ? "" : ", ") + k;
       throw Error(ErrorKind::usage, i18n::tr(N_("community '{}' is not in the ledger"), id),
                   "--community",
                   list.empty() ? std::string(_("the ledger records no community yet"))
                                : i18n::tr(N_("communities in the ledger: {}"), list));
     }
-  if (ids.empty()) ids = known;
-  Scope s;
-  s.from = clock::format_date(o.period.from);
-  s.to = clock::format_date(o.period.to);
-  s.older_than = clock::format_date(
-      clock::Date{std::chrono::sys_days(o.period.to) - std::chrono::days(o.older_days)});
-  std::map<std::string, Figures> out;
-  for (const auto& id : ids) {
-    s.communities = json::array({id}).dump();
-    out[id] = figures(ledger, s);
+  if (!o.communities.empty())
+    for (auto& ids : known)
+      std::erase_if(ids, [&](const std::string& id) {
+        return std::find(o.communities.begin(), o.communities.end(), id) == o.communities.end();
+      });
+  return known;
+}
+
+} // namespace
+
+Figures& Figures::operator+=(const Figures& o) {
+  meetings_held += o.meetings_held;
+  meetings_cancelled += o.meetings_cancelled;
+  for (const auto& [k, n] : o.meetings_by_kind)
+    meetings_by_kind[k] += n;
+  issues_raised += o.issues_raised;
+  for (const auto& [k, n] : o.raised_by_channel)
+    raised_by_channel[k] += n;
+  for (const auto& [k, n] : o.raised_by_category)
+    raised_by_category[k] += n;
+  accepted += o.accepted;
+  rejected += o.rejected;
+  merged += o.merged;
+  escalated += o.escalated;
+  decided += o.decided;
+  resolved += o.resolved;
+  closed += o.closed;
+  raised_and_solved += o.raised_and_solved;
+  rounds_of_decided += o.rounds_of_decided;
+  for (const auto& [d, n] : o.days_to_resolve)
+    days_to_resolve[d] += n;
+  open_older += o.open_older;
+  overdue_actions += o.overdue_actions;
+  for (const auto& [seat, pd] : o.attendance) {
+    attendance[seat].first += pd.first;
+    attendance[seat].second += pd.second;
   }
-  s.communities = json(ids).dump();
-  out[""] = figures(ledger, s);
-  return out;
+  ratings += o.ratings;
+  for (int i = 0; i < 5; ++i)
+    rating_counts[i] += o.rating_counts[i];
+  votes_held += o.votes_held;
+  votes_passed += o.votes_passed;
+  fund_income += o.fund_income;
+  fund_expense += o.fund_expense;
+  return *this;
+}
+
+std::optional<std::int64_t> Figures::resolution_permille() const {
+  if (issues_raised == 0) return std::nullopt;
+  return (raised_and_solved * 2000 + issues_raised) / (2 * issues_raised);
+}
+
+namespace {
+/// The value at 1-based rank `rank` of the histogram's sorted values.
+std::int64_t at_rank(const std::map<std::int64_t, std::int64_t>& h, std::int64_t rank) {
+  std::int64_t seen = 0;
+  for (const auto& [value, n] : h) {
+    seen += n;
+    if (seen >= rank) return value;
+  }
+  return h.rbegin()->first;
+}
+} // namespace
+
+std::optional<double> Figures::median_days() const {
+  if (resolved == 0) return std::nullopt;
+  const auto n = resolved;
+  if (n % 2) return static_cast<double>(at_rank(days_to_resolve, n / 2 + 1));
+  return static_cast<double>(at_rank(days_to_resolve, n / 2) +
+                             at_rank(days_to_resolve, n / 2 + 1)) /
+         2.0;
+}
+
+std::optional<std::int64_t> Figures::p90_days() const {
+  if (resolved == 0) return std::nullopt;
+  return at_rank(days_to_resolve, (9 * resolved + 9) / 10);
+}
+
+std::optional<double> Figures::rounds_per_decided() const {
+  if (decided == 0) return std::nullopt;
+  return static_cast<double>(rounds_of_decided) / static_cast<double>(decided);
+}
+
+std::optional<double> Figures::satisfaction() const {
+  if (ratings == 0) return std::nullopt;
+  std::int64_t sum = 0;
+  for (int i = 0; i < 5; ++i)
+    sum += (i + 1) * rating_counts[i];
+  return static_cast<double>(sum) / static_cast<double>(ratings);
+}
+
+Report compute(const std::vector<ledger::Ledger*>& ledgers, const Options& o) {
+  const auto selected = selection(ledgers, o);
+  Report r;
+  r.all.groups = groups_of(o);
+  for (std::size_t i = 0; i < ledgers.size(); ++i) {
+    Queries q(*ledgers[i], o);
+    for (const auto& id : selected[i])
+      r.all += r.communities[id] = q.run(id);
+  }
+  return r;
+}
+
+Report compute(ledger::Ledger& ledger, const Options& o) {
+  return compute(std::vector<ledger::Ledger*>{&ledger}, o);
+}
+
+std::vector<std::string> keys(const std::vector<ledger::Ledger*>& ledgers, const Options& o) {
+  const auto selected = selection(ledgers, o);
+  const char* sql = o.dimension == Dimension::kind
+                        ? "SELECT DISTINCT kind FROM meeting WHERE community = ?"
+                    : o.dimension == Dimension::channel
+                        ? "SELECT DISTINCT channel FROM issue WHERE community = ?"
+                        : "SELECT DISTINCT category FROM issue WHERE community = ?";
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < ledgers.size(); ++i) {
+    SQLite::Statement q(ledgers[i]->db(), sql);
+    for (const auto& id : selected[i]) {
+      q.reset();
+      q.bind(1, id);
+      while (q.executeStep())
+        out.insert(q.getColumn(0).getString());
+    }
+  }
+  return {out.begin(), out.end()};
 }
 
 json to_json(const Figures& f) {
-  auto opt = [](const auto& v) { return v ? json(*v) : json(nullptr); };
-  json attendance = json::object();
-  for (const auto& [seat, pd] : f.attendance)
-    attendance[seat] = {{"present", pd.first}, {"due", pd.second}};
-  const auto rate = f.resolution_permille();
-  return {
-      {"meetings_held", f.meetings_held},
-      {"meetings_cancelled", f.meetings_cancelled},
-      {"meetings_by_kind", f.meetings_by_kind},
-      {"issues_raised", f.issues_raised},
-      {"raised_by_channel", f.raised_by_channel},
-      {"raised_by_category", f.raised_by_category},
-      {"accepted", f.accepted},
-      {"rejected", f.rejected},
-      {"merged", f.merged},
-      {"escalated", f.escalated},
-      {"decided", f.decided},
-      {"resolved", f.resolved},
-      {"closed", f.closed},
-      {"raised_and_solved", f.raised_and_solved},
-      {"resolution_rate",
-       rate ? json(fmt::format("{}.{}%", *rate / 10, *rate % 10)) : json(nullptr)},
-      {"median_days_to_resolve", f.median_days ? json(one_decimal(*f.median_days)) : json(nullptr)},
-      {"p90_days_to_resolve", opt(f.p90_days)},
-      {"rounds_per_decided",
-       f.rounds_per_decided ? json(one_decimal(*f.rounds_per_decided)) : json(nullptr)},
-      {"open_older", f.open_older},
-      {"overdue_actions", f.overdue_actions},
-      {"attendance", attendance},
-      {"ratings", f.ratings},
-      {"satisfaction", f.satisfaction ? json(one_decimal(*f.satisfaction)) : json(nullptr)},
-      {"rating_counts", std::vector<std::int64_t>(f.rating_counts, f.rating_counts + 5)},
-      {"votes_held", f.votes_held},
-      {"votes_passed", f.votes_passed},
-      {"fund_income", fund::format_amount(f.fund_income)},
-      {"fund_expense", fund::format_amount(f.fund_expense)}};
+  json j = json::object();
+  if (f.has_meetings()) {
+    json attendance = json::object();
+    for (const auto& [seat, pd] : f.attendance)
+      attendance[seat] = {{"present", pd.first}, {"due", pd.second}};
+    j["meetings_held"] = f.meetings_held;
+    j["meetings_cancelled"] = f.meetings_cancelled;
+    j["meetings_by_kind"] = f.meetings_by_kind;
+    j["attendance"] = attendance;
+  }
+  if (f.has_issues()) {
+    const auto rate = f.resolution_permille();
+    const auto median = f.median_days();
+    const auto p90 = f.p90_days();
+    const auto rounds = f.rounds_per_decided();
+    const auto mean = f.satisfaction();
+    j["issues_raised"] = f.issues_raised;
+    j["raised_by_channel"] = f.raised_by_channel;
+    j["raised_by_category"] = f.raised_by_category;
+    j["accepted"] = f.accepted;
+    j["rejected"] = f.rejected;
+    j["merged"] = f.merged;
+    j["escalated"] = f.escalated;
+    j["decided"] = f.decided;
+    j["resolved"] = f.resolved;
+    j["closed"] = f.closed;
+    j["raised_and_solved"] = f.raised_and_solved;
+    j["resolution_rate"] =
+        rate ? json(fmt::format("{}.{}%", *rate / 10, *rate % 10)) : json(nullptr);
+    j["median_days_to_resolve"] = median ? json(one_decimal(*median)) : json(nullptr);
+    j["p90_days_to_resolve"] = p90 ? json(*p90) : json(nullptr);
+    j["rounds_per_decided"] = rounds ? json(one_decimal(*rounds)) : json(nullptr);
+    j["open_older"] = f.open_older;
+    j["overdue_actions"] = f.overdue_actions;
+    j["ratings"] = f.ratings;
+    j["satisfaction"] = mean ? json(one_decimal(*mean)) : json(nullptr);
+    j["rating_counts"] = std::vector<std::int64_t>(f.rating_counts, f.rating_counts + 5);
+  }
+  j["votes_held"] = f.votes_held;
+  j["votes_passed"] = f.votes_passed;
+  if (f.has_fund()) {
+    j["fund_income"] = fund::format_amount(f.fund_income);
+    j["fund_expense"] = fund::format_amount(f.fund_expense);
+  }
+  return j;
 }
 
 } // namespace consult::reports

@@ -427,6 +427,64 @@ CREATE INDEX fund_by_date ON fund_entry (community, on_date, id);
 CREATE UNIQUE INDEX fund_reversed_once ON fund_entry (reverses) WHERE reverses IS NOT NULL;
 )sql";
 
+constexpr const char* kSchema6 = R"sql(
+-- Reports (docs/reports.md): the date each issue first reached a status, so
+-- that every figure of a period is a count over an index, and the figures of
+-- a past period never move. Dates are the first ten characters of the event's
+-- `at` (the ledger's local date); NULL: never reached.
+ALTER TABLE issue ADD COLUMN accepted_on  TEXT;
+ALTER TABLE issue ADD COLUMN rejected_on  TEXT;
+ALTER TABLE issue ADD COLUMN merged_on    TEXT;
+ALTER TABLE issue ADD COLUMN escalated_on TEXT;
+ALTER TABLE issue ADD COLUMN decided_on   TEXT;
+ALTER TABLE issue ADD COLUMN resolved_on  TEXT;
+ALTER TABLE issue ADD COLUMN closed_on    TEXT;
+UPDATE issue SET
+  accepted_on  = (SELECT substr(at, 1, 10) FROM event WHERE entity = 'issue:' || issue.id
+                  AND kind = 'issue.accept' ORDER BY seq LIMIT 1),
+  rejected_on  = (SELECT substr(at, 1, 10) FROM event WHERE entity = 'issue:' || issue.id
+                  AND kind = 'issue.reject' ORDER BY seq LIMIT 1),
+  merged_on    = (SELECT substr(at, 1, 10) FROM event WHERE entity = 'issue:' || issue.id
+                  AND kind = 'issue.merge' ORDER BY seq LIMIT 1),
+  escalated_on = (SELECT substr(at, 1, 10) FROM event WHERE entity = 'issue:' || issue.id
+                  AND kind = 'issue.escalate' ORDER BY seq LIMIT 1),
+  decided_on   = (SELECT substr(at, 1, 10) FROM event WHERE entity = 'issue:' || issue.id
+                  AND kind = 'issue.decide' ORDER BY seq LIMIT 1),
+  resolved_on  = (SELECT substr(at, 1, 10) FROM event WHERE entity = 'issue:' || issue.id
+                  AND kind = 'issue.resolve' ORDER BY seq LIMIT 1),
+  closed_on    = (SELECT substr(at, 1, 10) FROM event WHERE entity = 'issue:' || issue.id
+                  AND kind = 'issue.close' ORDER BY seq LIMIT 1)
+WHERE status <> 'collected';
+-- One index per figure, each holding only the issues that took the step.
+CREATE INDEX issue_raised_report ON issue (community, raised_on, channel, category, resolved_on,
+  closed_on);
+CREATE INDEX issue_accepted_on  ON issue (community, accepted_on)  WHERE accepted_on IS NOT NULL;
+CREATE INDEX issue_rejected_on  ON issue (community, rejected_on)  WHERE rejected_on IS NOT NULL;
+CREATE INDEX issue_merged_on    ON issue (community, merged_on)    WHERE merged_on IS NOT NULL;
+CREATE INDEX issue_escalated_on ON issue (community, escalated_on) WHERE escalated_on IS NOT NULL;
+CREATE INDEX issue_decided_on   ON issue (community, decided_on, rounds)
+  WHERE decided_on IS NOT NULL;
+CREATE INDEX issue_resolved_on  ON issue (community, resolved_on, raised_on)
+  WHERE resolved_on IS NOT NULL;
+CREATE INDEX issue_closed_on    ON issue (community, closed_on)    WHERE closed_on IS NOT NULL;
+
+CREATE INDEX meeting_by_date ON meeting (community, local_date, status, kind);
+
+-- The local date a vote was closed (NULL: still open).
+ALTER TABLE vote ADD COLUMN closed_on TEXT;
+UPDATE vote SET closed_on = (SELECT substr(at, 1, 10) FROM event WHERE entity = 'vote:' || vote.id
+                             AND kind = 'vote.close' ORDER BY seq LIMIT 1)
+WHERE status = 'closed';
+CREATE INDEX vote_closed_on ON vote (community, closed_on, result) WHERE closed_on IS NOT NULL;
+
+-- A rating carries its issue's community and its local date.
+ALTER TABLE issue_feedback ADD COLUMN community TEXT NOT NULL DEFAULT '';
+ALTER TABLE issue_feedback ADD COLUMN on_date   TEXT NOT NULL DEFAULT '';
+UPDATE issue_feedback SET community = (SELECT community FROM issue WHERE id = issue_feedback.issue),
+                          on_date = substr(at, 1, 10);
+CREATE INDEX feedback_by_date ON issue_feedback (community, on_date, satisfaction);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -436,6 +494,8 @@ const std::vector<Migration>& migrations() {
       {3, "meetings: agendas, attendance, notes; issue priority", kSchema3},
       {4, "votes: owners' roster, votes, decisions, actions, feedback, referrals", kSchema4},
       {5, "minutes and disclosure: approved minutes, amendments; the account book", kSchema5},
+      {6, "reports: step dates of issues, vote closing dates, dated ratings; report indexes",
+       kSchema6},
   };
   return kMigrations;
 }

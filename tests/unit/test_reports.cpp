@@ -1,14 +1,20 @@
 // Reports on a fixture ledger with known contents; every expected figure is
 // worked out by hand in the comments.
 
+#include "consult/actions.hpp"
 #include "consult/fund.hpp"
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
 #include "consult/reports.hpp"
+#include "consult/votes.hpp"
 
 #include "helpers.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <tuple>
 
 using namespace consult;
 using model::IssueAction;
@@ -34,11 +40,16 @@ void step(ledger::Ledger& l, std::int64_t id, IssueAction a, const char* reason 
 
 } // namespace
 
-TEST_CASE("report figures on a fixture ledger, checked by hand") {
-  test::TempDir dir;
-  const auto path = dir.file("r.db");
+namespace {
+
+/// The fixture: two communities over three dates; every figure below is
+/// worked out by hand from it.
+void fixture(const std::string& path) {
   auto c = test::community();
   c.meeting_kinds = {{"council", "议事会"}};
+  auto u = c;
+  u.id = "u";
+  u.name = "第二社区";
   ledger::Ledger::init(path, test::session("2026-11-12 10:00"));
   {
     ledger::Ledger l(path, ledger::Access::write, test::session("2026-11-12 10:00"));
@@ -47,21 +58,39 @@ TEST_CASE("report figures on a fixture ledger, checked by hand") {
     raise(l, c, "three", "2026-11-05", "suggestion-box", "other");       // 3
     raise(l, c, "four", "2026-11-10", "suggestion-box", "parking");      // 4
     raise(l, c, "five", "2026-10-25", "wechat-group", "other");          // 5, stays collected
-    for (int i : {1, 2, 3})
+    raise(l, u, "six", "2026-11-02", "suggestion-box", "other");         // 6, community u
+    raise(l, c, "seven", "2026-11-03", "wechat-group", "parking");       // 7
+    for (int i : {1, 2, 3, 6, 7})
       step(l, i, IssueAction::accept);
     step(l, 4, IssueAction::reject, "不属于社区事务");
     step(l, 1, IssueAction::consult);
     step(l, 2, IssueAction::consult);
     step(l, 2, IssueAction::consult); // round 2
+    issues::Change merge{IssueAction::merge};
+    merge.into = 2;
+    issues::change(l, 7, merge);
+    issues::Change escalate{IssueAction::escalate, "需要街道协调"};
+    escalate.level = "street";
+    issues::change(l, 6, escalate);
     meetings::PlanRequest r;
     r.kind = "council";
     r.at = "2026-11-25 19:30";
     r.issues = {3};
     const auto m = meetings::plan(l, c, r).meeting.id;
     meetings::Attendance a;
-    a.present = {"王一"};
-    a.absent = {"李二"};
+    a.present = {"王一", "李二"};
     meetings::attend(l, m, a);
+    votes::OpenRequest ask;
+    ask.meeting = m;
+    ask.issue = 3;
+    ask.question = "同意";
+    ask.method = "show-of-hands";
+    ask.rule = "majority-present";
+    const auto v = votes::open(l, c, ask);
+    votes::tally(l, v.id, {{"yes", 2}});
+    const auto closed = votes::close(l, c, v.id); // 2 of 2 present agree: approved, issue 3 decided
+    REQUIRE(closed.vote.result == "approved");
+    actions::add(l, c, closed.decision.id, "物业", "修车棚", *clock::parse_date("2026-11-20"));
     meetings::close(l, c, m);
     r.at = "2026-11-28 19:30";
     r.issues = {};
@@ -90,63 +119,229 @@ TEST_CASE("report figures on a fixture ledger, checked by hand") {
     ledger::Ledger l(path, ledger::Access::write, test::session("2026-12-05 10:00"));
     step(l, 2, IssueAction::implement);
     step(l, 2, IssueAction::resolve);
+    step(l, 6, IssueAction::close);
     issues::feedback(l, 1, 4, "");
     issues::feedback(l, 2, 5, "");
   }
+}
+
+} // namespace
+
+TEST_CASE("report figures on a fixture ledger, checked by hand") {
+  test::TempDir dir;
+  const auto path = dir.file("r.db");
+  fixture(path);
   ledger::Ledger l(path, ledger::Access::read, test::session("2026-12-31 10:00"));
+  CHECK(ledger::verify(l).ok); // the step dates replay to the same columns
 
   reports::Options o;
   o.period = *clock::parse_period("2026-11");
-  auto all = reports::compute(l, o);
-  REQUIRE(all.count("t") == 1);
-  const auto& f = all.at("");
+  const auto nov = reports::compute(l, o);
+  REQUIRE(nov.communities.size() == 2);
+  const auto& f = nov.all;
   CHECK(f.meetings_held == 1); // closed, dated 11-25
   CHECK(f.meetings_by_kind.at("council") == 1);
   CHECK(f.meetings_cancelled == 1);
-  CHECK(f.issues_raised == 3); // 2, 3, 4 (1 and 5 were raised in October)
-  CHECK(f.raised_by_channel.at("suggestion-box") == 2);
-  CHECK(f.raised_by_channel.at("wechat-group") == 1);
-  CHECK(f.raised_by_category.at("parking") == 1);
-  CHECK(f.accepted == 3);
+  CHECK(f.attendance.at("committee") == std::pair<std::int64_t, std::int64_t>{2, 2});
+  CHECK(f.issues_raised == 5); // 2, 3, 4, 6, 7 (1 and 5 were raised in October)
+  CHECK(f.raised_by_channel.at("suggestion-box") == 3); // 3, 4, 6
+  CHECK(f.raised_by_channel.at("wechat-group") == 2);   // 2, 7
+  CHECK(f.raised_by_category.at("parking") == 2);       // 4, 7
+  CHECK(f.raised_by_category.at("other") == 2);         // 3, 6
+  CHECK(f.raised_by_category.at("facility-repair") == 1);
+  CHECK(f.accepted == 5); // 1, 2, 3, 6, 7 on 11-12 (1 was raised in October: still counts)
   CHECK(f.rejected == 1);
-  CHECK(f.decided == 2);
+  CHECK(f.merged == 1);
+  CHECK(f.escalated == 1);
+  CHECK(f.decided == 3);  // 3 by the vote on 11-12, 1 and 2 on 11-20
   CHECK(f.resolved == 1); // issue 1 on 11-20
   CHECK(f.closed == 0);
-  CHECK(f.raised_and_solved == 0); // issue 2 was solved in December
+  CHECK(f.raised_and_solved == 0); // 2 and 6 were solved in December
   CHECK(f.resolution_permille() == 0);
-  CHECK(f.median_days == 31.0); // 2026-10-20 → 2026-11-20
-  CHECK(f.p90_days == 31);
-  CHECK(f.rounds_per_decided == 1.5); // issue 1: 1 round, issue 2: 2
-  CHECK(f.open_older == 1);           // issue 5: raised 10-25, on or before 10-31, still open
-  CHECK(f.overdue_actions == 0);
-  CHECK(f.attendance.at("committee") == std::pair<std::int64_t, std::int64_t>{1, 2});
+  CHECK(f.median_days() == 31.0); // 2026-10-20 → 2026-11-20
+  CHECK(f.p90_days() == 31);
+  CHECK(f.rounds_of_decided == 4); // issue 1: 1 round, 2: 2, 3: 1 (the vote's)
+  CHECK(reports::to_json(f)["rounds_per_decided"] == "1.3");
+  CHECK(f.open_older == 1);      // issue 5: raised 10-25, on or before 10-31, still open
+  CHECK(f.overdue_actions == 1); // due 11-20, not done
   CHECK(f.ratings == 0);
-  CHECK_FALSE(f.satisfaction.has_value());
+  CHECK_FALSE(f.satisfaction().has_value());
+  CHECK(f.votes_held == 1);
+  CHECK(f.votes_passed == 1);
   CHECK(f.fund_income == 10000);
   CHECK(f.fund_expense == 0); // 30.50 spent, then reversed
-  CHECK(all.at("t").issues_raised == 3);
+  CHECK(nov.communities.at("t").issues_raised == 4);
+  CHECK(nov.communities.at("u").issues_raised == 1);
+  CHECK(nov.communities.at("u").escalated == 1);
+  CHECK(nov.communities.at("u").meetings_held == 0);
   // A community the ledger does not know is an error, not a report of zeros.
   auto wrong = o;
   wrong.communities = {"nosuch"};
   CHECK(test::kind_of([&] { reports::compute(l, wrong); }) == ErrorKind::usage);
+  auto only_u = o;
+  only_u.communities = {"u"};
+  const auto u_only = reports::compute(l, only_u);
+  CHECK(u_only.communities.size() == 1);
+  CHECK(u_only.all.issues_raised == 1);
+  CHECK(u_only.all.fund_income == 0);
 
   o.period = *clock::parse_period("2026-12");
-  const auto dec = reports::compute(l, o).at("");
+  const auto dec = reports::compute(l, o).all;
   CHECK(dec.issues_raised == 0);
   CHECK_FALSE(dec.resolution_permille().has_value());
   CHECK(dec.resolved == 1);
-  CHECK(dec.median_days == 34.0); // 2026-11-01 → 2026-12-05
+  CHECK(dec.closed == 1);           // issue 6, from the street's referral
+  CHECK(dec.median_days() == 34.0); // 2026-11-01 → 2026-12-05
+  CHECK(dec.open_older == 2);       // raised on or before 12-01 and open: 3 (decided) and 5
   CHECK(dec.ratings == 2);
-  CHECK(dec.satisfaction == 4.5);
+  CHECK(dec.satisfaction() == 4.5);
   CHECK(dec.rating_counts[3] == 1);
   CHECK(dec.rating_counts[4] == 1);
   CHECK(reports::to_json(dec)["satisfaction"] == "4.5");
+  CHECK(dec.votes_held == 0);
 
-  // Over both months, issue 2 (raised 11-01) was solved by the end: 1 of 3.
+  // Over both months, 2 (resolved 12-05) and 6 (closed 12-05) of the 5 raised were solved.
   o.period = *clock::parse_period("2026-11-01..2026-12-31");
-  const auto both = reports::compute(l, o).at("");
-  CHECK(both.raised_and_solved == 1);
-  CHECK(both.resolution_permille() == 333);
-  CHECK(both.median_days == 32.5); // 31 and 34
-  CHECK(both.p90_days == 34);
+  const auto both = reports::compute(l, o).all;
+  CHECK(both.raised_and_solved == 2);
+  CHECK(both.resolution_permille() == 400);
+  CHECK(reports::to_json(both)["resolution_rate"] == "40.0%");
+  CHECK(both.median_days() == 32.5); // 31 and 34
+  CHECK(both.p90_days() == 34);
+
+  // One category: its issues only, no meetings or account book.
+  o.period = *clock::parse_period("2026-11");
+  o.dimension = reports::Dimension::category;
+  CHECK(reports::keys({&l}, o) == std::vector<std::string>{"facility-repair", "other", "parking"});
+  o.key = "parking";
+  const auto parking = reports::compute(l, o).all;
+  CHECK(parking.issues_raised == 2); // 4, 7
+  CHECK(parking.accepted == 2);      // 1, 7
+  CHECK(parking.rejected == 1);
+  CHECK(parking.merged == 1);
+  CHECK(parking.decided == 1);
+  CHECK(parking.resolved == 1);
+  CHECK(parking.votes_held == 0);
+  CHECK(parking.overdue_actions == 0);
+  const auto pj = reports::to_json(parking);
+  CHECK_FALSE(pj.contains("meetings_held"));
+  CHECK_FALSE(pj.contains("fund_income"));
+  o.key = "other";
+  const auto other = reports::compute(l, o).all;
+  CHECK(other.issues_raised == 2); // 3, 6
+  CHECK(other.votes_held == 1);    // on issue 3
+  CHECK(other.overdue_actions == 1);
+  CHECK(other.decided == 1);
+  // One channel.
+  o.dimension = reports::Dimension::channel;
+  o.key = "wechat-group";
+  CHECK(reports::compute(l, o).all.issues_raised == 2);
+  // One meeting kind: its meetings only, no issues.
+  o.dimension = reports::Dimension::kind;
+  o.key = "";
+  CHECK(reports::keys({&l}, o) == std::vector<std::string>{"council"});
+  o.key = "council";
+  const auto council = reports::compute(l, o).all;
+  CHECK(council.meetings_held == 1);
+  CHECK(council.meetings_cancelled == 1);
+  CHECK(council.votes_held == 1);
+  CHECK_FALSE(reports::to_json(council).contains("issues_raised"));
+  o.key = "nosuch";
+  CHECK(reports::compute(l, o).all.meetings_held == 0);
+}
+
+TEST_CASE("reports across ledger files: one per community, read together, never twice") {
+  test::TempDir dir;
+  const auto a = dir.file("a.db"), b = dir.file("b.db");
+  auto c = test::community();
+  auto w = c;
+  w.id = "w";
+  for (const auto& [path, com, n] : {std::tuple{a, c, 3}, std::tuple{b, w, 2}}) {
+    ledger::Ledger::init(path, test::session("2026-11-12 10:00"));
+    ledger::Ledger l(path, ledger::Access::write, test::session("2026-11-12 10:00"));
+    for (int i = 0; i < n; ++i)
+      raise(l, com, "x", "2026-11-01", "suggestion-box", "other");
+    step(l, 1, IssueAction::accept);
+  }
+  ledger::Ledger la(a, ledger::Access::read, test::session());
+  ledger::Ledger lb(b, ledger::Access::read, test::session());
+  reports::Options o;
+  o.period = *clock::parse_period("2026");
+  const auto r = reports::compute({&la, &lb}, o);
+  CHECK(r.communities.size() == 2);
+  CHECK(r.communities.at("t").issues_raised == 3);
+  CHECK(r.communities.at("w").issues_raised == 2);
+  CHECK(r.all.issues_raised == 5);
+  CHECK(r.all.accepted == 2);
+  o.communities = {"w"};
+  CHECK(reports::compute({&la, &lb}, o).all.issues_raised == 2);
+  // The same community twice (a copy sent again) is refused, not counted twice.
+  ledger::Ledger again(a, ledger::Access::read, test::session());
+  o.communities = {};
+  CHECK(test::kind_of([&] { reports::compute({&la, &again}, o); }) == ErrorKind::data);
+}
+
+TEST_CASE("median and percentile from the histogram of days") {
+  reports::Figures f;
+  CHECK_FALSE(f.median_days().has_value());
+  CHECK_FALSE(f.p90_days().has_value());
+  // 1, 2, 2, 3, 10 days: median 2; 90th percentile by nearest rank: rank 5 → 10.
+  f.days_to_resolve = {{1, 1}, {2, 2}, {3, 1}, {10, 1}};
+  f.resolved = 5;
+  CHECK(f.median_days() == 2.0);
+  CHECK(f.p90_days() == 10);
+  // Ten values 1..10: median (5 + 6) / 2; rank 9 → 9.
+  f.days_to_resolve.clear();
+  for (int d = 1; d <= 10; ++d)
+    f.days_to_resolve[d] = 1;
+  f.resolved = 10;
+  CHECK(f.median_days() == 5.5);
+  CHECK(f.p90_days() == 9);
+  // Adding figures adds the histograms.
+  reports::Figures g = f;
+  g += f;
+  CHECK(g.resolved == 20);
+  CHECK(g.median_days() == 5.5);
+  CHECK(g.p90_days() == 9);
+}
+
+TEST_CASE("a schema 5 ledger gains the step dates of its events when migrated") {
+  test::TempDir dir;
+  const auto path = dir.file("old.db");
+  fixture(path);
+  std::string expected;
+  const char* kDates = "SELECT group_concat(id || ':' || coalesce(accepted_on, '') || "
+                       "coalesce(rejected_on, '') || coalesce(merged_on, '') || "
+                       "coalesce(escalated_on, '') || coalesce(decided_on, '') || "
+                       "coalesce(resolved_on, '') || coalesce(closed_on, ''), ' ') FROM issue";
+  {
+    // Take it back to schema 5: no step columns, no dated ratings.
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    expected = db.execAndGet(kDates).getString();
+    for (const char* index :
+         {"issue_raised_report", "issue_accepted_on", "issue_rejected_on", "issue_merged_on",
+          "issue_escalated_on", "issue_decided_on", "issue_resolved_on", "issue_closed_on",
+          "meeting_by_date", "vote_closed_on", "feedback_by_date"})
+      db.exec(fmt::format("DROP INDEX {}", index));
+    for (const char* col : {"accepted_on", "rejected_on", "merged_on", "escalated_on", "decided_on",
+                            "resolved_on", "closed_on"})
+      db.exec(fmt::format("ALTER TABLE issue DROP COLUMN {}", col));
+    db.exec("ALTER TABLE vote DROP COLUMN closed_on");
+    db.exec("ALTER TABLE issue_feedback DROP COLUMN community");
+    db.exec("ALTER TABLE issue_feedback DROP COLUMN on_date");
+    db.exec("PRAGMA user_version = 5");
+  }
+  ledger::Ledger l(path, ledger::Access::write, test::session("2026-12-31 10:00"));
+  CHECK(l.schema_version() == 6);
+  CHECK(l.db().execAndGet(kDates).getString() == expected);
+  CHECK(expected.find("1:2026-11-122026-11-202026-11-20") != std::string::npos);
+  CHECK(l.db().execAndGet("SELECT closed_on FROM vote WHERE id = 1").getString() == "2026-11-12");
+  CHECK(l.db()
+            .execAndGet("SELECT group_concat(community || on_date) FROM issue_feedback")
+            .getString() == "t2026-12-05,t2026-12-05");
+  // Replaying the log gives the same tables as the migration did.
+  CHECK(ledger::verify(l).ok);
+  reports::Options o;
+  o.period = *clock::parse_period("2026-11");
+  CHECK(reports::compute(l, o).all.decided == 3);
 }

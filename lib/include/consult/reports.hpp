@@ -5,8 +5,13 @@
 /// computes it, so that anyone can check it with the sqlite3 shell.
 ///
 /// Dates are local dates: an issue's `raised_on`, a meeting's `local_date`,
-/// and for a step of an issue (accepted, decided, resolved, …) the date of
-/// its event (the first ten characters of the event's `at`).
+/// and for a step of an issue the date it first reached that status
+/// (`accepted_on`, `decided_on`, `resolved_on`, …: the date of the event, in
+/// the ledger's zone). A past period's figures therefore never move.
+///
+/// Each figure is an index lookup per community; figures of several
+/// communities (or ledgers) are sums, and the median and percentile come
+/// from the summed histogram of days, so memory does not grow with the ledger.
 
 #include "consult/clock.hpp"
 #include "consult/ledger.hpp"
@@ -21,7 +26,12 @@
 
 namespace consult::reports {
 
+/// Which groups of figures a row has: a row of one category has no
+/// meetings, a row of one meeting kind no issues.
+enum class Groups { all, issues, meetings };
+
 struct Figures {
+  Groups groups = Groups::all;
   std::int64_t meetings_held = 0;                       ///< closed meetings dated in the period
   std::int64_t meetings_cancelled = 0;                  ///< cancelled meetings dated in the period
   std::map<std::string, std::int64_t> meetings_by_kind; ///< held, by kind key
@@ -29,35 +39,63 @@ struct Figures {
   std::map<std::string, std::int64_t> raised_by_channel;
   std::map<std::string, std::int64_t> raised_by_category;
   std::int64_t accepted = 0, rejected = 0, merged = 0, escalated = 0, decided = 0, resolved = 0,
-               closed = 0;            ///< issues with that step dated in the period
+               closed = 0;            ///< issues that first reached that status in the period
   std::int64_t raised_and_solved = 0; ///< of those raised, resolved or closed by the period's end
-  std::optional<double> median_days;  ///< raised → resolved, of those resolved in the period
-  std::optional<std::int64_t> p90_days;
-  std::optional<double> rounds_per_decided;
+  std::int64_t rounds_of_decided = 0; ///< consultation rounds of the decided issues, summed
+  std::map<std::int64_t, std::int64_t> days_to_resolve; ///< days raised → resolved: issues
   std::int64_t open_older = 0;      ///< open now, raised more than `older_days` before the end
   std::int64_t overdue_actions = 0; ///< not done now, due before the period's end
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> attendance; ///< seat → present, due
   std::int64_t ratings = 0;
-  std::optional<double> satisfaction; ///< mean of the ratings in the period
   std::int64_t rating_counts[5] = {0, 0, 0, 0, 0};
   std::int64_t votes_held = 0, votes_passed = 0;
   std::int64_t fund_income = 0, fund_expense = 0; ///< fen, net of reversals
 
+  /// Adds another community's figures (the groups must match).
+  Figures& operator+=(const Figures& other);
+
+  bool has_issues() const { return groups != Groups::meetings; }
+  bool has_meetings() const { return groups != Groups::issues; }
+  bool has_fund() const { return groups == Groups::all; }
+
   /// The share of issues raised in the period solved by its end, in tenths
   /// of a percent (e.g. 667 = 66.7 %); nullopt if none were raised.
   std::optional<std::int64_t> resolution_permille() const;
+  /// Median days raised → resolved (the mean of the middle two of an even count).
+  std::optional<double> median_days() const;
+  /// 90th percentile, nearest rank: the smallest value with ≥ 90 % at or below it.
+  std::optional<std::int64_t> p90_days() const;
+  std::optional<double> rounds_per_decided() const;
+  std::optional<double> satisfaction() const; ///< mean of the ratings
 };
+
+/// Rows by a dimension other than community or month.
+enum class Dimension { none, category, channel, kind };
 
 struct Options {
-  std::vector<std::string> communities; ///< empty: all in the ledger
+  std::vector<std::string> communities; ///< empty: all in the ledgers
   clock::Period period;
   int older_days = 30; ///< "open issues older than N days"
+  Dimension dimension = Dimension::none;
+  std::string key; ///< the dimension's value ("" : all values, figures of its group only)
 };
 
-/// The figures of each community (by id), and their sum ("" key: all).
-std::map<std::string, Figures> compute(ledger::Ledger& ledger, const Options& options);
+struct Report {
+  std::map<std::string, Figures> communities; ///< by community id
+  Figures all;                                ///< their sum
+};
 
-/// All figures as JSON (amounts as yuan strings, rates with one decimal).
+/// The figures of each selected community of the ledgers, read together: a
+/// street office's one file per community. A community found in two ledgers
+/// is refused (a copy sent twice would be counted twice).
+Report compute(const std::vector<ledger::Ledger*>& ledgers, const Options& options);
+Report compute(ledger::Ledger& ledger, const Options& options);
+
+/// The values of a dimension recorded in the selected communities, sorted.
+std::vector<std::string> keys(const std::vector<ledger::Ledger*>& ledgers, const Options& options);
+
+/// All figures of the row's groups as JSON (amounts as yuan strings, rates
+/// with one decimal).
 nlohmann::json to_json(const Figures& f);
 
 } // namespace consult::reports

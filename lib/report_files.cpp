@@ -1,0 +1,287 @@
+#include "consult/report_files.hpp"
+
+#include "consult/document.hpp"
+#include "consult/error.hpp"
+#include "consult/i18n.hpp"
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <unistd.h>
+
+namespace consult::reports {
+
+namespace {
+
+/// Excel refuses sheet names over 31 characters or with []:*?/\ in them.
+std::string sheet_name(const std::string& name) {
+  std::string out;
+  int chars = 0;
+  for (char c : name) {
+    const bool starts = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (starts && ++chars > 31) break;
+    out += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '-';
+  }
+  return out;
+}
+
+void check(lxw_error e) {
+  if (e != LXW_NO_ERROR)
+    throw Error(ErrorKind::internal, fmt::format("cannot write the workbook: {}", lxw_strerror(e)));
+}
+
+} // namespace
+
+std::string xlsx(const std::vector<Sheet>& sheets, const std::string& title, std::time_t created) {
+  const auto dir = std::filesystem::temp_directory_path();
+  std::string path = (dir / "consult-report-XXXXXX").string();
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0)
+    throw Error(ErrorKind::cant_create,
+                i18n::tr(N_("cannot create a temporary file in {}"), dir.string()), {},
+                _("set TMPDIR to a writable directory"));
+  ::close(fd);
+  struct Remove {
+    std::string path;
+    ~Remove() { std::remove(path.c_str()); }
+  } remove{path};
+
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_FALSE;
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  if (!wb) throw Error(ErrorKind::cant_create, "cannot start the workbook");
+  std::string title_text = title, author = "consult";
+  lxw_doc_properties props{};
+  props.title = title_text.data();
+  props.author = author.data();
+  props.created = created;
+  workbook_set_properties(wb, &props);
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  format_set_bottom(bold, LXW_BORDER_THIN);
+  for (const auto& sheet : sheets) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(sheet.name).c_str());
+    if (!ws) {
+      workbook_close(wb);
+      throw Error(ErrorKind::internal, fmt::format("cannot add the sheet '{}'", sheet.name));
+    }
+    std::vector<double> width(sheet.header.size(), 8.0);
+    auto widen = [&](std::size_t col, const std::string& text) {
+      // CJK characters are about two columns wide, other characters one.
+      double w = 0;
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if ((b & 0xC0) == 0x80) continue;
+        w += b >= 0xE0 ? 2.0 : 1.0;
+      }
+      if (col < width.size()) width[col] = std::min(60.0, std::max(width[col], w + 2));
+    };
+    for (std::size_t c = 0; c < sheet.header.size(); ++c) {
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), sheet.header[c].c_str(), bold);
+      widen(c, sheet.header[c]);
+    }
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+      const auto row = static_cast<lxw_row_t>(r + 1);
+      for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
+        const auto& v = sheet.rows[r][c];
+        const auto col = static_cast<lxw_col_t>(c);
+        if (v.is_number()) {
+          worksheet_write_number(ws, row, col, v.get<double>(), nullptr);
+          widen(c, v.dump());
+        } else if (v.is_string()) {
+          worksheet_write_string(ws, row, col, v.get_ref<const std::string&>().c_str(), nullptr);
+          widen(c, v.get<std::string>());
+        } else if (!v.is_null()) {
+          worksheet_write_string(ws, row, col, v.dump().c_str(), nullptr);
+        }
+      }
+    }
+    for (std::size_t c = 0; c < width.size(); ++c)
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width[c],
+                           nullptr);
+    worksheet_freeze_panes(ws, 1, 0);
+  }
+  check(workbook_close(wb));
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+namespace {
+
+constexpr const char* kColours[] = {"#2b6cb0", "#dd6b20", "#38a169", "#805ad5"};
+
+/// A round step for an axis reaching at least `max` in about five steps.
+std::int64_t axis_step(std::int64_t max) {
+  std::int64_t step = 1;
+  while (step * 5 < max) {
+    if (step * 2 * 5 >= max) return step * 2;
+    if (step * 5 * 5 >= max) return step * 5;
+    step *= 10;
+  }
+  return step;
+}
+
+std::string number(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+} // namespace
+
+std::string svg(const Chart& chart) {
+  using document::escape_xml;
+  std::int64_t max = 0;
+  for (const auto& series : chart.values)
+    for (auto v : series)
+      max = std::max(max, v);
+  const auto step = axis_step(std::max<std::int64_t>(max, 1));
+  const auto top = ((std::max<std::int64_t>(max, 1) + step - 1) / step) * step;
+  const auto n = chart.labels.size();
+  const auto k = std::max<std::size_t>(chart.values.size(), 1);
+  std::ostringstream s;
+  const bool legend = chart.series.size() > 1;
+  if (chart.horizontal) {
+    const int label_w = 160, plot_w = 460, bar_h = 18, gap = 8, top_pad = legend ? 46 : 28;
+    const int group_h = static_cast<int>(k) * bar_h + gap;
+    const int h = top_pad + static_cast<int>(n) * group_h + 24;
+    const int w = label_w + plot_w + 60;
+    s << fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" )"
+                     R"(viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)",
+                     w, h, escape_xml(chart.title));
+    s << fmt::format(R"(<text x="0" y="16" class="t">{}</text>)", escape_xml(chart.title));
+    for (std::int64_t v = 0; v <= top; v += step) {
+      const double x = label_w + static_cast<double>(v) * plot_w / static_cast<double>(top);
+      s << fmt::format(R"(<line x1="{0:.1f}" y1="{1}" x2="{0:.1f}" y2="{2}" class="g"/>)", x,
+                       top_pad - 4, h - 20);
+      s << fmt::format(R"(<text x="{:.1f}" y="{}" class="a" text-anchor="middle">{}</text>)", x,
+                       h - 6, number(v));
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const int y0 = top_pad + static_cast<int>(i) * group_h;
+      s << fmt::format(R"(<text x="{}" y="{}" class="l" text-anchor="end">{}</text>)", label_w - 6,
+                       y0 + static_cast<int>(k) * bar_h / 2 + 4, escape_xml(chart.labels[i]));
+      for (std::size_t j = 0; j < chart.values.size(); ++j) {
+        const auto v = i < chart.values[j].size() ? chart.values[j][i] : 0;
+        const double bw = static_cast<double>(v) * plot_w / static_cast<double>(top);
+        s << fmt::format(R"(<rect x="{}" y="{}" width="{:.1f}" height="{}" fill="{}"/>)", label_w,
+                         y0 + static_cast<int>(j) * bar_h, bw, bar_h - 2,
+                         kColours[j % std::size(kColours)]);
+        s << fmt::format(R"(<text x="{:.1f}" y="{}" class="v">{}</text>)", label_w + bw + 4,
+                         y0 + static_cast<int>(j) * bar_h + bar_h - 5, number(v));
+      }
+    }
+    if (legend)
+      for (std::size_t j = 0; j < chart.series.size(); ++j)
+        s << fmt::format(R"(<rect x="{0}" y="24" width="12" height="12" fill="{1}"/>)"
+                         R"(<text x="{2}" y="34" class="l">{3}</text>)",
+                         label_w + static_cast<int>(j) * 140, kColours[j % std::size(kColours)],
+                         label_w + static_cast<int>(j) * 140 + 16, escape_xml(chart.series[j]));
+    s << "</svg>";
+    return s.str();
+  }
+  const int left = 56, plot_h = 200, top_pad = legend ? 46 : 28, bottom = 44;
+  const int slot = std::clamp(560 / static_cast<int>(std::max<std::size_t>(n, 1)), 24, 80);
+  const int bar_w = std::max(4, (slot - 8) / static_cast<int>(k));
+  const int w = left + slot * static_cast<int>(n) + 16;
+  const int h = top_pad + plot_h + bottom;
+  s << fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" )"
+                   R"(viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)",
+                   std::max(w, 320), h, escape_xml(chart.title));
+  s << fmt::format(R"(<text x="0" y="16" class="t">{}</text>)", escape_xml(chart.title));
+  for (std::int64_t v = 0; v <= top; v += step) {
+    const double y = top_pad + plot_h - static_cast<double>(v) * plot_h / static_cast<double>(top);
+    s << fmt::format(R"(<line x1="{0}" y1="{1:.1f}" x2="{2}" y2="{1:.1f}" class="g"/>)", left, y,
+                     w);
+    s << fmt::format(R"(<text x="{}" y="{:.1f}" class="a" text-anchor="end">{}</text>)", left - 6,
+                     y + 4, number(v));
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const int x0 = left + static_cast<int>(i) * slot + 4;
+    for (std::size_t j = 0; j < chart.values.size(); ++j) {
+      const auto v = i < chart.values[j].size() ? chart.values[j][i] : 0;
+      const double bh = static_cast<double>(v) * plot_h / static_cast<double>(top);
+      s << fmt::format(R"(<rect x="{}" y="{:.1f}" width="{}" height="{:.1f}" fill="{}">)"
+                       R"(<title>{}: {}</title></rect>)",
+                       x0 + static_cast<int>(j) * bar_w, top_pad + plot_h - bh, bar_w - 1, bh,
+                       kColours[j % std::size(kColours)], escape_xml(chart.labels[i]), number(v));
+    }
+    s << fmt::format(R"(<text x="{}" y="{}" class="a" text-anchor="middle">{}</text>)",
+                     x0 + (slot - 8) / 2, top_pad + plot_h + 16, escape_xml(chart.labels[i]));
+  }
+  if (legend)
+    for (std::size_t j = 0; j < chart.series.size(); ++j)
+      s << fmt::format(R"(<rect x="{0}" y="24" width="12" height="12" fill="{1}"/>)"
+                       R"(<text x="{2}" y="34" class="l">{3}</text>)",
+                       left + static_cast<int>(j) * 140, kColours[j % std::size(kColours)],
+                       left + static_cast<int>(j) * 140 + 16, escape_xml(chart.series[j]));
+  s << "</svg>";
+  return s.str();
+}
+
+std::string html(const std::string& title, const std::vector<std::string>& lines,
+                 const std::vector<Chart>& charts, const std::vector<Sheet>& tables,
+                 const std::string& lang) {
+  using document::escape_xml;
+  std::ostringstream s;
+  s << "<!DOCTYPE html>\n<html lang=\"" << escape_xml(lang) << "\">\n<head>\n"
+    << "<meta charset=\"utf-8\">\n<title>" << escape_xml(title) << "</title>\n"
+    << R"(<style>
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+       sans-serif; margin: 24px; color: #1a202c; }
+h1 { font-size: 20px; margin: 0 0 4px; }
+p.sub { margin: 0 0 2px; color: #4a5568; font-size: 13px; }
+figure { margin: 20px 0; }
+svg text { font-size: 12px; fill: #1a202c; }
+svg text.t { font-size: 14px; font-weight: bold; }
+svg line.g { stroke: #e2e8f0; stroke-width: 1; }
+table { border-collapse: collapse; margin: 16px 0; font-size: 13px; }
+caption { text-align: left; font-weight: bold; padding: 4px 0; }
+th, td { border: 1px solid #cbd5e0; padding: 3px 8px; }
+th { background: #edf2f7; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+@media print { body { margin: 0; } }
+</style>
+</head>
+<body>
+)";
+  s << "<h1>" << escape_xml(title) << "</h1>\n";
+  for (const auto& line : lines)
+    s << "<p class=\"sub\">" << escape_xml(line) << "</p>\n";
+  for (const auto& chart : charts)
+    s << "<figure>" << svg(chart) << "</figure>\n";
+  for (const auto& t : tables) {
+    s << "<table>\n<caption>" << escape_xml(t.name) << "</caption>\n<tr>";
+    for (const auto& h : t.header)
+      s << "<th>" << escape_xml(h) << "</th>";
+    s << "</tr>\n";
+    for (const auto& row : t.rows) {
+      s << "<tr>";
+      for (const auto& v : row) {
+        if (v.is_number())
+          s << "<td class=\"n\">" << escape_xml(v.dump()) << "</td>";
+        else if (v.is_string())
+          s << "<td>" << escape_xml(v.get<std::string>()) << "</td>";
+        else
+          s << "<td>" << (v.is_null() ? "" : escape_xml(v.dump())) << "</td>";
+      }
+      s << "</tr>\n";
+    }
+    s << "</table>\n";
+  }
+  s << "</body>\n</html>\n";
+  return s.str();
+}
+
+} // namespace consult::reports
