@@ -15,20 +15,7 @@ CONSULT=$ROOT/$BUILD/cmd/consult
 FILL=$ROOT/$BUILD/tests/consult_bench_fill
 DIR=${BENCH_DIR:-/tmp/consult-bench}
 CONF=$DIR/street
-mkdir -p "$CONF/communities"
-
-# 100 communities: the example community under 100 ids.
-{
-  echo 'ledger = "street.db"'
-  echo 'timezone = "Asia/Shanghai"'
-  printf 'communities = ['
-  for i in $(seq -w 1 100); do
-    sed -e "s/^id = \"heping\"/id = \"c$i\"/" -e "s/^name = \"和平里社区\"/name = \"第${i}社区\"/" \
-      "$ROOT/examples/communities/heping.toml" >"$CONF/communities/c$i.toml"
-    printf '"communities/c%s.toml", ' "$i"
-  done
-  echo ']'
-} >"$CONF/consult.toml"
+. "$ROOT/tests/bench/street.sh"
 
 BASE=$DIR/street-$N.db
 WORK=$DIR/street-work.db
