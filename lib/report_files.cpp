@@ -138,6 +138,23 @@ std::string number(std::int64_t n) {
   return n < 0 ? "-" + out : out;
 }
 
+/// The picture's element and its title.
+void open_svg(std::ostringstream& s, int w, int h, const std::string& title) {
+  s << fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" )"
+                   R"(viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)",
+                   w, h, document::escape_xml(title));
+  s << fmt::format(R"(<text x="0" y="16" class="t">{}</text>)", document::escape_xml(title));
+}
+
+/// A swatch and the name of each series, in a row from `x`.
+void legend_at(std::ostringstream& s, const Chart& chart, int x) {
+  for (std::size_t j = 0; j < chart.series.size(); ++j)
+    s << fmt::format(R"(<rect x="{0}" y="24" width="12" height="12" fill="{1}"/>)"
+                     R"(<text x="{2}" y="34" class="l">{3}</text>)",
+                     x + static_cast<int>(j) * 140, kColours[j % std::size(kColours)],
+                     x + static_cast<int>(j) * 140 + 16, document::escape_xml(chart.series[j]));
+}
+
 } // namespace
 
 std::string svg(const Chart& chart) {
@@ -157,10 +174,7 @@ std::string svg(const Chart& chart) {
     const int group_h = static_cast<int>(k) * bar_h + gap;
     const int h = top_pad + static_cast<int>(n) * group_h + 24;
     const int w = label_w + plot_w + 60;
-    s << fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" )"
-                     R"(viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)",
-                     w, h, escape_xml(chart.title));
-    s << fmt::format(R"(<text x="0" y="16" class="t">{}</text>)", escape_xml(chart.title));
+    open_svg(s, w, h, chart.title);
     for (std::int64_t v = 0; v <= top; v += step) {
       const double x = label_w + static_cast<double>(v) * plot_w / static_cast<double>(top);
       s << fmt::format(R"(<line x1="{0:.1f}" y1="{1}" x2="{0:.1f}" y2="{2}" class="g"/>)", x,
@@ -182,12 +196,7 @@ std::string svg(const Chart& chart) {
                          y0 + static_cast<int>(j) * bar_h + bar_h - 5, number(v));
       }
     }
-    if (legend)
-      for (std::size_t j = 0; j < chart.series.size(); ++j)
-        s << fmt::format(R"(<rect x="{0}" y="24" width="12" height="12" fill="{1}"/>)"
-                         R"(<text x="{2}" y="34" class="l">{3}</text>)",
-                         label_w + static_cast<int>(j) * 140, kColours[j % std::size(kColours)],
-                         label_w + static_cast<int>(j) * 140 + 16, escape_xml(chart.series[j]));
+    if (legend) legend_at(s, chart, label_w);
     s << "</svg>";
     return s.str();
   }
@@ -196,10 +205,7 @@ std::string svg(const Chart& chart) {
   const int bar_w = std::max(4, (slot - 8) / static_cast<int>(k));
   const int w = left + slot * static_cast<int>(n) + 16;
   const int h = top_pad + plot_h + bottom;
-  s << fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" )"
-                   R"(viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)",
-                   std::max(w, 320), h, escape_xml(chart.title));
-  s << fmt::format(R"(<text x="0" y="16" class="t">{}</text>)", escape_xml(chart.title));
+  open_svg(s, std::max(w, 320), h, chart.title);
   for (std::int64_t v = 0; v <= top; v += step) {
     const double y = top_pad + plot_h - static_cast<double>(v) * plot_h / static_cast<double>(top);
     s << fmt::format(R"(<line x1="{0}" y1="{1:.1f}" x2="{2}" y2="{1:.1f}" class="g"/>)", left, y,
@@ -220,12 +226,7 @@ std::string svg(const Chart& chart) {
     s << fmt::format(R"(<text x="{}" y="{}" class="a" text-anchor="middle">{}</text>)",
                      x0 + (slot - 8) / 2, top_pad + plot_h + 16, escape_xml(chart.labels[i]));
   }
-  if (legend)
-    for (std::size_t j = 0; j < chart.series.size(); ++j)
-      s << fmt::format(R"(<rect x="{0}" y="24" width="12" height="12" fill="{1}"/>)"
-                       R"(<text x="{2}" y="34" class="l">{3}</text>)",
-                       left + static_cast<int>(j) * 140, kColours[j % std::size(kColours)],
-                       left + static_cast<int>(j) * 140 + 16, escape_xml(chart.series[j]));
+  if (legend) legend_at(s, chart, left);
   s << "</svg>";
   return s.str();
 }

@@ -267,22 +267,33 @@ std::vector<Row> monthly(const std::vector<ledger::Ledger*>& ledgers, reports::O
   return rows;
 }
 
+/// A chart of a month per bar group, the series' values taken from each month.
+template <typename Values>
+reports::Chart per_month(std::string title, std::vector<std::string> series,
+                         const std::vector<Row>& months, Values values) {
+  reports::Chart chart;
+  chart.title = std::move(title);
+  chart.series = std::move(series);
+  chart.values.resize(chart.series.size());
+  for (const auto& m : months) {
+    chart.labels.push_back(m.key);
+    const auto v = values(m.f);
+    for (std::size_t i = 0; i < v.size() && i < chart.values.size(); ++i)
+      chart.values[i].push_back(v[i]);
+  }
+  return chart;
+}
+
 std::vector<reports::Chart> charts(const std::vector<ledger::Ledger*>& ledgers,
                                    const reports::Options& opt, const reports::Figures& total,
                                    Context& c) {
   std::vector<reports::Chart> out;
   const auto months = monthly(ledgers, opt);
   if (total.has_issues()) {
-    reports::Chart per_month;
-    per_month.title = _("Issues raised and resolved per month");
-    per_month.series = {_("raised"), _("resolved")};
-    per_month.values.resize(2);
-    for (const auto& m : months) {
-      per_month.labels.push_back(m.key);
-      per_month.values[0].push_back(m.f.issues_raised);
-      per_month.values[1].push_back(m.f.resolved);
-    }
-    out.push_back(std::move(per_month));
+    out.push_back(per_month(_("Issues raised and resolved per month"), {_("raised"), _("resolved")},
+                            months, [](const reports::Figures& f) {
+                              return std::vector<std::int64_t>{f.issues_raised, f.resolved};
+                            }));
 
     reports::Chart days;
     days.title = _("Days from raised to resolved (issues resolved in the period)");
@@ -318,16 +329,11 @@ std::vector<reports::Chart> charts(const std::vector<ledger::Ledger*>& ledgers,
     out.push_back(std::move(categories));
   }
   if (total.has_meetings()) {
-    reports::Chart meetings;
-    meetings.title = _("Meetings held per month");
-    meetings.series = {_("held"), _("cancelled")};
-    meetings.values.resize(2);
-    for (const auto& m : months) {
-      meetings.labels.push_back(m.key);
-      meetings.values[0].push_back(m.f.meetings_held);
-      meetings.values[1].push_back(m.f.meetings_cancelled);
-    }
-    out.push_back(std::move(meetings));
+    out.push_back(
+        per_month(_("Meetings held per month"), {_("held"), _("cancelled")}, months,
+                  [](const reports::Figures& f) {
+                    return std::vector<std::int64_t>{f.meetings_held, f.meetings_cancelled};
+                  }));
   }
   return out;
 }

@@ -70,3 +70,12 @@ seed() {
   ok issue add --community heping --title "电动车在楼道充电" --channel wechat-group \
     --category safety --place "5号楼2单元" --raised-on 2026-11-15
 }
+
+# screenshot PAGE.html OUT.png WIDTH HEIGHT: headless Chromium renders a
+# local page (no network, a fresh profile) and saves what it drew.
+screenshot() {
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$T/chromium" --window-size="$3,$4" --screenshot="$2" \
+    "file://$(realpath "$1")" >/dev/null 2>&1 || fail "Chromium could not render $1"
+}

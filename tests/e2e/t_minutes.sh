@@ -48,10 +48,7 @@ grep -qF "和平里社区 议事会: minutes" pdf/full.txt || fail "the DOCX tit
 grep -qF "整理二楼会议室" pdf/full.txt || fail "the DOCX actions did not survive"
 
 # HTML: headless Chromium renders the A4 page; the screenshot is a real image.
-timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-  --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$T/chromium" --window-size=794,1123 --screenshot="$T/minutes.png" \
-  "file://$PWD/full.html" >/dev/null 2>&1 || fail "Chromium could not render the HTML"
+screenshot full.html "$T/minutes.png" 794 1123
 "$PY" - "$T/minutes.png" <<'EOF' || fail "the screenshot is not a rendered page"
 import struct, sys, zlib
 data = open(sys.argv[1], "rb").read()
