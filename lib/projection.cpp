@@ -5,6 +5,7 @@
 
 #include "projection.hpp"
 
+#include "consult/clock.hpp"
 #include "consult/error.hpp"
 #include "consult/hash.hpp"
 #include "consult/ledger.hpp"
@@ -13,9 +14,21 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <chrono>
 #include <map>
 
 namespace consult::ledger {
+
+void tally(SQLite::Database& db, const std::string& community, const std::string& date,
+           const char* figure, const std::string& key, std::int64_t n) {
+  SQLite::Statement q(db, kTallySql);
+  q.bind(1, community);
+  q.bind(2, date);
+  q.bind(3, figure);
+  q.bind(4, key);
+  q.bind(5, n);
+  q.exec();
+}
 
 namespace {
 
@@ -56,11 +69,32 @@ void apply_issue_transition(SQLite::Database& db, const Event& e, const json& p)
       {"escalated", "escalated_on"}, {"decided", "decided_on"},   {"resolved", "resolved_on"},
       {"closed", "closed_on"}};
   if (const auto col = kStepColumn.find(to); col != kStepColumn.end()) {
+    const auto date = e.at.substr(0, 10);
     SQLite::Statement r(
-        db, fmt::format("UPDATE issue SET {0} = coalesce({0}, ?) WHERE id = ?", col->second));
-    r.bind(1, e.at.substr(0, 10));
+        db, fmt::format("UPDATE issue SET {0} = ? WHERE id = ? AND {0} IS NULL", col->second));
+    r.bind(1, date);
     r.bind(2, id);
-    r.exec();
+    if (r.exec() == 1) { // the first time: the monthly tallies count it
+      SQLite::Statement i(db, "SELECT community, raised_on, solved_on FROM issue WHERE id = ?");
+      i.bind(1, id);
+      i.executeStep();
+      const auto community = i.getColumn(0).getString();
+      const auto raised_on = i.getColumn(1).getString();
+      const bool solved = !i.getColumn(2).isNull();
+      tally(db, community, date, to.c_str(), "");
+      if (to == "resolved") {
+        const auto days = std::chrono::sys_days(*clock::parse_date(date)) -
+                          std::chrono::sys_days(*clock::parse_date(raised_on));
+        tally(db, community, date, "resolved.days", std::to_string(days.count()));
+      }
+      if ((to == "resolved" || to == "closed") && !solved) {
+        SQLite::Statement u(db, "UPDATE issue SET solved_on = ? WHERE id = ?");
+        u.bind(1, date);
+        u.bind(2, id);
+        u.exec();
+        tally(db, community, raised_on, "solved", date.substr(0, 7));
+      }
+    }
   }
   if (p.contains("reason")) {
     SQLite::Statement r(db, "UPDATE issue SET reason = ? WHERE id = ?");
@@ -158,6 +192,11 @@ void apply_issue_feedback(SQLite::Database& db, const Event& e, const json& p) {
   q.bind(5, e.seq);
   q.bind(6, e.at);
   q.exec();
+  SQLite::Statement c(db, "SELECT community FROM issue WHERE id = ?");
+  c.bind(1, p.at("id").get<std::int64_t>());
+  c.executeStep();
+  tally(db, c.getColumn(0).getString(), e.at, "rating",
+        std::to_string(p.at("satisfaction").get<int>()));
   touch_issue(db, e, p.at("id").get<std::int64_t>());
 }
 
@@ -187,6 +226,7 @@ void apply_issue_import(SQLite::Database& db, const Event& e, SQLite::Database& 
 struct ImportProjector::Statements {
   SQLite::Statement issue;
   SQLite::Statement stakeholder;
+  SQLite::Statement tally;
   explicit Statements(SQLite::Database& db)
       : issue(db, R"sql(
     INSERT INTO issue (id, community, title, body, channel, category, place, raised_by, phone,
@@ -195,7 +235,19 @@ struct ImportProjector::Statements {
       channel_text, category_text, extra, import_seq, source_row, priority)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, 'collected', 0, NULL, '', '',
       ?11, ?12, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))sql"),
-        stakeholder(db, "INSERT INTO issue_stakeholder (issue, position, name) VALUES (?, ?, ?)") {}
+        stakeholder(db, "INSERT INTO issue_stakeholder (issue, position, name) VALUES (?, ?, ?)"),
+        tally(db, kTallySql) {}
+
+  /// Counts the new issue in its month's tally of `figure`, keyed by p[key].
+  void count(const json& p, const char* figure, const char* key) {
+    tally.reset();
+    tally.bind(1, text(p, "community"));
+    tally.bind(2, text(p, "raised_on"));
+    tally.bind(3, figure);
+    tally.bind(4, text(p, key));
+    tally.bind(5, std::int64_t{1});
+    tally.exec();
+  }
 
   /// Inserts the issue `p` describes, created by event `seq` at `at`;
   /// `imported`: `seq` is its import and p["row"] its line in the file.
@@ -226,6 +278,8 @@ struct ImportProjector::Statements {
     }
     issue.bind(18, p.value("priority", std::string("normal")));
     issue.exec();
+    count(p, "raised.channel", "channel");
+    count(p, "raised.category", "category");
     if (const auto it = p.find("stakeholders"); it != p.end()) {
       int position = 0;
       for (const auto& name : *it) {

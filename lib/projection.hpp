@@ -15,6 +15,17 @@ inline std::string text(const nlohmann::json& payload, const char* key) {
   return it->get<std::string>();
 }
 
+/// The upsert that adds to a monthly report tally (schema 7): bind community,
+/// a date or month (its first seven characters are the month), figure, key, n.
+inline constexpr const char* kTallySql =
+    "INSERT INTO report_month (community, month, figure, key, n) "
+    "VALUES (?1, substr(?2, 1, 7), ?3, ?4, ?5) "
+    "ON CONFLICT (community, month, figure, key) DO UPDATE SET n = n + excluded.n";
+
+/// Adds `n` to a figure's tally for the month of `date` (see report_month).
+void tally(SQLite::Database& db, const std::string& community, const std::string& date,
+           const char* figure, const std::string& key, std::int64_t n = 1);
+
 /// Applies a meeting.* event (plan, reschedule, cancel, attend, note,
 /// outcome, close) to the meeting tables.
 void apply_meeting(SQLite::Database& db, const Event& e, const nlohmann::json& payload);

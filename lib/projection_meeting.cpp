@@ -163,6 +163,30 @@ void close(SQLite::Database& db, const Event& e, const json& p) {
     q.exec();
   }
   set_status(db, e, p, "closed");
+  // The monthly tallies: a meeting held, and who of the council came.
+  SQLite::Statement m(db, "SELECT community, local_date, kind FROM meeting WHERE id = ?");
+  m.bind(1, id);
+  m.executeStep();
+  tally(db, m.getColumn(0).getString(), m.getColumn(1).getString(), "held",
+        m.getColumn(2).getString());
+  SQLite::Statement seats(db, R"sql(
+    SELECT seat, sum(attendance IN ('present', 'proxy')), count(*) FROM meeting_person
+    WHERE meeting = ? AND role = 'member' GROUP BY seat)sql");
+  seats.bind(1, id);
+  while (seats.executeStep()) {
+    tally(db, m.getColumn(0).getString(), m.getColumn(1).getString(), "present",
+          seats.getColumn(0).getString(), seats.getColumn(1).getInt64());
+    tally(db, m.getColumn(0).getString(), m.getColumn(1).getString(), "due",
+          seats.getColumn(0).getString(), seats.getColumn(2).getInt64());
+  }
+}
+
+void cancel(SQLite::Database& db, const Event& e, const json& p) {
+  set_status(db, e, p, "cancelled");
+  SQLite::Statement m(db, "SELECT community, local_date FROM meeting WHERE id = ?");
+  m.bind(1, p.at("id").get<std::int64_t>());
+  m.executeStep();
+  tally(db, m.getColumn(0).getString(), m.getColumn(1).getString(), "cancelled", "");
 }
 
 } // namespace
@@ -171,7 +195,7 @@ void apply_meeting(SQLite::Database& db, const Event& e, const json& p) {
   const std::string verb = e.kind.substr(8);
   if (verb == "plan") return plan(db, e, p);
   if (verb == "reschedule") return reschedule(db, e, p);
-  if (verb == "cancel") return set_status(db, e, p, "cancelled");
+  if (verb == "cancel") return cancel(db, e, p);
   if (verb == "attend") {
     const auto id = p.at("id").get<std::int64_t>();
     for (const auto& person : p.at("people"))

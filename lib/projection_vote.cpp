@@ -155,6 +155,11 @@ void vote_close(SQLite::Database& db, const Event& e, const json& p) {
   q.bind(4, e.at.substr(0, 10));
   q.bind(5, id);
   expect_one(q.exec(), e, "vote", id);
+  SQLite::Statement v(db, "SELECT community FROM vote WHERE id = ?");
+  v.bind(1, id);
+  v.executeStep();
+  tally(db, v.getColumn(0).getString(), e.at, "votes", "");
+  if (text(p, "result") == "approved") tally(db, v.getColumn(0).getString(), e.at, "passed", "");
   touch_vote(db, e, id);
 }
 

@@ -111,6 +111,26 @@ public:
                      o.key.empty() ? ""
                      : issues      ? on_issue_ref
                                    : on_meeting_ref);
+    // Whole months of the whole selection: most figures come from the
+    // monthly tallies, a few rows per community and month (schema 7).
+    const auto first = std::chrono::year_month_day{std::chrono::sys_days(o.period.from)};
+    const auto last = std::chrono::year_month_day{std::chrono::sys_days(o.period.to)};
+    if (o.use_tallies && o.dimension == Dimension::none && first.day() == std::chrono::day{1} &&
+        last == std::chrono::year_month_day{last.year() / last.month() / std::chrono::last}) {
+      from_month_ = from.substr(0, 7);
+      to_month_ = to.substr(0, 7);
+      meetings_.reset();
+      attendance_.reset();
+      raised_.reset();
+      steps_.clear();
+      resolved_.reset();
+      ratings_.reset();
+      votes_.reset();
+      monthly_ = prepare(R"sql(
+        SELECT figure, key, n FROM report_month
+        WHERE community = :c AND month BETWEEN :from_month AND :to_month{})sql",
+                         "");
+    }
     if (o.dimension == Dimension::none)
       fund_ = prepare(R"sql(
         SELECT kind, coalesce(sum(CASE WHEN reverses IS NULL THEN amount ELSE -amount END), 0)
@@ -173,11 +193,58 @@ public:
       (q.getColumn(0).getString() == "income" ? f.fund_income : f.fund_expense) =
           q.getColumn(1).getInt64();
     });
+    each(monthly_, [&](SQLite::Statement& q) { add_tally(f, q); });
     return f;
   }
 
 private:
   using Stmt = std::unique_ptr<SQLite::Statement>;
+
+  /// Adds one row of report_month (figure, key, n) to the figures.
+  void add_tally(Figures& f, SQLite::Statement& q) {
+    const std::string_view figure = q.getColumn(0).getText();
+    const std::string key = q.getColumn(1).getString();
+    const auto n = q.getColumn(2).getInt64();
+    if (figure == "raised.channel") {
+      f.issues_raised += n;
+      f.raised_by_channel[key] += n;
+    } else if (figure == "raised.category") {
+      f.raised_by_category[key] += n;
+    } else if (figure == "accepted") {
+      f.accepted += n;
+    } else if (figure == "rejected") {
+      f.rejected += n;
+    } else if (figure == "merged") {
+      f.merged += n;
+    } else if (figure == "escalated") {
+      f.escalated += n;
+    } else if (figure == "resolved") {
+      f.resolved += n;
+    } else if (figure == "closed") {
+      f.closed += n;
+    } else if (figure == "resolved.days") {
+      f.days_to_resolve[std::stoll(key)] += n;
+    } else if (figure == "solved") {
+      if (key <= to_month_) f.raised_and_solved += n; // solved by the period's end
+    } else if (figure == "rating") {
+      const int level = std::stoi(key);
+      if (level >= 1 && level <= 5) f.rating_counts[level - 1] += n;
+      f.ratings += n;
+    } else if (figure == "held") {
+      f.meetings_held += n;
+      f.meetings_by_kind[key] += n;
+    } else if (figure == "cancelled") {
+      f.meetings_cancelled += n;
+    } else if (figure == "present") {
+      f.attendance[key].first += n;
+    } else if (figure == "due") {
+      f.attendance[key].second += n;
+    } else if (figure == "votes") {
+      f.votes_held += n;
+    } else if (figure == "passed") {
+      f.votes_passed += n;
+    } // "decided" comes with its rounds from the issue rows
+  }
 
   Stmt prepare(const std::string& sql, const std::string& restriction) {
     return std::make_unique<SQLite::Statement>(db_, fmt::format(fmt::runtime(sql), restriction));
@@ -186,8 +253,12 @@ private:
   template <typename Fn> void each(const Stmt& q, Fn row) {
     if (!q) return;
     q->reset();
-    for (const auto& [name, value] :
-         {std::pair{":c", &community_}, {":from", &from_}, {":to", &to_}, {":old", &old_}}) {
+    for (const auto& [name, value] : {std::pair{":c", &community_},
+                                      {":from", &from_},
+                                      {":to", &to_},
+                                      {":old", &old_},
+                                      {":from_month", &from_month_},
+                                      {":to_month", &to_month_}}) {
       if (const int i = q->getIndex(name)) q->bind(i, *value);
     }
     if (const int i = q->getIndex(":key")) q->bind(i, o_.key);
@@ -198,9 +269,9 @@ private:
   SQLite::Database& db_;
   const Options& o_;
   Groups groups_ = Groups::all;
-  std::string community_, from_, to_, old_;
+  std::string community_, from_, to_, old_, from_month_, to_month_;
   Stmt meetings_, attendance_, raised_, decided_, resolved_, open_, overdue_, ratings_, votes_,
-      fund_;
+      fund_, monthly_;
   std::vector<Stmt> steps_;
 };
 

@@ -485,6 +485,87 @@ UPDATE issue_feedback SET community = (SELECT community FROM issue WHERE id = is
 CREATE INDEX feedback_by_date ON issue_feedback (community, on_date, satisfaction);
 )sql";
 
+constexpr const char* kSchema7 = R"sql(
+-- Reports (docs/reports.md): monthly tallies of the figures, kept by the
+-- projector as events happen, so that a report over whole months reads a
+-- few rows per community and month whatever the size of the ledger. Each
+-- row counts what one figure of one community saw in one month:
+--   raised.channel / raised.category  issues raised, by channel / category
+--   accepted rejected merged escalated decided resolved closed
+--                                     issues that first reached the status
+--   resolved.days                     of those resolved, by days since raised (key)
+--   solved                            issues raised that month, by the month
+--                                     they were first resolved or closed (key)
+--   rating                            ratings, by level 1..5 (key)
+--   held (key: kind), cancelled       meetings
+--   present, due (key: seat)          council members at meetings held
+--   votes, passed                     votes closed, and approved
+-- The row-level queries of docs/reports.md give the same figures; reports
+-- use them for periods that are not whole months.
+CREATE TABLE report_month (
+  community TEXT    NOT NULL,
+  month     TEXT    NOT NULL,   -- YYYY-MM
+  figure    TEXT    NOT NULL,
+  key       TEXT    NOT NULL,   -- '' when the figure has no key
+  n         INTEGER NOT NULL,
+  PRIMARY KEY (community, month, figure, key)
+) STRICT, WITHOUT ROWID;
+
+-- The date an issue was first resolved or closed (NULL: not yet).
+ALTER TABLE issue ADD COLUMN solved_on TEXT;
+UPDATE issue SET solved_on = CASE WHEN resolved_on IS NULL THEN closed_on
+                                  WHEN closed_on IS NULL THEN resolved_on
+                                  ELSE min(resolved_on, closed_on) END;
+
+INSERT INTO report_month
+  SELECT community, substr(raised_on, 1, 7), 'raised.channel', channel, count(*)
+  FROM issue GROUP BY 1, 2, 4;
+INSERT INTO report_month
+  SELECT community, substr(raised_on, 1, 7), 'raised.category', category, count(*)
+  FROM issue GROUP BY 1, 2, 4;
+INSERT INTO report_month SELECT community, substr(accepted_on, 1, 7), 'accepted', '', count(*)
+  FROM issue WHERE accepted_on IS NOT NULL GROUP BY 1, 2;
+INSERT INTO report_month SELECT community, substr(rejected_on, 1, 7), 'rejected', '', count(*)
+  FROM issue WHERE rejected_on IS NOT NULL GROUP BY 1, 2;
+INSERT INTO report_month SELECT community, substr(merged_on, 1, 7), 'merged', '', count(*)
+  FROM issue WHERE merged_on IS NOT NULL GROUP BY 1, 2;
+INSERT INTO report_month SELECT community, substr(escalated_on, 1, 7), 'escalated', '', count(*)
+  FROM issue WHERE escalated_on IS NOT NULL GROUP BY 1, 2;
+INSERT INTO report_month SELECT community, substr(decided_on, 1, 7), 'decided', '', count(*)
+  FROM issue WHERE decided_on IS NOT NULL GROUP BY 1, 2;
+INSERT INTO report_month SELECT community, substr(resolved_on, 1, 7), 'resolved', '', count(*)
+  FROM issue WHERE resolved_on IS NOT NULL GROUP BY 1, 2;
+INSERT INTO report_month SELECT community, substr(closed_on, 1, 7), 'closed', '', count(*)
+  FROM issue WHERE closed_on IS NOT NULL GROUP BY 1, 2;
+INSERT INTO report_month
+  SELECT community, substr(resolved_on, 1, 7), 'resolved.days',
+         CAST(CAST(julianday(resolved_on) - julianday(raised_on) AS INTEGER) AS TEXT), count(*)
+  FROM issue WHERE resolved_on IS NOT NULL GROUP BY 1, 2, 4;
+INSERT INTO report_month
+  SELECT community, substr(raised_on, 1, 7), 'solved', substr(solved_on, 1, 7), count(*)
+  FROM issue WHERE solved_on IS NOT NULL GROUP BY 1, 2, 4;
+INSERT INTO report_month
+  SELECT community, substr(on_date, 1, 7), 'rating', CAST(satisfaction AS TEXT), count(*)
+  FROM issue_feedback GROUP BY 1, 2, 4;
+INSERT INTO report_month SELECT community, substr(local_date, 1, 7), 'held', kind, count(*)
+  FROM meeting WHERE status = 'closed' GROUP BY 1, 2, 4;
+INSERT INTO report_month SELECT community, substr(local_date, 1, 7), 'cancelled', '', count(*)
+  FROM meeting WHERE status = 'cancelled' GROUP BY 1, 2;
+INSERT INTO report_month
+  SELECT m.community, substr(m.local_date, 1, 7), 'present', p.seat,
+         sum(p.attendance IN ('present', 'proxy'))
+  FROM meeting m JOIN meeting_person p ON p.meeting = m.id
+  WHERE m.status = 'closed' AND p.role = 'member' GROUP BY 1, 2, 4;
+INSERT INTO report_month
+  SELECT m.community, substr(m.local_date, 1, 7), 'due', p.seat, count(*)
+  FROM meeting m JOIN meeting_person p ON p.meeting = m.id
+  WHERE m.status = 'closed' AND p.role = 'member' GROUP BY 1, 2, 4;
+INSERT INTO report_month SELECT community, substr(closed_on, 1, 7), 'votes', '', count(*)
+  FROM vote WHERE closed_on IS NOT NULL GROUP BY 1, 2;
+INSERT INTO report_month SELECT community, substr(closed_on, 1, 7), 'passed', '', count(*)
+  FROM vote WHERE closed_on IS NOT NULL AND result = 'approved' GROUP BY 1, 2;
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -496,6 +577,7 @@ const std::vector<Migration>& migrations() {
       {5, "minutes and disclosure: approved minutes, amendments; the account book", kSchema5},
       {6, "reports: step dates of issues, vote closing dates, dated ratings; report indexes",
        kSchema6},
+      {7, "reports: monthly tallies of the figures; the date an issue was solved", kSchema7},
   };
   return kMigrations;
 }
@@ -510,7 +592,8 @@ const std::vector<std::string>& projection_tables() {
       "meeting",          "meeting_item", "meeting_person",    "meeting_note",
       "owner_unit",       "vote",         "vote_ballot",       "vote_extension",
       "decision",         "action",       "action_progress",   "issue_feedback",
-      "issue_escalation", "minutes",      "minutes_amendment", "fund_entry"};
+      "issue_escalation", "minutes",      "minutes_amendment", "fund_entry",
+      "report_month"};
   return kTables;
 }
 

@@ -5,7 +5,10 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <sqlite3.h>
+#include <vector>
 
 namespace consult::ledger {
 
@@ -28,42 +31,77 @@ bool same_value(const SQLite::Column& a, const SQLite::Column& b) {
   return a.getString() == b.getString();
 }
 
+/// The columns that identify a row: its rowid, or the primary key of a
+/// table WITHOUT ROWID (whose rows are kept in key order, not insertion order).
+std::vector<std::string> identity(SQLite::Database& db, const std::string& table) {
+  const auto sql = db.execAndGet(
+      fmt::format("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '{}'", table));
+  if (sql.getString().find("WITHOUT ROWID") == std::string::npos) return {"rowid"};
+  std::vector<std::pair<int, std::string>> pk;
+  SQLite::Statement q(db, fmt::format("PRAGMA table_info({})", table));
+  while (q.executeStep())
+    if (const int at = q.getColumn(5).getInt(); at > 0)
+      pk.emplace_back(at, q.getColumn(1).getString());
+  std::sort(pk.begin(), pk.end());
+  std::vector<std::string> out;
+  for (auto& [at, name] : pk)
+    out.push_back(std::move(name));
+  return out;
+}
+
+/// -1, 0 or 1 as the identity of row a orders before, with, after row b.
+int order(SQLite::Statement& a, SQLite::Statement& b, int keys) {
+  for (int i = 0; i < keys; ++i) {
+    const auto x = a.getColumn(i), y = b.getColumn(i);
+    if (x.isInteger() && y.isInteger()) {
+      if (x.getInt64() != y.getInt64()) return x.getInt64() < y.getInt64() ? -1 : 1;
+    } else if (const int c = x.getString().compare(y.getString()); c != 0) {
+      return c < 0 ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
+std::string describe(SQLite::Statement& q, const std::vector<std::string>& keys) {
+  std::string out;
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    out += fmt::format("{}{}={}", i ? ", " : "", keys[i],
+                       q.getColumn(static_cast<int>(i)).getString());
+  return out;
+}
+
 /// Compares one table of the ledger (`disk`) with the replayed one (`mem`).
 bool compare_table(SQLite::Database& disk, SQLite::Database& mem, const std::string& table,
                    VerifyResult& r) {
-  const std::string sql = fmt::format("SELECT rowid, * FROM {} ORDER BY rowid", table);
+  const auto keys = identity(disk, table);
+  std::string list;
+  for (const auto& k : keys)
+    list += (list.empty() ? "" : ", ") + k;
+  const std::string sql = fmt::format("SELECT {0}, * FROM {1} ORDER BY {0}", list, table);
   SQLite::Statement a(disk, sql);
   SQLite::Statement b(mem, sql);
   const int columns = a.getColumnCount();
+  const int n = static_cast<int>(keys.size());
   for (;;) {
     const bool has_a = a.executeStep();
     const bool has_b = b.executeStep();
     if (!has_a && !has_b) return true;
     r.ok = false;
     r.table = table;
-    if (has_a && !has_b) {
-      r.row = fmt::format("rowid={}", a.getColumn(0).getInt64());
+    const int o = has_a && has_b ? order(a, b, n) : has_a ? -1 : 1;
+    if (o < 0) {
+      r.row = describe(a, keys);
       r.problem = i18n::tr(N_("table {} has a row no event created ({})"), table, r.row);
       return false;
     }
-    if (!has_a && has_b) {
-      r.row = fmt::format("rowid={}", b.getColumn(0).getInt64());
+    if (o > 0) {
+      r.row = describe(b, keys);
       r.problem = i18n::tr(N_("table {} lacks a row the events created ({})"), table, r.row);
       return false;
     }
-    const auto ra = a.getColumn(0).getInt64();
-    const auto rb = b.getColumn(0).getInt64();
-    if (ra != rb) {
-      const auto first = std::min(ra, rb);
-      r.row = fmt::format("rowid={}", first);
-      r.problem = ra < rb
-                      ? i18n::tr(N_("table {} has a row no event created ({})"), table, r.row)
-                      : i18n::tr(N_("table {} lacks a row the events created ({})"), table, r.row);
-      return false;
-    }
-    for (int i = 1; i < columns; ++i) {
+    for (int i = n; i < columns; ++i) {
       if (!same_value(a.getColumn(i), b.getColumn(i))) {
-        r.row = fmt::format("rowid={}", ra);
+        r.row = describe(a, keys);
         r.problem = i18n::tr(
             N_("table {}, row {}, column {}: the ledger has {}, the events say {}"), table, r.row,
             a.getColumnName(i), show_value(a.getColumn(i)), show_value(b.getColumn(i)));

@@ -13,7 +13,7 @@ out_has "recorded community 'heping'"
 [ "$(stat -c %a consult.db)" = 600 ] || fail "ledger mode is $(stat -c %a consult.db), not 600"
 [ "$(sqlite3 consult.db 'PRAGMA journal_mode')" = wal ] || fail "not in WAL mode"
 [ "$(sqlite3 consult.db 'PRAGMA application_id')" = 1131311980 ] || fail "application_id not stamped"
-[ "$(sqlite3 consult.db 'PRAGMA user_version')" = 6 ] || fail "schema version not 6"
+[ "$(sqlite3 consult.db 'PRAGMA user_version')" = 7 ] || fail "schema version not 7"
 
 # Again: harmless, nothing new recorded.
 before=$(snapshot)
@@ -49,17 +49,17 @@ err_has "is not a consult ledger"
 
 # A ledger from a newer consult is refused, untouched.
 cp consult.db newer.db
-sqlite3 newer.db "PRAGMA user_version = 7"
+sqlite3 newer.db "PRAGMA user_version = 99"
 run --ledger newer.db issue list
 expect_status 65
 err_has "newer than this consult knows"
 err_has "install a newer consult"
-[ "$(sqlite3 newer.db 'PRAGMA user_version')" = 7 ] || fail "newer ledger was changed"
+[ "$(sqlite3 newer.db 'PRAGMA user_version')" = 99 ] || fail "newer ledger was changed"
 
 # doctor tells versions, paths, schema, journal mode and CONSULT_* variables.
 ok doctor
 out_has "SQLite"
-out_match "schema version: +6 "
+out_match "schema version: +7 "
 out_match "journal mode: +wal"
 out_match "file mode: +0600"
 out_has "CONSULT_ACTOR=tester"

@@ -78,6 +78,10 @@ struct Options {
   int older_days = 30; ///< "open issues older than N days"
   Dimension dimension = Dimension::none;
   std::string key; ///< the dimension's value ("" : all values, figures of its group only)
+  /// For whole months of the whole selection, read the monthly tallies
+  /// (report_month); false: count every figure from the rows, as the SQL of
+  /// docs/reports.md does (the tests compare the two).
+  bool use_tallies = true;
 };
 
 struct Report {
