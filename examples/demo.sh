@@ -110,4 +110,10 @@ run minutes export 1 --public --format docx --out "$OUT/minutes-1-public.docx"
 run notice decision 3 --format html --out "$OUT/notice-decision-3.html"
 run verify --export "$OUT/minutes-1-public.docx"
 run meeting list
+
+# What officials ask for: the figures of the period (docs/reports.md), as a
+# table, a workbook and a page with charts.
+run report --period 2026-11-01..2027-01-31
+run report --period 2026-11-01..2027-01-31 --format xlsx --out "$OUT/report.xlsx"
+run report --period 2026-11-01..2027-01-31 --format html --out "$OUT/report.html"
 run verify
