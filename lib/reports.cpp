@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <set>
 
 namespace consult::reports {
 
@@ -32,8 +31,10 @@ Groups groups_of(const Options& o) {
 }
 
 /// The statements of docs/reports.md, prepared once per ledger and run per
-/// community with :c, :from, :to (and :old, :key) bound. Each restricts to
-/// one community so that it is a range over one of the report indexes.
+/// community with :c, :from, :to (and :old) bound. Each restricts to one
+/// community so that it is a range over one of the report indexes. With a
+/// dimension, each also groups by its value (the first column), so that one
+/// pass gives the figures of every category, channel or meeting kind.
 class Queries {
 public:
   Queries(ledger::Ledger& ledger, const Options& o) : db_(ledger.db()), o_(o) {
@@ -43,74 +44,80 @@ public:
         clock::Date{std::chrono::sys_days(o.period.to) - std::chrono::days(o.older_days)});
     from_ = from;
     to_ = to;
-    // The restriction to one value of a dimension, per table.
-    std::string on_issue, on_issue_ref, on_meeting, on_meeting_ref;
-    if (!o.key.empty()) {
-      const char* col = o.dimension == Dimension::category ? "category" : "channel";
-      on_issue = fmt::format(" AND {} = :key", col);
-      on_issue_ref = fmt::format(" AND issue IN (SELECT id FROM issue WHERE {} = :key)", col);
-      on_meeting = " AND kind = :key";
-      on_meeting_ref = " AND meeting IN (SELECT id FROM meeting WHERE kind = :key)";
-    }
     groups_ = groups_of(o);
+    // The dimension's value of each row counted, per table; '' without one.
+    std::string on_issue = "''", on_issue_ref = "''", on_meeting = "''", on_vote = "''";
+    if (o.dimension == Dimension::category || o.dimension == Dimension::channel) {
+      const char* col = o.dimension == Dimension::category ? "category" : "channel";
+      on_issue = col;
+      on_issue_ref = fmt::format("(SELECT i.{} FROM issue i WHERE i.id = issue)", col);
+      on_vote = on_issue_ref;
+    } else if (o.dimension == Dimension::kind) {
+      on_meeting = "kind";
+      on_vote = "(SELECT k.kind FROM meeting k WHERE k.id = meeting)";
+    }
+    const std::string by = o.dimension == Dimension::none ? "" : " GROUP BY 1";
     const bool issues = groups_ != Groups::meetings;
     const bool meetings = groups_ != Groups::issues;
     if (meetings) {
       meetings_ = prepare(R"sql(
-        SELECT kind, status, count(*) FROM meeting
+        SELECT {}, kind, status, count(*) FROM meeting
         WHERE community = :c AND local_date BETWEEN :from AND :to
-          AND status IN ('closed', 'cancelled'){} GROUP BY kind, status)sql",
+          AND status IN ('closed', 'cancelled') GROUP BY 1, 2, 3)sql",
                           on_meeting);
       attendance_ = prepare(R"sql(
-        SELECT p.seat, sum(p.attendance IN ('present', 'proxy')), count(*)
+        SELECT {}, p.seat, sum(p.attendance IN ('present', 'proxy')), count(*)
         FROM meeting m JOIN meeting_person p ON p.meeting = m.id
         WHERE m.community = :c AND m.local_date BETWEEN :from AND :to AND m.status = 'closed'
-          AND p.role = 'member'{} GROUP BY p.seat)sql",
-                            o.key.empty() ? "" : " AND m.kind = :key");
+          AND p.role = 'member' GROUP BY 1, 2)sql",
+                            on_meeting == "kind" ? "m.kind" : "''");
     }
     if (issues) {
       raised_ = prepare(R"sql(
-        SELECT channel, category, count(*),
+        SELECT {}, channel, category, count(*),
                coalesce(sum(resolved_on <= :to OR closed_on <= :to), 0)
-        FROM issue WHERE community = :c AND raised_on BETWEEN :from AND :to{}
-        GROUP BY channel, category)sql",
+        FROM issue WHERE community = :c AND raised_on BETWEEN :from AND :to
+        GROUP BY 1, 2, 3)sql",
                         on_issue);
       for (const char* step : {"accepted", "rejected", "merged", "escalated", "closed"})
         steps_.push_back(prepare(fmt::format(R"sql(
-          SELECT count(*) FROM issue
-          WHERE community = :c AND {}_on BETWEEN :from AND :to{{}})sql",
-                                             step),
+          SELECT {{}}, count(*) FROM issue
+          WHERE community = :c AND {}_on BETWEEN :from AND :to{})sql",
+                                             step, by),
                                  on_issue));
-      decided_ = prepare(R"sql(
-        SELECT count(*), coalesce(sum(rounds), 0) FROM issue
+      decided_ = prepare(fmt::format(R"sql(
+        SELECT {{}}, count(*), coalesce(sum(rounds), 0) FROM issue
         WHERE community = :c AND decided_on BETWEEN :from AND :to{})sql",
+                                     by),
                          on_issue);
       resolved_ = prepare(R"sql(
-        SELECT CAST(julianday(resolved_on) - julianday(raised_on) AS INTEGER) AS days, count(*)
-        FROM issue WHERE community = :c AND resolved_on BETWEEN :from AND :to{}
-        GROUP BY days)sql",
+        SELECT {}, CAST(julianday(resolved_on) - julianday(raised_on) AS INTEGER) AS days,
+               count(*)
+        FROM issue WHERE community = :c AND resolved_on BETWEEN :from AND :to
+        GROUP BY 1, 2)sql",
                           on_issue);
-      open_ = prepare(R"sql(
-        SELECT count(*) FROM issue
+      open_ = prepare(fmt::format(R"sql(
+        SELECT {{}}, count(*) FROM issue
         WHERE community = :c AND status IN ('collected', 'accepted', 'consulting', 'decided',
                                             'implementing', 'escalated')
           AND raised_on <= :old{})sql",
+                                  by),
                       on_issue);
-      overdue_ = prepare(R"sql(
-        SELECT count(*) FROM action
+      overdue_ = prepare(fmt::format(R"sql(
+        SELECT {{}}, count(*) FROM action
         WHERE community = :c AND status <> 'done' AND due < :to{})sql",
+                                     by),
                          on_issue_ref);
       ratings_ = prepare(R"sql(
-        SELECT satisfaction, count(*) FROM issue_feedback
-        WHERE community = :c AND on_date BETWEEN :from AND :to{} GROUP BY satisfaction)sql",
+        SELECT {}, satisfaction, count(*) FROM issue_feedback
+        WHERE community = :c AND on_date BETWEEN :from AND :to GROUP BY 1, 2)sql",
                          on_issue_ref);
     }
-    votes_ = prepare(R"sql(
-      SELECT count(*), coalesce(sum(result = 'approved'), 0) FROM vote
+    votes_ = prepare(fmt::format(R"sql(
+      SELECT {{}}, count(*), coalesce(sum(result = 'approved'), 0) FROM vote
       WHERE community = :c AND closed_on BETWEEN :from AND :to{})sql",
-                     o.key.empty() ? ""
-                     : issues      ? on_issue_ref
-                                   : on_meeting_ref);
+                                 by),
+                     on_vote);
     // Whole months of the whole selection: most figures come from the
     // monthly tallies, a few rows per community and month (schema 7).
     const auto first = std::chrono::year_month_day{std::chrono::sys_days(o.period.from)};
@@ -127,74 +134,78 @@ public:
       ratings_.reset();
       votes_.reset();
       monthly_ = prepare(R"sql(
-        SELECT figure, key, n FROM report_month
+        SELECT '', figure, key, n FROM report_month
         WHERE community = :c AND month BETWEEN :from_month AND :to_month{})sql",
                          "");
     }
     if (o.dimension == Dimension::none)
       fund_ = prepare(R"sql(
-        SELECT kind, coalesce(sum(CASE WHEN reverses IS NULL THEN amount ELSE -amount END), 0)
+        SELECT '', kind, coalesce(sum(CASE WHEN reverses IS NULL THEN amount ELSE -amount END), 0)
         FROM fund_entry WHERE community = :c AND on_date BETWEEN :from AND :to GROUP BY kind)sql",
                       "");
   }
 
-  Figures run(const std::string& community) {
+  /// The figures of one community, by the dimension's value ("" without one).
+  std::map<std::string, Figures> run(const std::string& community) {
     community_ = community;
-    Figures f;
-    f.groups = groups_;
-    each(meetings_, [&](SQLite::Statement& q) {
-      const auto n = q.getColumn(2).getInt64();
-      if (q.getColumn(1).getString() == "closed") {
+    std::map<std::string, Figures> out;
+    if (o_.dimension == Dimension::none) figures(out, "");
+    each(meetings_, out, [&](Figures& f, SQLite::Statement& q) {
+      const auto n = q.getColumn(3).getInt64();
+      if (q.getColumn(2).getString() == "closed") {
         f.meetings_held += n;
-        f.meetings_by_kind[q.getColumn(0).getString()] += n;
+        f.meetings_by_kind[q.getColumn(1).getString()] += n;
       } else {
         f.meetings_cancelled += n;
       }
     });
-    each(attendance_, [&](SQLite::Statement& q) {
-      auto& [present, due] = f.attendance[q.getColumn(0).getString()];
-      present += q.getColumn(1).getInt64();
-      due += q.getColumn(2).getInt64();
+    each(attendance_, out, [&](Figures& f, SQLite::Statement& q) {
+      auto& [present, due] = f.attendance[q.getColumn(1).getString()];
+      present += q.getColumn(2).getInt64();
+      due += q.getColumn(3).getInt64();
     });
-    each(raised_, [&](SQLite::Statement& q) {
-      const auto n = q.getColumn(2).getInt64();
+    each(raised_, out, [&](Figures& f, SQLite::Statement& q) {
+      const auto n = q.getColumn(3).getInt64();
       f.issues_raised += n;
-      f.raised_by_channel[q.getColumn(0).getString()] += n;
-      f.raised_by_category[q.getColumn(1).getString()] += n;
-      f.raised_and_solved += q.getColumn(3).getInt64();
+      f.raised_by_channel[q.getColumn(1).getString()] += n;
+      f.raised_by_category[q.getColumn(2).getString()] += n;
+      f.raised_and_solved += q.getColumn(4).getInt64();
     });
-    if (!steps_.empty()) {
-      std::int64_t* const counts[] = {&f.accepted, &f.rejected, &f.merged, &f.escalated, &f.closed};
-      for (std::size_t i = 0; i < steps_.size(); ++i)
-        each(steps_[i], [&](SQLite::Statement& q) { *counts[i] = q.getColumn(0).getInt64(); });
-    }
-    each(decided_, [&](SQLite::Statement& q) {
-      f.decided = q.getColumn(0).getInt64();
-      f.rounds_of_decided = q.getColumn(1).getInt64();
+    static constexpr std::int64_t Figures::*kSteps[] = {&Figures::accepted, &Figures::rejected,
+                                                        &Figures::merged, &Figures::escalated,
+                                                        &Figures::closed};
+    for (std::size_t i = 0; i < steps_.size(); ++i)
+      each(steps_[i], out,
+           [&](Figures& f, SQLite::Statement& q) { f.*kSteps[i] += q.getColumn(1).getInt64(); });
+    each(decided_, out, [&](Figures& f, SQLite::Statement& q) {
+      f.decided += q.getColumn(1).getInt64();
+      f.rounds_of_decided += q.getColumn(2).getInt64();
     });
-    each(resolved_, [&](SQLite::Statement& q) {
-      const auto n = q.getColumn(1).getInt64();
-      f.days_to_resolve[q.getColumn(0).getInt64()] += n;
+    each(resolved_, out, [&](Figures& f, SQLite::Statement& q) {
+      const auto n = q.getColumn(2).getInt64();
+      f.days_to_resolve[q.getColumn(1).getInt64()] += n;
       f.resolved += n;
     });
-    each(open_, [&](SQLite::Statement& q) { f.open_older = q.getColumn(0).getInt64(); });
-    each(overdue_, [&](SQLite::Statement& q) { f.overdue_actions = q.getColumn(0).getInt64(); });
-    each(ratings_, [&](SQLite::Statement& q) {
-      const auto level = q.getColumn(0).getInt();
-      const auto n = q.getColumn(1).getInt64();
+    each(open_, out,
+         [&](Figures& f, SQLite::Statement& q) { f.open_older += q.getColumn(1).getInt64(); });
+    each(overdue_, out,
+         [&](Figures& f, SQLite::Statement& q) { f.overdue_actions += q.getColumn(1).getInt64(); });
+    each(ratings_, out, [&](Figures& f, SQLite::Statement& q) {
+      const auto level = q.getColumn(1).getInt();
+      const auto n = q.getColumn(2).getInt64();
       if (level >= 1 && level <= 5) f.rating_counts[level - 1] += n;
       f.ratings += n;
     });
-    each(votes_, [&](SQLite::Statement& q) {
-      f.votes_held = q.getColumn(0).getInt64();
-      f.votes_passed = q.getColumn(1).getInt64();
+    each(votes_, out, [&](Figures& f, SQLite::Statement& q) {
+      f.votes_held += q.getColumn(1).getInt64();
+      f.votes_passed += q.getColumn(2).getInt64();
     });
-    each(fund_, [&](SQLite::Statement& q) {
-      (q.getColumn(0).getString() == "income" ? f.fund_income : f.fund_expense) =
-          q.getColumn(1).getInt64();
+    each(fund_, out, [&](Figures& f, SQLite::Statement& q) {
+      (q.getColumn(1).getString() == "income" ? f.fund_income : f.fund_expense) +=
+          q.getColumn(2).getInt64();
     });
-    each(monthly_, [&](SQLite::Statement& q) { add_tally(f, q); });
-    return f;
+    each(monthly_, out, [&](Figures& f, SQLite::Statement& q) { add_tally(f, q); });
+    return out;
   }
 
 private:
@@ -202,9 +213,9 @@ private:
 
   /// Adds one row of report_month (figure, key, n) to the figures.
   void add_tally(Figures& f, SQLite::Statement& q) {
-    const std::string_view figure = q.getColumn(0).getText();
-    const std::string key = q.getColumn(1).getString();
-    const auto n = q.getColumn(2).getInt64();
+    const std::string_view figure = q.getColumn(1).getText();
+    const std::string key = q.getColumn(2).getString();
+    const auto n = q.getColumn(3).getInt64();
     if (figure == "raised.channel") {
       f.issues_raised += n;
       f.raised_by_channel[key] += n;
@@ -250,7 +261,16 @@ private:
     return std::make_unique<SQLite::Statement>(db_, fmt::format(fmt::runtime(sql), restriction));
   }
 
-  template <typename Fn> void each(const Stmt& q, Fn row) {
+  Figures& figures(std::map<std::string, Figures>& out, const std::string& key) {
+    auto [it, fresh] = out.try_emplace(key);
+    if (fresh) it->second.groups = groups_;
+    return it->second;
+  }
+
+  /// Runs `q` for the community; `row(figures, q)` for each result, with the
+  /// figures of the row's dimension value (rows without one are skipped:
+  /// a vote without a meeting has no meeting kind).
+  template <typename Fn> void each(const Stmt& q, std::map<std::string, Figures>& out, Fn row) {
     if (!q) return;
     q->reset();
     for (const auto& [name, value] : {std::pair{":c", &community_},
@@ -261,9 +281,10 @@ private:
                                       {":to_month", &to_month_}}) {
       if (const int i = q->getIndex(name)) q->bind(i, *value);
     }
-    if (const int i = q->getIndex(":key")) q->bind(i, o_.key);
-    while (q->executeStep())
-      row(*q);
+    while (q->executeStep()) {
+      if (q->getColumn(0).isNull()) continue;
+      row(figures(out, q->getColumn(0).getString()), *q);
+    }
   }
 
   SQLite::Database& db_;
@@ -404,34 +425,25 @@ Report compute(const std::vector<ledger::Ledger*>& ledgers, const Options& o) {
   r.all.groups = groups_of(o);
   for (std::size_t i = 0; i < ledgers.size(); ++i) {
     Queries q(*ledgers[i], o);
-    for (const auto& id : selected[i])
-      r.all += r.communities[id] = q.run(id);
+    for (const auto& id : selected[i]) {
+      auto& community = r.communities[id];
+      community.groups = r.all.groups;
+      for (const auto& [key, f] : q.run(id)) {
+        community += f;
+        if (o.dimension != Dimension::none) {
+          auto& row = r.by_key[key];
+          row.groups = r.all.groups;
+          row += f;
+        }
+      }
+      r.all += community;
+    }
   }
   return r;
 }
 
 Report compute(ledger::Ledger& ledger, const Options& o) {
   return compute(std::vector<ledger::Ledger*>{&ledger}, o);
-}
-
-std::vector<std::string> keys(const std::vector<ledger::Ledger*>& ledgers, const Options& o) {
-  const auto selected = selection(ledgers, o);
-  const char* sql = o.dimension == Dimension::kind
-                        ? "SELECT DISTINCT kind FROM meeting WHERE community = ?"
-                    : o.dimension == Dimension::channel
-                        ? "SELECT DISTINCT channel FROM issue WHERE community = ?"
-                        : "SELECT DISTINCT category FROM issue WHERE community = ?";
-  std::set<std::string> out;
-  for (std::size_t i = 0; i < ledgers.size(); ++i) {
-    SQLite::Statement q(ledgers[i]->db(), sql);
-    for (const auto& id : selected[i]) {
-      q.reset();
-      q.bind(1, id);
-      while (q.executeStep())
-        out.insert(q.getColumn(0).getString());
-    }
-  }
-  return {out.begin(), out.end()};
 }
 
 json to_json(const Figures& f) {

@@ -455,18 +455,24 @@ UPDATE issue SET
   closed_on    = (SELECT substr(at, 1, 10) FROM event WHERE entity = 'issue:' || issue.id
                   AND kind = 'issue.close' ORDER BY seq LIMIT 1)
 WHERE status <> 'collected';
--- One index per figure, each holding only the issues that took the step.
+-- One index per figure, each holding only the issues that took the step,
+-- with the category and channel that rows by category or channel count by.
 CREATE INDEX issue_raised_report ON issue (community, raised_on, channel, category, resolved_on,
   closed_on);
-CREATE INDEX issue_accepted_on  ON issue (community, accepted_on)  WHERE accepted_on IS NOT NULL;
-CREATE INDEX issue_rejected_on  ON issue (community, rejected_on)  WHERE rejected_on IS NOT NULL;
-CREATE INDEX issue_merged_on    ON issue (community, merged_on)    WHERE merged_on IS NOT NULL;
-CREATE INDEX issue_escalated_on ON issue (community, escalated_on) WHERE escalated_on IS NOT NULL;
-CREATE INDEX issue_decided_on   ON issue (community, decided_on, rounds)
+CREATE INDEX issue_accepted_on  ON issue (community, accepted_on, category, channel)
+  WHERE accepted_on IS NOT NULL;
+CREATE INDEX issue_rejected_on  ON issue (community, rejected_on, category, channel)
+  WHERE rejected_on IS NOT NULL;
+CREATE INDEX issue_merged_on    ON issue (community, merged_on, category, channel)
+  WHERE merged_on IS NOT NULL;
+CREATE INDEX issue_escalated_on ON issue (community, escalated_on, category, channel)
+  WHERE escalated_on IS NOT NULL;
+CREATE INDEX issue_decided_on   ON issue (community, decided_on, rounds, category, channel)
   WHERE decided_on IS NOT NULL;
-CREATE INDEX issue_resolved_on  ON issue (community, resolved_on, raised_on)
+CREATE INDEX issue_resolved_on  ON issue (community, resolved_on, raised_on, category, channel)
   WHERE resolved_on IS NOT NULL;
-CREATE INDEX issue_closed_on    ON issue (community, closed_on)    WHERE closed_on IS NOT NULL;
+CREATE INDEX issue_closed_on    ON issue (community, closed_on, category, channel)
+  WHERE closed_on IS NOT NULL;
 
 CREATE INDEX meeting_by_date ON meeting (community, local_date, status, kind);
 

@@ -414,11 +414,8 @@ void register_report(CLI::App& app, Context& ctx) {
       for (const auto& [id, f] : whole.communities)
         rows.push_back({id, f});
     } else if (opt.dimension != reports::Dimension::none) {
-      for (const auto& key : reports::keys(ledgers, opt)) {
-        auto one = opt;
-        one.key = key;
-        rows.push_back({key, reports::compute(ledgers, one).all});
-      }
+      for (const auto& [key, f] : whole.by_key)
+        rows.push_back({key, f});
     }
     rows.push_back({"", whole.all});
 

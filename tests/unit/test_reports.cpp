@@ -210,12 +210,15 @@ TEST_CASE("report figures on a fixture ledger, checked by hand") {
   CHECK(both.median_days() == 32.5); // 31 and 34
   CHECK(both.p90_days() == 34);
 
-  // One category: its issues only, no meetings or account book.
+  // By category: its issues only, no meetings or account book.
   o.period = *clock::parse_period("2026-11");
   o.dimension = reports::Dimension::category;
-  CHECK(reports::keys({&l}, o) == std::vector<std::string>{"facility-repair", "other", "parking"});
-  o.key = "parking";
-  const auto parking = reports::compute(l, o).all;
+  const auto cats = reports::compute(l, o);
+  std::vector<std::string> keys;
+  for (const auto& [k, row] : cats.by_key)
+    keys.push_back(k);
+  CHECK(keys == std::vector<std::string>{"facility-repair", "other", "parking"});
+  const auto& parking = cats.by_key.at("parking");
   CHECK(parking.issues_raised == 2); // 4, 7
   CHECK(parking.accepted == 2);      // 1, 7
   CHECK(parking.rejected == 1);
@@ -227,28 +230,28 @@ TEST_CASE("report figures on a fixture ledger, checked by hand") {
   const auto pj = reports::to_json(parking);
   CHECK_FALSE(pj.contains("meetings_held"));
   CHECK_FALSE(pj.contains("fund_income"));
-  o.key = "other";
-  const auto other = reports::compute(l, o).all;
+  const auto& other = cats.by_key.at("other");
   CHECK(other.issues_raised == 2); // 3, 6
   CHECK(other.votes_held == 1);    // on issue 3
   CHECK(other.overdue_actions == 1);
   CHECK(other.decided == 1);
-  // One channel.
+  CHECK(other.open_older == 1); // 5
+  CHECK(cats.all.issues_raised == 5);
+  CHECK(cats.communities.at("u").issues_raised == 1);
+  CHECK_FALSE(reports::to_json(cats.all).contains("meetings_held"));
+  // By channel.
   o.dimension = reports::Dimension::channel;
-  o.key = "wechat-group";
-  CHECK(reports::compute(l, o).all.issues_raised == 2);
-  // One meeting kind: its meetings only, no issues.
+  CHECK(reports::compute(l, o).by_key.at("wechat-group").issues_raised == 2);
+  // By meeting kind: its meetings only, no issues.
   o.dimension = reports::Dimension::kind;
-  o.key = "";
-  CHECK(reports::keys({&l}, o) == std::vector<std::string>{"council"});
-  o.key = "council";
-  const auto council = reports::compute(l, o).all;
+  const auto kinds = reports::compute(l, o);
+  REQUIRE(kinds.by_key.size() == 1);
+  const auto& council = kinds.by_key.at("council");
   CHECK(council.meetings_held == 1);
   CHECK(council.meetings_cancelled == 1);
   CHECK(council.votes_held == 1);
+  CHECK(council.attendance.at("committee") == std::pair<std::int64_t, std::int64_t>{2, 2});
   CHECK_FALSE(reports::to_json(council).contains("issues_raised"));
-  o.key = "nosuch";
-  CHECK(reports::compute(l, o).all.meetings_held == 0);
 }
 
 TEST_CASE("reports across ledger files: one per community, read together, never twice") {

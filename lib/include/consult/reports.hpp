@@ -75,9 +75,8 @@ enum class Dimension { none, category, channel, kind };
 struct Options {
   std::vector<std::string> communities; ///< empty: all in the ledgers
   clock::Period period;
-  int older_days = 30; ///< "open issues older than N days"
-  Dimension dimension = Dimension::none;
-  std::string key; ///< the dimension's value ("" : all values, figures of its group only)
+  int older_days = 30;                   ///< "open issues older than N days"
+  Dimension dimension = Dimension::none; ///< figures of its group, by its values
   /// For whole months of the whole selection, read the monthly tallies
   /// (report_month); false: count every figure from the rows, as the SQL of
   /// docs/reports.md does (the tests compare the two).
@@ -86,6 +85,7 @@ struct Options {
 
 struct Report {
   std::map<std::string, Figures> communities; ///< by community id
+  std::map<std::string, Figures> by_key;      ///< by the dimension's value, if any
   Figures all;                                ///< their sum
 };
 
@@ -94,9 +94,6 @@ struct Report {
 /// is refused (a copy sent twice would be counted twice).
 Report compute(const std::vector<ledger::Ledger*>& ledgers, const Options& options);
 Report compute(ledger::Ledger& ledger, const Options& options);
-
-/// The values of a dimension recorded in the selected communities, sorted.
-std::vector<std::string> keys(const std::vector<ledger::Ledger*>& ledgers, const Options& options);
 
 /// All figures of the row's groups as JSON (amounts as yuan strings, rates
 /// with one decimal).
