@@ -187,6 +187,25 @@ std::string row_name(Context& c, const std::string& by, const std::string& key) 
   return key;
 }
 
+/// The headline figures of each row, one per column.
+reports::Sheet headline_sheet(const std::vector<Row>& rows, const std::string& by,
+                              reports::Groups groups, Context& c) {
+  reports::Sheet s;
+  s.name = _("Figures");
+  s.header = {by_title(by)};
+  const auto cols = headline(groups);
+  for (const auto& [key, label] : cols)
+    s.header.push_back(_(label));
+  for (const auto& r : rows) {
+    const auto j = figures_json(r.f);
+    std::vector<json> cells = {row_name(c, by, r.key)};
+    for (const auto& [key, label] : cols)
+      cells.push_back(j[key]);
+    s.rows.push_back(std::move(cells));
+  }
+  return s;
+}
+
 /// Every scalar figure of every row (the workbook's first sheet): one row
 /// per community, month, …; or, for the whole selection alone, one figure
 /// per row.
@@ -445,37 +464,23 @@ void register_report(CLI::App& app, Context& ctx) {
             i18n::tr(N_("communities: {}"), covered.empty() ? std::string("-") : covered),
             i18n::tr(N_("figures as defined in docs/reports.md; generated {}"),
                      clock::format_local(c.session().clock.now(), c.zone()))};
-        if (!o->by.empty()) { // the headline columns: a page is narrower than a sheet
-          reports::Sheet& t = sheets.front();
-          t.header = {by_title(o->by)};
-          const auto cols = headline(whole.all.groups);
-          for (const auto& [key, label] : cols)
-            t.header.push_back(_(label));
-          t.rows.clear();
-          for (const auto& r : rows) {
-            const auto j = figures_json(r.f);
-            std::vector<json> cells = {row_name(c, o->by, r.key)};
-            for (const auto& [key, label] : cols)
-              cells.push_back(j[key]);
-            t.rows.push_back(std::move(cells));
-          }
-        }
+        if (!o->by.empty()) // the headline columns: a page is narrower than a sheet
+          sheets.front() = headline_sheet(rows, o->by, whole.all.groups, c);
         bytes = reports::html(title, lines, charts(ledgers, opt, whole.all, c), sheets, "zh-CN");
       }
     } else if (o->by.empty()) {
       auto t = figures_table(whole.all, o->older, c);
       bytes = format == "csv" ? t.to_csv() : t.to_text(c.out.width());
     } else {
-      const auto cols_of = headline(whole.all.groups);
-      std::vector<render::Column> cols = {{by_title(o->by)}};
-      for (const auto& [key, label] : cols_of)
-        cols.push_back({_(label), render::Align::right});
+      const auto sheet = headline_sheet(rows, o->by, whole.all.groups, c);
+      std::vector<render::Column> cols;
+      for (const auto& h : sheet.header)
+        cols.push_back({h, cols.empty() ? render::Align::left : render::Align::right});
       render::Table t(cols);
-      for (const auto& r : rows) {
-        const auto j = figures_json(r.f);
-        std::vector<std::string> cells = {row_name(c, o->by, r.key)};
-        for (const auto& [field, label] : cols_of)
-          cells.push_back(or_dash(j[field]));
+      for (const auto& row : sheet.rows) {
+        std::vector<std::string> cells;
+        for (const auto& v : row)
+          cells.push_back(or_dash(v));
         t.add_row(cells);
       }
       bytes = format == "csv" ? t.to_csv() : t.to_text(c.out.width());
