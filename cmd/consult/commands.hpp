@@ -19,6 +19,7 @@ void register_minutes(CLI::App& app, Context& ctx);
 void register_notice(CLI::App& app, Context& ctx);
 void register_fund(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
+void register_backup(CLI::App& app, Context& ctx);
 void register_agenda(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx); // log, verify
 void register_doctor(CLI::App& app, Context& ctx);
