@@ -5,6 +5,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <random>
+
 using namespace consult;
 
 namespace {
@@ -33,8 +38,8 @@ std::unique_ptr<ledger::Ledger> sample() {
 void insert_raw(ledger::Ledger& l, const ledger::Event& e) {
   SQLite::Statement ins(l.db(), "INSERT INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   int i = 0;
-  for (const auto* text : {&e.at, &e.actor, &e.kind, &e.entity, &e.payload, &e.prev_hash,
-                           &e.hash}) {
+  for (const auto* text :
+       {&e.at, &e.actor, &e.kind, &e.entity, &e.payload, &e.prev_hash, &e.hash}) {
     if (i == 0) ins.bind(++i, e.seq);
     ins.bind(++i, *text);
   }
@@ -171,4 +176,137 @@ TEST_CASE("a deleted or added projection row is caught") {
   CHECK_FALSE(r.ok);
   CHECK(r.table == "issue_comment");
   CHECK(r.problem.find("no event created") != std::string::npos);
+}
+
+TEST_CASE("any single tampering in a ledger of 10,000 events is caught") {
+  // The ledger: issues added, accepted, consulted, commented on, merged and
+  // rejected — 10,000 events — in a file, copied afresh for each attempt.
+  test::TempDir dir;
+  const auto base = dir.file("base.db");
+  const auto c = test::community();
+  ledger::Ledger::init(base, test::session());
+  {
+    ledger::Ledger l(base, ledger::Access::write, test::session());
+    std::mt19937 rng(10000);
+    l.write([&] {
+      std::vector<std::int64_t> open;
+      while (l.event_count() < 10000) {
+        const auto roll = rng() % 10;
+        if (roll < 4 || open.size() < 2) {
+          issues::NewIssue n;
+          n.title = "议题 " + std::to_string(l.event_count());
+          n.stakeholders = {"物业公司"};
+          open.push_back(issues::add(l, c, n));
+          issues::change(l, open.back(), {model::IssueAction::accept});
+        } else if (roll < 7) {
+          issues::comment(l, open[rng() % open.size()], "居民", "意见");
+        } else if (roll < 9) {
+          issues::change(l, open[rng() % open.size()], {model::IssueAction::consult});
+        } else {
+          const auto id = open.back();
+          open.pop_back();
+          issues::change(l, id, {model::IssueAction::merge, "", open.front()});
+        }
+      }
+    });
+    l.db().exec("DROP TRIGGER event_append_only_update; DROP TRIGGER event_append_only_delete;");
+  }
+  const std::int64_t last = [&] {
+    ledger::Ledger l(base, ledger::Access::read, test::session());
+    CHECK(ledger::verify(l).ok);
+    return l.event_count();
+  }();
+  REQUIRE(last >= 10000);
+
+  int attempts = 0;
+  auto attempt = [&](const std::string& sql,
+                     const std::function<void(ledger::Ledger&)>& then = nullptr) {
+    ++attempts;
+    const auto copy = dir.file(("t" + std::to_string(attempts) + ".db").c_str());
+    std::filesystem::copy_file(base, copy);
+    ledger::Ledger l(copy, ledger::Access::write, test::session());
+    l.db().exec(sql);
+    if (then) then(l);
+    const auto r = ledger::verify(l);
+    std::filesystem::remove(copy);
+    return r;
+  };
+  // Events at the start, the end and spread between (seeded).
+  std::mt19937 rng(7);
+  std::vector<std::int64_t> at = {2, 3, last / 2, last - 1};
+  for (int i = 0; i < 3; ++i)
+    at.push_back(2 + static_cast<std::int64_t>(rng() % static_cast<unsigned>(last - 3)));
+  for (const auto k : at) {
+    CAPTURE(k);
+    const auto s = std::to_string(k);
+    // Edited: its contents no longer match its hash.
+    auto r =
+        attempt("UPDATE event SET payload = replace(payload, '}', ',\"x\":1}') WHERE seq = " + s);
+    CHECK_FALSE(r.ok);
+    CHECK(r.bad_seq == k);
+    // Deleted: a gap.
+    r = attempt("DELETE FROM event WHERE seq = " + s);
+    CHECK_FALSE(r.ok);
+    CHECK(r.bad_seq == k);
+    // Reordered with the next: the chain no longer follows.
+    r = attempt("UPDATE event SET seq = -seq WHERE seq IN (" + s + ", " + s + " + 1);" +
+                "UPDATE event SET seq = " + s + " + 1 WHERE seq = -" + s + ";" +
+                "UPDATE event SET seq = " + s + " WHERE seq = -(" + s + " + 1);");
+    CHECK_FALSE(r.ok);
+    CHECK(r.bad_seq == k);
+    // Inserted: a forged event whose own hash is right and which follows the
+    // event before it; the event after it no longer follows. (Not before
+    // event 5: a comment on issue 1 needs the issue.)
+    const auto ki = std::max<std::int64_t>(k, 5);
+    const auto si = std::to_string(ki);
+    r = attempt("UPDATE event SET seq = seq + 1000000 WHERE seq >= " + si + ";" +
+                    "UPDATE event SET seq = seq - 999999 WHERE seq >= 1000000;",
+                [&](ledger::Ledger& l) {
+                  ledger::Event e;
+                  e.seq = ki;
+                  e.at = "2026-11-21T10:00:00+08:00";
+                  e.actor = "intruder";
+                  // A comment nobody made, well formed: it would replay.
+                  SQLite::Statement q(l.db(), "SELECT entity, payload FROM event WHERE kind = "
+                                              "'issue.comment' ORDER BY seq DESC LIMIT 1");
+                  REQUIRE(q.executeStep());
+                  auto payload = nlohmann::json::parse(q.getColumn(1).getString());
+                  payload["comment"] = 999999;
+                  payload["body"] = "伪造的意见";
+                  payload["id"] = 1; // issue 1 exists from event 3 on
+                  e.kind = "issue.comment";
+                  e.entity = "issue:1";
+                  e.payload = payload.dump();
+                  e.prev_hash = l.db()
+                                    .execAndGet("SELECT hash FROM event WHERE seq = " +
+                                                std::to_string(ki - 1))
+                                    .getString();
+                  e.hash = ledger::event_hash(e);
+                  insert_raw(l, e);
+                });
+    CHECK_FALSE(r.ok);
+    CAPTURE(r.problem);
+    CHECK(r.bad_seq == ki + 1);
+    CHECK(r.problem.find("does not follow") != std::string::npos);
+  }
+  // The last event deleted: the head and the tables show it.
+  auto r = attempt("DELETE FROM event WHERE seq = " + std::to_string(last));
+  CHECK_FALSE(r.ok);
+  CHECK(r.table == "ledger_head");
+  // A projection row that disagrees with the events, in each table it can be.
+  for (const auto& [table, sql] : std::vector<std::pair<std::string, std::string>>{
+           {"issue", "UPDATE issue SET title = title || '改' WHERE id = 777"},
+           {"issue", "DELETE FROM issue_stakeholder WHERE issue = 5; DELETE FROM issue_comment "
+                     "WHERE issue = 5; DELETE FROM issue WHERE id = 5"},
+           {"issue_comment", "UPDATE issue_comment SET body = '伪造' WHERE id = 1000"},
+           {"issue_stakeholder", "UPDATE issue_stakeholder SET name = '某人' WHERE issue = 9"},
+           {"report_month", "UPDATE report_month SET n = n + 1 WHERE figure = 'accepted'"},
+           {"report_month", "DELETE FROM report_month WHERE figure = 'raised.category'"},
+       }) {
+    CAPTURE(sql);
+    r = attempt(sql);
+    CHECK_FALSE(r.ok);
+    CHECK(r.table == table);
+  }
+  MESSAGE(attempts << " tamperings of a " << last << "-event ledger, each caught");
 }
