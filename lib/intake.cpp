@@ -246,6 +246,7 @@ bool CsvReader::next(Record& record) {
     bool any_quotes = false;
     bool done = false;
     const std::int64_t start = line_;
+    std::size_t bytes = 0;
     while (!done) {
       if (pos_ >= buf_.size() && !more()) {
         if (in_quotes)
@@ -256,6 +257,14 @@ bool CsvReader::next(Record& record) {
         break;
       }
       const char c = buf_[pos_++];
+      if (++bytes > kMaxRecordBytes)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("the record that starts on line {} is longer than {} MiB"), start,
+                             kMaxRecordBytes >> 20),
+                    fmt::format("{}:{}", name_, start),
+                    in_quotes ? _("a quoted field opened there seems never to be closed: a '\"' "
+                                  "is missing")
+                              : _("split the row: one issue's text is at most 20,000 bytes"));
       if (in_quotes) {
         if (c == '"') {
           if (pos_ >= buf_.size()) more();

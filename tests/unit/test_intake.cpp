@@ -212,3 +212,30 @@ TEST_CASE("encoding names") {
   CHECK(parse_encoding("auto") == Encoding::automatic);
   CHECK_FALSE(parse_encoding("latin1"));
 }
+
+TEST_CASE("a record longer than the limit is an error, not a file read into memory") {
+  // An unterminated quote near the top of a large file.
+  std::string text = "日期,内容\n2026-11-01,\"漏水\n";
+  const std::string line = "2026-11-02,楼道灯不亮，请尽快修理。\n";
+  while (text.size() <= 2 * intake::kMaxRecordBytes)
+    text += line;
+  try {
+    parse(text);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::data);
+    CHECK(e.where() == "t.csv:2");
+    CHECK(std::string(e.what()).find("longer than 1 MiB") != std::string::npos);
+    CHECK(e.hint().find("never to be closed") != std::string::npos);
+  }
+  // One row just under the limit is read; a row of plain text over it is refused.
+  const std::string under(intake::kMaxRecordBytes - 100, 'x');
+  CHECK(parse("a,b\n1," + under + "\n").at(1).at(1) == under);
+  const std::string over(intake::kMaxRecordBytes + 1, 'x');
+  try {
+    parse("a,b\n1," + over + "\n");
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.hint().find("20,000 bytes") != std::string::npos);
+  }
+}

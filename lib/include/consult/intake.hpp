@@ -105,6 +105,11 @@ private:
   std::int64_t line_ = 1;
 };
 
+/// The longest CSV record (one spreadsheet row, quoted line breaks
+/// included): a longer one — an unterminated quote, most often — is an error,
+/// not a file read into memory.
+inline constexpr std::size_t kMaxRecordBytes = 1u << 20; // 1 MiB
+
 /// Limits on what an XLSX file may unpack to: a sheet is streamed, the other
 /// parts are read whole.
 inline constexpr std::uint64_t kMaxSheetBytes = 2ull << 30;        // 2 GiB
