@@ -14,8 +14,11 @@ DEBS := cmake make g++ pkg-config \
         python3-icalendar jq \
         libreoffice-writer-nogui poppler-utils chromium fonts-noto-cjk unzip
 BENCH_DEBS := hyperfine time bc
+FUZZ_DEBS := clang libclang-rt-14-dev llvm
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build test demo asan bench install clean
+.PHONY: all deps build test demo asan fuzz bench install clean
 
 all: build
 
@@ -40,6 +43,18 @@ asan: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
+# Each fuzz target for FUZZ_SECONDS under ASan and UBSan, then the lines its
+# corpus reaches (llvm-cov); figures in $(FUZZ_BUILD)/fuzz-summary.txt.
+fuzz: deps
+	@DEBS="$(FUZZ_DEBS)" sh tests/install-deps.sh
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCONSULT_TESTS=OFF -DCONSULT_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD)-cov -DCMAKE_BUILD_TYPE=Debug \
+	  -DCONSULT_TESTS=OFF -DCONSULT_COVERAGE=ON
+	cmake --build $(FUZZ_BUILD)-cov -j $(JOBS) --target consult_fuzz_replay
+	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_BUILD)-cov
+
 bench: build
 	@DEBS="$(BENCH_DEBS)" sh tests/install-deps.sh
 	sh tests/bench/issues.sh $(BUILD)
@@ -51,4 +66,4 @@ install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(FUZZ_BUILD)-cov

@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -42,6 +43,10 @@ const char* attr(const char** atts, std::string_view want) {
 /// A SAX parse with callbacks. DOCTYPE declarations are refused outright:
 /// no XLSX part has one, and refusing them shuts out entity expansion bombs
 /// and external entities.
+///
+/// An exception thrown by a callback never unwinds through expat's C frames
+/// (that leaves the parser's state half-made): it is caught, the parse is
+/// stopped, and feed() or resume() throws it once expat has returned.
 class Sax {
 public:
   std::function<void(std::string_view, const char**)> start;
@@ -55,15 +60,15 @@ public:
         parser_,
         [](void* self, const char* name, const char** atts) {
           auto* s = static_cast<Sax*>(self);
-          if (s->start) s->start(local(name), atts);
+          if (s->start) s->guard([&] { s->start(local(name), atts); });
         },
         [](void* self, const char* name) {
           auto* s = static_cast<Sax*>(self);
-          if (s->end) s->end(local(name));
+          if (s->end) s->guard([&] { s->end(local(name)); });
         });
     XML_SetCharacterDataHandler(parser_, [](void* self, const char* s, int len) {
       auto* sax = static_cast<Sax*>(self);
-      if (sax->text) sax->text(s, len);
+      if (sax->text) sax->guard([&] { sax->text(s, len); });
     });
     XML_SetStartDoctypeDeclHandler(parser_,
                                    [](void* self, const char*, const char*, const char*, int) {
@@ -76,8 +81,33 @@ public:
   Sax(const Sax&) = delete;
   Sax& operator=(const Sax&) = delete;
 
-  void feed(const char* data, std::size_t len, bool last) {
-    if (XML_Parse(parser_, data, static_cast<int>(len), last ? 1 : 0) == XML_STATUS_ERROR) {
+  /// Parses the next piece; true if a callback suspended the parse (resume()
+  /// goes on with what is left of the piece).
+  bool feed(const char* data, std::size_t len, bool last) {
+    return done(XML_Parse(parser_, data, static_cast<int>(len), last ? 1 : 0));
+  }
+
+  /// Goes on after a suspension; true if suspended again.
+  bool resume() { return done(XML_ResumeParser(parser_)); }
+
+  /// From a callback: stop after it, keeping the rest for resume().
+  void suspend() { XML_StopParser(parser_, XML_TRUE); }
+
+private:
+  template <typename F> void guard(F&& f) {
+    if (error_) return;
+    try {
+      f();
+    } catch (...) {
+      error_ = std::current_exception();
+      XML_StopParser(parser_, XML_FALSE);
+    }
+  }
+
+  bool done(XML_Status status) {
+    if (error_) std::rethrow_exception(error_);
+    if (status == XML_STATUS_SUSPENDED) return true;
+    if (status == XML_STATUS_ERROR) {
       if (doctype_)
         throw Error(
             ErrorKind::data,
@@ -89,13 +119,14 @@ public:
                            XML_ErrorString(XML_GetErrorCode(parser_))),
                   {}, _("the file is damaged or truncated; save it again from the spreadsheet"));
     }
+    return false;
   }
 
-private:
   XML_Parser parser_;
   std::string part_;
   std::string file_;
   bool doctype_ = false;
+  std::exception_ptr error_;
 };
 
 /// Column index of a cell reference: "A1" -> 0, "AB12" -> 27; -1 if none.
@@ -155,11 +186,19 @@ struct XlsxReader::Impl {
   unzFile zip = nullptr;
   bool sheet_open = false;
   std::string sheet_name;
+  std::string sheet_part;
   std::uint64_t sheet_size = 0;
+  std::uint64_t sheet_most = kMaxSheetBytes; ///< what the sheet may unpack to
   std::uint64_t read = 0;
   bool date1904 = false;
   bool done = false;
-  std::vector<std::string> shared;
+  bool suspended = false; ///< the sheet's parse stopped after a row
+  bool at_end = false;    ///< the sheet's last piece has been given to the parser
+  std::size_t row_bytes = 0;
+  // The shared strings end to end, and where each ends: 4 bytes a string
+  // rather than a std::string's 32 (a part of empty <si/> would multiply).
+  std::string shared_text;
+  std::vector<std::uint32_t> shared_end;
   std::vector<bool> date_style; // per cellXfs index
   std::unique_ptr<Sax> sheet_sax;
   std::deque<Record> ready;
@@ -187,16 +226,32 @@ struct XlsxReader::Impl {
     return unzLocateFile(zip, name.c_str(), 1) == UNZ_OK;
   }
 
-  /// Opens the current entry after checking its unpacked size against `limit`.
-  void open_current(const std::string& name, std::uint64_t limit, std::uint64_t* size = nullptr) {
+  /// Opens the current entry after checking its unpacked size against `limit`
+  /// and against kMaxPackRatio times its packed size (a zip bomb). Returns
+  /// the most it may unpack to, which the reading checks again: the sizes in
+  /// the archive's headers may lie.
+  std::uint64_t open_current(const std::string& name, std::uint64_t limit,
+                             std::uint64_t* size = nullptr) {
     unz_file_info64 info{};
     if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
       damaged(i18n::tr(N_("part {} cannot be read"), name));
     if (info.uncompressed_size > limit)
       damaged(i18n::tr(N_("part {} unpacks to {} bytes, more than the {} allowed"), name,
                        info.uncompressed_size, limit));
+    const std::uint64_t packed_limit =
+        info.compressed_size > (kMaxSheetBytes / kMaxPackRatio)
+            ? kMaxSheetBytes
+            : std::max<std::uint64_t>(kPackRatioFloor, info.compressed_size * kMaxPackRatio);
+    if (info.uncompressed_size > packed_limit) bomb(name, packed_limit);
     if (size) *size = info.uncompressed_size;
     if (unzOpenCurrentFile(zip) != UNZ_OK) damaged(i18n::tr(N_("part {} cannot be read"), name));
+    return std::min(limit, packed_limit);
+  }
+
+  [[noreturn]] void bomb(const std::string& name, std::uint64_t most) const {
+    damaged(i18n::tr(N_("part {} unpacks to more than {} bytes, over {} times its packed size "
+                        "(a zip bomb?)"),
+                     name, most, kMaxPackRatio));
   }
 
   /// Reads a whole part (up to `limit` bytes); "" if it is absent and optional.
@@ -205,7 +260,7 @@ struct XlsxReader::Impl {
       if (required) damaged(i18n::tr(N_("part {} is missing"), name));
       return {};
     }
-    open_current(name, limit);
+    const std::uint64_t most = open_current(name, limit);
     std::string out;
     char buf[65536];
     for (;;) {
@@ -216,8 +271,9 @@ struct XlsxReader::Impl {
       }
       if (n == 0) break;
       out.append(buf, static_cast<std::size_t>(n));
-      if (out.size() > limit) {
+      if (out.size() > most) {
         unzCloseCurrentFile(zip);
+        if (most < limit) bomb(name, most);
         damaged(i18n::tr(N_("part {} unpacks to more than the {} bytes allowed"), name, limit));
       }
     }
@@ -313,7 +369,8 @@ struct XlsxReader::Impl {
       };
       sax.end = [&](std::string_view el) {
         if (el == "si") {
-          shared.push_back(cur);
+          shared_text += cur;
+          shared_end.push_back(static_cast<std::uint32_t>(shared_text.size()));
           in_si = false;
         } else if (el == "rPh") {
           phonetic = false;
@@ -360,13 +417,19 @@ struct XlsxReader::Impl {
 
     // The sheet itself, streamed (read last: the archive has one open entry at a time).
     if (!locate(target)) damaged(i18n::tr(N_("part {} is missing"), target));
-    open_current(target, kMaxSheetBytes, &sheet_size);
+    sheet_most = open_current(target, kMaxSheetBytes, &sheet_size);
     sheet_open = true;
+    sheet_part = target;
     sheet_sax = std::make_unique<Sax>(target, path);
     sheet_sax->start = [this](std::string_view el, const char** atts) { on_start(el, atts); };
     sheet_sax->end = [this](std::string_view el) { on_end(el); };
     sheet_sax->text = [this](const char* s, int len) {
-      if (in_value || (in_inline && !in_phonetic)) value.append(s, static_cast<std::size_t>(len));
+      if (in_value || (in_inline && !in_phonetic)) {
+        value.append(s, static_cast<std::size_t>(len));
+        if (value.size() > kMaxRecordBytes)
+          damaged(i18n::tr(N_("a cell of row {} holds more than the {} bytes a row may"), row.line,
+                           kMaxRecordBytes));
+      }
     };
   }
 
@@ -376,7 +439,11 @@ struct XlsxReader::Impl {
       row.fields.clear();
       const char* r = attr(atts, "r");
       row.line = r ? std::strtol(r, nullptr, 10) : next_row;
+      if (row.line < 1 || row.line > kMaxSheetRows)
+        damaged(i18n::tr(N_("a row numbered {} (a sheet has rows 1 to {})"),
+                         r ? r : std::to_string(row.line), kMaxSheetRows));
       next_row = row.line + 1;
+      row_bytes = 0;
       next_col = 0;
     } else if (el == "c" && in_row) {
       in_cell = true;
@@ -410,9 +477,10 @@ struct XlsxReader::Impl {
       std::string text;
       if (type == "s") {
         const auto i = std::strtoul(value.c_str(), nullptr, 10);
-        if (i >= shared.size())
+        if (i >= shared_end.size())
           damaged(i18n::tr(N_("row {} refers to a missing string"), row.line));
-        text = shared[i];
+        const std::uint32_t from = i == 0 ? 0 : shared_end[i - 1];
+        text = shared_text.substr(from, shared_end[i] - from);
       } else if (type == "b") {
         text = value == "1" ? "TRUE" : "FALSE";
       } else if (type == "n" && !value.empty()) {
@@ -435,6 +503,10 @@ struct XlsxReader::Impl {
       } else {
         text = value; // str (formula text), inlineStr, e (errors), d (ISO dates)
       }
+      row_bytes += text.size() + 1;
+      if (row_bytes > kMaxRecordBytes)
+        damaged(i18n::tr(N_("row {} holds more than the {} bytes a row may"), row.line,
+                         kMaxRecordBytes));
       if (static_cast<std::size_t>(col) >= row.fields.size())
         row.fields.resize(static_cast<std::size_t>(col) + 1);
       row.fields[static_cast<std::size_t>(col)] = std::move(text);
@@ -443,26 +515,38 @@ struct XlsxReader::Impl {
       bool blank = true;
       for (const auto& f : row.fields)
         if (!f.empty()) blank = false;
-      if (!blank) ready.push_back(std::move(row));
+      if (!blank) {
+        ready.push_back(std::move(row));
+        sheet_sax->suspend(); // one row at a time: memory does not grow with a piece's rows
+      }
       row = Record{};
     }
   }
 
   bool pump() {
     if (done) return false;
+    if (suspended) {
+      suspended = sheet_sax->resume();
+      if (!suspended && at_end) finish();
+      return true;
+    }
     char buf[65536];
     const int n = unzReadCurrentFile(zip, buf, sizeof buf);
     if (n < 0) damaged(i18n::tr(N_("the sheet is damaged")));
     read += static_cast<std::uint64_t>(n);
+    if (read > sheet_most && sheet_most < kMaxSheetBytes) bomb(sheet_part, sheet_most);
     if (read > kMaxSheetBytes)
       damaged(i18n::tr(N_("the sheet unpacks to more than the {} bytes allowed"), kMaxSheetBytes));
-    sheet_sax->feed(buf, static_cast<std::size_t>(n), n == 0);
-    if (n == 0) {
-      done = true;
-      sheet_open = false;
-      if (unzCloseCurrentFile(zip) != UNZ_OK) damaged(_("the sheet is damaged (checksum)"));
-    }
+    at_end = n == 0;
+    suspended = sheet_sax->feed(buf, static_cast<std::size_t>(n), at_end);
+    if (!suspended && at_end) finish();
     return true;
+  }
+
+  void finish() {
+    done = true;
+    sheet_open = false;
+    if (unzCloseCurrentFile(zip) != UNZ_OK) damaged(_("the sheet is damaged (checksum)"));
   }
 };
 

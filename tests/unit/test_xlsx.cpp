@@ -104,3 +104,32 @@ TEST_CASE("broken and hostile files are refused clearly") {
   CHECK(looks_like_zip(fixtures() + "/box.xlsx"));
   CHECK_FALSE(looks_like_zip(fixtures() + "/broken-csv.xlsx"));
 }
+
+TEST_CASE("zip bombs and external entities are refused before anything is unpacked") {
+  for (const char* name : {"broken-bomb-sheet.xlsx", "broken-bomb-strings.xlsx"}) {
+    CAPTURE(name);
+    try {
+      rows(name);
+      FAIL("a zip bomb was read");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::data);
+      CHECK(std::string(e.what()).find("zip bomb") != std::string::npos);
+      CHECK(std::string(e.what()).find("100 times its packed size") != std::string::npos);
+    }
+  }
+  try {
+    rows("broken-external.xlsx");
+    FAIL("an external entity was read");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("DOCTYPE") != std::string::npos);
+    CHECK(std::string(e.what()).find("root:") == std::string::npos);
+  }
+}
+
+TEST_CASE("a large sheet packed as offices pack it is read in full") {
+  const auto all = rows("many.xlsx");
+  REQUIRE(all.size() == 30001);
+  CHECK(all.back().line == 30001);
+  CHECK(all.back().fields[1] ==
+        "第30001条：楼道灯坏了" + std::to_string(30001L * 7919 % 1000) + "天");
+}

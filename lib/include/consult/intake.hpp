@@ -115,6 +115,13 @@ inline constexpr std::size_t kMaxRecordBytes = 1u << 20; // 1 MiB
 inline constexpr std::uint64_t kMaxSheetBytes = 2ull << 30;        // 2 GiB
 inline constexpr std::uint64_t kMaxSharedStringBytes = 256u << 20; // 256 MiB
 inline constexpr std::uint64_t kMaxPartBytes = 16u << 20;          // 16 MiB
+/// The rows of a sheet, as Excel has them.
+inline constexpr long kMaxSheetRows = 1'048'576;
+/// A zip bomb: a part of more than kPackRatioFloor bytes may unpack to at
+/// most kMaxPackRatio times its packed size. Real sheets pack 3 to 20 times
+/// (a sheet of one row repeated 50,000 times: 20); deflate allows 1,032.
+inline constexpr std::uint64_t kMaxPackRatio = 100;
+inline constexpr std::uint64_t kPackRatioFloor = 1u << 20; // 1 MiB
 
 /// A worksheet of an XLSX file (Office Open XML, as Excel, WPS, LibreOffice
 /// and common libraries write it), read row by row. Cells come as text:
