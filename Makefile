@@ -12,13 +12,14 @@ DEBS := cmake make g++ pkg-config \
         libtomlplusplus-dev doctest-dev nlohmann-json3-dev libsodium-dev \
         libutf8proc-dev libminizip-dev libexpat1-dev libxlsxwriter-dev gettext tzdata python3 python3-openpyxl \
         python3-icalendar jq \
-        libreoffice-writer-nogui poppler-utils chromium fonts-noto-cjk unzip
+        libreoffice-writer-nogui poppler-utils chromium fonts-noto-cjk unzip \
+        dpkg-dev file
 BENCH_DEBS := hyperfine time bc
 FUZZ_DEBS := clang libclang-rt-14-dev llvm
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build test demo asan fuzz bench install clean
+.PHONY: all deps build test demo asan fuzz bench install package clean
 
 all: build
 
@@ -64,6 +65,11 @@ bench: build
 
 install: build
 	cmake --install $(BUILD)
+
+# Debian packages consult and libconsult-dev in $(BUILD)/packages.
+package: build
+	cpack --config $(BUILD)/CPackConfig.cmake -B $(abspath $(BUILD))/packages
+	@ls $(BUILD)/packages/*.deb
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(FUZZ_BUILD)-cov

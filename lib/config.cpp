@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
@@ -212,7 +213,179 @@ private:
   std::set<std::string> used_;
 };
 
+/// Whether toml++ 3.3.0 (Debian 12's) can ask if `c` is whitespace without
+/// reaching its __builtin_unreachable: undefined behaviour, found by the
+/// toml fuzz target (upstream issues #190 and #295, fixed after 3.3.0). This
+/// mirrors the table of its is_non_ascii_horizontal_whitespace().
+bool toml_safe_to_classify(char32_t c) {
+  if (c < 0xA0 || c > 0xFEFF) return true;
+  const auto child = (static_cast<std::uint64_t>(c) - 0xA0) / 0x3FA;
+  if ((1ull << child) & 0x7FFFFFFFFFFFF75Eull) return true;
+  return c == 0xA0 || c == 0x3000 || c == 0xFEFF || child == 5 || child == 7;
+}
+
+/// Refuses, before toml++ sees them, the characters it cannot classify where
+/// it would classify them: outside quoted strings and comments (where TOML
+/// allows no non-ASCII character at all), and first after a line-ending
+/// backslash in a """ string. Also refuses text that is not UTF-8.
+void screen_toml(const std::string& text, const std::string& name) {
+  enum class In { code, comment, basic, literal, ml_basic, ml_literal };
+  In in = In::code;
+  bool trimming = false;      // after a line-ending backslash in a """ string
+  bool escaped = false;       // after a backslash in a basic string
+  bool glued_comment = false; // a '#' right after a value: a comment only if the value is good
+  char prev = 0;              // the character before, in code (0 at a line's start)
+  char last = 0;              // the last one not blank, in code (0 at a line's start)
+  std::size_t line = 1, column = 0, i = 0;
+  auto refuse = [&](const std::string& what, const std::string& hint) {
+    throw Error(ErrorKind::config, what, fmt::format("{}:{}:{}", name, line, column), hint);
+  };
+  auto run_of = [&](char q) {
+    std::size_t n = 0;
+    while (i + n < text.size() && text[i + n] == q)
+      ++n;
+    return n;
+  };
+  while (i < text.size()) {
+    // One code point.
+    const auto b = static_cast<unsigned char>(text[i]);
+    const std::size_t len = b < 0x80         ? 1
+                            : (b >> 5) == 6  ? 2
+                            : (b >> 4) == 14 ? 3
+                            : (b >> 3) == 30 ? 4
+                                             : 0;
+    ++column;
+    if (len == 0 || i + len > text.size() ||
+        !text::valid_utf8(std::string_view(text).substr(i, len)))
+      refuse(_("the file is not valid UTF-8 here"), _("save it as UTF-8 text"));
+    char32_t c = len == 1 ? b : static_cast<char32_t>(b & (0xFF >> (len + 1)));
+    for (std::size_t k = 1; k < len; ++k)
+      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    const char ch = static_cast<char>(b);
+
+    if (ch == '\n') {
+      ++line;
+      column = 0;
+      if (in == In::comment || in == In::basic || in == In::literal) in = In::code;
+      escaped = false;
+      glued_comment = false;
+      if (in == In::code) prev = last = 0;
+      ++i;
+      continue;
+    }
+    if (trimming) {
+      if (ch == ' ' || ch == '\t' || ch == '\r') {
+        ++i;
+        continue;
+      }
+      trimming = false;
+      if (!toml_safe_to_classify(c))
+        refuse(i18n::tr(N_("'{}' right after a line-ending backslash cannot be read"),
+                        text.substr(i, len)),
+               _("join the two lines, or start the next line with an ASCII character"));
+    }
+    switch (in) {
+    case In::code: {
+      if (c >= 0x80) {
+        if (glued_comment)
+          refuse(i18n::tr(N_("'{}' in a comment that follows a value without a space"),
+                          text.substr(i, len)),
+                 _("put a space before the '#' of the comment"));
+        refuse(i18n::tr(N_("'{}' outside quotes: TOML allows such characters only in quoted "
+                           "strings and comments"),
+                        text.substr(i, len)),
+               _("put the text in quotes, or replace a full-width character such as '，' or "
+                 "'＝' with its ASCII form"));
+      }
+      // Where toml++ may still be reading a (broken) value token, a quote or
+      // a '#' does not begin a string or a comment for it: they do only at
+      // the places TOML has them, and there alone is non-ASCII text let by.
+      const bool at_start = last == 0 || std::strchr("=[,{.", last) != nullptr;
+      const bool after_space = prev == 0 || prev == ' ' || prev == '\t';
+      prev = ch;
+      if (ch != ' ' && ch != '\t' && ch != '\r') last = ch;
+      if (ch == '#') {
+        if (after_space || at_start)
+          in = In::comment;
+        else
+          glued_comment = true;
+      } else if ((ch == '"' || ch == '\'') && !at_start) {
+        // not a string for toml++ either: a broken value, refused by it
+      } else if (ch == '"') {
+        const auto n = run_of('"');
+        if (n >= 3) {
+          in = In::ml_basic;
+          i += 3;
+          column += 2;
+          continue;
+        }
+        in = In::basic;
+      } else if (ch == '\'') {
+        const auto n = run_of('\'');
+        if (n >= 3) {
+          in = In::ml_literal;
+          i += 3;
+          column += 2;
+          continue;
+        }
+        in = In::literal;
+      }
+      break;
+    }
+    case In::comment:
+      break;
+    case In::basic:
+      if (escaped)
+        escaped = false;
+      else if (ch == '\\')
+        escaped = true;
+      else if (ch == '"')
+        in = In::code, prev = last = ch;
+      break;
+    case In::literal:
+      if (ch == '\'') in = In::code, prev = last = ch;
+      break;
+    case In::ml_basic:
+    case In::ml_literal: {
+      const char q = in == In::ml_basic ? '"' : '\'';
+      if (escaped) {
+        escaped = false;
+        break;
+      }
+      if (in == In::ml_basic && ch == '\\') {
+        // A line-ending backslash: only whitespace up to the line end.
+        std::size_t j = i + 1;
+        while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+          ++j;
+        if (j < text.size() && text[j] == '\n') {
+          trimming = true;
+          column += j - i - 1;
+          i = j;
+          continue;
+        }
+        escaped = true;
+        break;
+      }
+      if (ch == q) {
+        const auto n = run_of(q);
+        if (n >= 3) {
+          const auto take = std::min<std::size_t>(n, 5); // up to two quotes belong to the text
+          i += take;
+          column += take - 1;
+          in = In::code;
+          prev = last = q;
+          continue;
+        }
+      }
+      break;
+    }
+    }
+    i += len;
+  }
+}
+
 toml::table parse_toml(const std::string& text, const std::string& name) {
+  screen_toml(text, name);
   try {
     return toml::parse(text, name);
   } catch (const toml::parse_error& e) {

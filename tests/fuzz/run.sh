@@ -29,7 +29,7 @@ sources_of() {
   csv) echo "$top/lib/intake.cpp" ;;
   xlsx | xlsx-parts) echo "$top/lib/xlsx.cpp" ;;
   toml) echo "$top/lib/config.cpp" ;;
-  date) echo "$top/lib/intake.cpp" ;;
+  date) echo "$top/lib/dates.cpp" ;;
   profile) echo "$top/lib/rules.cpp $top/lib/config.cpp" ;;
   esac
 }

@@ -71,6 +71,55 @@ TEST_CASE("syntax errors point at line and column") {
   CHECK(error_of("id = \"t\"\nname = \n").rfind("c.toml:2:", 0) == 0);
 }
 
+TEST_CASE("non-ASCII text outside quotes is refused at its place, before the TOML parser") {
+  // A full-width comma typed after a value: outside quotes TOML allows no
+  // such character, and the TOML library Debian 12 ships cannot classify it.
+  const auto comma = error_of(std::string(kMinimal) + "[rules]\nnotice_days = 7，\n");
+  INFO(comma);
+  CHECK(comma.rfind("c.toml:13:16|", 0) == 0);
+  CHECK(comma.find("outside quotes") != std::string::npos);
+  CHECK(error_of("id = \"t\"\nname ＝ \"x\"\n").rfind("c.toml:2:6|", 0) == 0);
+  CHECK(error_of("id = \"t\"\xff\n").rfind("c.toml:1:9|the file is not valid UTF-8", 0) == 0);
+
+  // In strings and comments, Chinese punctuation is text like any other.
+  const auto c = parse_community(R"(id = "t" # 社区，「编号」。
+name = "和平里，「社区」。\"引号\"，"
+street = '单引号，。'
+district = """多行，
+「区」。"""
+population = 1 # ，
+[council]
+name = """\
+    议事会"""
+[[council.seats]]
+key = "committee"
+label = '''含有"""的，文字'''
+count = 1
+members = [{ name = "王一" }]
+)",
+                                 "c.toml");
+  CHECK(c.name == "和平里，「社区」。\"引号\"，");
+  CHECK(c.street == "单引号，。");
+  CHECK(c.district == "多行，\n「区」。");
+  CHECK(c.council.name == "议事会");
+  CHECK(c.council.seats.at(0).label == "含有\"\"\"的，文字");
+
+  // A line-ending backslash followed by such a character: refused, not guessed.
+  const auto trimmed = error_of("name = \"\"\"\\\n   「社区」\"\"\"\n" + std::string(kMinimal));
+  INFO(trimmed);
+  CHECK(trimmed.rfind("c.toml:2:4|", 0) == 0);
+  CHECK(trimmed.find("line-ending backslash") != std::string::npos);
+
+  // A quote or '#' inside a broken value starts no string or comment.
+  CHECK(error_of("id = 7nam\"「\"\n").rfind("c.toml:1:11|'「' outside quotes", 0) == 0);
+  const auto glued = error_of("population = 1#「注释」\n" + std::string(kMinimal));
+  CHECK(glued.find("put a space") == std::string::npos); // the hint is not in what()
+  CHECK(glued.rfind("c.toml:1:16|'「' in a comment that follows a value without a space", 0) == 0);
+  CHECK(
+      parse_community("population = 1 #「注释」\n" + std::string(kMinimal), "c.toml").population ==
+      1);
+}
+
 TEST_CASE("wrong types name the key and the types") {
   const auto e = error_of("population = \"many\"\n" + std::string(kMinimal));
   CHECK(e.find("c.toml:1:14|") == 0);
