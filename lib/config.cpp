@@ -4,7 +4,27 @@
 #include "consult/i18n.hpp"
 #include "consult/text.hpp"
 
+#include <stdexcept>
+
+// toml++ checks its own state with TOML_ASSERT_ASSUME: an assert() in a
+// debug build, an assumption the optimiser may act on in a release build
+// (clang). Broken files reach some of them (found by the toml and profile
+// fuzz targets: a '}' closing an array, a table header "[."). Here every
+// such check is kept, in every build, and a failed one throws, to be
+// reported as a syntax error the parser could not recover from.
+namespace consult::config {
+struct TomlAssertion : std::logic_error {
+  using std::logic_error::logic_error;
+};
+[[noreturn]] inline void toml_assertion_failed(const char* what) {
+  throw TomlAssertion(what);
+}
+} // namespace consult::config
+#pragma push_macro("NDEBUG")
+#undef NDEBUG
+#define TOML_ASSERT(expr) ((expr) ? (void)0 : ::consult::config::toml_assertion_failed(#expr))
 #include <toml++/toml.h>
+#pragma pop_macro("NDEBUG")
 
 #include <algorithm>
 #include <cmath>
@@ -393,6 +413,9 @@ toml::table parse_toml(const std::string& text, const std::string& name) {
     throw Error(ErrorKind::config,
                 i18n::tr(N_("TOML syntax error: {}"), std::string(e.description())),
                 fmt::format("{}:{}:{}", name, src.begin.line, src.begin.column));
+  } catch (const TomlAssertion&) {
+    throw Error(ErrorKind::config, _("TOML syntax error the parser cannot say where"), name,
+                _("check the brackets, braces and quotes of the file's tables and arrays"));
   }
 }
 

@@ -24,4 +24,7 @@ void register_agenda(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx); // log, verify
 void register_doctor(CLI::App& app, Context& ctx);
 
+/// `consult __complete WORD...`: the candidates for the last word (complete.cpp).
+int run_complete(CLI::App& app, Context& ctx, const std::vector<std::string>& words);
+
 } // namespace consult::cli

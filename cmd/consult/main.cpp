@@ -92,6 +92,10 @@ int main(int argc, char** argv) {
   register_log(app, ctx);
   register_doctor(app, ctx);
 
+  // The shell completion scripts' helper (completions/; see complete.cpp).
+  if (argc > 1 && std::string(argv[1]) == "__complete")
+    return run_complete(app, ctx, std::vector<std::string>(argv + 2, argv + argc));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

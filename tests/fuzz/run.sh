@@ -63,13 +63,21 @@ for t in csv xlsx xlsx-parts toml date profile; do
   lines="-"
   if [ -n "$cov" ] && [ "$status" -eq 0 ]; then
     prof="$build/logs/$t.profraw"
+    # The grown corpus replayed in a debug build (toml++'s own checks on).
     # shellcheck disable=SC2068
-    LLVM_PROFILE_FILE="$prof" "$cov/tests/fuzz/consult_fuzz_replay" "$t" $@ > /dev/null
-    llvm-profdata merge -sparse "$prof" -o "$build/logs/$t.profdata"
-    # shellcheck disable=SC2046
-    lines=$(llvm-cov report "$cov/tests/fuzz/consult_fuzz_replay" \
-      -instr-profile="$build/logs/$t.profdata" $(sources_of "$t") |
-      awk '$1 != "TOTAL" && $1 ~ /\.cpp$/ { n = split($1, p, "/"); printf "%s%s %s", sep, p[n], $10; sep = ", " }')
+    if LLVM_PROFILE_FILE="$prof" "$cov/tests/fuzz/consult_fuzz_replay" "$t" $@ \
+      > "$build/logs/$t.replay.log" 2>&1; then
+      llvm-profdata merge -sparse "$prof" -o "$build/logs/$t.profdata"
+      # shellcheck disable=SC2046
+      lines=$(llvm-cov report "$cov/tests/fuzz/consult_fuzz_replay" \
+        -instr-profile="$build/logs/$t.profdata" $(sources_of "$t") |
+        awk '$1 != "TOTAL" && $1 ~ /\.cpp$/ { n = split($1, p, "/"); printf "%s%s %s", sep, p[n], $10; sep = ", " }')
+    else
+      lines="replay FAILED"
+      status=1
+      echo "fuzz: replaying $t's corpus failed; its log: $build/logs/$t.replay.log" >&2
+      tail -3 "$build/logs/$t.replay.log" >&2
+    fi
   fi
   printf '%-11s %10s %8s %7s %7s %6s %8s  %s\n' "$t" "${execs:-?}" "${speed:-?}" "${edges:-?}" \
     "${feats:-?}" "${corp:-?}" "${rss:-?}" "$lines" >> "$summary"

@@ -120,6 +120,13 @@ members = [{ name = "王一" }]
       1);
 }
 
+TEST_CASE("files that trip the TOML parser's own checks are syntax errors, in every build") {
+  CHECK(error_of(std::string(kMinimal) + "[.\n") ==
+        "c.toml|TOML syntax error the parser cannot say where");
+  CHECK(error_of(std::string(kMinimal) + "[rules]\nrequire_present = [{ seat = [\"women\", }\n") ==
+        "c.toml|TOML syntax error the parser cannot say where");
+}
+
 TEST_CASE("wrong types name the key and the types") {
   const auto e = error_of("population = \"many\"\n" + std::string(kMinimal));
   CHECK(e.find("c.toml:1:14|") == 0);
