@@ -244,10 +244,10 @@ bool toml_safe_to_classify(char32_t c) {
   return c == 0xA0 || c == 0x3000 || c == 0xFEFF || child == 5 || child == 7;
 }
 
-/// Refuses, before toml++ sees them, the characters it cannot classify where
-/// it would classify them: outside quoted strings and comments (where TOML
-/// allows no non-ASCII character at all), and first after a line-ending
-/// backslash in a """ string. Also refuses text that is not UTF-8.
+/// Refuses text that is not UTF-8, and non-ASCII characters outside quoted
+/// strings and comments, where TOML allows none: a full-width '，' or '＝'
+/// typed for its ASCII twin is the usual cause, and deserves a clearer
+/// message than the parser's.
 void screen_toml(const std::string& text, const std::string& name) {
   enum class In { code, comment, basic, literal, ml_basic, ml_literal };
   In in = In::code;
@@ -299,10 +299,6 @@ void screen_toml(const std::string& text, const std::string& name) {
         continue;
       }
       trimming = false;
-      if (!toml_safe_to_classify(c))
-        refuse(i18n::tr(N_("'{}' right after a line-ending backslash cannot be read"),
-                        text.substr(i, len)),
-               _("join the two lines, or start the next line with an ASCII character"));
     }
     switch (in) {
     case In::code: {
@@ -404,14 +400,116 @@ void screen_toml(const std::string& text, const std::string& name) {
   }
 }
 
+// The characters toml++ 3.3.0 cannot classify (toml_safe_to_classify) fall in
+// three blocks; each maps one to one onto private-use characters it can,
+// U+E000 to U+EBFF, which the parser gets instead and the strings and keys it
+// returns are mapped back from. The parser never sees one it cannot classify,
+// wherever it looks (its error path reads a broken value to the next blank,
+// quotes and all), and columns stay as they were.
+constexpr char32_t kShieldBlocks[3][2] = {{0xA0, 0xE000}, {0x2C5E, 0xE400}, {0xFB26, 0xE800}};
+constexpr char32_t kShieldBlock = 0x400;
+constexpr char32_t kShieldFirst = 0xE000, kShieldLast = 0xEBFF;
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+/// Rewrites the code points of valid UTF-8 `text` through `map`.
+template <typename Map> std::string remap(std::string_view text, Map map) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    const std::size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : 4;
+    if (len == 1 || i + len > text.size()) {
+      out += text[i++];
+      continue;
+    }
+    char32_t c = static_cast<char32_t>(b & (0xFF >> (len + 1)));
+    for (std::size_t k = 1; k < len; ++k)
+      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    append_utf8(out, map(c));
+    i += len;
+  }
+  return out;
+}
+
+char32_t shield(char32_t c) {
+  if (toml_safe_to_classify(c)) return c;
+  for (const auto& [from, to] : kShieldBlocks)
+    if (c >= from && c < from + kShieldBlock) return to + (c - from);
+  return c;
+}
+
+char32_t unshield(char32_t c) {
+  for (const auto& [from, to] : kShieldBlocks)
+    if (c >= to && c < to + kShieldBlock) return from + (c - to);
+  return c;
+}
+
+/// Maps the strings and keys of a parsed document back.
+void unshield(toml::table& table) {
+  std::vector<std::pair<toml::key, std::string>> renamed;
+  for (auto&& [k, v] : table) {
+    const std::string key(k.str());
+    if (const auto back = remap(key, [](char32_t c) { return unshield(c); }); back != key)
+      renamed.emplace_back(k, back);
+  }
+  for (const auto& [from, to] : renamed) {
+    // toml::table has no rename: the node moves to the new key, keeping its
+    // source position (and the key its own) for messages.
+    table.get(from.str())->visit([&, &to = to](auto&& node) {
+      table.insert_or_assign(toml::key(to, from.source()), std::move(node));
+    });
+    table.erase(from.str());
+  }
+  auto fix = [](toml::node& n, auto& self) -> void {
+    if (auto* t = n.as_table()) {
+      unshield(*t);
+    } else if (auto* a = n.as_array()) {
+      for (auto& e : *a)
+        self(e, self);
+    } else if (auto* str = n.as_string()) {
+      str->get() = remap(str->get(), [](char32_t c) { return unshield(c); });
+    }
+  };
+  for (auto&& [k, v] : table)
+    fix(v, fix);
+}
+
 toml::table parse_toml(const std::string& text, const std::string& name) {
   screen_toml(text, name);
+  const auto shielded = remap(text, [&](char32_t c) {
+    if (c >= kShieldFirst && c <= kShieldLast)
+      throw Error(
+          ErrorKind::config,
+          i18n::tr(N_("private-use character U+{:04X} in the file"), static_cast<std::uint32_t>(c)),
+          name, _("a configuration file has no use for them; remove it"));
+    return shield(c);
+  });
   try {
-    return toml::parse(text, name);
+    auto table = toml::parse(shielded, name);
+    unshield(table);
+    return table;
   } catch (const toml::parse_error& e) {
     const auto& src = e.source();
     throw Error(ErrorKind::config,
-                i18n::tr(N_("TOML syntax error: {}"), std::string(e.description())),
+                i18n::tr(N_("TOML syntax error: {}"),
+                         remap(e.description(), [](char32_t c) { return unshield(c); })),
                 fmt::format("{}:{}:{}", name, src.begin.line, src.begin.column));
   } catch (const TomlAssertion&) {
     throw Error(ErrorKind::config, _("TOML syntax error the parser cannot say where"), name,

@@ -24,6 +24,9 @@ void register_agenda(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx); // log, verify
 void register_doctor(CLI::App& app, Context& ctx);
 
+/// `consult __man DIR`: writes consult(1) and consult-GROUP(1) (manpage.cpp).
+int write_manual(CLI::App& app, const std::string& dir);
+
 /// `consult __complete WORD...`: the candidates for the last word (complete.cpp).
 int run_complete(CLI::App& app, Context& ctx, const std::vector<std::string>& words);
 

@@ -92,6 +92,14 @@ int main(int argc, char** argv) {
   register_log(app, ctx);
   register_doctor(app, ctx);
 
+  // The manual pages, written by the build from this command tree (manpage.cpp).
+  if (argc == 3 && std::string(argv[1]) == "__man") {
+    try {
+      return write_manual(app, argv[2]);
+    } catch (const Error& e) {
+      return report(e);
+    }
+  }
   // The shell completion scripts' helper (completions/; see complete.cpp).
   if (argc > 1 && std::string(argv[1]) == "__complete")
     return run_complete(app, ctx, std::vector<std::string>(argv + 2, argv + argc));
