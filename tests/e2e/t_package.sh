@@ -1,7 +1,7 @@
 #!/bin/bash
 # The Debian packages (`make package`): built by CPack from this build, with
-# their dependencies declared; consult installed from its package into a
-# scratch root runs there; a program built against the libconsult-dev
+# their dependencies declared, the manual pages and the shell completion;
+# consult installed from its package into a scratch root runs there; a program built against the libconsult-dev
 # package, found both as a CMake package and through pkg-config, runs.
 . "$CONSULT_SOURCE_DIR/tests/e2e/lib.sh"
 
@@ -27,16 +27,22 @@ case "$(dpkg-deb -f "$dev" Depends)" in
   *) fail "libconsult-dev dependencies: $(dpkg-deb -f "$dev" Depends)" ;;
 esac
 dpkg-deb -c "$deb" > "$T/files"
-grep -q ' \./usr/bin/consult$' "$T/files" || fail "no /usr/bin/consult in the package"
+for f in usr/bin/consult usr/share/man/man1/consult.1 usr/share/man/man1/consult-issue.1 \
+  usr/share/man/man5/consult.toml.5 usr/share/bash-completion/completions/consult \
+  usr/share/zsh/vendor-completions/_consult usr/share/fish/vendor_completions.d/consult.fish; do
+  grep -q " \./$f\$" "$T/files" || fail "no /$f in the package"
+done
 dpkg-deb -c "$dev" > "$T/dev-files"
 grep -q 'include/consult/rules.hpp$' "$T/dev-files" || fail "no headers in libconsult-dev"
 
-# Installed into a scratch root, consult runs from there.
+# Installed into a scratch root, consult runs from there, and man reads its pages.
 root="$T/root"
 dpkg-deb -x "$deb" "$root"
 dpkg-deb -x "$dev" "$root"
 "$root/usr/bin/consult" --version > "$T/version" || fail "consult --version from the package"
 grep -q "consult $version" "$T/version" || fail "version printed: $(cat "$T/version")"
+MANWIDTH=80 man -l "$root/usr/share/man/man1/consult-import.1" 2> /dev/null | grep -q -- "--skip-bad" ||
+  fail "man consult-import from the package"
 
 # A program built against the installed library: CMake package ...
 cmake -S "$CONSULT_SOURCE_DIR/tests/package/consumer" -B "$T/consumer" \
