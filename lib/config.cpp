@@ -469,10 +469,12 @@ void unshield(toml::table& table) {
     if (const auto back = remap(key, [](char32_t c) { return unshield(c); }); back != key)
       renamed.emplace_back(k, back);
   }
-  for (const auto& [from, to] : renamed) {
+  for (const auto& rename : renamed) {
     // toml::table has no rename: the node moves to the new key, keeping its
     // source position (and the key its own) for messages.
-    table.get(from.str())->visit([&, &to = to](auto&& node) {
+    const toml::key& from = rename.first;
+    const std::string& to = rename.second;
+    table.get(from.str())->visit([&](auto&& node) {
       table.insert_or_assign(toml::key(to, from.source()), std::move(node));
     });
     table.erase(from.str());
