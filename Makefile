@@ -13,7 +13,7 @@ DEBS := cmake make g++ pkg-config \
         libutf8proc-dev libminizip-dev libexpat1-dev libxlsxwriter-dev gettext tzdata python3 python3-openpyxl \
         python3-icalendar jq \
         libreoffice-writer-nogui poppler-utils chromium fonts-noto-cjk unzip \
-        dpkg-dev file zsh fish
+        dpkg-dev file zsh fish libedit-dev less
 BENCH_DEBS := hyperfine time bc
 FUZZ_DEBS := clang libclang-rt-14-dev llvm
 FUZZ_BUILD ?= build-fuzz

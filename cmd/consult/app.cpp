@@ -28,9 +28,47 @@ Output::Output() {
   color_ = ::isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
 }
 
+Output::~Output() {
+  if (pager_) {
+    std::fflush(pager_);
+    ::pclose(pager_);
+  }
+}
+
+namespace {
+/// Whether `program` is an executable file somewhere on PATH.
+bool on_path(const std::string& program) {
+  const std::string path = env("PATH");
+  std::size_t from = 0;
+  while (from <= path.size()) {
+    const auto to = std::min(path.find(':', from), path.size());
+    const auto dir = path.substr(from, to - from);
+    if (!dir.empty() && ::access((dir + "/" + program).c_str(), X_OK) == 0) return true;
+    from = to + 1;
+  }
+  return false;
+}
+} // namespace
+
+void Output::start_pager() {
+  if (pager_ || !stdout_tty_ || quiet || json) return;
+  const char* mine = std::getenv("CONSULT_PAGER");
+  const char* theirs = std::getenv("PAGER");
+  std::string pager = mine ? mine : theirs ? theirs : "";
+  if (!mine && !theirs) {
+    if (!on_path("less")) return;
+    pager = "less";
+  }
+  if (pager.empty() || pager == "cat") return;
+  if (std::getenv("LESS") == nullptr) ::setenv("LESS", "FRX", 1);
+  std::fflush(stdout);
+  pager_ = ::popen(pager.c_str(), "w");
+  if (pager_) out_ = pager_;
+}
+
 void Output::write(std::string_view s) {
   if (s.empty()) return;
-  if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size() || std::fflush(stdout) != 0) {
+  if (std::fwrite(s.data(), 1, s.size(), out_) != s.size() || std::fflush(out_) != 0) {
     if (errno == EPIPE) throw BrokenPipe{};
     throw Error(ErrorKind::io,
                 i18n::tr(N_("cannot write to standard output: {}"), std::strerror(errno)));

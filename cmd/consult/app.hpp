@@ -4,8 +4,10 @@
 // opened by main before the command runs.
 
 #include "consult/config.hpp"
+
 #include "consult/importer.hpp"
 #include "consult/ledger.hpp"
+#include <cstdio>
 
 #include <CLI/CLI.hpp>
 
@@ -49,10 +51,22 @@ public:
   void warn(std::string_view s);
   /// Columns of the terminal, 0 when stdout is not a terminal.
   std::size_t width() const;
+  /// From here on, results go through a pager when standard output is a
+  /// terminal and neither -q nor --json is given: CONSULT_PAGER, else PAGER,
+  /// else less (with LESS=FRX unless set: it quits at once when the text
+  /// fits the screen). An empty value or "cat" means none.
+  void start_pager();
+
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+  /// Waits for the pager, if there is one.
+  ~Output();
 
 private:
   bool stdout_tty_ = false;
   bool color_ = false;
+  std::FILE* out_ = stdout;
+  std::FILE* pager_ = nullptr;
 };
 
 enum class NeedConfig { no, optional, yes };

@@ -2,6 +2,7 @@
 // take them through "three up, three down".
 
 #include "commands.hpp"
+#include "prompt.hpp"
 
 #include "consult/actions.hpp"
 #include "consult/error.hpp"
@@ -166,6 +167,55 @@ void add_change_command(CLI::App* group, Context& ctx, model::IssueAction action
   });
 }
 
+/// A key of `labels` from what was typed: the key, or its label; "" keeps the default.
+std::optional<std::string> key_typed(const std::vector<config::Label>& labels,
+                                     const std::string& typed) {
+  if (typed.empty()) return std::string();
+  for (const auto& l : labels)
+    if (typed == l.key || typed == l.label) return l.key;
+  return std::nullopt;
+}
+
+/// `consult issue add` at a terminal without --title: asks for the fields
+/// not given on the command line, with line editing. Ctrl-D gives up.
+void ask_issue(const config::Community& community, issues::NewIssue& issue) {
+  auto line = [](const std::string& prompt) {
+    auto text = ask_line(prompt + ": ");
+    if (!text)
+      throw Error(ErrorKind::usage, _("cancelled; nothing was recorded"), {},
+                  _("give the fields as options, e.g. --title, to add an issue without questions"));
+    return std::string(text::trim(*text));
+  };
+  std::fprintf(stderr, "%s\n",
+               i18n::tr(N_("A new issue for {} (Ctrl-D to cancel; Enter leaves a field empty)"),
+                        community.name)
+                   .c_str());
+  while (issue.title.empty()) {
+    issue.title = line(_("Title (required)"));
+  }
+  if (issue.body.empty()) issue.body = line(_("Details"));
+  auto choose = [&](const char* what, const std::vector<config::Label>& labels, std::string& key) {
+    if (!key.empty()) return;
+    std::string keys;
+    for (const auto& l : labels)
+      keys += (keys.empty() ? "" : ", ") + l.key + " " + l.label;
+    std::fprintf(stderr, "  %s\n", keys.c_str());
+    for (;;) {
+      const auto typed = line(what);
+      if (const auto k = key_typed(labels, typed)) {
+        key = *k;
+        return;
+      }
+      std::fprintf(stderr, "%s\n", i18n::tr(N_("'{}' is none of these"), typed).c_str());
+    }
+  };
+  choose(_("Channel (Enter: the first)"), community.channels, issue.channel);
+  choose(_("Category (Enter: other)"), community.categories, issue.category);
+  if (issue.place.empty()) issue.place = line(_("Building, unit or zone"));
+  if (issue.raised_by.empty()) issue.raised_by = line(_("Raised by (Enter: anonymous)"));
+  if (issue.phone.empty()) issue.phone = line(_("Phone"));
+}
+
 } // namespace
 
 void register_issue(CLI::App& app, Context& ctx) {
@@ -183,7 +233,9 @@ void register_issue(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<AddOptions>();
     cmd->add_option("--community", o->community, _("community id (optional if there is one)"))
         ->type_name("ID");
-    cmd->add_option("--title", o->issue.title, _("what was raised, in a few words"))->required();
+    auto* title = cmd->add_option(
+        "--title", o->issue.title,
+        _("what was raised, in a few words (asked for at a terminal if not given)"));
     cmd->add_option("--body", o->issue.body, _("details"));
     cmd->add_option("--channel", o->issue.channel,
                     _("how it came in: a channel key of the community (default: its first)"))
@@ -205,9 +257,15 @@ void register_issue(CLI::App& app, Context& ctx) {
     example(cmd, "  consult issue add --community heping --title \"3号楼屋顶漏水\" \\\n"
                  "      --channel suggestion-box --category facility-repair --place \"3号楼\" \\\n"
                  "      --raised-by 张小明 --phone 13812341234 --stakeholder 物业公司");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
+    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o, title](Context& c) {
       const auto& community = c.community(o->community);
       auto issue = o->issue;
+      if (title->count() == 0) {
+        if (!can_ask())
+          throw Error(ErrorKind::usage, _("a title is required"), "--title",
+                      _("consult asks for the fields only when standard input is a terminal"));
+        ask_issue(community, issue);
+      }
       if (!o->raised_on.empty()) issue.raised_on = parse_date_option(o->raised_on, "--raised-on");
       const auto id = issues::add(c.ledger(), community, issue);
       if (c.out.quiet) return;

@@ -127,6 +127,8 @@ int main(int argc, char** argv) {
   try {
     try {
       ctx.prepare(sel.config, sel.ledger);
+      // What only reads (lists, shows, the log, reports) may be long: page it.
+      if (sel.ledger == NeedLedger::read) ctx.out.start_pager();
       sel.handler(ctx);
     } catch (const SQLite::Exception& e) {
       consult::ledger::rethrow_sqlite(e, ctx.ledger_path());
