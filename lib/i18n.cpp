@@ -1,7 +1,9 @@
 #include "consult/i18n.hpp"
 
 #include <clocale>
+#include <cstdlib>
 #include <libintl.h>
+#include <string>
 
 namespace consult::i18n {
 
@@ -9,8 +11,27 @@ namespace {
 constexpr const char* kDomain = "consult";
 }
 
+namespace {
+/// The first of LC_ALL, LC_MESSAGES, LANG that is set.
+std::string locale_asked() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"})
+    if (const char* v = std::getenv(name); v && *v) return v;
+  return {};
+}
+} // namespace
+
 void init(const std::string& localedir) {
-  std::setlocale(LC_ALL, "");
+  if (!std::setlocale(LC_ALL, "")) {
+    // The locale asked for is not installed on this machine (a container, a
+    // minimal system: only C.UTF-8). Its messages can still be had: UTF-8
+    // for the characters, and LANGUAGE, which gettext honours outside "C",
+    // for the catalogue.
+    std::setlocale(LC_ALL, "C.UTF-8");
+    const auto asked = locale_asked();
+    const char* language = std::getenv("LANGUAGE");
+    if ((!language || !*language) && asked.size() >= 2 && asked.compare(0, 2, "zh") == 0)
+      ::setenv("LANGUAGE", "zh_CN", 1);
+  }
   // Numbers in data files and in output are always written the C way.
   std::setlocale(LC_NUMERIC, "C");
   bindtextdomain(kDomain, localedir.empty() ? CONSULT_LOCALEDIR : localedir.c_str());

@@ -257,6 +257,11 @@ void register_issue(CLI::App& app, Context& ctx) {
     example(cmd, "  consult issue add --community heping --title \"3号楼屋顶漏水\" \\\n"
                  "      --channel suggestion-box --category facility-repair --place \"3号楼\" \\\n"
                  "      --raised-by 张小明 --phone 13812341234 --stakeholder 物业公司");
+    // Without a terminal to ask at, a missing title is a usage error before
+    // the ledger is even opened.
+    cmd->parse_complete_callback([title] {
+      if (title->count() == 0 && !can_ask()) throw CLI::RequiredError("--title");
+    });
     on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o, title](Context& c) {
       const auto& community = c.community(o->community);
       auto issue = o->issue;

@@ -8,9 +8,12 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include <clocale>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <string_view>
 #include <unistd.h>
 
 namespace {
@@ -30,6 +33,23 @@ void print_error(const std::string& message, const std::string& where, const std
   if (!hint.empty()) std::fprintf(stderr, "  %s: %s\n", _("hint"), hint.c_str());
 }
 
+/// Where the message catalogues are: CONSULT_LOCALEDIR; else beside the
+/// binary, as installed anywhere (BIN/../share/locale) or in the build tree
+/// (build/locale); else the directory configured at build time.
+std::string message_catalogues() {
+  if (const char* dir = std::getenv("CONSULT_LOCALEDIR")) return dir;
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const char* rel : {"../share/locale", "../locale"}) {
+      const auto dir = exe.parent_path() / rel;
+      if (std::filesystem::exists(dir / "zh_CN" / "LC_MESSAGES" / "consult.mo", ec))
+        return dir.lexically_normal().string();
+    }
+  }
+  return {};
+}
+
 int report(const Error& e) {
   print_error(e.what(), e.where(), e.hint());
   return consult::exit_status(e.kind());
@@ -40,8 +60,18 @@ int report(const Error& e) {
 int main(int argc, char** argv) {
   // A closed pipe shows up as EPIPE on write, handled by Output, not a signal.
   std::signal(SIGPIPE, SIG_IGN);
-  const char* localedir = std::getenv("CONSULT_LOCALEDIR");
-  consult::i18n::init(localedir ? localedir : "");
+  // --lang is read before anything is translated: the help texts are
+  // translated as the commands are registered.
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    std::string_view lang;
+    if (a == "--lang" && i + 1 < argc) lang = argv[i + 1];
+    if (a.rfind("--lang=", 0) == 0) lang = a.substr(7);
+    if (lang.empty()) continue;
+    ::setenv("LANGUAGE", lang.rfind("zh", 0) == 0 ? "zh_CN" : "en", 1);
+    if (!std::setlocale(LC_ALL, "")) ::setenv("LC_ALL", "C.UTF-8", 1);
+  }
+  consult::i18n::init(message_catalogues());
 
   using namespace consult::cli;
   Context ctx;
@@ -51,7 +81,20 @@ int main(int argc, char** argv) {
   app.name("consult");
   app.fallthrough();
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("consult ") + CONSULT_VERSION);
+  // CLI11's own words in the help, and the help flag every command inherits.
+  app.option_defaults()->group(_("Options"));
+  app.set_help_flag("-h,--help", _("print this help and exit"));
+  app.set_version_flag("--version", std::string("consult ") + CONSULT_VERSION,
+                       _("print the version and exit"));
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", _("Usage"));
+  formatter->label("OPTIONS", _("OPTIONS"));
+  formatter->label("SUBCOMMAND", _("COMMAND"));
+  formatter->label("SUBCOMMANDS", _("COMMANDS"));
+  formatter->label("REQUIRED", _("REQUIRED"));
+  formatter->label("Positionals", _("Arguments"));
+  formatter->label("Subcommands", _("Commands"));
+  formatter->label("Env", _("Env"));
   app.footer(_("Example:\n  consult --config examples/consult.toml init\n"
                "  consult issue add --community heping --title \"楼道灯不亮\" --channel "
                "suggestion-box\n  consult issue list --status collected\n\n"
@@ -73,6 +116,11 @@ int main(int argc, char** argv) {
       ->type_name("TIME");
   app.add_flag("--json", o.json, _("print JSON (JSON Lines for lists) for scripts"));
   app.add_flag("-q,--quiet", o.quiet, _("print nothing on success"));
+  std::string lang; // read before parsing, above
+  app.add_option("--lang", lang,
+                 _("language of messages and documents: zh (简体中文) or en "
+                   "(default: from LANGUAGE and the locale, e.g. zh_CN.UTF-8)"))
+      ->type_name("LANG");
 
   register_init(app, ctx);
   register_community(app, ctx);
@@ -91,6 +139,14 @@ int main(int argc, char** argv) {
   register_agenda(app, ctx);
   register_log(app, ctx);
   register_doctor(app, ctx);
+  // Every command's heading in the help, translated.
+  const auto regroup = [](CLI::App* a, const auto& self) -> void {
+    for (auto* sub : a->get_subcommands([](CLI::App*) { return true; })) {
+      sub->group(_("Commands"));
+      self(sub, self);
+    }
+  };
+  regroup(&app, regroup);
 
   // The manual pages, written by the build from this command tree (manpage.cpp).
   if (argc == 3 && std::string(argv[1]) == "__man") {

@@ -21,13 +21,13 @@ plain() { sed 's/\\-/-/g' "$man_dir/$1"; }
 listed() { awk -v h="$1:" '$0 == h { on = 1; next } /^[^ ]/ { on = 0 } on && NF { print $1 }'; }
 
 run --help; expect_status 0
-groups=$(listed Subcommands < "$T/out")
+groups=$(listed Commands < "$T/out")
 [ -n "$groups" ] || fail "no command groups in consult --help"
 for g in $groups; do
   [ -f "$man_dir/consult-$g.1" ] || fail "no page consult-$g.1"
   plain consult.1 | grep -q "^\.BR consult-$g (1)" || fail "consult(1) does not name consult-$g(1)"
   "$CONSULT" "$g" --help > "$T/help"
-  subs=$(listed Subcommands < "$T/help")
+  subs=$(listed Commands < "$T/help")
   for s in ${subs:-""}; do
     if [ -n "$s" ]; then
       "$CONSULT" "$g" "$s" --help > "$T/help"
