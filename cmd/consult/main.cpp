@@ -143,6 +143,7 @@ int main(int argc, char** argv) {
   const auto regroup = [](CLI::App* a, const auto& self) -> void {
     for (auto* sub : a->get_subcommands([](CLI::App*) { return true; })) {
       sub->group(_("Commands"));
+      if (auto* help = sub->get_help_ptr()) help->group(_("Options"));
       self(sub, self);
     }
   };
