@@ -137,8 +137,10 @@ Action add(ledger::Ledger& ledger, const config::Community& c, std::int64_t deci
 Action progress(ledger::Ledger& ledger, const config::Community& c, std::int64_t id, int percent,
                 const std::string& note) {
   if (percent < 0 || percent > 99)
-    throw Error(ErrorKind::usage, i18n::tr(N_("progress {}% is not between 0 and 99"), percent),
-                "percent", i18n::tr(N_("when it is finished: consult action done {}"), id));
+    throw Error(ErrorKind::usage,
+                // xgettext:no-c-format
+                i18n::tr(N_("progress {}% is not between 0 and 99"), percent), "percent",
+                i18n::tr(N_("when it is finished: consult action done {}"), id));
   return report(ledger, c, id, percent, note, "action.progress");
 }
 

@@ -372,7 +372,7 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
     for (const auto& s : att.at("stakeholders"))
       t.rows.push_back({name(person(s.value("name", ""), "stakeholder")),
                         i18n::tr(N_("stakeholder of {}"), s.value("issues", "")),
-                        s.value("attendance", "")});
+                        i18n::key_label(s.value("attendance", ""))});
     for (const auto& g : att.at("guests"))
       t.rows.push_back({g.value("name", ""), g.value("body", ""), _("present")});
     out.push_back(t);
@@ -402,7 +402,7 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
     std::string round = it.value("round", 0) > 0 ? std::to_string(it.value("round", 0)) : "-";
     if (it.value("carried", false)) round += i18n::tr(N_(" (carried over)"));
     fi.rows.push_back({_("Round"), round});
-    std::string outcome = it.value("outcome", "");
+    std::string outcome = i18n::key_label(it.value("outcome", ""));
     if (!it.value("outcome_note", "").empty()) outcome += ": " + it.value("outcome_note", "");
     fi.rows.push_back({_("Outcome"), outcome.empty() ? std::string(_("not recorded")) : outcome});
     out.push_back(fi);
@@ -423,11 +423,12 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
         counts += (counts.empty() ? "" : ", ") +
                   fmt::format("{} {}", cnt.value("option", ""), cnt.value("count", 0));
       vf.rows = {{_("Vote"), fmt::format("{}: {}", v.value("id", 0), v.value("question", ""))},
-                 {_("Method"), v.value("method", "")},
+                 {_("Method"), i18n::key_label(v.value("method", ""))},
                  {_("Rule"), rule},
                  {_("Counts"), counts.empty() ? std::string("-") : counts},
-                 {_("Result"),
-                  v.value("status", "") == "open" ? std::string(_("open")) : v.value("result", "")},
+                 {_("Result"), v.value("status", "") == "open"
+                                   ? std::string(_("open"))
+                                   : i18n::key_label(v.value("result", ""))},
                  {_("Reasoning"), v.value("reason", "")}};
       out.push_back(vf);
       if (v.value("method", "") == "secret") {
@@ -447,8 +448,9 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
     }
     if (!it.at("decision").is_null()) {
       const auto& d = it.at("decision");
-      out.push_back({Kind::paragraph, i18n::tr(N_("Decision {} ({}): {}"), d.value("id", 0),
-                                               d.value("result", ""), d.value("text", ""))});
+      out.push_back(
+          {Kind::paragraph, i18n::tr(N_("Decision {} ({}): {}"), d.value("id", 0),
+                                     i18n::key_label(d.value("result", "")), d.value("text", ""))});
     }
     if (!it.at("actions").empty()) {
       Block t{Kind::table};

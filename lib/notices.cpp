@@ -54,13 +54,13 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
   std::vector<Block> out;
   out.push_back({Kind::title, i18n::tr(N_("{}: public notice of a decision"), c.name)});
   Block f{Kind::fields};
-  f.rows.push_back({_("Matter"), fmt::format("{} (issue {})", issue.title, issue.id)});
+  f.rows.push_back({_("Matter"), i18n::tr(N_("{} (issue {})"), issue.title, issue.id)});
   f.rows.push_back(
       {_("Raised"), i18n::tr(N_("{}, {}, by {} resident(s)"),
                              config::label_or_key(c.channel(issue.channel), issue.channel),
                              issue.raised_on, issue.raised_count)});
   if (!issue.place.empty()) f.rows.push_back({_("Place"), minutes::mask_place(issue.place)});
-  f.rows.push_back({_("Decision"), fmt::format("{}: {}", d.result, d.text)});
+  f.rows.push_back({_("Decision"), fmt::format("{}: {}", i18n::key_label(d.result), d.text)});
   f.rows.push_back({_("Decided on"), d.on_date});
   if (d.meeting) {
     const auto m = meetings::get(ledger, *d.meeting);

@@ -100,7 +100,7 @@ std::string event_summary(const ledger::Event& e, bool reveal) {
   if (e.kind == "issue.feedback")
     return i18n::tr(N_("residents' rating {}/5{}"), p.value("satisfaction", 0),
                     s("comment").empty() ? std::string() : ": " + s("comment"));
-  std::string out = s("from") + " → " + s("to");
+  std::string out = i18n::key_label(s("from")) + " → " + i18n::key_label(s("to"));
   if (p.contains("round")) out += i18n::tr(N_(" (round {})"), p["round"].get<int>());
   if (p.contains("into")) out += i18n::tr(N_(" (into issue {})"), p["into"].get<std::int64_t>());
   if (p.contains("level")) out += " (" + s("level") + ")";
@@ -432,7 +432,7 @@ void register_issue(CLI::App& app, Context& ctx) {
            issue.raised_by.empty() ? _("anonymous") : person(issue.raised_by, *reveal)},
           {_("Phone"), phone(issue.phone, *reveal)},
           {_("Residents"), std::to_string(issue.raised_count)},
-          {_("Priority"), issue.priority},
+          {_("Priority"), i18n::key_label(issue.priority)},
       };
       std::string stakeholders;
       for (const auto& s : issue.stakeholders)

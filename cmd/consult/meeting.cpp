@@ -329,7 +329,8 @@ void register_meeting(CLI::App& app, Context& ctx) {
           {_("Online"), m.online},
           {_("Chair"), m.chair},
           {_("Recorder"), m.recorder},
-          {_("Status"), m.reason.empty() ? m.status : m.status + ": " + m.reason},
+          {_("Status"), m.reason.empty() ? i18n::key_label(m.status)
+                                         : i18n::key_label(m.status) + ": " + m.reason},
           {_("Rule"), q.has_rule ? fmt::format("{} ({})", q.profile.label, q.profile.key)
                                  : std::string(_("none (informal meeting)"))},
           {_("Quorum"), q.statement},

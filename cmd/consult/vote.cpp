@@ -74,13 +74,13 @@ void print_vote(Context& c, const config::Community& com, const votes::Vote& v, 
       {_("Vote"), fmt::format("{} {}", v.id, v.question)},
       {_("Issue"), std::to_string(v.issue)},
       {_("Meeting"), v.meeting ? std::to_string(*v.meeting) : std::string()},
-      {_("Method"), v.method},
+      {_("Method"), i18n::key_label(v.method)},
       {_("Rule"), rule},
       {_("Options"), fmt::format("{}", fmt::join(v.options, ", "))},
       {_("Electorate"), electorate_text(v)},
       {_("Opened"), render::short_time(v.created_at)},
       {_("Closes"), v.closes_at.empty() ? std::string() : render::short_time(v.closes_at)},
-      {_("Status"), v.status},
+      {_("Status"), i18n::key_label(v.status)},
   };
   if (v.tallied || !v.ballots.empty() || v.status == "closed") {
     if (v.method == "roll-call" || v.method == "written") {

@@ -17,6 +17,11 @@ void init(const std::string& localedir = {});
 /// The translation of `msgid` in the current locale, or `msgid` itself.
 const char* translate(const char* msgid) noexcept;
 
+/// The word for a key consult stores and shows (an issue's or meeting's
+/// status, a vote's method or result, an agenda item's outcome, a priority,
+/// an attendance), translated; any other text comes back as it is.
+std::string key_label(const std::string& key);
+
 /// Formats a translated fmt pattern: `tr("issue {} not found", id)`.
 template <typename... Args> std::string tr(const char* msgid, Args&&... args) {
   return fmt::format(fmt::runtime(translate(msgid)), std::forward<Args>(args)...);
