@@ -136,10 +136,14 @@ json as_number(const json& v) {
   return d;
 }
 
-/// The label of a channel, category or meeting kind from the configuration.
+/// The label of a channel, category, meeting kind or seat from the configuration.
 std::string label_for(Context& c, const std::string& what, const std::string& key) {
   if (const auto* cfg = c.config_if_any())
     for (const auto& com : cfg->communities) {
+      if (what == "seat") {
+        if (const auto* seat = com.seat(key)) return seat->label;
+        continue;
+      }
       const config::Label* l = what == "channel"    ? com.channel(key)
                                : what == "category" ? com.category(key)
                                                     : com.meeting_kind(key);
@@ -159,7 +163,7 @@ render::Table figures_table(const reports::Figures& f, int older, Context& c) {
         t.add_row({"  " + label_for(c, "kind", kind), std::to_string(n)});
     if (std::string_view(key) == "attendance_rate")
       for (const auto& [seat, pd] : f.attendance)
-        t.add_row({"  " + i18n::tr(N_("attendance of {}"), seat),
+        t.add_row({"  " + i18n::tr(N_("attendance of {}"), label_for(c, "seat", seat)),
                    fmt::format("{}/{}", pd.first, pd.second)});
     if (std::string_view(key) == "issues_raised") {
       for (const auto& [ch, n] : f.raised_by_channel)
