@@ -69,7 +69,10 @@ int main(int argc, char** argv) {
     if (a.rfind("--lang=", 0) == 0) lang = a.substr(7);
     if (lang.empty()) continue;
     ::setenv("LANGUAGE", lang.rfind("zh", 0) == 0 ? "zh_CN" : "en", 1);
-    if (!std::setlocale(LC_ALL, "")) ::setenv("LC_ALL", "C.UTF-8", 1);
+    // gettext ignores LANGUAGE in the plain C locale; C.UTF-8 is always there.
+    const char* now = std::setlocale(LC_ALL, "");
+    if (!now || std::string_view(now) == "C" || std::string_view(now) == "POSIX")
+      ::setenv("LC_ALL", "C.UTF-8", 1);
   }
   consult::i18n::init(message_catalogues());
 

@@ -106,6 +106,8 @@ grep -q "issue 7: collected → accepted" "$T/english.out" || fail "English is n
 # --lang zh on the command line, whatever the environment says.
 LC_ALL=C.UTF-8 "$CONSULT" --lang zh issue show 99 > "$T/out" 2> "$T/err" || true
 grep -q "错误: 议题 99 不存在" "$T/err" || fail "--lang zh: $(cat "$T/err")"
+LC_ALL=C "$CONSULT" --lang zh issue show 99 > "$T/out" 2> "$T/err" || true
+grep -q "错误: 议题 99 不存在" "$T/err" || fail "--lang zh under LC_ALL=C: $(cat "$T/err")"
 LC_ALL=C.UTF-8 LANGUAGE=zh_CN "$CONSULT" --lang en issue show 99 > "$T/out" 2> "$T/err" || true
 grep -q "error: issue 99 does not exist" "$T/err" || fail "--lang en: $(cat "$T/err")"
 echo ok
