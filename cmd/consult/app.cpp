@@ -60,6 +60,8 @@ void Output::start_pager() {
     pager = "less";
   }
   if (pager.empty() || pager == "cat") return;
+  // A lone program name that is not installed would swallow the output.
+  if (pager.find_first_of(" /") == std::string::npos && !on_path(pager)) return;
   if (std::getenv("LESS") == nullptr) ::setenv("LESS", "FRX", 1);
   std::fflush(stdout);
   pager_ = ::popen(pager.c_str(), "w");

@@ -60,6 +60,8 @@ CONSULT_PAGER="tee '$T/paged' > /dev/null" pty -- "$CONSULT" --json issue list >
 [ ! -e "$T/paged" ] || fail "--json went through the pager"
 CONSULT_PAGER="tee '$T/paged' > /dev/null" "$CONSULT" issue list > "$T/piped"
 [ ! -e "$T/paged" ] || fail "a pipe went through the pager"
+CONSULT_PAGER=no-such-pager pty -- "$CONSULT" issue list > "$T/screen"
+grep -q "楼梯扶手松了" "$T/screen" || fail "a pager that is not installed swallowed the output"
 CONSULT_PAGER="tee '$T/paged' > /dev/null" pty -- "$CONSULT" issue add --title "写入命令" > "$T/screen"
 [ ! -e "$T/paged" ] || fail "a writing command went through the pager"
 
