@@ -9,7 +9,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages consult needs to build and test (see README.md).
 DEBS := cmake make g++ pkg-config \
         libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
-        libtomlplusplus-dev doctest-dev nlohmann-json3-dev libsodium-dev \
+        libtomlplusplus-dev doctest-dev nlohmann-json3-dev libssl-dev \
         libutf8proc-dev libminizip-dev libexpat1-dev libxlsxwriter-dev gettext tzdata python3 python3-openpyxl \
         python3-icalendar jq \
         libreoffice-writer-nogui poppler-utils chromium fonts-noto-cjk unzip \

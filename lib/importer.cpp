@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 namespace consult::importer {
 
@@ -270,8 +271,13 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     const std::int64_t existing = next_id - 1;
     std::vector<std::string> deferred;
     auto defer_indexes = [&] {
-      SQLite::Statement q(ledger.db(), "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
-                                       "AND tbl_name = 'issue' AND sql IS NOT NULL");
+      // Partial indexes stay: the rows an import adds (collected, with no step
+      // dates) are not in them, so keeping them costs a test per row, while
+      // building one again costs a scan of the whole table.
+      SQLite::Statement q(ledger.db(),
+                          "SELECT s.name, s.sql FROM sqlite_schema s "
+                          "JOIN pragma_index_list('issue') l ON l.name = s.name "
+                          "WHERE s.type = 'index' AND s.sql IS NOT NULL AND l.partial = 0");
       std::vector<std::string> names;
       while (q.executeStep()) {
         names.push_back(q.getColumn(0).getString());
@@ -299,7 +305,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
 
       std::string date_text, content, title, channel_value, category_value, name, place, phone;
       std::vector<std::string> stakeholders;
-      json extra = json::object();
+      std::map<std::string, std::string> extra;
       std::string date_header = "date", content_header = "content", phone_header = "phone",
                   channel_header = "channel", category_header = "category";
       for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -399,16 +405,24 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
           hash::sha256_hex(fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", community.id, date_str,
                                        content, name, digits_of(phone), place))
               .substr(0, 32);
-      json item = {{"id", next_id},         {"community", community.id}, {"title", title},
-                   {"body", content},       {"channel", channel},        {"category", category},
-                   {"place", place},        {"raised_by", name},         {"phone", phone},
-                   {"raised_on", date_str}, {"row", record.line}};
-      if (!channel_text.empty()) item["channel_text"] = channel_text;
-      if (!category_text.empty()) item["category_text"] = category_text;
-      if (!extra.empty()) item["extra"] = extra;
-      if (date->time) item["time"] = *date->time;
-      if (!stakeholders.empty()) item["stakeholders"] = stakeholders;
-      const std::string data = ledger::canonical(item);
+      ledger::IssueItem item;
+      item.id = next_id;
+      item.community = community.id;
+      item.title = std::move(title);
+      item.body = std::move(content);
+      item.channel = std::move(channel);
+      item.category = std::move(category);
+      item.place = std::move(place);
+      item.raised_by = std::move(name);
+      item.phone = std::move(phone);
+      item.raised_on = date_str;
+      item.row = record.line;
+      item.channel_text = channel_text;
+      item.category_text = category_text;
+      item.extra = std::move(extra);
+      if (date->time) item.time = *date->time;
+      item.stakeholders = std::move(stakeholders);
+      const std::string data = item.item_json();
       if (!ledger.add_item(seq, n + 1, key, data)) { // imported before, or twice in this file
         ++sum.duplicates;
         continue;
@@ -424,6 +438,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
       ++next_id;
       ++sum.added;
     }
+    projector.finish();
     for (const auto& sql : deferred)
       ledger.db().exec(sql);
     sum.sha256 = file_sha256();

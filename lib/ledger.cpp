@@ -74,7 +74,8 @@ void migrate(SQLite::Database& db) {
       // Re-read inside the lock: another process may have migrated meanwhile.
       version = db.execAndGet("PRAGMA user_version").getInt();
       if (m.version > version) {
-        db.exec(m.sql);
+        if (*m.sql) db.exec(m.sql);
+        if (m.step) m.step(db);
         db.exec(fmt::format("PRAGMA user_version = {}", m.version));
       }
       db.exec("COMMIT");

@@ -216,79 +216,201 @@ void apply_issue_import(SQLite::Database& db, const Event& e, SQLite::Database& 
   rows.bind(1, e.seq);
   ImportProjector projector(db, e.seq, e.at);
   while (rows.executeStep())
-    projector.add(json::parse(rows.getColumn(0).getString()));
+    projector.add(IssueItem::from_json(json::parse(rows.getColumn(0).getString())));
+  projector.finish();
 }
 
 } // namespace
 
+IssueItem IssueItem::from_json(const json& p) {
+  IssueItem it;
+  it.id = p.at("id").get<std::int64_t>();
+  it.community = text(p, "community");
+  it.title = text(p, "title");
+  it.body = text(p, "body");
+  it.channel = text(p, "channel");
+  it.category = text(p, "category");
+  it.place = text(p, "place");
+  it.raised_by = text(p, "raised_by");
+  it.phone = text(p, "phone");
+  it.raised_on = text(p, "raised_on");
+  it.row = p.value("row", std::int64_t{0});
+  it.channel_text = text(p, "channel_text");
+  it.category_text = text(p, "category_text");
+  if (const auto x = p.find("extra"); x != p.end())
+    for (const auto& [k, v] : x->items())
+      it.extra[k] = v.get<std::string>();
+  it.time = text(p, "time");
+  if (const auto x = p.find("stakeholders"); x != p.end())
+    for (const auto& name : *x)
+      it.stakeholders.push_back(name.get<std::string>());
+  it.priority = p.value("priority", std::string("normal"));
+  return it;
+}
+
+namespace {
+
+/// Appends `s` as a JSON string the way canonical() writes it: `"` and `\`
+/// escaped, the short escapes for \b \f \n \r \t, \u00xx for the other
+/// control characters, everything else (UTF-8 included) as it is.
+void put_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0; // start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.substr(run, i - run));
+    run = i + 1;
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default:
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 0x0f];
+    }
+  }
+  out.append(s.substr(run));
+  out += '"';
+}
+
+void put_key(std::string& out, const char* key, bool& first) {
+  if (!first) out += ',';
+  first = false;
+  out += '"';
+  out += key;
+  out += "\":";
+}
+
+} // namespace
+
+std::string IssueItem::item_json() const {
+  // The keys in canonical (byte) order; optional ones only when present.
+  std::string out;
+  out.reserve(200 + title.size() + body.size() + place.size() + raised_by.size());
+  bool first = true;
+  out += '{';
+  auto str = [&](const char* key, const std::string& value) {
+    put_key(out, key, first);
+    put_string(out, value);
+  };
+  auto opt = [&](const char* key, const std::string& value) {
+    if (!value.empty()) str(key, value);
+  };
+  str("body", body);
+  str("category", category);
+  opt("category_text", category_text);
+  str("channel", channel);
+  opt("channel_text", channel_text);
+  str("community", community);
+  if (!extra.empty()) {
+    put_key(out, "extra", first);
+    out += '{';
+    bool first_extra = true;
+    for (const auto& [k, v] : extra) {
+      if (!first_extra) out += ',';
+      first_extra = false;
+      put_string(out, k);
+      out += ':';
+      put_string(out, v);
+    }
+    out += '}';
+  }
+  put_key(out, "id", first);
+  out += std::to_string(id);
+  str("phone", phone);
+  str("place", place);
+  str("raised_by", raised_by);
+  str("raised_on", raised_on);
+  put_key(out, "row", first);
+  out += std::to_string(row);
+  if (!stakeholders.empty()) {
+    put_key(out, "stakeholders", first);
+    out += '[';
+    for (std::size_t i = 0; i < stakeholders.size(); ++i) {
+      if (i > 0) out += ',';
+      put_string(out, stakeholders[i]);
+    }
+    out += ']';
+  }
+  opt("time", time);
+  str("title", title);
+  out += '}';
+  return out;
+}
+
 /// Writes issue rows: the one place an issue is born in the tables, whether
 /// added by hand (issue.add) or imported (the items of issue.import).
 struct ImportProjector::Statements {
+  SQLite::Database& db;
   SQLite::Statement issue;
   SQLite::Statement stakeholder;
-  SQLite::Statement tally;
-  explicit Statements(SQLite::Database& db)
-      : issue(db, R"sql(
+  explicit Statements(SQLite::Database& database)
+      : db(database), issue(db, R"sql(
     INSERT INTO issue (id, community, title, body, channel, category, place, raised_by, phone,
       raised_on, raised_count, status, rounds, merged_into, escalated_to, reason,
       created_seq, created_at, updated_seq, updated_at,
       channel_text, category_text, extra, import_seq, source_row, priority)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, 'collected', 0, NULL, '', '',
       ?11, ?12, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))sql"),
-        stakeholder(db, "INSERT INTO issue_stakeholder (issue, position, name) VALUES (?, ?, ?)"),
-        tally(db, kTallySql) {}
-
-  /// Counts the new issue in its month's tally of `figure`, keyed by p[key].
-  void count(const json& p, const char* figure, const char* key) {
-    tally.reset();
-    tally.bind(1, text(p, "community"));
-    tally.bind(2, text(p, "raised_on"));
-    tally.bind(3, figure);
-    tally.bind(4, text(p, key));
-    tally.bind(5, std::int64_t{1});
-    tally.exec();
-  }
+        stakeholder(db, "INSERT INTO issue_stakeholder (issue, position, name) VALUES (?, ?, ?)") {}
 
   /// Inserts the issue `p` describes, created by event `seq` at `at`;
-  /// `imported`: `seq` is its import and p["row"] its line in the file.
-  void insert(const json& p, std::int64_t seq, const std::string& at, bool imported) {
-    const auto id = p.at("id").get<std::int64_t>();
+  /// `imported`: `seq` is its import and p.row its line in the file.
+  /// The caller counts it in the month tallies.
+  void insert(const IssueItem& p, std::int64_t seq, const std::string& at, bool imported) {
     issue.reset();
-    issue.bind(1, id);
-    issue.bind(2, text(p, "community"));
-    issue.bind(3, text(p, "title"));
-    issue.bind(4, text(p, "body"));
-    issue.bind(5, text(p, "channel"));
-    issue.bind(6, text(p, "category"));
-    issue.bind(7, text(p, "place"));
-    issue.bind(8, text(p, "raised_by"));
-    issue.bind(9, text(p, "phone"));
-    issue.bind(10, text(p, "raised_on"));
+    issue.bind(1, p.id);
+    issue.bindNoCopy(2, p.community);
+    issue.bindNoCopy(3, p.title);
+    issue.bindNoCopy(4, p.body);
+    issue.bindNoCopy(5, p.channel);
+    issue.bindNoCopy(6, p.category);
+    issue.bindNoCopy(7, p.place);
+    issue.bindNoCopy(8, p.raised_by);
+    issue.bindNoCopy(9, p.phone);
+    issue.bindNoCopy(10, p.raised_on);
     issue.bind(11, seq);
-    issue.bind(12, at);
-    issue.bind(13, text(p, "channel_text"));
-    issue.bind(14, text(p, "category_text"));
-    issue.bind(15, p.contains("extra") ? canonical(p.at("extra")) : std::string("{}"));
+    issue.bindNoCopy(12, at);
+    issue.bindNoCopy(13, p.channel_text);
+    issue.bindNoCopy(14, p.category_text);
+    issue.bind(15, p.extra.empty() ? std::string("{}") : canonical(json(p.extra)));
     if (imported) {
       issue.bind(16, seq);
-      issue.bind(17, p.value("row", std::int64_t{0}));
+      issue.bind(17, p.row);
     } else {
       issue.bind(16);
       issue.bind(17);
     }
-    issue.bind(18, p.value("priority", std::string("normal")));
+    issue.bindNoCopy(18, p.priority);
     issue.exec();
-    count(p, "raised.channel", "channel");
-    count(p, "raised.category", "category");
-    if (const auto it = p.find("stakeholders"); it != p.end()) {
-      int position = 0;
-      for (const auto& name : *it) {
-        stakeholder.reset();
-        stakeholder.bind(1, id);
-        stakeholder.bind(2, ++position);
-        stakeholder.bind(3, name.get<std::string>());
-        stakeholder.exec();
-      }
+    int position = 0;
+    for (const auto& name : p.stakeholders) {
+      stakeholder.reset();
+      stakeholder.bind(1, p.id);
+      stakeholder.bind(2, ++position);
+      stakeholder.bindNoCopy(3, name);
+      stakeholder.exec();
     }
   }
 };
@@ -298,8 +420,26 @@ ImportProjector::ImportProjector(SQLite::Database& db, std::int64_t seq, std::st
 
 ImportProjector::~ImportProjector() = default;
 
-void ImportProjector::add(const nlohmann::json& p) {
-  q_->insert(p, seq_, at_, true);
+void ImportProjector::add(const IssueItem& item) {
+  q_->insert(item, seq_, at_, true);
+  const auto month = item.raised_on.substr(0, 7);
+  ++tallies_[{item.community, month, "raised.channel", item.channel}];
+  ++tallies_[{item.community, month, "raised.category", item.category}];
+}
+
+void ImportProjector::finish() {
+  SQLite::Statement q(q_->db, kTallySql);
+  for (const auto& [k, n] : tallies_) {
+    const auto& [community, month, figure, key] = k;
+    q.reset();
+    q.bind(1, community);
+    q.bind(2, month);
+    q.bind(3, figure);
+    q.bind(4, key);
+    q.bind(5, n);
+    q.exec();
+  }
+  tallies_.clear();
 }
 
 void apply(SQLite::Database& db, const Event& e, SQLite::Database* items) {
@@ -313,7 +453,13 @@ void apply(SQLite::Database& db, const Event& e, SQLite::Database* items) {
   try {
     if (e.kind == "ledger.init") return;
     if (e.kind == "community.sync") return apply_community_sync(db, e, p);
-    if (e.kind == "issue.add") return ImportProjector::Statements(db).insert(p, e.seq, e.at, false);
+    if (e.kind == "issue.add") {
+      const auto it = IssueItem::from_json(p);
+      ImportProjector::Statements(db).insert(it, e.seq, e.at, false);
+      tally(db, it.community, it.raised_on, "raised.channel", it.channel);
+      tally(db, it.community, it.raised_on, "raised.category", it.category);
+      return;
+    }
     if (e.kind == "issue.comment") return apply_issue_comment(db, e, p);
     if (e.kind == "issue.priority") return apply_issue_priority(db, e, p);
     if (e.kind == "issue.feedback") return apply_issue_feedback(db, e, p);

@@ -3,8 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <sodium/core.h>
-#include <sodium/version.h>
+#include <openssl/crypto.h>
 #include <sqlite3.h>
 #include <toml++/impl/version.h>
 #include <utf8proc.h>
@@ -24,7 +23,7 @@ std::vector<std::pair<std::string, std::string>> library_versions() {
       {"toml++", fmt::format("{}.{}.{}", TOML_LIB_MAJOR, TOML_LIB_MINOR, TOML_LIB_PATCH)},
       {"nlohmann-json", fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR,
                                     NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH)},
-      {"libsodium", sodium_version_string()},
+      {"OpenSSL libcrypto", OpenSSL_version(OPENSSL_VERSION_STRING)},
       {"utf8proc", utf8proc_version()},
   };
 }

@@ -19,7 +19,7 @@ dev=$(ls "$T"/pkg/libconsult-dev_"$version"_*.deb)
 [ "$(dpkg-deb -f "$deb" Package)" = consult ] || fail "package name"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "package version"
 depends=$(dpkg-deb -f "$deb" Depends)
-for d in libsqlite3-0 libsodium23 libexpat1 libminizip1 libxlsxwriter libutf8proc tzdata; do
+for d in libsqlite3-0 libssl3 libexpat1 libminizip1 libxlsxwriter libutf8proc tzdata; do
   case "$depends" in *"$d"*) ;; *) fail "consult does not depend on $d: $depends" ;; esac
 done
 case "$(dpkg-deb -f "$dev" Depends)" in

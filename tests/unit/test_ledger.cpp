@@ -30,6 +30,51 @@ TEST_CASE("canonical JSON sorts keys and keeps UTF-8") {
   CHECK(canonical({{"b", 1}, {"a", "和平"}}) == R"({"a":"和平","b":1})");
 }
 
+TEST_CASE("an import item's JSON is byte for byte the canonical JSON of the same object") {
+  // The import writes item data without building a JSON object; replay and
+  // verify read it with the JSON library. Both must agree on every byte.
+  IssueItem it;
+  it.id = 42;
+  it.community = "heping";
+  it.title = "楼顶漏水";
+  it.body = "He said \"leak\" \\ twice\n\tthen\r\x01\x1f\x7f left: =HYPERLINK(\"x\")";
+  it.channel = "box";
+  it.category = "repair";
+  it.place = "3号楼";
+  it.raised_by = "王芳";
+  it.phone = "13800000000";
+  it.raised_on = "2025-05-16";
+  it.row = 7;
+  auto expected = [](const IssueItem& i) {
+    nlohmann::json j = {{"id", i.id},           {"community", i.community},
+                        {"title", i.title},     {"body", i.body},
+                        {"channel", i.channel}, {"category", i.category},
+                        {"place", i.place},     {"raised_by", i.raised_by},
+                        {"phone", i.phone},     {"raised_on", i.raised_on},
+                        {"row", i.row}};
+    if (!i.channel_text.empty()) j["channel_text"] = i.channel_text;
+    if (!i.category_text.empty()) j["category_text"] = i.category_text;
+    if (!i.extra.empty()) j["extra"] = i.extra;
+    if (!i.time.empty()) j["time"] = i.time;
+    if (!i.stakeholders.empty()) j["stakeholders"] = i.stakeholders;
+    return canonical(j);
+  };
+  CHECK(it.item_json() == expected(it));
+  it.channel_text = "街道转来\b";
+  it.category_text = "其它\f";
+  it.extra = {{"备注", "已回访"}, {"Zeta", "z"}, {"alpha\"q", "\\"}, {"", "empty key"}};
+  it.time = "14:30";
+  it.stakeholders = {"物业公司", "业委会", std::string("3号楼") + '\0' + "住户"};
+  const auto data = it.item_json();
+  CHECK(data == expected(it));
+  CHECK(data.find("\\u0000") != std::string::npos);
+  // And it reads back to the same item.
+  const auto back = IssueItem::from_json(nlohmann::json::parse(data));
+  CHECK(back.item_json() == data);
+  CHECK(back.extra.at("备注") == "已回访");
+  CHECK(back.stakeholders.size() == 3);
+}
+
 TEST_CASE("appending chains events and applies them") {
   auto l = Ledger::in_memory(test::session());
   CHECK(l->event_count() == 1); // ledger.init
@@ -165,6 +210,40 @@ TEST_CASE("migrations are ordered and each bumps the version") {
   CHECK(latest_version() == last);
 }
 
+TEST_CASE("schema 8: the issue checks refuse and accept exactly the values they did") {
+  auto l = Ledger::in_memory(test::session());
+  auto& db = l->db();
+  const auto sql =
+      db.execAndGet("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'issue'")
+          .getString();
+  CHECK(sql.find("status IN") == std::string::npos);
+  CHECK(sql.find("priority IN") == std::string::npos);
+  CHECK(sql.find("status = 'escalated'") != std::string::npos);
+  CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+  db.exec("INSERT INTO community VALUES ('c', 'C', 's', 'd', 'Asia/Shanghai', '{}', 'x', 1)");
+  auto insert = [&](const std::string& status, const std::string& priority) {
+    SQLite::Statement q(db, "INSERT INTO issue (community, title, body, channel, category, "
+                            "place, raised_by, phone, raised_on, raised_count, status, rounds, "
+                            "escalated_to, reason, created_seq, created_at, updated_seq, "
+                            "updated_at, priority) VALUES ('c', 't', 'b', 'x', 'y', '', '', '', "
+                            "'2026-01-01', 1, ?, 0, '', '', 1, 'a', 1, 'a', ?)");
+    q.bind(1, status);
+    q.bind(2, priority);
+    q.exec();
+  };
+  for (const char* status : {"collected", "accepted", "rejected", "merged", "consulting", "decided",
+                             "implementing", "resolved", "closed", "escalated"})
+    CHECK_NOTHROW(insert(status, "normal"));
+  for (const char* priority : {"urgent", "high", "normal", "low"})
+    CHECK_NOTHROW(insert("collected", priority));
+  CHECK_THROWS(insert("done", "normal"));
+  CHECK_THROWS(insert("Collected", "normal"));
+  CHECK_THROWS(insert("", "normal"));
+  CHECK_THROWS(insert("collected", "medium"));
+  CHECK_THROWS(db.exec("UPDATE issue SET status = 'open' WHERE id = 1"));
+  CHECK(db.execAndGet("SELECT count(*) FROM issue").getInt() == 14);
+}
+
 TEST_CASE("a writer that cannot get the lock in time gets a busy error") {
   test::TempDir dir;
   const auto path = dir.file("c.db");
@@ -208,4 +287,5 @@ TEST_CASE("an older ledger is migrated step by step when opened for writing") {
   CHECK(l.db().execAndGet("SELECT count(*) FROM event_item").getInt() == 0);
   CHECK_NOTHROW(l.db().exec("SELECT extra, import_seq, priority FROM issue"));
   CHECK(l.db().execAndGet("SELECT count(*) FROM meeting").getInt() == 0);
+  CHECK(l.db().execAndGet("PRAGMA integrity_check").getString() == "ok");
 }

@@ -15,9 +15,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace consult::ledger {
@@ -51,7 +53,8 @@ std::string canonical(const nlohmann::json& j);
 struct Migration {
   int version;
   const char* name;
-  const char* sql;
+  const char* sql;                           ///< run first ("" for none)
+  void (*step)(SQLite::Database&) = nullptr; ///< then this, for what SQL alone cannot say
 };
 const std::vector<Migration>& migrations();
 
@@ -66,6 +69,28 @@ const std::vector<std::string>& projection_tables();
 /// `db` when it is null. Throws consult::Error for an unknown event kind.
 void apply(SQLite::Database& db, const Event& e, SQLite::Database* items = nullptr);
 
+/// An issue as an import item (an issue.import event's item) or an issue.add
+/// payload describes it.
+struct IssueItem {
+  std::int64_t id = 0;
+  std::string community, title, body, channel, category, place, raised_by, phone;
+  std::string raised_on;                    ///< YYYY-MM-DD
+  std::int64_t row = 0;                     ///< its line in the imported file (items only)
+  std::string channel_text, category_text;  ///< the original value when it mapped to no key
+  std::map<std::string, std::string> extra; ///< other columns of the row: header -> value
+  std::string time;                         ///< HH:MM if the file gave one
+  std::vector<std::string> stakeholders;
+  std::string priority = "normal"; ///< issue.add only: items are always "normal"
+
+  /// Reads an item's data or an issue.add payload.
+  static IssueItem from_json(const nlohmann::json& p);
+
+  /// The item's data as the import stores it: byte for byte what
+  /// canonical() gives for the same object, written without building one.
+  /// `priority` is not part of an item.
+  std::string item_json() const;
+};
+
 /// Turns the items of an issue.import event into issue rows, one at a time.
 /// The projector uses it when it replays the event; an import uses it as it
 /// reads rows, so the tables are the same either way.
@@ -76,7 +101,10 @@ public:
   ImportProjector(const ImportProjector&) = delete;
   ImportProjector& operator=(const ImportProjector&) = delete;
   /// Inserts the issue an item describes.
-  void add(const nlohmann::json& item);
+  void add(const IssueItem& item);
+  /// Writes the month tallies of the issues added (report_month), counted in
+  /// memory so that an import of many rows updates each tally once.
+  void finish();
 
   /// The issue-row writer, shared with the projection of issue.add (defined
   /// in projection.cpp).
@@ -86,6 +114,8 @@ private:
   std::unique_ptr<Statements> q_;
   std::int64_t seq_;
   std::string at_;
+  /// (community, month, figure, key) -> issues
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::int64_t> tallies_;
 };
 
 /// The line an event item contributes to its event's `items_sha256`:
