@@ -10,9 +10,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <mutex>
+#include <thread>
 
 namespace consult::importer {
 
@@ -100,6 +106,99 @@ std::string digits_of(const std::string& s) {
     if (c >= '0' && c <= '9') out += c;
   return out;
 }
+
+/// Reads and prepares rows on a second thread while the caller writes them
+/// to the ledger: reading, checking and hashing a row costs about as much as
+/// inserting it, and the work splits cleanly there. Rows travel in batches
+/// through a short queue, so memory stays flat whatever the file's size; they
+/// come out in file order; what the reader or `prepare` throws is thrown
+/// again by next(), after the rows before it. The destructor stops the thread.
+template <class Row> class RowPipe {
+public:
+  using Prepare = std::function<void(intake::Record&, Row&)>;
+
+  RowPipe(intake::RowReader& reader, Prepare prepare)
+      : reader_(reader), prepare_(std::move(prepare)), thread_([this] { run(); }) {}
+  RowPipe(const RowPipe&) = delete;
+  RowPipe& operator=(const RowPipe&) = delete;
+  ~RowPipe() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+
+  /// Points `row` at the next row; false after the last one.
+  bool next(Row*& row) {
+    while (index_ >= current_.rows.size()) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [&] { return !queue_.empty() || done_; });
+      if (queue_.empty()) {
+        if (error_) std::rethrow_exception(error_);
+        return false;
+      }
+      current_ = std::move(queue_.front());
+      queue_.pop_front();
+      index_ = 0;
+      changed_.notify_all();
+    }
+    row = &current_.rows[index_++];
+    return true;
+  }
+
+  /// How far the reader had got when it finished the batch being written.
+  std::uint64_t position() const { return current_.position; }
+
+private:
+  static constexpr std::size_t kBatchRows = 512;
+  static constexpr std::size_t kQueuedBatches = 4;
+
+  struct Batch {
+    std::vector<Row> rows;
+    std::uint64_t position = 0;
+  };
+
+  void run() {
+    try {
+      intake::Record record;
+      bool more = true;
+      while (more) {
+        Batch batch;
+        batch.rows.reserve(kBatchRows);
+        while (batch.rows.size() < kBatchRows && (more = reader_.next(record)))
+          prepare_(record, batch.rows.emplace_back());
+        batch.position = reader_.position();
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || queue_.size() < kQueuedBatches; });
+        if (stop_) return;
+        queue_.push_back(std::move(batch));
+        done_ = !more;
+        changed_.notify_all();
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      error_ = std::current_exception();
+      done_ = true;
+      changed_.notify_all();
+    }
+  }
+
+  intake::RowReader& reader_;
+  Prepare prepare_;
+  // Shared between the threads, under mutex_.
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Batch> queue_;
+  bool done_ = false;
+  bool stop_ = false;
+  std::exception_ptr error_;
+  // The writer's own.
+  Batch current_;
+  std::size_t index_ = 0;
+  std::thread thread_; // last: it starts once everything above exists
+};
 
 struct Column {
   std::string header;
@@ -192,13 +291,13 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
   }
 
   // Find the header: the first of the first 20 rows naming a date and a content column.
-  intake::Record record;
+  intake::Record candidate;
   std::vector<Column> columns;
   std::vector<std::string> header;
-  for (int tries = 0; tries < 20 && reader.next(record); ++tries) {
+  for (int tries = 0; tries < 20 && reader.next(candidate); ++tries) {
     std::vector<Column> cols;
     bool has_date = false, has_content = false;
-    for (const auto& h : record.fields) {
+    for (const auto& h : candidate.fields) {
       const auto f = field_for_header(h, opt.map);
       has_date = has_date || f == "date";
       has_content = has_content || f == "content";
@@ -206,8 +305,8 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     }
     if (has_date && has_content) {
       columns = std::move(cols);
-      header = record.fields;
-      sum.header_row = record.line;
+      header = candidate.fields;
+      sum.header_row = candidate.line;
       break;
     }
   }
@@ -248,6 +347,144 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
   const std::string fallback_category =
       community.category("other") ? "other" : community.categories.front().key;
 
+  const std::uint64_t reader_size = reader.size();
+  // One row as the reading thread hands it to the writing one.
+  struct Prepared {
+    intake::Record record;            ///< a bad row's cells, for the rejects file
+    std::vector<RowError> errors;     ///< empty for a good row
+    ledger::IssueItem item;           ///< its id is given by the writer
+    std::string key;                  ///< the row's fingerprint
+    std::string data_head, data_tail; ///< the item's JSON either side of the id
+  };
+  // Checks and shapes one record. It reads the configuration and writes only
+  // `out`, so it runs on the reading thread.
+  auto prepare = [&](intake::Record& record, Prepared& out) {
+    auto& row_errors = out.errors;
+    row_errors.clear();
+    auto bad = [&](const std::string& column, const std::string& value, std::string reason) {
+      row_errors.push_back({record.line, column, value, std::move(reason)});
+    };
+    auto& f = record.fields;
+    // Trailing empty cells are what spreadsheets leave; real extra cells are an error.
+    while (f.size() > columns.size() && text::trim(f.back()).empty())
+      f.pop_back();
+    if (f.size() > columns.size())
+      bad({}, {},
+          i18n::tr(N_("the row has {} cells but the header has {}"), f.size(), columns.size()));
+    f.resize(std::max(f.size(), columns.size()));
+
+    std::string date_text, content, title, channel_value, category_value, name, place, phone;
+    std::vector<std::string> stakeholders;
+    std::map<std::string, std::string> extra;
+    std::string date_header = "date", content_header = "content", phone_header = "phone",
+                channel_header = "channel", category_header = "category";
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      const auto& c = columns[i];
+      std::string v = intake::nfc(text::trim(f[i]));
+      if (c.field.empty()) {
+        if (!v.empty() && !c.header.empty()) extra[c.header] = v;
+        continue;
+      }
+      if (c.field == "date")
+        date_text = v, date_header = c.header;
+      else if (c.field == "content")
+        content = v, content_header = c.header;
+      else if (c.field == "title")
+        title = v;
+      else if (c.field == "channel")
+        channel_value = v, channel_header = c.header;
+      else if (c.field == "category")
+        category_value = v, category_header = c.header;
+      else if (c.field == "name")
+        name = v;
+      else if (c.field == "place")
+        place = v;
+      else if (c.field == "phone")
+        phone = v, phone_header = c.header;
+      else if (c.field == "stakeholders")
+        stakeholders = split_names(v);
+    }
+
+    std::string why;
+    std::optional<intake::HumanDate> date;
+    if (date_text.empty()) {
+      bad(date_header, {}, _("the date is missing"));
+    } else if (!(date = intake::parse_human_date(date_text, why))) {
+      bad(date_header, date_text, why);
+    } else if (date->date > today) {
+      bad(date_header, date_text,
+          i18n::tr(N_("the date is in the future (today is {})"), clock::format_date(today)));
+    }
+    if (content.empty()) bad(content_header, {}, _("the content is missing"));
+    if (content.size() > issues::kMaxBodyBytes)
+      bad(content_header, content.substr(0, 30),
+          i18n::tr(N_("the content is too long ({} bytes; at most {})"), content.size(),
+                   issues::kMaxBodyBytes));
+    if (!phone.empty() && !text::plausible_phone(phone))
+      bad(phone_header, phone, _("not a phone number"));
+    if (title.empty()) title = intake::title_from(content);
+    title = text::one_line(title);
+    if (title.size() > issues::kMaxTitleBytes) title = text::truncate_to_width(title, 80);
+
+    // A value that maps to no key is kept verbatim beside the fallback key,
+    // or is a row error when the mapping file says so.
+    auto map_to_key = [&](const std::string& value, const std::vector<config::Label>& labels,
+                          const std::vector<std::pair<std::string, std::string>>& map,
+                          const std::vector<std::pair<std::string, std::string>>& synonyms,
+                          bool reject, const std::string& column, const char* no_match,
+                          std::string& key, std::string& kept) {
+      if (value.empty()) return;
+      if (const auto* l = map_value(value, labels, map, synonyms))
+        key = l->key;
+      else if (reject)
+        bad(column, value, _(no_match));
+      else
+        kept = value;
+    };
+    std::string channel = fallback_channel, channel_text;
+    map_to_key(channel_value, community.channels, opt.map.channels, community.channel_synonyms,
+               opt.map.reject_unknown_channel, channel_header,
+               N_("no channel of the community matches"), channel, channel_text);
+    std::string category = fallback_category, category_text;
+    map_to_key(category_value, community.categories, opt.map.categories,
+               community.category_synonyms, opt.map.reject_unknown_category, category_header,
+               N_("no category of the community matches"), category, category_text);
+    if (stakeholders.size() > static_cast<std::size_t>(community.council.stakeholders.max))
+      bad("stakeholders", {},
+          i18n::tr(N_("{} stakeholders; the council's rules allow at most {}"), stakeholders.size(),
+                   community.council.stakeholders.max));
+
+    if (!row_errors.empty()) {
+      out.record = record; // for the rejects file
+      return;
+    }
+    const std::string date_str = clock::format_date(date->date);
+    // The fingerprint: 128 bits of SHA-256 are plenty to tell rows apart and
+    // keep the unique index on it half the size (an import's main cost).
+    const std::string key =
+        hash::sha256_hex(fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", community.id, date_str,
+                                     content, name, digits_of(phone), place))
+            .substr(0, 32);
+    auto& item = out.item;
+    item.community = community.id;
+    item.title = std::move(title);
+    item.body = std::move(content);
+    item.channel = std::move(channel);
+    item.category = std::move(category);
+    item.place = std::move(place);
+    item.raised_by = std::move(name);
+    item.phone = std::move(phone);
+    item.raised_on = date_str;
+    item.row = record.line;
+    item.channel_text = std::move(channel_text);
+    item.category_text = std::move(category_text);
+    item.extra = std::move(extra);
+    if (date->time) item.time = *date->time;
+    item.stakeholders = std::move(stakeholders);
+    std::tie(out.data_head, out.data_tail) = item.item_json_parts();
+    out.key = key;
+  };
+
   struct Abort {}; // unwinds the transaction for dry runs and failed imports
   // A large import touches many index pages; a bigger page cache keeps them in
   // memory instead of spilling to the WAL and reading them back (bounded, so
@@ -287,152 +524,38 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
         ledger.db().exec("DROP INDEX \"" + name + "\"");
     };
 
-    while (reader.next(record)) {
+    // The rows are read, checked and hashed on a second thread while this one
+    // writes them (see RowPipe).
+    RowPipe<Prepared> pipe(reader, prepare);
+    for (Prepared* row = nullptr; pipe.next(row);) {
       ++sum.rows;
-      if (progress && sum.rows % 4096 == 0) progress(reader.position(), reader.size());
-      std::vector<RowError> row_errors;
-      auto bad = [&](const std::string& column, const std::string& value, std::string reason) {
-        row_errors.push_back({record.line, column, value, std::move(reason)});
-      };
-      auto& f = record.fields;
-      // Trailing empty cells are what spreadsheets leave; real extra cells are an error.
-      while (f.size() > columns.size() && text::trim(f.back()).empty())
-        f.pop_back();
-      if (f.size() > columns.size())
-        bad({}, {},
-            i18n::tr(N_("the row has {} cells but the header has {}"), f.size(), columns.size()));
-      f.resize(std::max(f.size(), columns.size()));
-
-      std::string date_text, content, title, channel_value, category_value, name, place, phone;
-      std::vector<std::string> stakeholders;
-      std::map<std::string, std::string> extra;
-      std::string date_header = "date", content_header = "content", phone_header = "phone",
-                  channel_header = "channel", category_header = "category";
-      for (std::size_t i = 0; i < columns.size(); ++i) {
-        const auto& c = columns[i];
-        std::string v = intake::nfc(text::trim(f[i]));
-        if (c.field.empty()) {
-          if (!v.empty() && !c.header.empty()) extra[c.header] = v;
-          continue;
-        }
-        if (c.field == "date")
-          date_text = v, date_header = c.header;
-        else if (c.field == "content")
-          content = v, content_header = c.header;
-        else if (c.field == "title")
-          title = v;
-        else if (c.field == "channel")
-          channel_value = v, channel_header = c.header;
-        else if (c.field == "category")
-          category_value = v, category_header = c.header;
-        else if (c.field == "name")
-          name = v;
-        else if (c.field == "place")
-          place = v;
-        else if (c.field == "phone")
-          phone = v, phone_header = c.header;
-        else if (c.field == "stakeholders")
-          stakeholders = split_names(v);
-      }
-
-      std::string why;
-      std::optional<intake::HumanDate> date;
-      if (date_text.empty()) {
-        bad(date_header, {}, _("the date is missing"));
-      } else if (!(date = intake::parse_human_date(date_text, why))) {
-        bad(date_header, date_text, why);
-      } else if (date->date > today) {
-        bad(date_header, date_text,
-            i18n::tr(N_("the date is in the future (today is {})"), clock::format_date(today)));
-      }
-      if (content.empty()) bad(content_header, {}, _("the content is missing"));
-      if (content.size() > issues::kMaxBodyBytes)
-        bad(content_header, content.substr(0, 30),
-            i18n::tr(N_("the content is too long ({} bytes; at most {})"), content.size(),
-                     issues::kMaxBodyBytes));
-      if (!phone.empty() && !text::plausible_phone(phone))
-        bad(phone_header, phone, _("not a phone number"));
-      if (title.empty()) title = intake::title_from(content);
-      title = text::one_line(title);
-      if (title.size() > issues::kMaxTitleBytes) title = text::truncate_to_width(title, 80);
-
-      // A value that maps to no key is kept verbatim beside the fallback key,
-      // or is a row error when the mapping file says so.
-      auto map_to_key = [&](const std::string& value, const std::vector<config::Label>& labels,
-                            const std::vector<std::pair<std::string, std::string>>& map,
-                            const std::vector<std::pair<std::string, std::string>>& synonyms,
-                            bool reject, const std::string& column, const char* no_match,
-                            std::string& key, std::string& kept) {
-        if (value.empty()) return;
-        if (const auto* l = map_value(value, labels, map, synonyms))
-          key = l->key;
-        else if (reject)
-          bad(column, value, _(no_match));
-        else
-          kept = value;
-      };
-      std::string channel = fallback_channel, channel_text;
-      map_to_key(channel_value, community.channels, opt.map.channels, community.channel_synonyms,
-                 opt.map.reject_unknown_channel, channel_header,
-                 N_("no channel of the community matches"), channel, channel_text);
-      std::string category = fallback_category, category_text;
-      map_to_key(category_value, community.categories, opt.map.categories,
-                 community.category_synonyms, opt.map.reject_unknown_category, category_header,
-                 N_("no category of the community matches"), category, category_text);
-      if (stakeholders.size() > static_cast<std::size_t>(community.council.stakeholders.max))
-        bad("stakeholders", {},
-            i18n::tr(N_("{} stakeholders; the council's rules allow at most {}"),
-                     stakeholders.size(), community.council.stakeholders.max));
-
-      if (!row_errors.empty()) {
+      if (progress && sum.rows % 4096 == 0) progress(pipe.position(), reader_size);
+      if (!row->errors.empty()) {
         ++sum.rejected;
-        for (auto& e : row_errors) {
+        for (const auto& e : row->errors)
           if (sum.errors.size() < kMaxErrors) sum.errors.push_back(e);
-        }
         if (rejects) {
           std::string reason;
-          for (const auto& e : row_errors)
+          for (const auto& e : row->errors)
             reason += (reason.empty() ? "" : "; ") +
                       (e.column.empty() ? e.reason : e.column + ": " + e.reason);
-          rejects(header, record, reason);
+          rejects(header, row->record, reason);
         }
         continue;
       }
-      const std::string date_str = clock::format_date(date->date);
-      // The fingerprint: 128 bits of SHA-256 are plenty to tell rows apart and
-      // keep the unique index on it half the size (an import's main cost).
-      const std::string key =
-          hash::sha256_hex(fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", community.id, date_str,
-                                       content, name, digits_of(phone), place))
-              .substr(0, 32);
-      ledger::IssueItem item;
+      auto& item = row->item;
       item.id = next_id;
-      item.community = community.id;
-      item.title = std::move(title);
-      item.body = std::move(content);
-      item.channel = std::move(channel);
-      item.category = std::move(category);
-      item.place = std::move(place);
-      item.raised_by = std::move(name);
-      item.phone = std::move(phone);
-      item.raised_on = date_str;
-      item.row = record.line;
-      item.channel_text = channel_text;
-      item.category_text = category_text;
-      item.extra = std::move(extra);
-      if (date->time) item.time = *date->time;
-      item.stakeholders = std::move(stakeholders);
-      const std::string data = item.item_json();
-      if (!ledger.add_item(seq, n + 1, key, data)) { // imported before, or twice in this file
+      const std::string data = row->data_head + std::to_string(next_id) + row->data_tail;
+      if (!ledger.add_item(seq, n + 1, row->key, data)) { // imported before, or twice in this file
         ++sum.duplicates;
         continue;
       }
       ++n;
       if (deferred.empty() && n >= 20000 && n > existing) defer_indexes();
       projector.add(item);
-      if (!channel_text.empty()) ++sum.unmapped_channels[channel_text];
-      if (!category_text.empty()) ++sum.unmapped_categories[category_text];
-      items_digest.update(ledger::item_line(n, key, data));
+      if (!item.channel_text.empty()) ++sum.unmapped_channels[item.channel_text];
+      if (!item.category_text.empty()) ++sum.unmapped_categories[item.category_text];
+      items_digest.update(ledger::item_line(n, row->key, data));
       if (!sum.first_id) sum.first_id = next_id;
       sum.last_id = next_id;
       ++next_id;

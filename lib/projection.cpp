@@ -305,6 +305,11 @@ void put_key(std::string& out, const char* key, bool& first) {
 } // namespace
 
 std::string IssueItem::item_json() const {
+  auto [head, tail] = item_json_parts();
+  return head + std::to_string(id) + tail;
+}
+
+std::pair<std::string, std::string> IssueItem::item_json_parts() const {
   // The keys in canonical (byte) order; optional ones only when present.
   std::string out;
   out.reserve(200 + title.size() + body.size() + place.size() + raised_by.size());
@@ -337,7 +342,9 @@ std::string IssueItem::item_json() const {
     out += '}';
   }
   put_key(out, "id", first);
-  out += std::to_string(id);
+  std::string head = std::move(out);
+  out.clear();
+  out.reserve(100 + place.size() + raised_by.size() + title.size());
   str("phone", phone);
   str("place", place);
   str("raised_by", raised_by);
@@ -356,7 +363,7 @@ std::string IssueItem::item_json() const {
   opt("time", time);
   str("title", title);
   out += '}';
-  return out;
+  return {std::move(head), std::move(out)};
 }
 
 /// Writes issue rows: the one place an issue is born in the tables, whether

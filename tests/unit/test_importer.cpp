@@ -245,3 +245,61 @@ TEST_CASE("a large import rebuilds the issue indexes it set aside, or keeps them
     CHECK(issues::list(*l, {}).empty());
   }
 }
+
+TEST_CASE("rows read on the second thread come out in file order across many batches") {
+  // Rows are read and checked in batches on a second thread; what the writer
+  // sees must be exactly what a plain loop would: order, duplicates across
+  // batch boundaries, bad rows, and an error of the reader after them.
+  std::string csv = "日期,内容\n";
+  for (int i = 1; i <= 3000; ++i) {
+    if (i % 700 == 0)
+      csv += "2026-02-30,坏日期" + std::to_string(i) + "\n";
+    else if (i % 1000 == 1 && i > 1)
+      csv += "2026-11-01,第1条\n"; // a twin of row 1, many batches later
+    else
+      csv += "2026-11-01,第" + std::to_string(i) + "条\n";
+  }
+  {
+    auto l = ledger::Ledger::in_memory(test::session());
+    importer::Options opt;
+    opt.skip_bad = true;
+    std::vector<std::int64_t> rejected;
+    const auto sum = run(
+        *l, csv, opt,
+        [&](const std::vector<std::string>&, const intake::Record& row, const std::string& reason) {
+          rejected.push_back(row.line);
+          CHECK(reason.find("日期") != std::string::npos);
+        });
+    CHECK(sum.rows == 3000);
+    CHECK(sum.rejected == 4);
+    CHECK(rejected == std::vector<std::int64_t>{701, 1401, 2101, 2801});
+    CHECK(sum.duplicates == 2);
+    CHECK(sum.added == 3000 - 4 - 2);
+    CHECK(sum.first_id == 1);
+    CHECK(sum.last_id == 2994);
+    // Issue ids follow the file's order.
+    CHECK(l->db()
+              .execAndGet("SELECT count(*) FROM issue WHERE id > 1 AND source_row <= "
+                          "(SELECT source_row FROM issue j WHERE j.id = issue.id - 1)")
+              .getInt() == 0);
+    CHECK(l->db().execAndGet("SELECT source_row FROM issue WHERE id = 2994").getInt() == 3001);
+    CHECK(ledger::verify(*l).ok);
+  }
+  {
+    // An unterminated quote on the last line: the error names it, after
+    // thousands of rows already written in the transaction, which rolls back.
+    auto l = ledger::Ledger::in_memory(test::session());
+    const auto events = l->event_count();
+    try {
+      importer::Options opt;
+      opt.skip_bad = true;
+      run(*l, csv + "2026-11-02,\"没有结束的引号\n", opt);
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::data);
+      CHECK(e.where().find("3002") != std::string::npos);
+    }
+    CHECK(l->event_count() == events);
+    CHECK(l->db().execAndGet("SELECT count(*) FROM issue").getInt() == 0);
+  }
+}

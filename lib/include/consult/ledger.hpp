@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace consult::ledger {
@@ -89,6 +90,10 @@ struct IssueItem {
   /// canonical() gives for the same object, written without building one.
   /// `priority` is not part of an item.
   std::string item_json() const;
+
+  /// item_json() in two parts either side of the id's digits, for writing
+  /// the rest before the id is known: data = head + id + tail.
+  std::pair<std::string, std::string> item_json_parts() const;
 };
 
 /// Turns the items of an issue.import event into issue rows, one at a time.
