@@ -435,16 +435,9 @@ void ImportProjector::add(const IssueItem& item) {
 }
 
 void ImportProjector::finish() {
-  SQLite::Statement q(q_->db, kTallySql);
   for (const auto& [k, n] : tallies_) {
     const auto& [community, month, figure, key] = k;
-    q.reset();
-    q.bind(1, community);
-    q.bind(2, month);
-    q.bind(3, figure);
-    q.bind(4, key);
-    q.bind(5, n);
-    q.exec();
+    tally(q_->db, community, month, figure.c_str(), key, n);
   }
   tallies_.clear();
 }
