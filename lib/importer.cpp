@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -167,7 +168,9 @@ private:
       while (more) {
         Batch batch;
         batch.rows.reserve(kBatchRows);
-        while (batch.rows.size() < kBatchRows && (more = reader_.next(record)))
+        // A writer that has given up is not kept waiting for a whole batch
+        // (standard input may be slow to come).
+        while (batch.rows.size() < kBatchRows && !stop_ && (more = reader_.next(record)))
           prepare_(record, batch.rows.emplace_back());
         batch.position = reader_.position();
         std::unique_lock<std::mutex> lock(mutex_);
@@ -192,7 +195,7 @@ private:
   std::condition_variable changed_;
   std::deque<Batch> queue_;
   bool done_ = false;
-  bool stop_ = false;
+  std::atomic<bool> stop_ = false; // also read without the lock, between rows
   std::exception_ptr error_;
   // The writer's own.
   Batch current_;
