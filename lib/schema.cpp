@@ -3,6 +3,7 @@
 // with its `PRAGMA user_version` bump. Never edit a released step: add one.
 
 #include "consult/error.hpp"
+#include "consult/i18n.hpp"
 #include "consult/ledger.hpp"
 
 #include <fmt/format.h>
@@ -584,9 +585,11 @@ std::string check_as_comparisons(const std::string& sql, const std::string& colu
   std::smatch m;
   if (sql.find("CHECK (" + column + " = '") != std::string::npos) return sql; // done already
   if (!std::regex_search(sql, m, check))
-    throw Error(
-        ErrorKind::data,
-        fmt::format("schema step 8: the issue table has no check of {} to rewrite", column));
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("cannot upgrade the ledger to schema 8: its issue table has no check "
+                            "of {} (was the schema changed outside consult?)"),
+                         column),
+                {}, _("restore the ledger from a backup; this one is left as it was"));
   std::string chain;
   const std::string values = m[1].str();
   const std::regex value("'[^']*'");

@@ -244,6 +244,39 @@ TEST_CASE("schema 8: the issue checks refuse and accept exactly the values they 
   CHECK(db.execAndGet("SELECT count(*) FROM issue").getInt() == 14);
 }
 
+TEST_CASE("schema 8 refuses a ledger whose issue checks were changed outside consult") {
+  test::TempDir dir;
+  const auto path = dir.file("odd.db");
+  Ledger::init(path, test::session());
+  {
+    // A schema 7 ledger someone edited by hand: no check of status at all.
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    auto sql = db.execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'issue'").getString();
+    const auto from = sql.find("CHECK (status");
+    REQUIRE(from != std::string::npos);
+    sql.erase(from, sql.find("'escalated')", from) + 12 - from);
+    const int version = db.execAndGet("PRAGMA schema_version").getInt();
+    db.exec("PRAGMA writable_schema = ON");
+    SQLite::Statement u(db, "UPDATE sqlite_schema SET sql = ? WHERE name = 'issue'");
+    u.bind(1, sql);
+    u.exec();
+    db.exec("PRAGMA schema_version = " + std::to_string(version + 1));
+    db.exec("PRAGMA writable_schema = OFF");
+    db.exec("PRAGMA user_version = 7");
+    REQUIRE(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+  }
+  try {
+    Ledger l(path, Access::write, test::session());
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::data);
+    CHECK(std::string(e.what()).find("schema 8") != std::string::npos);
+    CHECK(e.hint().find("backup") != std::string::npos);
+  }
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 7);
+}
+
 TEST_CASE("a writer that cannot get the lock in time gets a busy error") {
   test::TempDir dir;
   const auto path = dir.file("c.db");
