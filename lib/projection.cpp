@@ -294,6 +294,20 @@ void put_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+/// Appends an object of strings, keys in canonical (byte) order.
+void put_object(std::string& out, const std::map<std::string, std::string>& object) {
+  out += '{';
+  bool first = true;
+  for (const auto& [k, v] : object) {
+    if (!first) out += ',';
+    first = false;
+    put_string(out, k);
+    out += ':';
+    put_string(out, v);
+  }
+  out += '}';
+}
+
 void put_key(std::string& out, const char* key, bool& first) {
   if (!first) out += ',';
   first = false;
@@ -330,16 +344,7 @@ std::pair<std::string, std::string> IssueItem::item_json_parts() const {
   str("community", community);
   if (!extra.empty()) {
     put_key(out, "extra", first);
-    out += '{';
-    bool first_extra = true;
-    for (const auto& [k, v] : extra) {
-      if (!first_extra) out += ',';
-      first_extra = false;
-      put_string(out, k);
-      out += ':';
-      put_string(out, v);
-    }
-    out += '}';
+    put_object(out, extra);
   }
   put_key(out, "id", first);
   std::string head = std::move(out);
@@ -401,7 +406,9 @@ struct ImportProjector::Statements {
     issue.bindNoCopy(12, at);
     issue.bindNoCopy(13, p.channel_text);
     issue.bindNoCopy(14, p.category_text);
-    issue.bind(15, p.extra.empty() ? std::string("{}") : canonical(json(p.extra)));
+    std::string extra;
+    put_object(extra, p.extra);
+    issue.bindNoCopy(15, extra);
     if (imported) {
       issue.bind(16, seq);
       issue.bind(17, p.row);
