@@ -223,4 +223,13 @@ json to_json(const Action& a) {
           {"progress", progress}};
 }
 
+std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {
+  SQLite::Statement q(
+      ledger.db(), "SELECT id, what FROM action WHERE status <> 'done' ORDER BY id DESC LIMIT 100");
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  while (q.executeStep())
+    out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  return out;
+}
+
 } // namespace consult::actions

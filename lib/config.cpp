@@ -1254,4 +1254,15 @@ nlohmann::json to_json(const Community& c) {
           {"schedules", std::move(schedules)}};
 }
 
+nlohmann::json summary_json(const Community& c) {
+  return {{"id", c.id},
+          {"name", c.name},
+          {"street", c.street},
+          {"district", c.district},
+          {"council", c.council.name},
+          {"seat_categories", c.council.seats.size()},
+          {"members", c.council.seat_count()},
+          {"source", c.source}};
+}
+
 } // namespace consult::config

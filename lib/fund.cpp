@@ -296,4 +296,18 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, const clo
               _("use md, html, docx or json"));
 }
 
+nlohmann::json to_json(const Entry& e, bool reveal) {
+  return {{"id", e.id},
+          {"date", e.on_date},
+          {"kind", e.kind},
+          {"amount", format_amount(e.amount)},
+          {"signed_amount", format_amount(e.signed_amount())},
+          {"party", reveal || e.named ? e.party : text::mask_person(e.party)},
+          {"named", e.named},
+          {"purpose", e.purpose},
+          {"issue", e.issue ? nlohmann::json(*e.issue) : nlohmann::json(nullptr)},
+          {"reverses", e.reverses ? nlohmann::json(*e.reverses) : nlohmann::json(nullptr)},
+          {"reason", e.reason}};
+}
+
 } // namespace consult::fund

@@ -516,4 +516,66 @@ std::vector<ledger::Event> history(ledger::Ledger& ledger, std::int64_t id) {
   return events;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {
+  SQLite::Statement q(ledger.db(),
+                      "SELECT id, title FROM issue WHERE status NOT IN ('closed','merged') "
+                      "ORDER BY id DESC LIMIT 200");
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  while (q.executeStep())
+    out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  return out;
+}
+
+json to_json(const Issue& i, bool reveal, bool full) {
+  const auto raised_by = reveal ? i.raised_by : text::mask_name(i.raised_by);
+  const auto phone = reveal || i.phone.empty() ? i.phone : text::mask_phone(i.phone);
+  json j = {{"id", i.id},
+            {"community", i.community},
+            {"title", i.title},
+            {"status", model::to_string(i.status)},
+            {"channel", i.channel},
+            {"category", i.category},
+            {"place", i.place},
+            {"raised_by", raised_by},
+            {"phone", phone},
+            {"raised_on", i.raised_on},
+            {"raised_count", i.raised_count},
+            {"priority", i.priority},
+            {"rounds", i.rounds},
+            {"merged_into", i.merged_into ? json(*i.merged_into) : nullptr},
+            {"escalated_to", i.escalated_to},
+            {"reason", i.reason},
+            {"created_at", i.created_at},
+            {"updated_at", i.updated_at}};
+  if (!i.channel_text.empty()) j["channel_text"] = i.channel_text;
+  if (!i.category_text.empty()) j["category_text"] = i.category_text;
+  if (i.import_seq) {
+    j["import_event"] = *i.import_seq;
+    j["source_row"] = i.source_row;
+  }
+  if (full) {
+    j["body"] = i.body;
+    j["stakeholders"] = i.stakeholders;
+    j["extra"] = json::parse(i.extra, nullptr, false);
+  }
+  return j;
+}
+
+json to_json(const Escalation& x) {
+  return {{"to", x.level},
+          {"reason", x.reason},
+          {"meeting", x.meeting ? json(*x.meeting) : json(nullptr)},
+          {"at", x.at},
+          {"answer", x.answer},
+          {"answered_at", x.answered_at}};
+}
+
+json to_json(const Feedback& f) {
+  return {{"satisfaction", f.satisfaction}, {"comment", f.comment}, {"at", f.at}};
+}
+
+json to_json(const model::Comment& c) {
+  return {{"round", c.round}, {"author", c.author}, {"body", c.body}, {"at", c.at}};
+}
+
 } // namespace consult::issues

@@ -944,4 +944,33 @@ json to_json(const config::Community& c, const Meeting& m, bool reveal) {
           {"updated_seq", m.updated_seq}};
 }
 
+std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {
+  SQLite::Statement q(ledger.db(), "SELECT id, title FROM meeting ORDER BY id DESC LIMIT 100");
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  while (q.executeStep())
+    out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  return out;
+}
+
+std::int64_t item_count(ledger::Ledger& ledger, std::int64_t id) {
+  SQLite::Statement q(ledger.db(), "SELECT count(*) FROM meeting_item WHERE meeting = ?");
+  q.bind(1, id);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+json summary_json(const Meeting& m, std::int64_t item_count) {
+  return {{"id", m.id},
+          {"community", m.community},
+          {"kind", m.kind},
+          {"title", m.title},
+          {"starts_at", m.starts_at},
+          {"ends_at", m.ends_at},
+          {"venue", m.venue},
+          {"online", m.online},
+          {"status", m.status},
+          {"schedule", m.schedule},
+          {"item_count", item_count}};
+}
+
 } // namespace consult::meetings

@@ -343,4 +343,16 @@ std::optional<Owner> find_owner(ledger::Ledger& ledger, const std::string& commu
   return o;
 }
 
+nlohmann::json to_json(const Unit& u, bool reveal) {
+  return {{"unit", u.unit},
+          {"owner", reveal ? u.owner : text::mask_person(u.owner)},
+          {"area", rules::format_area(u.area)}};
+}
+
+nlohmann::json to_json(const Owner& o, bool reveal) {
+  return {{"owner", reveal ? o.name : text::mask_person(o.name)},
+          {"units", o.units},
+          {"area", rules::format_area(o.area)}};
+}
+
 } // namespace consult::owners

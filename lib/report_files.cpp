@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -283,6 +284,258 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
   }
   s << "</body>\n</html>\n";
   return s.str();
+}
+
+namespace {
+
+using nlohmann::json;
+
+/// The headline figures, one per column, of a row per community, month, …
+std::vector<std::pair<const char*, const char*>> headline(Groups groups) {
+  switch (groups) {
+  case Groups::issues:
+    return {{"issues_raised", N_("RAISED")},
+            {"accepted", N_("ACCEPTED")},
+            {"decided", N_("DECIDED")},
+            {"resolved", N_("RESOLVED")},
+            {"resolution_rate", N_("RATE")},
+            {"median_days_to_resolve", N_("MEDIAN DAYS")},
+            {"p90_days_to_resolve", N_("P90 DAYS")},
+            {"open_older", N_("OPEN OLD")},
+            {"overdue_actions", N_("OVERDUE")},
+            {"satisfaction", N_("SATISFACTION")}};
+  case Groups::meetings:
+    return {{"meetings_held", N_("MEETINGS")},
+            {"meetings_cancelled", N_("CANCELLED")},
+            {"attendance_rate", N_("ATTENDANCE")},
+            {"votes_held", N_("VOTES")},
+            {"votes_passed", N_("PASSED")}};
+  case Groups::all:
+    break;
+  }
+  return {{"meetings_held", N_("MEETINGS")},  {"issues_raised", N_("RAISED")},
+          {"decided", N_("DECIDED")},         {"resolved", N_("RESOLVED")},
+          {"resolution_rate", N_("RATE")},    {"median_days_to_resolve", N_("MEDIAN DAYS")},
+          {"overdue_actions", N_("OVERDUE")}, {"satisfaction", N_("SATISFACTION")},
+          {"votes_held", N_("VOTES")},        {"votes_passed", N_("PASSED")}};
+}
+
+/// A figure for a spreadsheet cell: "66.7%", "31.0" and "100.00" become numbers.
+json as_number(const json& v) {
+  if (!v.is_string()) return v;
+  std::string s = v.get<std::string>();
+  if (!s.empty() && s.back() == '%') s.pop_back();
+  double d = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return v;
+  return d;
+}
+
+std::string by_title(const std::string& by) {
+  if (by == "community") return _("COMMUNITY");
+  if (by == "month") return _("MONTH");
+  if (by == "category") return _("CATEGORY");
+  if (by == "channel") return _("CHANNEL");
+  if (by == "kind") return _("MEETING KIND");
+  return _("SELECTION");
+}
+
+std::string row_name(const config::Config* cfg, const std::string& by, const std::string& key) {
+  if (key.empty()) return _("all");
+  if (by == "category" || by == "channel" || by == "kind") return key_label(cfg, by, key);
+  return key;
+}
+
+/// A chart of a month per bar group, the series' values taken from each month.
+template <typename Values>
+Chart per_month(std::string title, std::vector<std::string> series, const std::vector<Row>& months,
+                Values values) {
+  Chart chart;
+  chart.title = std::move(title);
+  chart.series = std::move(series);
+  chart.values.resize(chart.series.size());
+  for (const auto& m : months) {
+    chart.labels.push_back(m.key);
+    const auto v = values(m.f);
+    for (std::size_t i = 0; i < v.size() && i < chart.values.size(); ++i)
+      chart.values[i].push_back(v[i]);
+  }
+  return chart;
+}
+
+} // namespace
+
+std::string key_label(const config::Config* cfg, const std::string& what, const std::string& key) {
+  if (cfg)
+    for (const auto& com : cfg->communities) {
+      if (what == "seat") {
+        if (const auto* seat = com.seat(key)) return seat->label;
+        continue;
+      }
+      const config::Label* l = what == "channel"    ? com.channel(key)
+                               : what == "category" ? com.category(key)
+                                                    : com.meeting_kind(key);
+      if (l) return l->label;
+    }
+  return key;
+}
+
+Sheet figures_list(const Figures& f, int older, const config::Config* cfg) {
+  const auto j = to_json(f);
+  Sheet s;
+  s.name = _("Figures");
+  s.header = {_("FIGURE"), _("VALUE")};
+  for (const auto& [key, label] : figure_labels()) {
+    if (!j.contains(key)) continue;
+    s.rows.push_back({figure_label(key, older), j[key]});
+    if (std::string_view(key) == "meetings_held")
+      for (const auto& [kind, n] : f.meetings_by_kind)
+        s.rows.push_back({"  " + key_label(cfg, "kind", kind), std::to_string(n)});
+    if (std::string_view(key) == "attendance_rate")
+      for (const auto& [seat, pd] : f.attendance)
+        s.rows.push_back({"  " + i18n::tr(N_("attendance of {}"), key_label(cfg, "seat", seat)),
+                          fmt::format("{}/{}", pd.first, pd.second)});
+    if (std::string_view(key) == "issues_raised") {
+      for (const auto& [ch, n] : f.raised_by_channel)
+        s.rows.push_back(
+            {"  " + i18n::tr(N_("via {}"), key_label(cfg, "channel", ch)), std::to_string(n)});
+      for (const auto& [cat, n] : f.raised_by_category)
+        s.rows.push_back(
+            {"  " + i18n::tr(N_("about {}"), key_label(cfg, "category", cat)), std::to_string(n)});
+    }
+  }
+  return s;
+}
+
+Sheet headline_sheet(const std::vector<Row>& rows, const std::string& by, Groups groups,
+                     const config::Config* cfg) {
+  Sheet s;
+  s.name = _("Figures");
+  s.header = {by_title(by)};
+  const auto cols = headline(groups);
+  for (const auto& [key, label] : cols)
+    s.header.push_back(_(label));
+  for (const auto& r : rows) {
+    const auto j = to_json(r.f);
+    std::vector<json> cells = {row_name(cfg, by, r.key)};
+    for (const auto& [key, label] : cols)
+      cells.push_back(j.contains(key) ? j[key] : json(nullptr));
+    s.rows.push_back(std::move(cells));
+  }
+  return s;
+}
+
+Sheet figures_sheet(const std::vector<Row>& rows, const std::string& by, int older,
+                    const config::Config* cfg) {
+  Sheet s;
+  s.name = _("Figures");
+  if (by.empty()) {
+    s.header = {_("FIGURE"), _("VALUE")};
+    const auto j = to_json(rows.back().f);
+    for (const auto& [key, label] : figure_labels())
+      if (j.contains(key)) {
+        std::string name = figure_label(key, older);
+        if (std::string_view(key).ends_with("_rate")) name += " (%)";
+        s.rows.push_back({name, as_number(j[key])});
+      }
+    return s;
+  }
+  s.header = {by_title(by)};
+  const auto probe = to_json(rows.front().f);
+  std::vector<const char*> keys;
+  for (const auto& [key, label] : figure_labels())
+    if (probe.contains(key)) {
+      keys.push_back(key);
+      std::string h = figure_label(key, older);
+      if (std::string_view(key).ends_with("_rate")) h += " (%)";
+      s.header.push_back(h);
+    }
+  for (const auto& r : rows) {
+    const auto j = to_json(r.f);
+    std::vector<json> cells = {row_name(cfg, by, r.key)};
+    for (const char* key : keys)
+      cells.push_back(as_number(j.contains(key) ? j[key] : json(nullptr)));
+    s.rows.push_back(std::move(cells));
+  }
+  return s;
+}
+
+Sheet breakdown_sheet(const std::vector<Row>& rows, const std::string& by,
+                      const config::Config* cfg) {
+  Sheet s;
+  s.name = _("Breakdown");
+  s.header = {by_title(by), _("FIGURE"), _("KEY"), _("COUNT"), _("OF")};
+  for (const auto& r : rows) {
+    const auto name = row_name(cfg, by, r.key);
+    for (const auto& [k, n] : r.f.meetings_by_kind)
+      s.rows.push_back({name, _("meetings held by kind"), key_label(cfg, "kind", k), n, nullptr});
+    for (const auto& [seat, pd] : r.f.attendance)
+      s.rows.push_back({name, _("attendance by seat"), seat, pd.first, pd.second});
+    for (const auto& [k, n] : r.f.raised_by_channel)
+      s.rows.push_back({name, _("issues raised by channel"), key_label(cfg, "channel", k), n,
+                        r.f.issues_raised});
+    for (const auto& [k, n] : r.f.raised_by_category)
+      s.rows.push_back({name, _("issues raised by category"), key_label(cfg, "category", k), n,
+                        r.f.issues_raised});
+    if (r.f.has_issues())
+      for (int i = 0; i < 5; ++i)
+        if (r.f.rating_counts[i])
+          s.rows.push_back(
+              {name, _("ratings"), std::to_string(i + 1), r.f.rating_counts[i], r.f.ratings});
+  }
+  return s;
+}
+
+std::vector<Chart> charts(const std::vector<ledger::Ledger*>& ledgers, const Options& options,
+                          const Figures& total, const config::Config* cfg) {
+  std::vector<Chart> out;
+  const auto months = monthly(ledgers, options);
+  if (total.has_issues()) {
+    out.push_back(per_month(_("Issues raised and resolved per month"), {_("raised"), _("resolved")},
+                            months, [](const Figures& f) {
+                              return std::vector<std::int64_t>{f.issues_raised, f.resolved};
+                            }));
+
+    Chart days;
+    days.title = _("Days from raised to resolved (issues resolved in the period)");
+    days.series = {_("issues")};
+    const std::pair<std::int64_t, const char*> buckets[] = {
+        {7, "0–7"}, {14, "8–14"}, {30, "15–30"}, {60, "31–60"}, {90, "61–90"}, {180, "91–180"}};
+    days.values.resize(1);
+    for (const auto& [upto, label] : buckets)
+      days.labels.push_back(label);
+    days.labels.push_back("181+");
+    days.values[0].assign(days.labels.size(), 0);
+    for (const auto& [d, n] : total.days_to_resolve) {
+      std::size_t i = 0;
+      while (i < std::size(buckets) && d > buckets[i].first)
+        ++i;
+      days.values[0][i] += n;
+    }
+    out.push_back(std::move(days));
+
+    Chart categories;
+    categories.title = _("Issues raised by category");
+    categories.series = {_("issues")};
+    categories.horizontal = true;
+    categories.values.resize(1);
+    std::vector<std::pair<std::int64_t, std::string>> sorted;
+    for (const auto& [k, n] : total.raised_by_category)
+      sorted.emplace_back(-n, k);
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto& [negative, k] : sorted) {
+      categories.labels.push_back(key_label(cfg, "category", k));
+      categories.values[0].push_back(-negative);
+    }
+    out.push_back(std::move(categories));
+  }
+  if (total.has_meetings()) {
+    out.push_back(per_month(
+        _("Meetings held per month"), {_("held"), _("cancelled")}, months, [](const Figures& f) {
+          return std::vector<std::int64_t>{f.meetings_held, f.meetings_cancelled};
+        }));
+  }
+  return out;
 }
 
 } // namespace consult::reports

@@ -446,6 +446,16 @@ Report compute(ledger::Ledger& ledger, const Options& o) {
   return compute(std::vector<ledger::Ledger*>{&ledger}, o);
 }
 
+std::optional<std::int64_t> Figures::attendance_permille() const {
+  std::int64_t present = 0, due = 0;
+  for (const auto& [seat, pd] : attendance) {
+    present += pd.first;
+    due += pd.second;
+  }
+  if (due == 0) return std::nullopt;
+  return (present * 2000 + due) / (2 * due);
+}
+
 json to_json(const Figures& f) {
   json j = json::object();
   if (f.has_meetings()) {
@@ -456,6 +466,9 @@ json to_json(const Figures& f) {
     j["meetings_cancelled"] = f.meetings_cancelled;
     j["meetings_by_kind"] = f.meetings_by_kind;
     j["attendance"] = attendance;
+    const auto rate = f.attendance_permille();
+    j["attendance_rate"] =
+        rate ? json(fmt::format("{}.{}%", *rate / 10, *rate % 10)) : json(nullptr);
   }
   if (f.has_issues()) {
     const auto rate = f.resolution_permille();
@@ -492,6 +505,88 @@ json to_json(const Figures& f) {
     j["fund_expense"] = fund::format_amount(f.fund_expense);
   }
   return j;
+}
+
+Dimension dimension_of(const std::string& by) {
+  if (by == "category") return Dimension::category;
+  if (by == "channel") return Dimension::channel;
+  if (by == "kind") return Dimension::kind;
+  return Dimension::none;
+}
+
+std::vector<Row> monthly(const std::vector<ledger::Ledger*>& ledgers, Options opt) {
+  using namespace std::chrono;
+  const auto p = opt.period;
+  std::vector<Row> out;
+  auto month = year_month{p.from.year(), p.from.month()};
+  const auto last = year_month{p.to.year(), p.to.month()};
+  for (; month <= last; month += months(1)) {
+    opt.period.from = std::max(sys_days(month / 1), sys_days(p.from));
+    opt.period.to = std::min(sys_days(month / std::chrono::last), sys_days(p.to));
+    out.push_back({clock::format_date(opt.period.from).substr(0, 7), compute(ledgers, opt).all});
+  }
+  return out;
+}
+
+std::vector<Row> rows(const std::vector<ledger::Ledger*>& ledgers, const Options& options,
+                      const std::string& by, const Report& whole) {
+  std::vector<Row> out;
+  if (by == "month") {
+    out = monthly(ledgers, options);
+  } else if (by == "community") {
+    for (const auto& [id, f] : whole.communities)
+      out.push_back({id, f});
+  } else if (options.dimension != Dimension::none) {
+    for (const auto& [key, f] : whole.by_key)
+      out.push_back({key, f});
+  }
+  out.push_back({"", whole.all});
+  return out;
+}
+
+json to_json(const Row& row, const clock::Period& period, const std::string& by) {
+  auto j = to_json(row.f);
+  j["period"] = {{"text", period.text},
+                 {"from", clock::format_date(period.from)},
+                 {"to", clock::format_date(period.to)}};
+  if (!by.empty()) j[by] = row.key.empty() ? json(nullptr) : json(row.key);
+  return j;
+}
+
+const std::vector<std::pair<const char*, const char*>>& figure_labels() {
+  static const std::vector<std::pair<const char*, const char*>> k = {
+      {"meetings_held", N_("meetings held")},
+      {"meetings_cancelled", N_("meetings cancelled")},
+      {"attendance_rate", N_("attendance rate of council members")},
+      {"issues_raised", N_("issues raised")},
+      {"accepted", N_("accepted")},
+      {"rejected", N_("rejected")},
+      {"merged", N_("merged")},
+      {"escalated", N_("escalated")},
+      {"decided", N_("decided")},
+      {"resolved", N_("resolved")},
+      {"closed", N_("closed")},
+      {"raised_and_solved", N_("raised in the period and solved by its end")},
+      {"resolution_rate", N_("resolution rate (raised in the period, solved by its end)")},
+      {"median_days_to_resolve", N_("median days raised → resolved")},
+      {"p90_days_to_resolve", N_("90th percentile days raised → resolved")},
+      {"rounds_per_decided", N_("rounds per decided issue")},
+      {"open_older", N_("open issues older than N days")},
+      {"overdue_actions", N_("overdue actions")},
+      {"ratings", N_("residents' ratings")},
+      {"satisfaction", N_("satisfaction (mean of 1..5)")},
+      {"votes_held", N_("votes held")},
+      {"votes_passed", N_("votes passed")},
+      {"fund_income", N_("fund income (yuan)")},
+      {"fund_expense", N_("fund expenses (yuan)")}};
+  return k;
+}
+
+std::string figure_label(const std::string& key, int older) {
+  if (key == "open_older") return i18n::tr(N_("open issues older than {} days"), older);
+  for (const auto& [k, label] : figure_labels())
+    if (key == k) return _(label);
+  return key;
 }
 
 } // namespace consult::reports

@@ -848,4 +848,21 @@ json to_json(const Decision& d) {
           {"at", d.at}};
 }
 
+std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {
+  SQLite::Statement q(ledger.db(), "SELECT id, question FROM vote ORDER BY id DESC LIMIT 100");
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  while (q.executeStep())
+    out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  return out;
+}
+
+std::vector<std::pair<std::int64_t, std::string>>
+decision_completion_candidates(ledger::Ledger& ledger) {
+  SQLite::Statement q(ledger.db(), "SELECT id, text FROM decision ORDER BY id DESC LIMIT 100");
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  while (q.executeStep())
+    out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  return out;
+}
+
 } // namespace consult::votes

@@ -74,4 +74,8 @@ std::vector<Action> overdue(ledger::Ledger& ledger, const std::string& community
 
 nlohmann::json to_json(const Action& a);
 
+/// Actions a command line may name next (shell completion): not done,
+/// newest first, at most 100, as (id, what).
+std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
+
 } // namespace consult::actions

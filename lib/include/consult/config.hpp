@@ -192,4 +192,8 @@ std::optional<Profile> kind_profile(const Community& community, const std::strin
 /// Parses "2/3", "1/2" or a decimal such as 0.5 into a fraction in 0..1.
 std::optional<Fraction> parse_fraction(const std::string& text);
 
+/// A community as one line of `community list --json`: its ids and names,
+/// the council's name and its size (to_json() gives all of it).
+nlohmann::json summary_json(const Community& c);
+
 } // namespace consult::config

@@ -84,4 +84,8 @@ std::vector<document::Block> statement(ledger::Ledger& ledger, const config::Com
 std::string render(ledger::Ledger& ledger, const config::Community& community,
                    const clock::Period& period, const document::Stamp& stamp);
 
+/// An entry of the account book as JSON (amounts in yuan). The party is
+/// masked unless `reveal` or the entry is named (a donor who asked to be).
+nlohmann::json to_json(const Entry& entry, bool reveal);
+
 } // namespace consult::fund

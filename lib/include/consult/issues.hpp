@@ -149,4 +149,22 @@ inline constexpr std::size_t kMaxTitleBytes = 500;
 inline constexpr std::size_t kMaxBodyBytes = 20000;
 inline constexpr std::size_t kMaxFieldBytes = 500;
 
+/// Issues a command line may name next (shell completion): not closed or
+/// merged, newest first, at most 200, as (id, title).
+std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
+
+/// An issue as JSON, the one shape of `issue list --json`, `issue show
+/// --json` and a step's result. Residents' names and phones are masked
+/// unless `reveal`; `full` adds the details, stakeholders and extra columns.
+nlohmann::json to_json(const model::Issue& issue, bool reveal, bool full);
+
+/// A referral to the street or district as JSON.
+nlohmann::json to_json(const Escalation& escalation);
+
+/// A residents' rating as JSON.
+nlohmann::json to_json(const Feedback& feedback);
+
+/// An opinion recorded on an issue as JSON.
+nlohmann::json to_json(const model::Comment& comment);
+
 } // namespace consult::issues

@@ -249,4 +249,16 @@ inline constexpr std::size_t kMaxItems = 100;
 inline constexpr std::size_t kMaxPeople = 1000;
 inline constexpr std::int64_t kMaxEntitled = 10'000'000;
 
+/// Meetings a command line may name next (shell completion): newest first,
+/// at most 100, as (id, title).
+std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
+
+/// How many issues are on the agenda of meeting `id`.
+std::int64_t item_count(ledger::Ledger& ledger, std::int64_t id);
+
+/// A meeting as one line of `meeting list --json`: the keys of to_json()
+/// that need no configuration, with the same meaning, and `item_count`, the
+/// number of agenda items (to_json's `items` is the agenda itself).
+nlohmann::json summary_json(const Meeting& m, std::int64_t item_count);
+
 } // namespace consult::meetings

@@ -105,4 +105,10 @@ std::string owner_key(const std::string& cell);
 /// Which field a roster header names: "unit", "owner", "area" or "".
 std::string roster_field(const std::string& header);
 
+/// A unit of the roster as JSON (area in m²); the owner masked unless `reveal`.
+nlohmann::json to_json(const Unit& unit, bool reveal);
+
+/// An owner by head as JSON (area in m²); the name masked unless `reveal`.
+nlohmann::json to_json(const Owner& owner, bool reveal);
+
 } // namespace consult::owners

@@ -5,6 +5,9 @@
 /// Both are pure functions of their input: the same report gives the same
 /// bytes.
 
+#include "consult/config.hpp"
+#include "consult/reports.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -42,5 +45,36 @@ std::string svg(const Chart& chart);
 std::string html(const std::string& title, const std::vector<std::string>& lines,
                  const std::vector<Chart>& charts, const std::vector<Sheet>& tables,
                  const std::string& lang);
+
+/// The label of a channel, category, meeting kind ("kind") or seat ("seat")
+/// key, from the first community of `cfg` that has it; the key itself when
+/// none has it or there is no configuration.
+std::string key_label(const config::Config* cfg, const std::string& what, const std::string& key);
+
+/// The figures of the whole selection, one per row (FIGURE, VALUE), with the
+/// counts by meeting kind, seat, channel and category under their figure.
+/// Values are as to_json() gives them (null: none); the counts are text.
+Sheet figures_list(const Figures& f, int older, const config::Config* cfg);
+
+/// The headline figures of each row, one per column, for a table or a page
+/// (narrower than figures_sheet()). `by` names the rows, as for rows().
+Sheet headline_sheet(const std::vector<Row>& rows, const std::string& by, Groups groups,
+                     const config::Config* cfg);
+
+/// Every scalar figure of every row, a workbook's first sheet: one row per
+/// community, month, …; or, for the whole selection alone (`by` ""), one
+/// figure per row. Rates and decimals are numbers (rates in %).
+Sheet figures_sheet(const std::vector<Row>& rows, const std::string& by, int older,
+                    const config::Config* cfg);
+
+/// The counts behind the figures: by kind, channel, category, seat, rating.
+Sheet breakdown_sheet(const std::vector<Row>& rows, const std::string& by,
+                      const config::Config* cfg);
+
+/// The charts of a report page: issues raised and resolved per month, days
+/// to resolve, issues by category (for rows with issues), meetings per month
+/// (for rows with meetings). `total` is the whole selection's figures.
+std::vector<Chart> charts(const std::vector<ledger::Ledger*>& ledgers, const Options& options,
+                          const Figures& total, const config::Config* cfg);
 
 } // namespace consult::reports

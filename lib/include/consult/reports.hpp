@@ -67,6 +67,9 @@ struct Figures {
   std::optional<std::int64_t> p90_days() const;
   std::optional<double> rounds_per_decided() const;
   std::optional<double> satisfaction() const; ///< mean of the ratings
+  /// Council members present of those due, over every seat, in tenths of a
+  /// percent rounded half up; nullopt if none were due.
+  std::optional<std::int64_t> attendance_permille() const;
 };
 
 /// Rows by a dimension other than community or month.
@@ -96,7 +99,41 @@ Report compute(const std::vector<ledger::Ledger*>& ledgers, const Options& optio
 Report compute(ledger::Ledger& ledger, const Options& options);
 
 /// All figures of the row's groups as JSON (amounts as yuan strings, rates
-/// with one decimal).
+/// with one decimal), with the council's overall `attendance_rate`.
 nlohmann::json to_json(const Figures& f);
+
+/// One row of a report: the figures of a community, a month (YYYY-MM) or a
+/// value of the dimension; key "" for the whole selection.
+struct Row {
+  std::string key;
+  Figures f;
+};
+
+/// The dimension `by` names ("category", "channel" or "kind"); none for
+/// anything else ("", "community", "month").
+Dimension dimension_of(const std::string& by);
+
+/// The figures of each month of `options.period`, the first and last month
+/// cut to the period.
+std::vector<Row> monthly(const std::vector<ledger::Ledger*>& ledgers, Options options);
+
+/// The rows of a report: one per community (`by` "community"), per month
+/// ("month") or per value of `options.dimension` ("category", "channel",
+/// "kind"), then the whole selection (key "") last; "" gives that one alone.
+/// `whole` is compute(ledgers, options).
+std::vector<Row> rows(const std::vector<ledger::Ledger*>& ledgers, const Options& options,
+                      const std::string& by, const Report& whole);
+
+/// A row as a line of `consult report --json`: to_json() of its figures,
+/// the period (text, from, to) and, under the key `by` if not empty, the
+/// row's key (null for the whole selection).
+nlohmann::json to_json(const Row& row, const clock::Period& period, const std::string& by);
+
+/// Every scalar figure, in the order of docs/reports.md: its to_json() key
+/// and its label (marked with N_, not yet translated).
+const std::vector<std::pair<const char*, const char*>>& figure_labels();
+
+/// A figure's label, translated; "open_older" names `older` days.
+std::string figure_label(const std::string& key, int older);
 
 } // namespace consult::reports

@@ -186,4 +186,13 @@ nlohmann::json to_json(const Decision& d);
 inline constexpr std::size_t kMaxOptions = 20;
 inline constexpr std::size_t kMaxQuestionBytes = 2000;
 
+/// Votes a command line may name next (shell completion): newest first, at
+/// most 100, as (id, question).
+std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
+
+/// Decisions a command line may name next (shell completion): newest first,
+/// at most 100, as (id, text).
+std::vector<std::pair<std::int64_t, std::string>>
+decision_completion_candidates(ledger::Ledger& ledger);
+
 } // namespace consult::votes
