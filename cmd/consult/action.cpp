@@ -58,6 +58,153 @@ void print_step(Context& c, const actions::Action& a) {
                      model::status_label(issue.status)));
 }
 
+void action_add_options(CLI::App* cmd, AddOptions& o) {
+  cmd->add_option("--decision", o.decision, _("the decision carried out"))
+      ->required()
+      ->type_name("ID");
+  cmd->add_option("--owner", o.owner, _("who is responsible (a body or a person in a role)"))
+      ->required()
+      ->type_name("PARTY");
+  cmd->add_option("--what", o.what, _("what is to be done"))->required();
+  cmd->add_option("--due", o.due, _("by when (YYYY-MM-DD)"))->required()->type_name("DATE");
+  example(cmd, "  consult action add --decision 3 --owner 物业公司 --what \"屋面防水维修\" "
+               "--due 2026-12-31");
+}
+
+void action_add(Context& c, const AddOptions& o) {
+  const auto did = parse_id(o.decision, _("a decision"));
+  const auto due = parse_date_option(o.due, "--due");
+  const auto d = votes::get_decision(c.ledger(), did);
+  const auto a = actions::add(c.ledger(), c.community(d.community), did, o.owner, o.what, due);
+  if (c.out.json) {
+    c.out.json_line(actions::to_json(a));
+    return;
+  }
+  c.out.say(i18n::tr(N_("action {} added to decision {} (issue {}): {} by {}"), a.id, a.decision,
+                     a.issue, a.owner, a.due));
+}
+
+void action_progress_options(CLI::App* cmd, ProgressOptions& o) {
+  cmd->add_option("ID", o.id, _("action id"))->required();
+  cmd->add_option("--percent", o.percent, _("how far it is, 0..99"))
+      ->required()
+      ->type_name("N")
+      ->check(CLI::Range(0, 99));
+  cmd->add_option("--note", o.note, _("what was done"));
+  example(cmd, "  consult action progress 5 --percent 40 --note \"防水材料已进场\"");
+}
+
+void action_progress(Context& c, const ProgressOptions& o) {
+  const auto id = parse_id(o.id, _("an action"));
+  const auto& com = c.community(actions::get(c.ledger(), id).community);
+  print_step(c, actions::progress(c.ledger(), com, id, o.percent, o.note));
+}
+
+void action_done_options(CLI::App* cmd, ProgressOptions& o) {
+  cmd->add_option("ID", o.id, _("action id"))->required();
+  cmd->add_option("--note", o.note, _("how it ended"));
+  example(cmd, "  consult action done 5 --note \"已完工，业主代表验收\"");
+}
+
+void action_done(Context& c, const ProgressOptions& o) {
+  const auto id = parse_id(o.id, _("an action"));
+  const auto& com = c.community(actions::get(c.ledger(), id).community);
+  print_step(c, actions::done(c.ledger(), com, id, o.note));
+}
+
+struct ActionShowOptions {
+  std::string id;
+};
+
+void action_show_options(CLI::App* cmd, ActionShowOptions& o) {
+  cmd->add_option("ID", o.id, _("action id"))->required();
+  example(cmd, "  consult action show 5");
+}
+
+void action_show(Context& c, const ActionShowOptions& o) {
+  const auto a = actions::get(c.ledger(), parse_id(o.id, _("an action")));
+  if (c.out.json) {
+    c.out.json_line(actions::to_json(a));
+    return;
+  }
+  std::vector<std::pair<std::string, std::string>> rows = {
+      {_("Action"), fmt::format("{} {}", a.id, a.what)},
+      {_("Decision"), std::to_string(a.decision)},
+      {_("Issue"), std::to_string(a.issue)},
+      {_("Owner"), a.owner},
+      {_("Due"), a.due},
+      {_("Done"), fmt::format("{}% ({})", a.percent, a.status)},
+      {_("Finished on"), a.done_on},
+  };
+  std::erase_if(rows, [](const auto& r) { return r.second.empty(); });
+  std::string out = render::key_values(rows);
+  if (!a.progress.empty()) {
+    render::Table t({{_("AT")}, {_("DONE"), render::Align::right}, {_("NOTE")}});
+    for (const auto& p : a.progress)
+      t.add_row({p.at.substr(0, 16), std::to_string(p.percent) + "%", p.note});
+    out += "\n" + std::string(_("Progress")) + ":\n" + t.to_text(c.out.width());
+  }
+  c.out.write(out);
+}
+
+void action_list_options(CLI::App* cmd, ListOptions& o) {
+  cmd->add_option("--community", o.community, _("only this community"))->type_name("ID");
+  cmd->add_option("--issue", o.issue, _("only this issue's"))->type_name("ID");
+  cmd->add_option("--decision", o.decision, _("only this decision's"))->type_name("ID");
+  cmd->add_flag("--pending", o.pending, _("only those not done"));
+  example(cmd, "  consult action list --community heping --pending");
+}
+
+void action_list(Context& c, const ListOptions& o) {
+  actions::Filter f;
+  f.community = o.community;
+  if (!o.issue.empty()) f.issue = parse_id(o.issue, _("an issue"));
+  if (!o.decision.empty()) f.decision = parse_id(o.decision, _("a decision"));
+  f.pending = o.pending;
+  const auto list = actions::list(c.ledger(), f);
+  if (c.out.json) {
+    for (const auto& a : list)
+      c.out.json_line(actions::to_json(a));
+    return;
+  }
+  if (list.empty()) {
+    if (!c.out.quiet) std::fprintf(stderr, "%s\n", _("no actions match"));
+    return;
+  }
+  print_table(c, list);
+}
+
+void action_overdue_options(CLI::App* cmd, ListOptions& o) {
+  auto* com = cmd->add_option("--community", o.community, _("this community"))->type_name("ID");
+  cmd->add_flag("--all", o.all, _("every community in the ledger"))->excludes(com);
+  example(cmd, "  consult action overdue --community heping\n"
+               "  consult action overdue --all -q    # in a crontab: mail only when some are");
+}
+
+void action_overdue(Context& c, const ListOptions& o) {
+  std::string community = o.community;
+  if (community.empty() && !o.all) {
+    const auto* cfg = c.config_if_any();
+    if (cfg && cfg->communities.size() == 1)
+      community = cfg->communities.front().id;
+    else
+      throw Error(ErrorKind::usage, _("which community?"), "--community",
+                  _("give --community ID, or --all for every community in the ledger"));
+  }
+  const auto list = actions::overdue(c.ledger(), community);
+  if (c.out.json) {
+    for (const auto& a : list)
+      c.out.json_line(actions::to_json(a));
+    return;
+  }
+  if (list.empty()) {
+    if (!c.out.quiet) c.out.say(_("no overdue actions"));
+    return;
+  }
+  // The list is the result: printed under -q too, so that cron mails it.
+  print_table(c, list);
+}
+
 } // namespace
 
 void register_action(CLI::App& app, Context& ctx) {
@@ -68,166 +215,22 @@ void register_action(CLI::App& app, Context& ctx) {
                  "--due 2026-12-31\n"
                  "  consult action overdue --all -q");
 
-  // add
-  {
-    auto* cmd = group->add_subcommand("add", _("add an action to an approved decision"));
-    auto o = std::make_shared<AddOptions>();
-    cmd->add_option("--decision", o->decision, _("the decision carried out"))
-        ->required()
-        ->type_name("ID");
-    cmd->add_option("--owner", o->owner, _("who is responsible (a body or a person in a role)"))
-        ->required()
-        ->type_name("PARTY");
-    cmd->add_option("--what", o->what, _("what is to be done"))->required();
-    cmd->add_option("--due", o->due, _("by when (YYYY-MM-DD)"))->required()->type_name("DATE");
-    example(cmd, "  consult action add --decision 3 --owner 物业公司 --what \"屋面防水维修\" "
-                 "--due 2026-12-31");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
-      const auto did = parse_id(o->decision, _("a decision"));
-      const auto due = parse_date_option(o->due, "--due");
-      const auto d = votes::get_decision(c.ledger(), did);
-      const auto a =
-          actions::add(c.ledger(), c.community(d.community), did, o->owner, o->what, due);
-      if (c.out.json) {
-        c.out.json_line(actions::to_json(a));
-        return;
-      }
-      c.out.say(i18n::tr(N_("action {} added to decision {} (issue {}): {} by {}"), a.id,
-                         a.decision, a.issue, a.owner, a.due));
-    });
-  }
-
-  // progress
-  {
-    auto* cmd = group->add_subcommand(
-        "progress",
-        _("report progress on an action; the issue is being carried out from the first"));
-    auto o = std::make_shared<ProgressOptions>();
-    cmd->add_option("ID", o->id, _("action id"))->required();
-    cmd->add_option("--percent", o->percent, _("how far it is, 0..99"))
-        ->required()
-        ->type_name("N")
-        ->check(CLI::Range(0, 99));
-    cmd->add_option("--note", o->note, _("what was done"));
-    example(cmd, "  consult action progress 5 --percent 40 --note \"防水材料已进场\"");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
-      const auto id = parse_id(o->id, _("an action"));
-      const auto& com = c.community(actions::get(c.ledger(), id).community);
-      print_step(c, actions::progress(c.ledger(), com, id, o->percent, o->note));
-    });
-  }
-
-  // done
-  {
-    auto* cmd = group->add_subcommand(
-        "done", _("mark an action done; when all of an issue's actions are, it is resolved"));
-    auto o = std::make_shared<ProgressOptions>();
-    cmd->add_option("ID", o->id, _("action id"))->required();
-    cmd->add_option("--note", o->note, _("how it ended"));
-    example(cmd, "  consult action done 5 --note \"已完工，业主代表验收\"");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
-      const auto id = parse_id(o->id, _("an action"));
-      const auto& com = c.community(actions::get(c.ledger(), id).community);
-      print_step(c, actions::done(c.ledger(), com, id, o->note));
-    });
-  }
-
-  // show
-  {
-    auto* cmd = group->add_subcommand("show", _("show an action with its progress"));
-    auto id = std::make_shared<std::string>();
-    cmd->add_option("ID", *id, _("action id"))->required();
-    example(cmd, "  consult action show 5");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [id](Context& c) {
-      const auto a = actions::get(c.ledger(), parse_id(*id, _("an action")));
-      if (c.out.json) {
-        c.out.json_line(actions::to_json(a));
-        return;
-      }
-      std::vector<std::pair<std::string, std::string>> rows = {
-          {_("Action"), fmt::format("{} {}", a.id, a.what)},
-          {_("Decision"), std::to_string(a.decision)},
-          {_("Issue"), std::to_string(a.issue)},
-          {_("Owner"), a.owner},
-          {_("Due"), a.due},
-          {_("Done"), fmt::format("{}% ({})", a.percent, a.status)},
-          {_("Finished on"), a.done_on},
-      };
-      std::erase_if(rows, [](const auto& r) { return r.second.empty(); });
-      std::string out = render::key_values(rows);
-      if (!a.progress.empty()) {
-        render::Table t({{_("AT")}, {_("DONE"), render::Align::right}, {_("NOTE")}});
-        for (const auto& p : a.progress)
-          t.add_row({p.at.substr(0, 16), std::to_string(p.percent) + "%", p.note});
-        out += "\n" + std::string(_("Progress")) + ":\n" + t.to_text(c.out.width());
-      }
-      c.out.write(out);
-    });
-  }
-
-  // list
-  {
-    auto* cmd = group->add_subcommand("list", _("list actions by due date"));
-    auto o = std::make_shared<ListOptions>();
-    cmd->add_option("--community", o->community, _("only this community"))->type_name("ID");
-    cmd->add_option("--issue", o->issue, _("only this issue's"))->type_name("ID");
-    cmd->add_option("--decision", o->decision, _("only this decision's"))->type_name("ID");
-    cmd->add_flag("--pending", o->pending, _("only those not done"));
-    example(cmd, "  consult action list --community heping --pending");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [o](Context& c) {
-      actions::Filter f;
-      f.community = o->community;
-      if (!o->issue.empty()) f.issue = parse_id(o->issue, _("an issue"));
-      if (!o->decision.empty()) f.decision = parse_id(o->decision, _("a decision"));
-      f.pending = o->pending;
-      const auto list = actions::list(c.ledger(), f);
-      if (c.out.json) {
-        for (const auto& a : list)
-          c.out.json_line(actions::to_json(a));
-        return;
-      }
-      if (list.empty()) {
-        if (!c.out.quiet) std::fprintf(stderr, "%s\n", _("no actions match"));
-        return;
-      }
-      print_table(c, list);
-    });
-  }
-
-  // overdue
-  {
-    auto* cmd = group->add_subcommand(
-        "overdue", _("actions past their due date and not done (silent under -q when none: "
-                     "for cron)"));
-    auto o = std::make_shared<ListOptions>();
-    auto* com = cmd->add_option("--community", o->community, _("this community"))->type_name("ID");
-    cmd->add_flag("--all", o->all, _("every community in the ledger"))->excludes(com);
-    example(cmd, "  consult action overdue --community heping\n"
-                 "  consult action overdue --all -q    # in a crontab: mail only when some are");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [o](Context& c) {
-      std::string community = o->community;
-      if (community.empty() && !o->all) {
-        const auto* cfg = c.config_if_any();
-        if (cfg && cfg->communities.size() == 1)
-          community = cfg->communities.front().id;
-        else
-          throw Error(ErrorKind::usage, _("which community?"), "--community",
-                      _("give --community ID, or --all for every community in the ledger"));
-      }
-      const auto list = actions::overdue(c.ledger(), community);
-      if (c.out.json) {
-        for (const auto& a : list)
-          c.out.json_line(actions::to_json(a));
-        return;
-      }
-      if (list.empty()) {
-        if (!c.out.quiet) c.out.say(_("no overdue actions"));
-        return;
-      }
-      // The list is the result: printed under -q too, so that cron mails it.
-      print_table(c, list);
-    });
-  }
+  add_verb(*group, ctx, "add", _("add an action to an approved decision"), action_add_options,
+           NeedConfig::yes, NeedLedger::write, action_add);
+  add_verb(*group, ctx, "progress",
+           _("report progress on an action; the issue is being carried out from the first"),
+           action_progress_options, NeedConfig::yes, NeedLedger::write, action_progress);
+  add_verb(*group, ctx, "done",
+           _("mark an action done; when all of an issue's actions are, it is resolved"),
+           action_done_options, NeedConfig::yes, NeedLedger::write, action_done);
+  add_verb(*group, ctx, "show", _("show an action with its progress"), action_show_options,
+           NeedConfig::optional, NeedLedger::read, action_show);
+  add_verb(*group, ctx, "list", _("list actions by due date"), action_list_options,
+           NeedConfig::optional, NeedLedger::read, action_list);
+  add_verb(*group, ctx, "overdue",
+           _("actions past their due date and not done (silent under -q when none: "
+             "for cron)"),
+           action_overdue_options, NeedConfig::optional, NeedLedger::read, action_overdue);
 }
 
 } // namespace consult::cli

@@ -60,24 +60,18 @@ bool write_file(const std::filesystem::path& path, const std::string& text) {
   return true;
 }
 
-} // namespace
-
-void register_agenda(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand(
-      "agenda", _("plan a week's scheduled meetings and write their agendas (for cron)"));
-  auto o = std::make_shared<AgendaOptions>();
-  cmd->add_option("--week", o->week, _("next (default), this, last or YYYY-Www"))
-      ->type_name("WEEK");
+void agenda_options(CLI::App* cmd, AgendaOptions& o) {
+  cmd->add_option("--week", o.week, _("next (default), this, last or YYYY-Www"))->type_name("WEEK");
   auto* community =
-      cmd->add_option("--community", o->communities, _("only this community (repeat or commas)"))
+      cmd->add_option("--community", o.communities, _("only this community (repeat or commas)"))
           ->delimiter(',')
           ->type_name("ID");
-  cmd->add_flag("--all", o->all, _("every community of the configuration (the default)"))
+  cmd->add_flag("--all", o.all, _("every community of the configuration (the default)"))
       ->excludes(community);
-  cmd->add_option("--out-dir", o->out_dir,
+  cmd->add_option("--out-dir", o.out_dir,
                   _("write the files here (created if missing); without it, print the index"))
       ->type_name("DIR");
-  cmd->add_option("--format", o->formats, _("formats to write: md, html, ics, json (commas)"))
+  cmd->add_option("--format", o.formats, _("formats to write: md, html, ics, json (commas)"))
       ->delimiter(',')
       ->check(CLI::IsMember({"md", "html", "ics", "json"}))
       ->type_name("LIST");
@@ -85,68 +79,77 @@ void register_agenda(CLI::App& app, Context& ctx) {
                "  consult agenda --week 2026-W50 --community heping --out-dir out --format md,ics\n"
                "  # crontab: every Friday at 17:00, next week's agendas\n"
                "  0 17 * * 5  consult -q agenda --week next --all --out-dir /srv/agenda");
-  on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
-    const auto& cfg = c.config();
-    std::vector<const config::Community*> selected;
-    if (o->communities.empty()) {
-      for (const auto& com : cfg.communities)
-        selected.push_back(&com);
+}
+
+void plan_agendas(Context& c, const AgendaOptions& o) {
+  const auto& cfg = c.config();
+  std::vector<const config::Community*> selected;
+  if (o.communities.empty()) {
+    for (const auto& com : cfg.communities)
+      selected.push_back(&com);
+  } else {
+    for (const auto& id : o.communities)
+      selected.push_back(&c.community(id));
+  }
+  const auto today = clock::local_date(c.session().clock.now(), c.zone());
+  const auto week = calendar::parse_week(o.week, today);
+  if (!week)
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a week"), o.week), "--week",
+                _("use next, this, last or an ISO week such as 2026-W50"));
+  std::vector<agenda::Format> formats;
+  for (const auto& f : o.formats) {
+    const auto parsed = *agenda::parse_format(f);
+    if (std::find(formats.begin(), formats.end(), parsed) == formats.end())
+      formats.push_back(parsed);
+  }
+
+  const auto plan = agenda::plan_week(c.ledger(), selected, *week);
+  for (const auto& w : plan.warnings)
+    c.out.warn(w);
+
+  std::vector<agenda::Entry> entries;
+  for (const auto id : plan.meetings) {
+    auto m = meetings::get(c.ledger(), id);
+    entries.push_back({&c.community(m.community), std::move(m)});
+  }
+  if (o.out_dir.empty()) {
+    c.out.write(agenda::render_index(agenda::Format::md, *week, entries, formats));
+    return;
+  }
+  const std::filesystem::path dir(o.out_dir);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec)
+    throw Error(ErrorKind::cant_create,
+                i18n::tr(N_("cannot create directory {}: {}"), o.out_dir, ec.message()),
+                "--out-dir");
+  int changed = 0;
+  for (const auto f : formats) {
+    for (const auto& e : entries)
+      changed += write_file(dir / agenda::file_name(e.meeting, f),
+                            agenda::render(f, *e.community, e.meeting));
+    if (f == agenda::Format::ics) {
+      for (const auto* com : selected)
+        changed +=
+            write_file(dir / (com->id + ".ics"), agenda::feed(c.ledger(), *com, plan.monday));
     } else {
-      for (const auto& id : o->communities)
-        selected.push_back(&c.community(id));
+      changed += write_file(dir / (std::string("index.") + agenda::extension(f)),
+                            agenda::render_index(f, *week, entries, formats));
     }
-    const auto today = clock::local_date(c.session().clock.now(), c.zone());
-    const auto week = calendar::parse_week(o->week, today);
-    if (!week)
-      throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a week"), o->week), "--week",
-                  _("use next, this, last or an ISO week such as 2026-W50"));
-    std::vector<agenda::Format> formats;
-    for (const auto& f : o->formats) {
-      const auto parsed = *agenda::parse_format(f);
-      if (std::find(formats.begin(), formats.end(), parsed) == formats.end())
-        formats.push_back(parsed);
-    }
+  }
+  if (c.out.json)
+    c.out.json_line({{"week", week->str()},
+                     {"created", plan.created},
+                     {"meetings", plan.meetings},
+                     {"files_changed", changed}});
+}
 
-    const auto plan = agenda::plan_week(c.ledger(), selected, *week);
-    for (const auto& w : plan.warnings)
-      c.out.warn(w);
+} // namespace
 
-    std::vector<agenda::Entry> entries;
-    for (const auto id : plan.meetings) {
-      auto m = meetings::get(c.ledger(), id);
-      entries.push_back({&c.community(m.community), std::move(m)});
-    }
-    if (o->out_dir.empty()) {
-      c.out.write(agenda::render_index(agenda::Format::md, *week, entries, formats));
-      return;
-    }
-    const std::filesystem::path dir(o->out_dir);
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec)
-      throw Error(ErrorKind::cant_create,
-                  i18n::tr(N_("cannot create directory {}: {}"), o->out_dir, ec.message()),
-                  "--out-dir");
-    int changed = 0;
-    for (const auto f : formats) {
-      for (const auto& e : entries)
-        changed += write_file(dir / agenda::file_name(e.meeting, f),
-                              agenda::render(f, *e.community, e.meeting));
-      if (f == agenda::Format::ics) {
-        for (const auto* com : selected)
-          changed +=
-              write_file(dir / (com->id + ".ics"), agenda::feed(c.ledger(), *com, plan.monday));
-      } else {
-        changed += write_file(dir / (std::string("index.") + agenda::extension(f)),
-                              agenda::render_index(f, *week, entries, formats));
-      }
-    }
-    if (c.out.json)
-      c.out.json_line({{"week", week->str()},
-                       {"created", plan.created},
-                       {"meetings", plan.meetings},
-                       {"files_changed", changed}});
-  });
+void register_agenda(CLI::App& app, Context& ctx) {
+  add_verb(app, ctx, "agenda",
+           _("plan a week's scheduled meetings and write their agendas (for cron)"), agenda_options,
+           NeedConfig::yes, NeedLedger::write, plan_agendas);
 }
 
 } // namespace consult::cli

@@ -109,6 +109,32 @@ using Handler = std::function<void(Context&)>;
 /// Registers the handler of `sub`, with what it needs opened beforehand.
 void on_run(CLI::App* sub, Context& ctx, NeedConfig config, NeedLedger ledger, Handler handler);
 
+/// Adds the verb `name` to `group`, a row of a command file's table: `declare`
+/// adds its options and example to the new subcommand and binds them to one
+/// Options value, and `run`, its handler, gets that value once main has
+/// opened what the verb needs. Returns the subcommand.
+template <typename Options>
+CLI::App* add_verb(CLI::App& group, Context& ctx, const std::string& name, const std::string& help,
+                   void (*declare)(CLI::App*, Options&), NeedConfig config, NeedLedger ledger,
+                   void (*run)(Context&, const Options&)) {
+  auto* cmd = group.add_subcommand(name, help);
+  auto o = std::make_shared<Options>();
+  declare(cmd, *o);
+  on_run(cmd, ctx, config, ledger, [o, run](Context& c) { run(c, *o); });
+  return cmd;
+}
+
+/// Adds the verb `name`, which takes no options, to `group`: `declare` adds
+/// its example, `run` is its handler.
+inline CLI::App* add_verb(CLI::App& group, Context& ctx, const std::string& name,
+                          const std::string& help, void (*declare)(CLI::App*), NeedConfig config,
+                          NeedLedger ledger, void (*run)(Context&)) {
+  auto* cmd = group.add_subcommand(name, help);
+  declare(cmd);
+  on_run(cmd, ctx, config, ledger, run);
+  return cmd;
+}
+
 /// Adds a help footer with an example to `sub`.
 void example(CLI::App* sub, const std::string& text);
 

@@ -107,6 +107,42 @@ void show(Context& c, const config::Community& com) {
   c.out.write(out);
 }
 
+void community_list_options(CLI::App* cmd) {
+  example(cmd, "  consult community list --json");
+}
+
+void community_list(Context& c) {
+  const auto& cfg = c.config();
+  if (c.out.json) {
+    for (const auto& com : cfg.communities)
+      c.out.json_line(config::summary_json(com));
+    return;
+  }
+  render::Table t({{_("ID")},
+                   {_("NAME")},
+                   {_("STREET")},
+                   {_("DISTRICT")},
+                   {_("COUNCIL")},
+                   {_("MEMBERS"), render::Align::right}});
+  for (const auto& com : cfg.communities)
+    t.add_row({com.id, com.name, com.street, com.district, com.council.name,
+               std::to_string(com.council.seat_count())});
+  c.out.write(t.to_text(c.out.width()));
+}
+
+struct ShowOptions {
+  std::string id;
+};
+
+void community_show_options(CLI::App* cmd, ShowOptions& o) {
+  cmd->add_option("ID", o.id, _("community id"))->required();
+  example(cmd, "  consult community show heping");
+}
+
+void community_show(Context& c, const ShowOptions& o) {
+  show(c, c.community(o.id));
+}
+
 } // namespace
 
 void register_community(CLI::App& app, Context& ctx) {
@@ -114,42 +150,12 @@ void register_community(CLI::App& app, Context& ctx) {
   group->require_subcommand(1);
   example(group, "  consult community list\n  consult community show heping");
 
-  auto* list = group->add_subcommand("list", _("list the configured communities"));
-  example(list, "  consult community list --json");
-  on_run(list, ctx, NeedConfig::yes, NeedLedger::no, [](Context& c) {
-    const auto& cfg = c.config();
-    if (c.out.json) {
-      for (const auto& com : cfg.communities)
-        c.out.json_line({{"id", com.id},
-                         {"name", com.name},
-                         {"street", com.street},
-                         {"district", com.district},
-                         {"council", com.council.name},
-                         {"seat_categories", com.council.seats.size()},
-                         {"members", com.council.seat_count()},
-                         {"source", com.source}});
-      return;
-    }
-    render::Table t({{_("ID")},
-                     {_("NAME")},
-                     {_("STREET")},
-                     {_("DISTRICT")},
-                     {_("COUNCIL")},
-                     {_("MEMBERS"), render::Align::right}});
-    for (const auto& com : cfg.communities)
-      t.add_row({com.id, com.name, com.street, com.district, com.council.name,
-                 std::to_string(com.council.seat_count())});
-    c.out.write(t.to_text(c.out.width()));
-  });
-
-  auto* show_cmd = group->add_subcommand(
-      "show", _("show a community: its council's composition by seat category, rules, "
-                "channels, categories and schedules"));
-  auto id = std::make_shared<std::string>();
-  show_cmd->add_option("ID", *id, _("community id"))->required();
-  example(show_cmd, "  consult community show heping");
-  on_run(show_cmd, ctx, NeedConfig::yes, NeedLedger::no,
-         [id](Context& c) { show(c, c.community(*id)); });
+  add_verb(*group, ctx, "list", _("list the configured communities"), community_list_options,
+           NeedConfig::yes, NeedLedger::no, community_list);
+  add_verb(*group, ctx, "show",
+           _("show a community: its council's composition by seat category, rules, "
+             "channels, categories and schedules"),
+           community_show_options, NeedConfig::yes, NeedLedger::no, community_show);
 }
 
 } // namespace consult::cli

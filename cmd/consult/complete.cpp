@@ -11,9 +11,11 @@
 
 #include "commands.hpp"
 
+#include "consult/actions.hpp"
 #include "consult/config.hpp"
-
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "consult/issues.hpp"
+#include "consult/meetings.hpp"
+#include "consult/votes.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -81,34 +83,34 @@ void from_config(Context& ctx, Kind kind, Candidates& out) {
 }
 
 void from_ledger(Context& ctx, Kind kind, Candidates& out) {
-  const char* sql = nullptr;
+  using Lookup = std::vector<std::pair<std::int64_t, std::string>> (*)(ledger::Ledger&);
+  Lookup lookup = nullptr;
   switch (kind) {
   case Kind::issue:
-    sql = "SELECT id, title FROM issue WHERE status NOT IN ('closed','merged') "
-          "ORDER BY id DESC LIMIT 200";
+    lookup = issues::completion_candidates;
     break;
   case Kind::meeting:
-    sql = "SELECT id, title FROM meeting ORDER BY id DESC LIMIT 100";
+    lookup = meetings::completion_candidates;
     break;
   case Kind::vote:
-    sql = "SELECT id, question FROM vote ORDER BY id DESC LIMIT 100";
+    lookup = votes::completion_candidates;
     break;
   case Kind::decision:
-    sql = "SELECT id, text FROM decision ORDER BY id DESC LIMIT 100";
+    lookup = votes::decision_completion_candidates;
     break;
   case Kind::action:
-    sql = "SELECT id, what FROM action WHERE status <> 'done' ORDER BY id DESC LIMIT 100";
+    lookup = actions::completion_candidates;
     break;
   default:
     return;
   }
   const auto path = ctx.ledger_path();
   if (path.empty() || !std::filesystem::exists(path)) return;
-  SQLite::Database db(path, SQLite::OPEN_READONLY);
-  db.setBusyTimeout(1000);
-  SQLite::Statement q(db, sql);
-  while (q.executeStep())
-    out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+  ledger::Session session;
+  session.busy_timeout_ms = 1000;
+  ledger::Ledger l(path, ledger::Access::read, session);
+  for (const auto& [id, what] : lookup(l))
+    out.emplace_back(std::to_string(id), what);
 }
 
 /// Options of `app` and of the commands above it (their options apply below).

@@ -8,35 +8,44 @@
 
 namespace consult::cli {
 
-void register_init(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand(
-      "init", _("create the ledger (mode 0600) and record the configured communities in it"));
+namespace {
+
+void init_options(CLI::App* cmd) {
   example(cmd, "  consult --config examples/consult.toml init\n"
                "  consult --ledger /srv/consult/heping.db init");
-  on_run(cmd, ctx, NeedConfig::optional, NeedLedger::no, [](Context& c) {
-    const auto path = c.ledger_path();
-    const bool created = ledger::Ledger::init(path, c.session());
-    ledger::Ledger l(path, ledger::Access::write, c.session());
-    std::vector<std::string> synced;
-    if (const auto* cfg = c.config_if_any()) {
-      l.write([&] {
-        for (const auto& community : cfg->communities)
-          if (issues::sync_community(l, community)) synced.push_back(community.id);
-      });
-    }
-    if (c.out.json) {
-      c.out.json_line({{"ledger", path},
-                       {"created", created},
-                       {"schema", l.schema_version()},
-                       {"communities_synced", synced}});
-      return;
-    }
-    c.out.say(
-        created ? i18n::tr(N_("created ledger '{}' (schema {})"), path, l.schema_version())
+}
+
+void init_ledger(Context& c) {
+  const auto path = c.ledger_path();
+  const bool created = ledger::Ledger::init(path, c.session());
+  ledger::Ledger l(path, ledger::Access::write, c.session());
+  std::vector<std::string> synced;
+  if (const auto* cfg = c.config_if_any()) {
+    l.write([&] {
+      for (const auto& community : cfg->communities)
+        if (issues::sync_community(l, community)) synced.push_back(community.id);
+    });
+  }
+  if (c.out.json) {
+    c.out.json_line({{"ledger", path},
+                     {"created", created},
+                     {"schema", l.schema_version()},
+                     {"communities_synced", synced}});
+    return;
+  }
+  c.out.say(created
+                ? i18n::tr(N_("created ledger '{}' (schema {})"), path, l.schema_version())
                 : i18n::tr(N_("ledger '{}' is up to date (schema {})"), path, l.schema_version()));
-    for (const auto& id : synced)
-      c.out.say(i18n::tr(N_("recorded community '{}'"), id));
-  });
+  for (const auto& id : synced)
+    c.out.say(i18n::tr(N_("recorded community '{}'"), id));
+}
+
+} // namespace
+
+void register_init(CLI::App& app, Context& ctx) {
+  add_verb(app, ctx, "init",
+           _("create the ledger (mode 0600) and record the configured communities in it"),
+           init_options, NeedConfig::optional, NeedLedger::no, init_ledger);
 }
 
 } // namespace consult::cli

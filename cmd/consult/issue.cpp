@@ -8,6 +8,7 @@
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/ledger_info.hpp"
 #include "consult/render.hpp"
 #include "consult/text.hpp"
 #include "consult/votes.hpp"
@@ -45,39 +46,6 @@ std::string person(const std::string& name, bool reveal) {
 }
 std::string phone(const std::string& p, bool reveal) {
   return reveal || p.empty() ? p : text::mask_phone(p);
-}
-
-nlohmann::json issue_json(const Issue& i, bool reveal, bool full) {
-  nlohmann::json j = {{"id", i.id},
-                      {"community", i.community},
-                      {"title", i.title},
-                      {"status", model::to_string(i.status)},
-                      {"channel", i.channel},
-                      {"category", i.category},
-                      {"place", i.place},
-                      {"raised_by", person(i.raised_by, reveal)},
-                      {"phone", phone(i.phone, reveal)},
-                      {"raised_on", i.raised_on},
-                      {"raised_count", i.raised_count},
-                      {"priority", i.priority},
-                      {"rounds", i.rounds},
-                      {"merged_into", i.merged_into ? nlohmann::json(*i.merged_into) : nullptr},
-                      {"escalated_to", i.escalated_to},
-                      {"reason", i.reason},
-                      {"created_at", i.created_at},
-                      {"updated_at", i.updated_at}};
-  if (!i.channel_text.empty()) j["channel_text"] = i.channel_text;
-  if (!i.category_text.empty()) j["category_text"] = i.category_text;
-  if (i.import_seq) {
-    j["import_event"] = *i.import_seq;
-    j["source_row"] = i.source_row;
-  }
-  if (full) {
-    j["body"] = i.body;
-    j["stakeholders"] = i.stakeholders;
-    j["extra"] = nlohmann::json::parse(i.extra, nullptr, false);
-  }
-  return j;
 }
 
 /// One line for an event in an issue's history.
@@ -118,6 +86,7 @@ std::string event_summary(const ledger::Event& e, bool reveal) {
 struct AddOptions {
   std::string community, raised_on;
   issues::NewIssue issue;
+  const CLI::Option* title = nullptr; ///< given or not: asked for at a terminal
 };
 
 struct ListOptions {
@@ -129,13 +98,34 @@ struct ListOptions {
 };
 
 struct ChangeOptions {
+  model::IssueAction action = model::IssueAction::accept;
   std::string id, into, level, reason;
 };
 
-void add_change_command(CLI::App* group, Context& ctx, model::IssueAction action, const char* help,
-                        const char* example_text) {
-  auto* cmd = group->add_subcommand(std::string(model::to_string(action)), help);
+/// `consult issue accept|reject|merge|…`: one step of the life cycle.
+void issue_change(Context& c, const ChangeOptions& o) {
+  issues::Change change{o.action, o.reason, std::nullopt, o.level};
+  if (!o.into.empty()) change.into = parse_id(o.into, _("an issue"));
+  const auto id = parse_id(o.id, _("an issue"));
+  const auto before = issues::get(c.ledger(), id).status;
+  const auto issue = issues::change(c.ledger(), id, change);
+  if (c.out.json) {
+    c.out.json_line(issues::to_json(issue, false, false));
+    return;
+  }
+  std::string line = i18n::tr(N_("issue {}: {} → {}"), issue.id, model::status_label(before),
+                              model::status_label(issue.status));
+  if (o.action == model::IssueAction::consult) line += i18n::tr(N_(" (round {})"), issue.rounds);
+  c.out.say(line);
+}
+
+/// Adds the life-cycle step `action` to `group` as a verb: the issue's ID,
+/// the options that step takes, and issue_change() as its handler.
+void add_change_verb(CLI::App& group, Context& ctx, model::IssueAction action, const char* help,
+                     const char* example_text) {
+  auto* cmd = group.add_subcommand(std::string(model::to_string(action)), help);
   auto o = std::make_shared<ChangeOptions>();
+  o->action = action;
   cmd->add_option("ID", o->id, _("issue id"))->required();
   using A = model::IssueAction;
   if (action == A::merge)
@@ -150,21 +140,8 @@ void add_change_command(CLI::App* group, Context& ctx, model::IssueAction action
                                      : _("a note kept with this step"));
   if (action == A::reject || action == A::escalate) reason->required();
   example(cmd, example_text);
-  on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o, action](Context& c) {
-    issues::Change change{action, o->reason, std::nullopt, o->level};
-    if (!o->into.empty()) change.into = parse_id(o->into, _("an issue"));
-    const auto id = parse_id(o->id, _("an issue"));
-    const auto before = issues::get(c.ledger(), id).status;
-    const auto issue = issues::change(c.ledger(), id, change);
-    if (c.out.json) {
-      c.out.json_line(issue_json(issue, false, false));
-      return;
-    }
-    std::string line = i18n::tr(N_("issue {}: {} → {}"), issue.id, model::status_label(before),
-                                model::status_label(issue.status));
-    if (action == model::IssueAction::consult) line += i18n::tr(N_(" (round {})"), issue.rounds);
-    c.out.say(line);
-  });
+  on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write,
+         [o](Context& c) { issue_change(c, *o); });
 }
 
 /// A key of `labels` from what was typed: the key, or its label; "" keeps the default.
@@ -216,6 +193,368 @@ void ask_issue(const config::Community& community, issues::NewIssue& issue) {
   if (issue.phone.empty()) issue.phone = line(_("Phone"));
 }
 
+void issue_add_options(CLI::App* cmd, AddOptions& o) {
+  cmd->add_option("--community", o.community, _("community id (optional if there is one)"))
+      ->type_name("ID");
+  o.title =
+      cmd->add_option("--title", o.issue.title,
+                      _("what was raised, in a few words (asked for at a terminal if not given)"));
+  cmd->add_option("--body", o.issue.body, _("details"));
+  cmd->add_option("--channel", o.issue.channel,
+                  _("how it came in: a channel key of the community (default: its first)"))
+      ->type_name("KEY");
+  cmd->add_option("--category", o.issue.category,
+                  _("a category key of the community (default: other)"))
+      ->type_name("KEY");
+  cmd->add_option("--place", o.issue.place, _("building, unit or zone"));
+  cmd->add_option("--raised-by", o.issue.raised_by, _("resident's name (omit if anonymous)"))
+      ->type_name("NAME");
+  cmd->add_option("--phone", o.issue.phone, _("resident's phone number"));
+  cmd->add_option("--raised-on", o.raised_on, _("date raised (default: today)"))->type_name("DATE");
+  cmd->add_option("--priority", o.issue.priority, _("urgent, high, normal (default) or low"))
+      ->check(CLI::IsMember({"urgent", "high", "normal", "low"}));
+  cmd->add_option("--stakeholder", o.issue.stakeholders,
+                  _("a stakeholder (the \"X\" of 6+X) to invite; repeat for several"))
+      ->type_name("NAME");
+  example(cmd, "  consult issue add --community heping --title \"3号楼屋顶漏水\" \\\n"
+               "      --channel suggestion-box --category facility-repair --place \"3号楼\" \\\n"
+               "      --raised-by 张小明 --phone 13812341234 --stakeholder 物业公司");
+  // Without a terminal to ask at, a missing title is a usage error before
+  // the ledger is even opened.
+  cmd->parse_complete_callback([title = o.title] {
+    if (title->count() == 0 && !can_ask()) throw CLI::RequiredError("--title");
+  });
+}
+
+void issue_add(Context& c, const AddOptions& o) {
+  const auto& community = c.community(o.community);
+  auto issue = o.issue;
+  if (o.title->count() == 0) {
+    if (!can_ask())
+      throw Error(ErrorKind::usage, _("a title is required"), "--title",
+                  _("consult asks for the fields only when standard input is a terminal"));
+    ask_issue(community, issue);
+  }
+  if (!o.raised_on.empty()) issue.raised_on = parse_date_option(o.raised_on, "--raised-on");
+  const auto id = issues::add(c.ledger(), community, issue);
+  if (c.out.quiet) return;
+  if (c.out.json)
+    c.out.json_line({{"id", id}, {"community", community.id}});
+  else
+    c.out.write(std::to_string(id) + "\n");
+}
+
+void issue_list_options(CLI::App* cmd, ListOptions& o) {
+  cmd->add_option("--community", o.community, _("only this community"))->type_name("ID");
+  cmd->add_option("--status", o.statuses, _("only these statuses (repeat or separate with commas)"))
+      ->delimiter(',')
+      ->type_name("STATUS");
+  cmd->add_flag("--open", o.open, _("only open issues (not rejected, merged or closed)"));
+  cmd->add_option("--category", o.category, _("only this category"))->type_name("KEY");
+  cmd->add_option("--channel", o.channel, _("only this channel"))->type_name("KEY");
+  cmd->add_option("--from", o.from, _("raised on or after"))->type_name("DATE");
+  cmd->add_option("--to", o.to, _("raised on or before"))->type_name("DATE");
+  cmd->add_option("--search", o.search, _("text in the title, details or place"))
+      ->type_name("TEXT");
+  cmd->add_option("--limit", o.limit, _("at most N issues"))
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--reveal", o.reveal, _("show residents' names and phones unmasked"));
+  cmd->add_option("--format", o.format, _("table, json (JSON Lines) or csv"))
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  example(cmd, "  consult issue list --community heping --status collected,accepted --limit 20\n"
+               "  consult issue list --search 漏水 --json");
+}
+
+void issue_list(Context& c, const ListOptions& o) {
+  issues::Filter f;
+  f.community = o.community;
+  for (const auto& s : o.statuses) {
+    const auto st = model::parse_status(s);
+    if (!st) {
+      std::string all;
+      for (auto x : model::kAllStatuses)
+        all += (all.empty() ? "" : ", ") + std::string(model::to_string(x));
+      throw Error(ErrorKind::usage, i18n::tr(N_("unknown status '{}'"), s), "--status",
+                  i18n::tr(N_("statuses: {}"), all));
+    }
+    f.statuses.push_back(*st);
+  }
+  f.open_only = o.open;
+  f.category = o.category;
+  f.channel = o.channel;
+  if (!o.from.empty()) f.from = parse_date_option(o.from, "--from");
+  if (!o.to.empty()) f.to = parse_date_option(o.to, "--to");
+  f.text = o.search;
+  f.limit = o.limit;
+  const std::string format = c.out.json ? "json" : o.format;
+  if (format == "json") {
+    issues::each(c.ledger(), f,
+                 [&](const Issue& i) { c.out.json_line(issues::to_json(i, o.reveal, false)); });
+    return;
+  }
+  Labels labels{c.config_if_any()};
+  render::Table t({{_("ID"), render::Align::right},
+                   {_("STATUS")},
+                   {_("RAISED")},
+                   {_("CHANNEL")},
+                   {_("CATEGORY")},
+                   {_("TITLE"), render::Align::left, 40},
+                   {_("PLACE"), render::Align::left, 16},
+                   {_("RAISED BY")},
+                   {_("PHONE")}});
+  issues::each(c.ledger(), f, [&](const Issue& i) {
+    t.add_row({std::to_string(i.id), model::status_label(i.status), i.raised_on, labels.channel(i),
+               labels.category(i), i.title, i.place, person(i.raised_by, o.reveal),
+               phone(i.phone, o.reveal)});
+  });
+  if (format == "csv") {
+    c.out.write(t.to_csv());
+    return;
+  }
+  if (t.rows() == 0) {
+    if (!c.out.quiet) std::fprintf(stderr, "%s\n", _("no issues match"));
+    return;
+  }
+  c.out.write(t.to_text(c.out.width()));
+}
+
+struct IssueShowOptions {
+  std::string id;
+  bool reveal = false;
+};
+
+void issue_show_options(CLI::App* cmd, IssueShowOptions& o) {
+  cmd->add_option("ID", o.id, _("issue id"))->required();
+  cmd->add_flag("--reveal", o.reveal, _("show residents' names and phones unmasked"));
+  example(cmd, "  consult issue show 12\n  consult issue show 12 --json");
+}
+
+void issue_show(Context& c, const IssueShowOptions& o) {
+  const auto issue = issues::get(c.ledger(), parse_id(o.id, _("an issue")));
+  const auto opinions = issues::comments(c.ledger(), issue.id);
+  const auto history = issues::history(c.ledger(), issue.id);
+  const auto escalations = issues::escalations(c.ledger(), issue.id);
+  const auto ratings = issues::feedbacks(c.ledger(), issue.id);
+  votes::DecisionFilter df;
+  df.issue = issue.id;
+  const auto decisions = votes::decisions(c.ledger(), df);
+  actions::Filter af;
+  af.issue = issue.id;
+  const auto actions = actions::list(c.ledger(), af);
+  if (c.out.json) {
+    auto j = issues::to_json(issue, o.reveal, true);
+    j["referrals"] = nlohmann::json::array();
+    for (const auto& x : escalations)
+      j["referrals"].push_back(issues::to_json(x));
+    j["decisions"] = nlohmann::json::array();
+    for (const auto& d : decisions)
+      j["decisions"].push_back(votes::to_json(d));
+    j["actions"] = nlohmann::json::array();
+    for (const auto& a : actions)
+      j["actions"].push_back(actions::to_json(a));
+    j["feedback"] = nlohmann::json::array();
+    for (const auto& f : ratings)
+      j["feedback"].push_back(issues::to_json(f));
+    j["opinions"] = nlohmann::json::array();
+    for (const auto& op : opinions)
+      j["opinions"].push_back(issues::to_json(op));
+    j["history"] = nlohmann::json::array();
+    for (const auto& e : history)
+      j["history"].push_back(ledger::summary_json(e));
+    c.out.json_line(j);
+    return;
+  }
+  Labels labels{c.config_if_any()};
+  const auto* com = labels.community(issue.community);
+  std::string status = model::status_label(issue.status);
+  if (issue.rounds) status += i18n::tr(N_(" (round {})"), issue.rounds);
+  std::vector<std::pair<std::string, std::string>> rows = {
+      {_("Issue"), fmt::format("{} {}", issue.id, issue.title)},
+      {_("Community"), com ? fmt::format("{} ({})", com->name, issue.community) : issue.community},
+      {_("Status"), status},
+      {_("Raised on"), issue.raised_on},
+      {_("Channel"), labels.channel(issue)},
+      {_("Category"), labels.category(issue)},
+      {_("Place"), issue.place},
+      {_("Raised by"),
+       issue.raised_by.empty() ? _("anonymous") : person(issue.raised_by, o.reveal)},
+      {_("Phone"), phone(issue.phone, o.reveal)},
+      {_("Residents"), std::to_string(issue.raised_count)},
+      {_("Priority"), i18n::key_label(issue.priority)},
+  };
+  std::string stakeholders;
+  for (const auto& s : issue.stakeholders)
+    stakeholders += (stakeholders.empty() ? "" : "、") + s;
+  rows.emplace_back(_("Stakeholders"), stakeholders);
+  if (issue.merged_into) rows.emplace_back(_("Merged into"), std::to_string(*issue.merged_into));
+  if (!issue.escalated_to.empty()) rows.emplace_back(_("Escalated to"), issue.escalated_to);
+  if (!issue.reason.empty()) rows.emplace_back(_("Reason"), text::one_line(issue.reason));
+  if (issue.import_seq)
+    rows.emplace_back(_("Imported"), i18n::tr(N_("line {} of the file of event {}"),
+                                              issue.source_row, *issue.import_seq));
+  const auto extra = nlohmann::json::parse(issue.extra, nullptr, false);
+  if (extra.is_object())
+    for (const auto& [k, v] : extra.items())
+      if (v.is_string()) rows.emplace_back(k, v.get<std::string>());
+  std::string out = render::key_values(rows);
+  if (!issue.body.empty()) out += "\n" + issue.body + "\n";
+  if (!escalations.empty()) {
+    out += "\n" + std::string(_("Referrals")) + ":\n";
+    render::Table t({{_("#"), render::Align::right},
+                     {_("AT")},
+                     {_("TO")},
+                     {_("WHY"), render::Align::left, 30},
+                     {_("ANSWER"), render::Align::left, 40}});
+    for (const auto& x : escalations)
+      t.add_row({std::to_string(x.n), render::short_time(x.at), x.level,
+                 x.meeting ? i18n::tr(N_("{} (meeting {})"), x.reason, *x.meeting) : x.reason,
+                 x.answer.empty() ? _("(none yet)") : x.answer});
+    out += t.to_text(c.out.width());
+  }
+  if (!decisions.empty()) {
+    out += "\n" + std::string(_("Decisions")) + ":\n";
+    render::Table t({{_("ID"), render::Align::right},
+                     {_("DATE")},
+                     {_("RESULT")},
+                     {_("VOTE"), render::Align::right},
+                     {_("DECISION"), render::Align::left, 50}});
+    for (const auto& d : decisions)
+      t.add_row({std::to_string(d.id), d.on_date, d.result,
+                 d.vote ? std::to_string(*d.vote) : std::string("-"), d.text});
+    out += t.to_text(c.out.width());
+  }
+  if (!actions.empty()) {
+    out += "\n" + std::string(_("Actions")) + ":\n";
+    render::Table t({{_("ID"), render::Align::right},
+                     {_("OWNER")},
+                     {_("WHAT"), render::Align::left, 40},
+                     {_("DUE")},
+                     {_("DONE"), render::Align::right}});
+    for (const auto& a : actions)
+      t.add_row({std::to_string(a.id), a.owner, a.what, a.due, std::to_string(a.percent) + "%"});
+    out += t.to_text(c.out.width());
+  }
+  if (!ratings.empty()) {
+    out += "\n" + std::string(_("Residents' feedback")) + ":\n";
+    render::Table t({{_("AT")}, {_("RATING"), render::Align::right}, {_("COMMENT")}});
+    for (const auto& f : ratings)
+      t.add_row({render::short_time(f.at), std::to_string(f.satisfaction) + "/5", f.comment});
+    out += t.to_text(c.out.width());
+  }
+  if (!opinions.empty()) {
+    out += "\n" + std::string(_("Opinions")) + ":\n";
+    render::Table t({{_("ROUND"), render::Align::right}, {_("AT")}, {_("BY")}, {_("OPINION")}});
+    for (const auto& op : opinions)
+      t.add_row({std::to_string(op.round), render::short_time(op.at), op.author, op.body});
+    out += t.to_text(c.out.width());
+  }
+  out += "\n" + std::string(_("History")) + ":\n";
+  render::Table t({{_("SEQ"), render::Align::right}, {_("AT")}, {_("ACTOR")}, {_("WHAT")}});
+  for (const auto& e : history)
+    t.add_row({std::to_string(e.seq), render::short_time(e.at), e.actor,
+               e.entity == fmt::format("issue:{}", issue.id) || e.kind == "issue.import"
+                   ? event_summary(e, o.reveal)
+                   : i18n::tr(N_("{} merged into this issue"), e.entity)});
+  out += t.to_text(c.out.width());
+  c.out.write(out);
+}
+
+struct IssueAnswerOptions {
+  std::string id, text;
+  bool resolved = false;
+};
+
+void issue_answer_options(CLI::App* cmd, IssueAnswerOptions& o) {
+  cmd->add_option("ID", o.id, _("issue id"))->required();
+  cmd->add_option("--text", o.text, _("what the higher body answered"))->required();
+  cmd->add_flag("--resolved", o.resolved,
+                _("the higher body solved it (escalated → resolved); without it the issue "
+                  "comes back for a new consultation round"));
+  example(cmd, "  consult issue answer 12 --text \"街道同意列入明年管网改造计划，先行临时疏通\"\n"
+               "  consult issue answer 12 --text \"区住建局已完成维修\" --resolved");
+}
+
+void issue_answer(Context& c, const IssueAnswerOptions& o) {
+  issues::Change change;
+  change.action = o.resolved ? model::IssueAction::resolve : model::IssueAction::answer;
+  change.answer = o.text;
+  const auto issue = issues::change(c.ledger(), parse_id(o.id, _("an issue")), change);
+  if (c.out.json) {
+    c.out.json_line(issues::to_json(issue, false, false));
+    return;
+  }
+  c.out.say(i18n::tr(N_("issue {}: answer recorded; issue is {}"), issue.id,
+                     model::status_label(issue.status)));
+}
+
+struct IssueFeedbackOptions {
+  std::string id, comment;
+  int satisfaction = 0;
+};
+
+void issue_feedback_options(CLI::App* cmd, IssueFeedbackOptions& o) {
+  cmd->add_option("ID", o.id, _("issue id"))->required();
+  cmd->add_option("--satisfaction", o.satisfaction,
+                  _("1 very dissatisfied, 2, 3, 4, 5 very satisfied"))
+      ->required()
+      ->type_name("1..5")
+      ->check(CLI::Range(1, 5));
+  cmd->add_option("--comment", o.comment, _("what residents said"));
+  example(cmd, "  consult issue feedback 12 --satisfaction 5 --comment \"修好了，不再漏水\"");
+}
+
+void issue_feedback(Context& c, const IssueFeedbackOptions& o) {
+  const auto f =
+      issues::feedback(c.ledger(), parse_id(o.id, _("an issue")), o.satisfaction, o.comment);
+  if (c.out.json) {
+    c.out.json_line({{"issue", f.issue}, {"feedback", f.id}, {"satisfaction", f.satisfaction}});
+    return;
+  }
+  c.out.say(i18n::tr(N_("issue {}: residents' rating {}/5 recorded"), f.issue, f.satisfaction));
+}
+
+struct IssuePriorityOptions {
+  std::string id, level;
+};
+
+void issue_priority_options(CLI::App* cmd, IssuePriorityOptions& o) {
+  cmd->add_option("ID", o.id, _("issue id"))->required();
+  cmd->add_option("LEVEL", o.level, _("urgent, high, normal or low"))
+      ->required()
+      ->check(CLI::IsMember({"urgent", "high", "normal", "low"}));
+  example(cmd, "  consult issue priority 12 urgent");
+}
+
+void issue_priority(Context& c, const IssuePriorityOptions& o) {
+  const auto issue = issues::set_priority(c.ledger(), parse_id(o.id, _("an issue")), o.level);
+  if (c.out.json)
+    c.out.json_line({{"id", issue.id}, {"priority", issue.priority}});
+  else
+    c.out.say(i18n::tr(N_("issue {}: priority {}"), issue.id, issue.priority));
+}
+
+struct IssueCommentOptions {
+  std::string id, text, by;
+};
+
+void issue_comment_options(CLI::App* cmd, IssueCommentOptions& o) {
+  cmd->add_option("ID", o.id, _("issue id"))->required();
+  cmd->add_option("TEXT", o.text, _("the opinion"))->required();
+  cmd->add_option("--by", o.by, _("whose opinion (default: who is acting)"))->type_name("NAME");
+  example(cmd, "  consult issue comment 12 \"建议先做防水再刷墙\" --by \"3号楼业主代表\"");
+}
+
+void issue_comment(Context& c, const IssueCommentOptions& o) {
+  const auto by = o.by.empty() ? c.session().actor : o.by;
+  const auto cm = issues::comment(c.ledger(), parse_id(o.id, _("an issue")), by, o.text);
+  if (c.out.json) {
+    c.out.json_line({{"issue", cm.issue}, {"comment", cm.id}, {"round", cm.round}});
+    return;
+  }
+  c.out.say(i18n::tr(N_("issue {}: opinion recorded (round {})"), cm.issue, cm.round));
+}
+
 } // namespace
 
 void register_issue(CLI::App& app, Context& ctx) {
@@ -226,423 +565,50 @@ void register_issue(CLI::App& app, Context& ctx) {
                  "--channel reception-day\n  consult issue list --status collected\n"
                  "  consult issue accept 12");
 
-  // add
-  {
-    auto* cmd =
-        group->add_subcommand("add", _("record an issue raised by residents; prints its id"));
-    auto o = std::make_shared<AddOptions>();
-    cmd->add_option("--community", o->community, _("community id (optional if there is one)"))
-        ->type_name("ID");
-    auto* title = cmd->add_option(
-        "--title", o->issue.title,
-        _("what was raised, in a few words (asked for at a terminal if not given)"));
-    cmd->add_option("--body", o->issue.body, _("details"));
-    cmd->add_option("--channel", o->issue.channel,
-                    _("how it came in: a channel key of the community (default: its first)"))
-        ->type_name("KEY");
-    cmd->add_option("--category", o->issue.category,
-                    _("a category key of the community (default: other)"))
-        ->type_name("KEY");
-    cmd->add_option("--place", o->issue.place, _("building, unit or zone"));
-    cmd->add_option("--raised-by", o->issue.raised_by, _("resident's name (omit if anonymous)"))
-        ->type_name("NAME");
-    cmd->add_option("--phone", o->issue.phone, _("resident's phone number"));
-    cmd->add_option("--raised-on", o->raised_on, _("date raised (default: today)"))
-        ->type_name("DATE");
-    cmd->add_option("--priority", o->issue.priority, _("urgent, high, normal (default) or low"))
-        ->check(CLI::IsMember({"urgent", "high", "normal", "low"}));
-    cmd->add_option("--stakeholder", o->issue.stakeholders,
-                    _("a stakeholder (the \"X\" of 6+X) to invite; repeat for several"))
-        ->type_name("NAME");
-    example(cmd, "  consult issue add --community heping --title \"3号楼屋顶漏水\" \\\n"
-                 "      --channel suggestion-box --category facility-repair --place \"3号楼\" \\\n"
-                 "      --raised-by 张小明 --phone 13812341234 --stakeholder 物业公司");
-    // Without a terminal to ask at, a missing title is a usage error before
-    // the ledger is even opened.
-    cmd->parse_complete_callback([title] {
-      if (title->count() == 0 && !can_ask()) throw CLI::RequiredError("--title");
-    });
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o, title](Context& c) {
-      const auto& community = c.community(o->community);
-      auto issue = o->issue;
-      if (title->count() == 0) {
-        if (!can_ask())
-          throw Error(ErrorKind::usage, _("a title is required"), "--title",
-                      _("consult asks for the fields only when standard input is a terminal"));
-        ask_issue(community, issue);
-      }
-      if (!o->raised_on.empty()) issue.raised_on = parse_date_option(o->raised_on, "--raised-on");
-      const auto id = issues::add(c.ledger(), community, issue);
-      if (c.out.quiet) return;
-      if (c.out.json)
-        c.out.json_line({{"id", id}, {"community", community.id}});
-      else
-        c.out.write(std::to_string(id) + "\n");
-    });
-  }
-
-  // list
-  {
-    auto* cmd = group->add_subcommand("list", _("list issues, newest first"));
-    auto o = std::make_shared<ListOptions>();
-    cmd->add_option("--community", o->community, _("only this community"))->type_name("ID");
-    cmd->add_option("--status", o->statuses,
-                    _("only these statuses (repeat or separate with commas)"))
-        ->delimiter(',')
-        ->type_name("STATUS");
-    cmd->add_flag("--open", o->open, _("only open issues (not rejected, merged or closed)"));
-    cmd->add_option("--category", o->category, _("only this category"))->type_name("KEY");
-    cmd->add_option("--channel", o->channel, _("only this channel"))->type_name("KEY");
-    cmd->add_option("--from", o->from, _("raised on or after"))->type_name("DATE");
-    cmd->add_option("--to", o->to, _("raised on or before"))->type_name("DATE");
-    cmd->add_option("--search", o->search, _("text in the title, details or place"))
-        ->type_name("TEXT");
-    cmd->add_option("--limit", o->limit, _("at most N issues"))
-        ->type_name("N")
-        ->check(CLI::NonNegativeNumber);
-    cmd->add_flag("--reveal", o->reveal, _("show residents' names and phones unmasked"));
-    cmd->add_option("--format", o->format, _("table, json (JSON Lines) or csv"))
-        ->check(CLI::IsMember({"table", "json", "csv"}));
-    example(cmd, "  consult issue list --community heping --status collected,accepted --limit 20\n"
-                 "  consult issue list --search 漏水 --json");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [o](Context& c) {
-      issues::Filter f;
-      f.community = o->community;
-      for (const auto& s : o->statuses) {
-        const auto st = model::parse_status(s);
-        if (!st) {
-          std::string all;
-          for (auto x : model::kAllStatuses)
-            all += (all.empty() ? "" : ", ") + std::string(model::to_string(x));
-          throw Error(ErrorKind::usage, i18n::tr(N_("unknown status '{}'"), s), "--status",
-                      i18n::tr(N_("statuses: {}"), all));
-        }
-        f.statuses.push_back(*st);
-      }
-      f.open_only = o->open;
-      f.category = o->category;
-      f.channel = o->channel;
-      if (!o->from.empty()) f.from = parse_date_option(o->from, "--from");
-      if (!o->to.empty()) f.to = parse_date_option(o->to, "--to");
-      f.text = o->search;
-      f.limit = o->limit;
-      const std::string format = c.out.json ? "json" : o->format;
-      if (format == "json") {
-        issues::each(c.ledger(), f,
-                     [&](const Issue& i) { c.out.json_line(issue_json(i, o->reveal, false)); });
-        return;
-      }
-      Labels labels{c.config_if_any()};
-      render::Table t({{_("ID"), render::Align::right},
-                       {_("STATUS")},
-                       {_("RAISED")},
-                       {_("CHANNEL")},
-                       {_("CATEGORY")},
-                       {_("TITLE"), render::Align::left, 40},
-                       {_("PLACE"), render::Align::left, 16},
-                       {_("RAISED BY")},
-                       {_("PHONE")}});
-      issues::each(c.ledger(), f, [&](const Issue& i) {
-        t.add_row({std::to_string(i.id), model::status_label(i.status), i.raised_on,
-                   labels.channel(i), labels.category(i), i.title, i.place,
-                   person(i.raised_by, o->reveal), phone(i.phone, o->reveal)});
-      });
-      if (format == "csv") {
-        c.out.write(t.to_csv());
-        return;
-      }
-      if (t.rows() == 0) {
-        if (!c.out.quiet) std::fprintf(stderr, "%s\n", _("no issues match"));
-        return;
-      }
-      c.out.write(t.to_text(c.out.width()));
-    });
-  }
-
-  // show
-  {
-    auto* cmd =
-        group->add_subcommand("show", _("show an issue with its opinions and full history"));
-    auto id = std::make_shared<std::string>();
-    auto reveal = std::make_shared<bool>(false);
-    cmd->add_option("ID", *id, _("issue id"))->required();
-    cmd->add_flag("--reveal", *reveal, _("show residents' names and phones unmasked"));
-    example(cmd, "  consult issue show 12\n  consult issue show 12 --json");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [id, reveal](Context& c) {
-      const auto issue = issues::get(c.ledger(), parse_id(*id, _("an issue")));
-      const auto opinions = issues::comments(c.ledger(), issue.id);
-      const auto history = issues::history(c.ledger(), issue.id);
-      const auto escalations = issues::escalations(c.ledger(), issue.id);
-      const auto ratings = issues::feedbacks(c.ledger(), issue.id);
-      votes::DecisionFilter df;
-      df.issue = issue.id;
-      const auto decisions = votes::decisions(c.ledger(), df);
-      actions::Filter af;
-      af.issue = issue.id;
-      const auto actions = actions::list(c.ledger(), af);
-      if (c.out.json) {
-        auto j = issue_json(issue, *reveal, true);
-        j["referrals"] = nlohmann::json::array();
-        for (const auto& x : escalations)
-          j["referrals"].push_back(
-              {{"to", x.level},
-               {"reason", x.reason},
-               {"meeting", x.meeting ? nlohmann::json(*x.meeting) : nlohmann::json(nullptr)},
-               {"at", x.at},
-               {"answer", x.answer},
-               {"answered_at", x.answered_at}});
-        j["decisions"] = nlohmann::json::array();
-        for (const auto& d : decisions)
-          j["decisions"].push_back(votes::to_json(d));
-        j["actions"] = nlohmann::json::array();
-        for (const auto& a : actions)
-          j["actions"].push_back(actions::to_json(a));
-        j["feedback"] = nlohmann::json::array();
-        for (const auto& f : ratings)
-          j["feedback"].push_back(
-              {{"satisfaction", f.satisfaction}, {"comment", f.comment}, {"at", f.at}});
-        j["opinions"] = nlohmann::json::array();
-        for (const auto& o : opinions)
-          j["opinions"].push_back(
-              {{"round", o.round}, {"author", o.author}, {"body", o.body}, {"at", o.at}});
-        j["history"] = nlohmann::json::array();
-        for (const auto& e : history)
-          j["history"].push_back({{"seq", e.seq},
-                                  {"at", e.at},
-                                  {"actor", e.actor},
-                                  {"kind", e.kind},
-                                  {"hash", e.hash}});
-        c.out.json_line(j);
-        return;
-      }
-      Labels labels{c.config_if_any()};
-      const auto* com = labels.community(issue.community);
-      std::string status = model::status_label(issue.status);
-      if (issue.rounds) status += i18n::tr(N_(" (round {})"), issue.rounds);
-      std::vector<std::pair<std::string, std::string>> rows = {
-          {_("Issue"), fmt::format("{} {}", issue.id, issue.title)},
-          {_("Community"),
-           com ? fmt::format("{} ({})", com->name, issue.community) : issue.community},
-          {_("Status"), status},
-          {_("Raised on"), issue.raised_on},
-          {_("Channel"), labels.channel(issue)},
-          {_("Category"), labels.category(issue)},
-          {_("Place"), issue.place},
-          {_("Raised by"),
-           issue.raised_by.empty() ? _("anonymous") : person(issue.raised_by, *reveal)},
-          {_("Phone"), phone(issue.phone, *reveal)},
-          {_("Residents"), std::to_string(issue.raised_count)},
-          {_("Priority"), i18n::key_label(issue.priority)},
-      };
-      std::string stakeholders;
-      for (const auto& s : issue.stakeholders)
-        stakeholders += (stakeholders.empty() ? "" : "、") + s;
-      rows.emplace_back(_("Stakeholders"), stakeholders);
-      if (issue.merged_into)
-        rows.emplace_back(_("Merged into"), std::to_string(*issue.merged_into));
-      if (!issue.escalated_to.empty()) rows.emplace_back(_("Escalated to"), issue.escalated_to);
-      if (!issue.reason.empty()) rows.emplace_back(_("Reason"), text::one_line(issue.reason));
-      if (issue.import_seq)
-        rows.emplace_back(_("Imported"), i18n::tr(N_("line {} of the file of event {}"),
-                                                  issue.source_row, *issue.import_seq));
-      const auto extra = nlohmann::json::parse(issue.extra, nullptr, false);
-      if (extra.is_object())
-        for (const auto& [k, v] : extra.items())
-          if (v.is_string()) rows.emplace_back(k, v.get<std::string>());
-      std::string out = render::key_values(rows);
-      if (!issue.body.empty()) out += "\n" + issue.body + "\n";
-      if (!escalations.empty()) {
-        out += "\n" + std::string(_("Referrals")) + ":\n";
-        render::Table t({{_("#"), render::Align::right},
-                         {_("AT")},
-                         {_("TO")},
-                         {_("WHY"), render::Align::left, 30},
-                         {_("ANSWER"), render::Align::left, 40}});
-        for (const auto& x : escalations)
-          t.add_row({std::to_string(x.n), render::short_time(x.at), x.level,
-                     x.meeting ? i18n::tr(N_("{} (meeting {})"), x.reason, *x.meeting) : x.reason,
-                     x.answer.empty() ? _("(none yet)") : x.answer});
-        out += t.to_text(c.out.width());
-      }
-      if (!decisions.empty()) {
-        out += "\n" + std::string(_("Decisions")) + ":\n";
-        render::Table t({{_("ID"), render::Align::right},
-                         {_("DATE")},
-                         {_("RESULT")},
-                         {_("VOTE"), render::Align::right},
-                         {_("DECISION"), render::Align::left, 50}});
-        for (const auto& d : decisions)
-          t.add_row({std::to_string(d.id), d.on_date, d.result,
-                     d.vote ? std::to_string(*d.vote) : std::string("-"), d.text});
-        out += t.to_text(c.out.width());
-      }
-      if (!actions.empty()) {
-        out += "\n" + std::string(_("Actions")) + ":\n";
-        render::Table t({{_("ID"), render::Align::right},
-                         {_("OWNER")},
-                         {_("WHAT"), render::Align::left, 40},
-                         {_("DUE")},
-                         {_("DONE"), render::Align::right}});
-        for (const auto& a : actions)
-          t.add_row(
-              {std::to_string(a.id), a.owner, a.what, a.due, std::to_string(a.percent) + "%"});
-        out += t.to_text(c.out.width());
-      }
-      if (!ratings.empty()) {
-        out += "\n" + std::string(_("Residents' feedback")) + ":\n";
-        render::Table t({{_("AT")}, {_("RATING"), render::Align::right}, {_("COMMENT")}});
-        for (const auto& f : ratings)
-          t.add_row({render::short_time(f.at), std::to_string(f.satisfaction) + "/5", f.comment});
-        out += t.to_text(c.out.width());
-      }
-      if (!opinions.empty()) {
-        out += "\n" + std::string(_("Opinions")) + ":\n";
-        render::Table t({{_("ROUND"), render::Align::right}, {_("AT")}, {_("BY")}, {_("OPINION")}});
-        for (const auto& o : opinions)
-          t.add_row({std::to_string(o.round), render::short_time(o.at), o.author, o.body});
-        out += t.to_text(c.out.width());
-      }
-      out += "\n" + std::string(_("History")) + ":\n";
-      render::Table t({{_("SEQ"), render::Align::right}, {_("AT")}, {_("ACTOR")}, {_("WHAT")}});
-      for (const auto& e : history)
-        t.add_row({std::to_string(e.seq), render::short_time(e.at), e.actor,
-                   e.entity == fmt::format("issue:{}", issue.id) || e.kind == "issue.import"
-                       ? event_summary(e, *reveal)
-                       : i18n::tr(N_("{} merged into this issue"), e.entity)});
-      out += t.to_text(c.out.width());
-      c.out.write(out);
-    });
-  }
-
+  add_verb(*group, ctx, "add", _("record an issue raised by residents; prints its id"),
+           issue_add_options, NeedConfig::yes, NeedLedger::write, issue_add);
+  add_verb(*group, ctx, "list", _("list issues, newest first"), issue_list_options,
+           NeedConfig::optional, NeedLedger::read, issue_list);
+  add_verb(*group, ctx, "show", _("show an issue with its opinions and full history"),
+           issue_show_options, NeedConfig::optional, NeedLedger::read, issue_show);
   using A = model::IssueAction;
-  add_change_command(group, ctx, A::accept, _("take an issue up as a topic (collected → accepted)"),
-                     "  consult issue accept 12");
-  add_change_command(group, ctx, A::reject,
-                     _("decline an issue, with a reason residents will read"),
-                     "  consult issue reject 12 --reason \"属于物业维修范围，已转物业\"");
-  add_change_command(group, ctx, A::merge,
-                     _("fold an issue into its twin (residents counted there)"),
-                     "  consult issue merge 14 --into 12");
-  add_change_command(
-      group, ctx, A::consult,
-      _("open a consultation round (accepted → consulting; again for a further round)"),
-      "  consult issue consult 12");
-  add_change_command(group, ctx, A::escalate,
-                     _("refer an issue beyond the community's power to the street or district"),
-                     "  consult issue escalate 12 --to street --reason \"涉及市政管网\"");
-  add_change_command(group, ctx, A::decide,
-                     _("record that the council has decided (consulting → decided)"),
-                     "  consult issue decide 12");
-  add_change_command(group, ctx, A::implement,
-                     _("start carrying out the decision (decided → implementing)"),
-                     "  consult issue implement 12");
-  add_change_command(group, ctx, A::resolve, _("record that the matter is solved"),
-                     "  consult issue resolve 12");
-  add_change_command(group, ctx, A::close,
-                     _("close a resolved issue once residents' feedback is recorded"),
-                     "  consult issue close 12");
+  add_change_verb(*group, ctx, A::accept, _("take an issue up as a topic (collected → accepted)"),
+                  "  consult issue accept 12");
+  add_change_verb(*group, ctx, A::reject, _("decline an issue, with a reason residents will read"),
+                  "  consult issue reject 12 --reason \"属于物业维修范围，已转物业\"");
+  add_change_verb(*group, ctx, A::merge, _("fold an issue into its twin (residents counted there)"),
+                  "  consult issue merge 14 --into 12");
+  add_change_verb(*group, ctx, A::consult,
+                  _("open a consultation round (accepted → consulting; again for a further round)"),
+                  "  consult issue consult 12");
+  add_change_verb(*group, ctx, A::escalate,
+                  _("refer an issue beyond the community's power to the street or district"),
+                  "  consult issue escalate 12 --to street --reason \"涉及市政管网\"");
+  add_change_verb(*group, ctx, A::decide,
+                  _("record that the council has decided (consulting → decided)"),
+                  "  consult issue decide 12");
+  add_change_verb(*group, ctx, A::implement,
+                  _("start carrying out the decision (decided → implementing)"),
+                  "  consult issue implement 12");
+  add_change_verb(*group, ctx, A::resolve, _("record that the matter is solved"),
+                  "  consult issue resolve 12");
+  add_change_verb(*group, ctx, A::close,
+                  _("close a resolved issue once residents' feedback is recorded"),
+                  "  consult issue close 12");
 
-  // answer
-  {
-    auto* cmd = group->add_subcommand(
-        "answer", _("record the street's or district's answer to an escalated issue: back to "
-                    "consultation, or --resolved"));
-    struct AnswerOptions {
-      std::string id, text;
-      bool resolved = false;
-    };
-    auto o = std::make_shared<AnswerOptions>();
-    cmd->add_option("ID", o->id, _("issue id"))->required();
-    cmd->add_option("--text", o->text, _("what the higher body answered"))->required();
-    cmd->add_flag("--resolved", o->resolved,
-                  _("the higher body solved it (escalated → resolved); without it the issue "
-                    "comes back for a new consultation round"));
-    example(cmd, "  consult issue answer 12 --text \"街道同意列入明年管网改造计划，先行临时疏通\"\n"
-                 "  consult issue answer 12 --text \"区住建局已完成维修\" --resolved");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
-      issues::Change change;
-      change.action = o->resolved ? A::resolve : A::answer;
-      change.answer = o->text;
-      const auto issue = issues::change(c.ledger(), parse_id(o->id, _("an issue")), change);
-      if (c.out.json) {
-        c.out.json_line(issue_json(issue, false, false));
-        return;
-      }
-      c.out.say(i18n::tr(N_("issue {}: answer recorded; issue is {}"), issue.id,
-                         model::status_label(issue.status)));
-    });
-  }
-
-  // feedback
-  {
-    auto* cmd = group->add_subcommand(
-        "feedback", _("record residents' satisfaction with how a resolved issue was solved"));
-    struct FeedbackOptions {
-      std::string id, comment;
-      int satisfaction = 0;
-    };
-    auto o = std::make_shared<FeedbackOptions>();
-    cmd->add_option("ID", o->id, _("issue id"))->required();
-    cmd->add_option("--satisfaction", o->satisfaction,
-                    _("1 very dissatisfied, 2, 3, 4, 5 very satisfied"))
-        ->required()
-        ->type_name("1..5")
-        ->check(CLI::Range(1, 5));
-    cmd->add_option("--comment", o->comment, _("what residents said"));
-    example(cmd, "  consult issue feedback 12 --satisfaction 5 --comment \"修好了，不再漏水\"");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
-      const auto f =
-          issues::feedback(c.ledger(), parse_id(o->id, _("an issue")), o->satisfaction, o->comment);
-      if (c.out.json) {
-        c.out.json_line({{"issue", f.issue}, {"feedback", f.id}, {"satisfaction", f.satisfaction}});
-        return;
-      }
-      c.out.say(i18n::tr(N_("issue {}: residents' rating {}/5 recorded"), f.issue, f.satisfaction));
-    });
-  }
-
-  // priority
-  {
-    auto* cmd = group->add_subcommand(
-        "priority", _("set how urgent an issue is (the first key of an automatic agenda)"));
-    auto o = std::make_shared<std::pair<std::string, std::string>>();
-    cmd->add_option("ID", o->first, _("issue id"))->required();
-    cmd->add_option("LEVEL", o->second, _("urgent, high, normal or low"))
-        ->required()
-        ->check(CLI::IsMember({"urgent", "high", "normal", "low"}));
-    example(cmd, "  consult issue priority 12 urgent");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
-      const auto issue =
-          issues::set_priority(c.ledger(), parse_id(o->first, _("an issue")), o->second);
-      if (c.out.json)
-        c.out.json_line({{"id", issue.id}, {"priority", issue.priority}});
-      else
-        c.out.say(i18n::tr(N_("issue {}: priority {}"), issue.id, issue.priority));
-    });
-  }
-
-  // comment
-  {
-    auto* cmd = group->add_subcommand(
-        "comment", _("record an opinion from a resident or party during consultation"));
-    struct CommentOptions {
-      std::string id, text, by;
-    };
-    auto o = std::make_shared<CommentOptions>();
-    cmd->add_option("ID", o->id, _("issue id"))->required();
-    cmd->add_option("TEXT", o->text, _("the opinion"))->required();
-    cmd->add_option("--by", o->by, _("whose opinion (default: who is acting)"))->type_name("NAME");
-    example(cmd, "  consult issue comment 12 \"建议先做防水再刷墙\" --by \"3号楼业主代表\"");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
-      const auto by = o->by.empty() ? c.session().actor : o->by;
-      const auto cm = issues::comment(c.ledger(), parse_id(o->id, _("an issue")), by, o->text);
-      if (c.out.json) {
-        c.out.json_line({{"issue", cm.issue}, {"comment", cm.id}, {"round", cm.round}});
-        return;
-      }
-      c.out.say(i18n::tr(N_("issue {}: opinion recorded (round {})"), cm.issue, cm.round));
-    });
-  }
+  add_verb(*group, ctx, "answer",
+           _("record the street's or district's answer to an escalated issue: back to "
+             "consultation, or --resolved"),
+           issue_answer_options, NeedConfig::optional, NeedLedger::write, issue_answer);
+  add_verb(*group, ctx, "feedback",
+           _("record residents' satisfaction with how a resolved issue was solved"),
+           issue_feedback_options, NeedConfig::optional, NeedLedger::write, issue_feedback);
+  add_verb(*group, ctx, "priority",
+           _("set how urgent an issue is (the first key of an automatic agenda)"),
+           issue_priority_options, NeedConfig::optional, NeedLedger::write, issue_priority);
+  add_verb(*group, ctx, "comment",
+           _("record an opinion from a resident or party during consultation"),
+           issue_comment_options, NeedConfig::optional, NeedLedger::write, issue_comment);
 }
 
 } // namespace consult::cli

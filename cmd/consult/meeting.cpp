@@ -162,6 +162,387 @@ std::int64_t day_start(Context& c, const std::string& date, const char* option,
   return t->time_since_epoch().count();
 }
 
+void meeting_plan_options(CLI::App* cmd, PlanOptions& o) {
+  cmd->add_option("--community", o.community, _("community id (optional if there is one)"))
+      ->type_name("ID");
+  cmd->add_option("--kind", o.req.kind, _("a meeting kind key of the community"))
+      ->required()
+      ->type_name("KIND");
+  cmd->add_option("--at", o.req.at, _("when it starts, local time: \"2026-12-09 19:30\""))
+      ->required()
+      ->type_name("TIME");
+  cmd->add_option("--until", o.req.until, _("when it ends: \"21:00\""))->type_name("TIME");
+  auto* venue = cmd->add_option("--venue", o.req.venue, _("where"));
+  cmd->add_option("--online", o.req.online, _("the link of an online meeting"))
+      ->type_name("LINK")
+      ->excludes(venue);
+  cmd->add_option("--title", o.req.title, _("title (default: the kind's label)"));
+  cmd->add_option("--chair", o.req.chair, _("who chairs it"))->type_name("NAME");
+  cmd->add_option("--entitled", o.req.entitled,
+                  _("a meeting of residents or owners: how many are entitled to attend "
+                    "(the quorum counts them, not the council's seats)"))
+      ->type_name("N")
+      ->check(CLI::Range(std::int64_t{1}, meetings::kMaxEntitled));
+  cmd->add_option("--recorder", o.req.recorder, _("who keeps the record"))->type_name("NAME");
+  cmd->add_option("--issue", o.issues,
+                  _("an issue for the agenda (repeat or separate with commas), in order"))
+      ->delimiter(',')
+      ->type_name("ID");
+  auto* aa = cmd->add_flag(
+      "--auto-agenda", o.req.auto_agenda,
+      _("add open issues collected before the notice period: carried over first, then by "
+        "priority, age and residents"));
+  cmd->add_option("--max", o.req.max, _("at most N issues on the agenda (default: the rules')"))
+      ->type_name("N")
+      ->needs(aa)
+      ->check(CLI::Range(1, static_cast<int>(meetings::kMaxItems)));
+  example(cmd, "  consult meeting plan --community heping --kind council \\\n"
+               "      --at \"2026-12-09 19:30\" --until 21:00 --venue 社区议事厅 \\\n"
+               "      --chair 王建国 --recorder 陈静 --auto-agenda --max 5");
+}
+
+void meeting_plan(Context& c, const PlanOptions& o) {
+  const auto& com = c.community(o.community);
+  auto req = o.req;
+  for (const auto& s : o.issues)
+    req.issues.push_back(parse_id(s, _("an issue")));
+  print_planned(c, com, meetings::plan(c.ledger(), com, req));
+}
+
+void meeting_list_options(CLI::App* cmd, ListOptions& o) {
+  cmd->add_option("--community", o.community, _("only this community"))->type_name("ID");
+  cmd->add_option("--status", o.status, _("planned, closed or cancelled"))
+      ->check(CLI::IsMember({"planned", "closed", "cancelled"}));
+  cmd->add_option("--kind", o.kind, _("only this kind"))->type_name("KIND");
+  cmd->add_option("--from", o.from, _("starting on or after"))->type_name("DATE");
+  cmd->add_option("--to", o.to, _("starting on or before"))->type_name("DATE");
+  cmd->add_option("--limit", o.limit, _("at most N meetings"))
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--format", o.format, _("table, json (JSON Lines) or csv"))
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  example(cmd, "  consult meeting list --community heping --from 2026-12-01\n"
+               "  consult meeting list --status planned --json");
+}
+
+void meeting_list(Context& c, const ListOptions& o) {
+  meetings::Filter f;
+  f.community = o.community;
+  f.status = o.status;
+  f.kind = o.kind;
+  if (!o.from.empty()) f.from_utc = day_start(c, o.from, "--from");
+  if (!o.to.empty()) f.to_utc = day_start(c, o.to, "--to", 1);
+  f.limit = o.limit;
+  const auto list = meetings::list(c.ledger(), f);
+  const auto* cfg = c.config_if_any();
+  const std::string format = c.out.json ? "json" : o.format;
+  if (format == "json") {
+    for (const auto& m : list)
+      c.out.json_line(meetings::summary_json(m, meetings::item_count(c.ledger(), m.id)));
+    return;
+  }
+  render::Table t({{_("ID"), render::Align::right},
+                   {_("WHEN")},
+                   {_("COMMUNITY")},
+                   {_("KIND")},
+                   {_("TITLE"), render::Align::left, 30},
+                   {_("VENUE"), render::Align::left, 20},
+                   {_("STATUS")}});
+  for (const auto& m : list) {
+    const auto* com = cfg ? cfg->find(m.community) : nullptr;
+    t.add_row({std::to_string(m.id), when(m), m.community, com ? kind_label(*com, m.kind) : m.kind,
+               m.title, m.venue.empty() ? m.online : m.venue, m.status});
+  }
+  if (format == "csv") {
+    c.out.write(t.to_csv());
+    return;
+  }
+  if (t.rows() == 0) {
+    if (!c.out.quiet) std::fprintf(stderr, "%s\n", _("no meetings match"));
+    return;
+  }
+  c.out.write(t.to_text(c.out.width()));
+}
+
+struct MeetingShowOptions {
+  std::string id;
+  bool reveal = false;
+};
+
+void meeting_show_options(CLI::App* cmd, MeetingShowOptions& o) {
+  cmd->add_option("ID", o.id, _("meeting id"))->required();
+  cmd->add_flag("--reveal", o.reveal, _("show residents' names unmasked"));
+  example(cmd, "  consult meeting show 3\n  consult meeting show 3 --json");
+}
+
+void meeting_show(Context& c, const MeetingShowOptions& o) {
+  const auto m = meetings::get(c.ledger(), parse_id(o.id, _("a meeting")));
+  const auto& com = community_of(c, m);
+  votes::Filter vf;
+  vf.meeting = m.id;
+  const auto held = votes::list(c.ledger(), vf);
+  if (c.out.json) {
+    auto j = meetings::to_json(com, m, o.reveal);
+    j["votes"] = nlohmann::json::array();
+    for (const auto& v : held)
+      j["votes"].push_back(votes::to_json(v, o.reveal));
+    c.out.json_line(j);
+    return;
+  }
+  const auto q = meetings::quorum(com, m);
+  std::vector<std::pair<std::string, std::string>> rows = {
+      {_("Meeting"), fmt::format("{} {}", m.id, m.title)},
+      {_("Community"), fmt::format("{} ({})", com.name, com.id)},
+      {_("Kind"), kind_label(com, m.kind)},
+      {_("When"), when(m)},
+      {_("Venue"), m.venue},
+      {_("Online"), m.online},
+      {_("Chair"), m.chair},
+      {_("Recorder"), m.recorder},
+      {_("Status"),
+       m.reason.empty() ? i18n::key_label(m.status) : i18n::key_label(m.status) + ": " + m.reason},
+      {_("Rule"), q.has_rule ? fmt::format("{} ({})", q.profile.label, q.profile.key)
+                             : std::string(_("none (informal meeting)"))},
+      {_("Quorum"), q.statement},
+  };
+  if (!m.schedule.empty())
+    rows.emplace_back(_("Schedule"), fmt::format("{} ({})", m.schedule, m.schedule_date));
+  std::erase_if(rows, [](const auto& r) { return r.second.empty(); });
+  std::string out = render::key_values(rows);
+  out += "\n" + std::string(_("Agenda")) + ":\n" + agenda_text(com, m, c.out.width());
+  out += "\n" + std::string(_("Composition")) + ":\n" + composition_text(com, m, c.out.width());
+  if (q.attendance_recorded) {
+    render::Table t({{_("NAME")}, {_("ROLE")}, {_("CATEGORY")}, {_("ATTENDANCE")}, {_("NOTE")}});
+    for (const auto& p : m.people) {
+      const auto* seat = com.seat(p.seat);
+      std::string note = p.attendance == "proxy" ? i18n::tr(N_("proxy: {}"), p.proxy) : p.reason;
+      if (p.role != "member" && !p.detail.empty())
+        note = p.detail + (note.empty() ? "" : "; " + note);
+      t.add_row({p.role == "stakeholder" && !o.reveal ? text::mask_person(p.name) : p.name,
+                 role_label(p.role), seat ? seat->label : "", attendance_label(p.attendance),
+                 note});
+    }
+    out += "\n" + std::string(_("Attendance")) + ":\n" + t.to_text(c.out.width());
+  }
+  if (!m.notes.empty()) {
+    std::set<std::string> named;
+    for (const auto& p : m.people)
+      if (p.role != "stakeholder") named.insert(p.name);
+    render::Table t({{_("ISSUE"), render::Align::right},
+                     {_("ROUND"), render::Align::right},
+                     {_("SPEAKER")},
+                     {_("POSITION")},
+                     {_("OPINION"), render::Align::left, 50}});
+    for (const auto& n : m.notes)
+      t.add_row({std::to_string(n.issue), std::to_string(n.round),
+                 o.reveal || named.count(n.speaker) ? n.speaker : text::mask_person(n.speaker),
+                 n.position, n.body});
+    out += "\n" + std::string(_("Opinions")) + ":\n" + t.to_text(c.out.width());
+  }
+  if (!held.empty()) {
+    render::Table t({{_("VOTE"), render::Align::right},
+                     {_("ISSUE"), render::Align::right},
+                     {_("QUESTION"), render::Align::left, 30},
+                     {_("METHOD")},
+                     {_("RULE")},
+                     {_("RESULT")}});
+    for (const auto& v : held)
+      t.add_row({std::to_string(v.id), std::to_string(v.issue), v.question, v.method, v.profile,
+                 v.status == "open" ? std::string(_("open")) : v.result});
+    out += "\n" + std::string(_("Votes")) + ":\n" + t.to_text(c.out.width());
+  }
+  c.out.write(out);
+}
+
+struct MeetingCancelOptions {
+  std::string id, reason;
+};
+
+void meeting_cancel_options(CLI::App* cmd, MeetingCancelOptions& o) {
+  cmd->add_option("ID", o.id, _("meeting id"))->required();
+  cmd->add_option("--reason", o.reason, _("why (the invitees will read it)"))->required();
+  example(cmd, "  consult meeting cancel 3 --reason \"暴雨预警，改期举行\"");
+}
+
+void meeting_cancel(Context& c, const MeetingCancelOptions& o) {
+  const auto m = meetings::cancel(c.ledger(), parse_id(o.id, _("a meeting")), o.reason);
+  if (c.out.json)
+    c.out.json_line({{"id", m.id}, {"status", m.status}, {"reason", m.reason}});
+  else
+    c.out.say(i18n::tr(N_("meeting {}: cancelled"), m.id));
+}
+
+void meeting_reschedule_options(CLI::App* cmd, RescheduleOptions& o) {
+  cmd->add_option("ID", o.id, _("meeting id"))->required();
+  cmd->add_option("--at", o.at, _("when it starts now: \"2026-12-16 19:30\""))
+      ->required()
+      ->type_name("TIME");
+  cmd->add_option("--until", o.until, _("when it ends: \"21:00\""))->type_name("TIME");
+  cmd->add_option("--venue", o.venue, _("a new venue"));
+  cmd->add_option("--online", o.online, _("a new link"))->type_name("LINK");
+  cmd->add_option("--reason", o.reason, _("why"));
+  example(cmd,
+          "  consult meeting reschedule 3 --at \"2026-12-16 19:30\" --reason \"与街道会议冲突\"");
+}
+
+void meeting_reschedule(Context& c, const RescheduleOptions& o) {
+  const auto id = parse_id(o.id, _("a meeting"));
+  const auto before = meetings::get(c.ledger(), id);
+  const auto& com = community_of(c, before);
+  meetings::Reschedule r{o.at, o.until, std::nullopt, std::nullopt, o.reason};
+  if (!o.venue.empty()) r.venue = o.venue;
+  if (!o.online.empty()) r.online = o.online;
+  print_planned(c, com, meetings::reschedule(c.ledger(), com, id, r));
+}
+
+void meeting_attend_options(CLI::App* cmd, AttendOptions& o) {
+  cmd->add_option("ID", o.id, _("meeting id"))->required();
+  cmd->add_option("--present", o.a.present, _("an invitee who came (repeat or commas)"))
+      ->delimiter(',')
+      ->type_name("NAME");
+  cmd->add_option("--absent", o.a.absent, _("an invitee who did not come"))
+      ->delimiter(',')
+      ->type_name("NAME[=REASON]");
+  cmd->add_option("--excused", o.a.excused, _("an invitee excused in advance"))
+      ->delimiter(',')
+      ->type_name("NAME[=REASON]");
+  cmd->add_option("--proxy", o.a.proxies, _("NAME came in the place of member FOR"))
+      ->delimiter(',')
+      ->type_name("NAME=FOR");
+  cmd->add_option("--headcount", o.headcount,
+                  _("a meeting planned with --entitled: how many of them came"))
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--guest", o.a.guests, _("someone not invited who came, and their body"))
+      ->delimiter(',')
+      ->type_name("NAME[=BODY]");
+  example(cmd, "  consult meeting attend 3 --present 王建国,李秀英,赵德明 \\\n"
+               "      --excused 孙桂兰=出差 --proxy 周晓=周志强 --guest 何工=区房管局");
+}
+
+void meeting_attend(Context& c, const AttendOptions& o) {
+  auto a = o.a;
+  if (o.headcount >= 0) a.headcount = o.headcount;
+  const auto m = meetings::attend(c.ledger(), parse_id(o.id, _("a meeting")), a);
+  const auto q = meetings::quorum(community_of(c, m), m);
+  if (c.out.json) {
+    c.out.json_line({{"id", m.id}, {"quorum", q.statement}, {"quorate", q.ok()}});
+    return;
+  }
+  c.out.say(i18n::tr(N_("meeting {}: {}"), m.id, q.statement));
+}
+
+void meeting_note_options(CLI::App* cmd, NoteOptions& o) {
+  cmd->add_option("ID", o.id, _("meeting id"))->required();
+  cmd->add_option("--issue", o.issue, _("the agenda item's issue"))->required()->type_name("ID");
+  cmd->add_option("--text", o.text, _("the opinion"))->required();
+  cmd->add_option("--speaker", o.speaker, _("who said it"))->type_name("NAME");
+  cmd->add_option("--position", o.position, _("for, against or neutral"))
+      ->check(CLI::IsMember({"for", "against", "neutral"}));
+  example(cmd, "  consult meeting note 3 --issue 12 --speaker 赵德明 --position for \\\n"
+               "      --text \"建议先做防水再刷墙\"");
+}
+
+void meeting_note(Context& c, const NoteOptions& o) {
+  const auto n = meetings::note(c.ledger(), parse_id(o.id, _("a meeting")),
+                                parse_id(o.issue, _("an issue")), o.text, o.speaker, o.position);
+  if (c.out.json) {
+    c.out.json_line({{"note", n.id}, {"issue", n.issue}, {"round", n.round}});
+    return;
+  }
+  c.out.say(i18n::tr(N_("issue {}: opinion recorded (round {})"), n.issue, n.round));
+}
+
+void meeting_outcome_options(CLI::App* cmd, OutcomeOptions& o) {
+  cmd->add_option("ID", o.id, _("meeting id"))->required();
+  cmd->add_option("--issue", o.issue, _("the agenda item's issue"))->required()->type_name("ID");
+  cmd->add_option("--result", o.result,
+                  _("decided, next-round, site-inspection, escalated or withdrawn"))
+      ->required()
+      ->check(
+          CLI::IsMember({"decided", "next-round", "site-inspection", "escalated", "withdrawn"}));
+  cmd->add_option("--note", o.note, _("what the meeting said (the reason, for escalated)"));
+  cmd->add_option("--to", o.level, _("escalated: street (default) or district"))
+      ->check(CLI::IsMember({"street", "district"}));
+  example(cmd, "  consult meeting outcome 3 --issue 12 --result decided \\\n"
+               "      --note \"由物业牵头维修，维修资金列支\"\n"
+               "  consult meeting outcome 3 --issue 14 --result site-inspection");
+}
+
+void meeting_outcome(Context& c, const OutcomeOptions& o) {
+  const auto id = parse_id(o.id, _("a meeting"));
+  const auto& com = community_of(c, meetings::get(c.ledger(), id));
+  meetings::Outcome out{parse_id(o.issue, _("an issue")), o.result, o.note, o.level};
+  const auto m = meetings::outcome(c.ledger(), com, id, out);
+  const auto issue = issues::get(c.ledger(), out.issue);
+  if (c.out.json) {
+    c.out.json_line({{"id", m.id},
+                     {"issue", issue.id},
+                     {"outcome", out.result},
+                     {"status", model::to_string(issue.status)},
+                     {"rounds", issue.rounds}});
+    return;
+  }
+  c.out.say(i18n::tr(N_("meeting {}: issue {} {} (issue is {}, round {})"), m.id, issue.id,
+                     out.result, model::status_label(issue.status), issue.rounds));
+}
+
+struct MeetingCloseOptions {
+  std::string id;
+};
+
+void meeting_close_options(CLI::App* cmd, MeetingCloseOptions& o) {
+  cmd->add_option("ID", o.id, _("meeting id"))->required();
+  example(cmd, "  consult meeting close 3");
+}
+
+void meeting_close(Context& c, const MeetingCloseOptions& o) {
+  const auto mid = parse_id(o.id, _("a meeting"));
+  const auto& com = community_of(c, meetings::get(c.ledger(), mid));
+  const auto p = meetings::close(c.ledger(), com, mid);
+  print_warnings(c, p.warnings);
+  int carried = 0;
+  for (const auto& it : p.meeting.items)
+    if (it.outcome != "decided" && it.outcome != "escalated" && it.outcome != "withdrawn")
+      ++carried;
+  if (c.out.json) {
+    c.out.json_line({{"id", mid}, {"status", p.meeting.status}, {"carried_over", carried}});
+    return;
+  }
+  c.out.say(i18n::tr(N_("meeting {}: closed; {} item(s) carried over"), mid, carried));
+}
+
+void meeting_export_options(CLI::App* cmd, ExportOptions& o) {
+  cmd->add_option("ID", o.id, _("meeting id"))->required();
+  cmd->add_option("--format", o.format, _("ics, md, html or json"))
+      ->check(CLI::IsMember({"ics", "md", "html", "json"}));
+  cmd->add_option("--out", o.out, _("write to FILE instead of standard output"))->type_name("FILE");
+  example(cmd, "  consult meeting export 3 --format ics --out meeting-3.ics");
+}
+
+void meeting_export(Context& c, const ExportOptions& o) {
+  const auto m = meetings::get(c.ledger(), parse_id(o.id, _("a meeting")));
+  const auto& com = community_of(c, m);
+  const auto text = agenda::render(*agenda::parse_format(o.format), com, m);
+  if (o.out.empty() || o.out == "-") {
+    c.out.write(text);
+    return;
+  }
+  const std::string tmp = o.out + ".part";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << text;
+    f.close();
+    if (!f)
+      throw Error(ErrorKind::cant_create, i18n::tr(N_("cannot write {}"), o.out), o.out,
+                  _("check that the directory exists and is writable"));
+  }
+  if (std::rename(tmp.c_str(), o.out.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw Error(ErrorKind::cant_create, i18n::tr(N_("cannot write {}"), o.out), o.out);
+  }
+}
+
 } // namespace
 
 void register_meeting(CLI::App& app, Context& ctx) {
@@ -173,420 +554,32 @@ void register_meeting(CLI::App& app, Context& ctx) {
                  "  consult meeting attend 3 --present 王建国 --present 李秀英\n"
                  "  consult meeting show 3");
 
-  // plan
-  {
-    auto* cmd = group->add_subcommand(
-        "plan", _("plan a meeting: agenda from the issues, invitees from the council (\"6+X\")"));
-    auto o = std::make_shared<PlanOptions>();
-    cmd->add_option("--community", o->community, _("community id (optional if there is one)"))
-        ->type_name("ID");
-    cmd->add_option("--kind", o->req.kind, _("a meeting kind key of the community"))
-        ->required()
-        ->type_name("KIND");
-    cmd->add_option("--at", o->req.at, _("when it starts, local time: \"2026-12-09 19:30\""))
-        ->required()
-        ->type_name("TIME");
-    cmd->add_option("--until", o->req.until, _("when it ends: \"21:00\""))->type_name("TIME");
-    auto* venue = cmd->add_option("--venue", o->req.venue, _("where"));
-    cmd->add_option("--online", o->req.online, _("the link of an online meeting"))
-        ->type_name("LINK")
-        ->excludes(venue);
-    cmd->add_option("--title", o->req.title, _("title (default: the kind's label)"));
-    cmd->add_option("--chair", o->req.chair, _("who chairs it"))->type_name("NAME");
-    cmd->add_option("--entitled", o->req.entitled,
-                    _("a meeting of residents or owners: how many are entitled to attend "
-                      "(the quorum counts them, not the council's seats)"))
-        ->type_name("N")
-        ->check(CLI::Range(std::int64_t{1}, meetings::kMaxEntitled));
-    cmd->add_option("--recorder", o->req.recorder, _("who keeps the record"))->type_name("NAME");
-    cmd->add_option("--issue", o->issues,
-                    _("an issue for the agenda (repeat or separate with commas), in order"))
-        ->delimiter(',')
-        ->type_name("ID");
-    auto* aa = cmd->add_flag(
-        "--auto-agenda", o->req.auto_agenda,
-        _("add open issues collected before the notice period: carried over first, then by "
-          "priority, age and residents"));
-    cmd->add_option("--max", o->req.max, _("at most N issues on the agenda (default: the rules')"))
-        ->type_name("N")
-        ->needs(aa)
-        ->check(CLI::Range(1, static_cast<int>(meetings::kMaxItems)));
-    example(cmd, "  consult meeting plan --community heping --kind council \\\n"
-                 "      --at \"2026-12-09 19:30\" --until 21:00 --venue 社区议事厅 \\\n"
-                 "      --chair 王建国 --recorder 陈静 --auto-agenda --max 5");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
-      const auto& com = c.community(o->community);
-      auto req = o->req;
-      for (const auto& s : o->issues)
-        req.issues.push_back(parse_id(s, _("an issue")));
-      print_planned(c, com, meetings::plan(c.ledger(), com, req));
-    });
-  }
-
-  // list
-  {
-    auto* cmd = group->add_subcommand("list", _("list meetings by date"));
-    auto o = std::make_shared<ListOptions>();
-    cmd->add_option("--community", o->community, _("only this community"))->type_name("ID");
-    cmd->add_option("--status", o->status, _("planned, closed or cancelled"))
-        ->check(CLI::IsMember({"planned", "closed", "cancelled"}));
-    cmd->add_option("--kind", o->kind, _("only this kind"))->type_name("KIND");
-    cmd->add_option("--from", o->from, _("starting on or after"))->type_name("DATE");
-    cmd->add_option("--to", o->to, _("starting on or before"))->type_name("DATE");
-    cmd->add_option("--limit", o->limit, _("at most N meetings"))
-        ->type_name("N")
-        ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--format", o->format, _("table, json (JSON Lines) or csv"))
-        ->check(CLI::IsMember({"table", "json", "csv"}));
-    example(cmd, "  consult meeting list --community heping --from 2026-12-01\n"
-                 "  consult meeting list --status planned --json");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::read, [o](Context& c) {
-      meetings::Filter f;
-      f.community = o->community;
-      f.status = o->status;
-      f.kind = o->kind;
-      if (!o->from.empty()) f.from_utc = day_start(c, o->from, "--from");
-      if (!o->to.empty()) f.to_utc = day_start(c, o->to, "--to", 1);
-      f.limit = o->limit;
-      const auto list = meetings::list(c.ledger(), f);
-      const auto* cfg = c.config_if_any();
-      const std::string format = c.out.json ? "json" : o->format;
-      if (format == "json") {
-        for (const auto& m : list) {
-          SQLite::Statement n(c.ledger().db(),
-                              "SELECT count(*) FROM meeting_item WHERE meeting = ?");
-          n.bind(1, m.id);
-          n.executeStep();
-          c.out.json_line({{"id", m.id},
-                           {"community", m.community},
-                           {"kind", m.kind},
-                           {"title", m.title},
-                           {"starts_at", m.starts_at},
-                           {"ends_at", m.ends_at},
-                           {"venue", m.venue},
-                           {"online", m.online},
-                           {"status", m.status},
-                           {"schedule", m.schedule},
-                           {"items", n.getColumn(0).getInt64()}});
-        }
-        return;
-      }
-      render::Table t({{_("ID"), render::Align::right},
-                       {_("WHEN")},
-                       {_("COMMUNITY")},
-                       {_("KIND")},
-                       {_("TITLE"), render::Align::left, 30},
-                       {_("VENUE"), render::Align::left, 20},
-                       {_("STATUS")}});
-      for (const auto& m : list) {
-        const auto* com = cfg ? cfg->find(m.community) : nullptr;
-        t.add_row({std::to_string(m.id), when(m), m.community,
-                   com ? kind_label(*com, m.kind) : m.kind, m.title,
-                   m.venue.empty() ? m.online : m.venue, m.status});
-      }
-      if (format == "csv") {
-        c.out.write(t.to_csv());
-        return;
-      }
-      if (t.rows() == 0) {
-        if (!c.out.quiet) std::fprintf(stderr, "%s\n", _("no meetings match"));
-        return;
-      }
-      c.out.write(t.to_text(c.out.width()));
-    });
-  }
-
-  // show
-  {
-    auto* cmd = group->add_subcommand(
-        "show", _("show a meeting: agenda, invitees, attendance, quorum, opinions, outcomes"));
-    auto id = std::make_shared<std::string>();
-    auto reveal = std::make_shared<bool>(false);
-    cmd->add_option("ID", *id, _("meeting id"))->required();
-    cmd->add_flag("--reveal", *reveal, _("show residents' names unmasked"));
-    example(cmd, "  consult meeting show 3\n  consult meeting show 3 --json");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::read, [id, reveal](Context& c) {
-      const auto m = meetings::get(c.ledger(), parse_id(*id, _("a meeting")));
-      const auto& com = community_of(c, m);
-      votes::Filter vf;
-      vf.meeting = m.id;
-      const auto held = votes::list(c.ledger(), vf);
-      if (c.out.json) {
-        auto j = meetings::to_json(com, m, *reveal);
-        j["votes"] = nlohmann::json::array();
-        for (const auto& v : held)
-          j["votes"].push_back(votes::to_json(v, *reveal));
-        c.out.json_line(j);
-        return;
-      }
-      const auto q = meetings::quorum(com, m);
-      std::vector<std::pair<std::string, std::string>> rows = {
-          {_("Meeting"), fmt::format("{} {}", m.id, m.title)},
-          {_("Community"), fmt::format("{} ({})", com.name, com.id)},
-          {_("Kind"), kind_label(com, m.kind)},
-          {_("When"), when(m)},
-          {_("Venue"), m.venue},
-          {_("Online"), m.online},
-          {_("Chair"), m.chair},
-          {_("Recorder"), m.recorder},
-          {_("Status"), m.reason.empty() ? i18n::key_label(m.status)
-                                         : i18n::key_label(m.status) + ": " + m.reason},
-          {_("Rule"), q.has_rule ? fmt::format("{} ({})", q.profile.label, q.profile.key)
-                                 : std::string(_("none (informal meeting)"))},
-          {_("Quorum"), q.statement},
-      };
-      if (!m.schedule.empty())
-        rows.emplace_back(_("Schedule"), fmt::format("{} ({})", m.schedule, m.schedule_date));
-      std::erase_if(rows, [](const auto& r) { return r.second.empty(); });
-      std::string out = render::key_values(rows);
-      out += "\n" + std::string(_("Agenda")) + ":\n" + agenda_text(com, m, c.out.width());
-      out += "\n" + std::string(_("Composition")) + ":\n" + composition_text(com, m, c.out.width());
-      if (q.attendance_recorded) {
-        render::Table t(
-            {{_("NAME")}, {_("ROLE")}, {_("CATEGORY")}, {_("ATTENDANCE")}, {_("NOTE")}});
-        for (const auto& p : m.people) {
-          const auto* seat = com.seat(p.seat);
-          std::string note =
-              p.attendance == "proxy" ? i18n::tr(N_("proxy: {}"), p.proxy) : p.reason;
-          if (p.role != "member" && !p.detail.empty())
-            note = p.detail + (note.empty() ? "" : "; " + note);
-          t.add_row({p.role == "stakeholder" && !*reveal ? text::mask_person(p.name) : p.name,
-                     role_label(p.role), seat ? seat->label : "", attendance_label(p.attendance),
-                     note});
-        }
-        out += "\n" + std::string(_("Attendance")) + ":\n" + t.to_text(c.out.width());
-      }
-      if (!m.notes.empty()) {
-        std::set<std::string> named;
-        for (const auto& p : m.people)
-          if (p.role != "stakeholder") named.insert(p.name);
-        render::Table t({{_("ISSUE"), render::Align::right},
-                         {_("ROUND"), render::Align::right},
-                         {_("SPEAKER")},
-                         {_("POSITION")},
-                         {_("OPINION"), render::Align::left, 50}});
-        for (const auto& n : m.notes)
-          t.add_row({std::to_string(n.issue), std::to_string(n.round),
-                     *reveal || named.count(n.speaker) ? n.speaker : text::mask_person(n.speaker),
-                     n.position, n.body});
-        out += "\n" + std::string(_("Opinions")) + ":\n" + t.to_text(c.out.width());
-      }
-      if (!held.empty()) {
-        render::Table t({{_("VOTE"), render::Align::right},
-                         {_("ISSUE"), render::Align::right},
-                         {_("QUESTION"), render::Align::left, 30},
-                         {_("METHOD")},
-                         {_("RULE")},
-                         {_("RESULT")}});
-        for (const auto& v : held)
-          t.add_row({std::to_string(v.id), std::to_string(v.issue), v.question, v.method, v.profile,
-                     v.status == "open" ? std::string(_("open")) : v.result});
-        out += "\n" + std::string(_("Votes")) + ":\n" + t.to_text(c.out.width());
-      }
-      c.out.write(out);
-    });
-  }
-
-  // cancel
-  {
-    auto* cmd = group->add_subcommand("cancel", _("cancel a planned meeting, with a reason"));
-    auto o = std::make_shared<std::pair<std::string, std::string>>();
-    cmd->add_option("ID", o->first, _("meeting id"))->required();
-    cmd->add_option("--reason", o->second, _("why (the invitees will read it)"))->required();
-    example(cmd, "  consult meeting cancel 3 --reason \"暴雨预警，改期举行\"");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
-      const auto m = meetings::cancel(c.ledger(), parse_id(o->first, _("a meeting")), o->second);
-      if (c.out.json)
-        c.out.json_line({{"id", m.id}, {"status", m.status}, {"reason", m.reason}});
-      else
-        c.out.say(i18n::tr(N_("meeting {}: cancelled"), m.id));
-    });
-  }
-
-  // reschedule
-  {
-    auto* cmd = group->add_subcommand("reschedule", _("move a planned meeting"));
-    auto o = std::make_shared<RescheduleOptions>();
-    cmd->add_option("ID", o->id, _("meeting id"))->required();
-    cmd->add_option("--at", o->at, _("when it starts now: \"2026-12-16 19:30\""))
-        ->required()
-        ->type_name("TIME");
-    cmd->add_option("--until", o->until, _("when it ends: \"21:00\""))->type_name("TIME");
-    cmd->add_option("--venue", o->venue, _("a new venue"));
-    cmd->add_option("--online", o->online, _("a new link"))->type_name("LINK");
-    cmd->add_option("--reason", o->reason, _("why"));
-    example(cmd,
-            "  consult meeting reschedule 3 --at \"2026-12-16 19:30\" --reason \"与街道会议冲突\"");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
-      const auto id = parse_id(o->id, _("a meeting"));
-      const auto before = meetings::get(c.ledger(), id);
-      const auto& com = community_of(c, before);
-      meetings::Reschedule r{o->at, o->until, std::nullopt, std::nullopt, o->reason};
-      if (!o->venue.empty()) r.venue = o->venue;
-      if (!o->online.empty()) r.online = o->online;
-      print_planned(c, com, meetings::reschedule(c.ledger(), com, id, r));
-    });
-  }
-
-  // attend
-  {
-    auto* cmd = group->add_subcommand(
-        "attend", _("record who came (members by seat, stakeholders, guests) and who did not"));
-    auto o = std::make_shared<AttendOptions>();
-    cmd->add_option("ID", o->id, _("meeting id"))->required();
-    cmd->add_option("--present", o->a.present, _("an invitee who came (repeat or commas)"))
-        ->delimiter(',')
-        ->type_name("NAME");
-    cmd->add_option("--absent", o->a.absent, _("an invitee who did not come"))
-        ->delimiter(',')
-        ->type_name("NAME[=REASON]");
-    cmd->add_option("--excused", o->a.excused, _("an invitee excused in advance"))
-        ->delimiter(',')
-        ->type_name("NAME[=REASON]");
-    cmd->add_option("--proxy", o->a.proxies, _("NAME came in the place of member FOR"))
-        ->delimiter(',')
-        ->type_name("NAME=FOR");
-    cmd->add_option("--headcount", o->headcount,
-                    _("a meeting planned with --entitled: how many of them came"))
-        ->type_name("N")
-        ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--guest", o->a.guests, _("someone not invited who came, and their body"))
-        ->delimiter(',')
-        ->type_name("NAME[=BODY]");
-    example(cmd, "  consult meeting attend 3 --present 王建国,李秀英,赵德明 \\\n"
-                 "      --excused 孙桂兰=出差 --proxy 周晓=周志强 --guest 何工=区房管局");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
-      auto a = o->a;
-      if (o->headcount >= 0) a.headcount = o->headcount;
-      const auto m = meetings::attend(c.ledger(), parse_id(o->id, _("a meeting")), a);
-      const auto q = meetings::quorum(community_of(c, m), m);
-      if (c.out.json) {
-        c.out.json_line({{"id", m.id}, {"quorum", q.statement}, {"quorate", q.ok()}});
-        return;
-      }
-      c.out.say(i18n::tr(N_("meeting {}: {}"), m.id, q.statement));
-    });
-  }
-
-  // note
-  {
-    auto* cmd = group->add_subcommand("note", _("record an opinion on an agenda item"));
-    auto o = std::make_shared<NoteOptions>();
-    cmd->add_option("ID", o->id, _("meeting id"))->required();
-    cmd->add_option("--issue", o->issue, _("the agenda item's issue"))->required()->type_name("ID");
-    cmd->add_option("--text", o->text, _("the opinion"))->required();
-    cmd->add_option("--speaker", o->speaker, _("who said it"))->type_name("NAME");
-    cmd->add_option("--position", o->position, _("for, against or neutral"))
-        ->check(CLI::IsMember({"for", "against", "neutral"}));
-    example(cmd, "  consult meeting note 3 --issue 12 --speaker 赵德明 --position for \\\n"
-                 "      --text \"建议先做防水再刷墙\"");
-    on_run(cmd, ctx, NeedConfig::optional, NeedLedger::write, [o](Context& c) {
-      const auto n =
-          meetings::note(c.ledger(), parse_id(o->id, _("a meeting")),
-                         parse_id(o->issue, _("an issue")), o->text, o->speaker, o->position);
-      if (c.out.json) {
-        c.out.json_line({{"note", n.id}, {"issue", n.issue}, {"round", n.round}});
-        return;
-      }
-      c.out.say(i18n::tr(N_("issue {}: opinion recorded (round {})"), n.issue, n.round));
-    });
-  }
-
-  // outcome
-  {
-    auto* cmd = group->add_subcommand(
-        "outcome", _("record what became of an agenda item; undecided items are carried over"));
-    auto o = std::make_shared<OutcomeOptions>();
-    cmd->add_option("ID", o->id, _("meeting id"))->required();
-    cmd->add_option("--issue", o->issue, _("the agenda item's issue"))->required()->type_name("ID");
-    cmd->add_option("--result", o->result,
-                    _("decided, next-round, site-inspection, escalated or withdrawn"))
-        ->required()
-        ->check(
-            CLI::IsMember({"decided", "next-round", "site-inspection", "escalated", "withdrawn"}));
-    cmd->add_option("--note", o->note, _("what the meeting said (the reason, for escalated)"));
-    cmd->add_option("--to", o->level, _("escalated: street (default) or district"))
-        ->check(CLI::IsMember({"street", "district"}));
-    example(cmd, "  consult meeting outcome 3 --issue 12 --result decided \\\n"
-                 "      --note \"由物业牵头维修，维修资金列支\"\n"
-                 "  consult meeting outcome 3 --issue 14 --result site-inspection");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
-      const auto id = parse_id(o->id, _("a meeting"));
-      const auto& com = community_of(c, meetings::get(c.ledger(), id));
-      meetings::Outcome out{parse_id(o->issue, _("an issue")), o->result, o->note, o->level};
-      const auto m = meetings::outcome(c.ledger(), com, id, out);
-      const auto issue = issues::get(c.ledger(), out.issue);
-      if (c.out.json) {
-        c.out.json_line({{"id", m.id},
-                         {"issue", issue.id},
-                         {"outcome", out.result},
-                         {"status", model::to_string(issue.status)},
-                         {"rounds", issue.rounds}});
-        return;
-      }
-      c.out.say(i18n::tr(N_("meeting {}: issue {} {} (issue is {}, round {})"), m.id, issue.id,
-                         out.result, model::status_label(issue.status), issue.rounds));
-    });
-  }
-
-  // close
-  {
-    auto* cmd = group->add_subcommand(
-        "close", _("close a held meeting; items without an outcome are carried over"));
-    auto id = std::make_shared<std::string>();
-    cmd->add_option("ID", *id, _("meeting id"))->required();
-    example(cmd, "  consult meeting close 3");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [id](Context& c) {
-      const auto mid = parse_id(*id, _("a meeting"));
-      const auto& com = community_of(c, meetings::get(c.ledger(), mid));
-      const auto p = meetings::close(c.ledger(), com, mid);
-      print_warnings(c, p.warnings);
-      int carried = 0;
-      for (const auto& it : p.meeting.items)
-        if (it.outcome != "decided" && it.outcome != "escalated" && it.outcome != "withdrawn")
-          ++carried;
-      if (c.out.json) {
-        c.out.json_line({{"id", mid}, {"status", p.meeting.status}, {"carried_over", carried}});
-        return;
-      }
-      c.out.say(i18n::tr(N_("meeting {}: closed; {} item(s) carried over"), mid, carried));
-    });
-  }
-
-  // export
-  {
-    auto* cmd = group->add_subcommand(
-        "export", _("write a meeting's agenda as a calendar event (ics) or document"));
-    auto o = std::make_shared<ExportOptions>();
-    cmd->add_option("ID", o->id, _("meeting id"))->required();
-    cmd->add_option("--format", o->format, _("ics, md, html or json"))
-        ->check(CLI::IsMember({"ics", "md", "html", "json"}));
-    cmd->add_option("--out", o->out, _("write to FILE instead of standard output"))
-        ->type_name("FILE");
-    example(cmd, "  consult meeting export 3 --format ics --out meeting-3.ics");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::read, [o](Context& c) {
-      const auto m = meetings::get(c.ledger(), parse_id(o->id, _("a meeting")));
-      const auto& com = community_of(c, m);
-      const auto text = agenda::render(*agenda::parse_format(o->format), com, m);
-      if (o->out.empty() || o->out == "-") {
-        c.out.write(text);
-        return;
-      }
-      const std::string tmp = o->out + ".part";
-      {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f << text;
-        f.close();
-        if (!f)
-          throw Error(ErrorKind::cant_create, i18n::tr(N_("cannot write {}"), o->out), o->out,
-                      _("check that the directory exists and is writable"));
-      }
-      if (std::rename(tmp.c_str(), o->out.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw Error(ErrorKind::cant_create, i18n::tr(N_("cannot write {}"), o->out), o->out);
-      }
-    });
-  }
+  add_verb(*group, ctx, "plan",
+           _("plan a meeting: agenda from the issues, invitees from the council (\"6+X\")"),
+           meeting_plan_options, NeedConfig::yes, NeedLedger::write, meeting_plan);
+  add_verb(*group, ctx, "list", _("list meetings by date"), meeting_list_options,
+           NeedConfig::optional, NeedLedger::read, meeting_list);
+  add_verb(*group, ctx, "show",
+           _("show a meeting: agenda, invitees, attendance, quorum, opinions, outcomes"),
+           meeting_show_options, NeedConfig::yes, NeedLedger::read, meeting_show);
+  add_verb(*group, ctx, "cancel", _("cancel a planned meeting, with a reason"),
+           meeting_cancel_options, NeedConfig::optional, NeedLedger::write, meeting_cancel);
+  add_verb(*group, ctx, "reschedule", _("move a planned meeting"), meeting_reschedule_options,
+           NeedConfig::yes, NeedLedger::write, meeting_reschedule);
+  add_verb(*group, ctx, "attend",
+           _("record who came (members by seat, stakeholders, guests) and who did not"),
+           meeting_attend_options, NeedConfig::yes, NeedLedger::write, meeting_attend);
+  add_verb(*group, ctx, "note", _("record an opinion on an agenda item"), meeting_note_options,
+           NeedConfig::optional, NeedLedger::write, meeting_note);
+  add_verb(*group, ctx, "outcome",
+           _("record what became of an agenda item; undecided items are carried over"),
+           meeting_outcome_options, NeedConfig::yes, NeedLedger::write, meeting_outcome);
+  add_verb(*group, ctx, "close",
+           _("close a held meeting; items without an outcome are carried over"),
+           meeting_close_options, NeedConfig::yes, NeedLedger::write, meeting_close);
+  add_verb(*group, ctx, "export",
+           _("write a meeting's agenda as a calendar event (ics) or document"),
+           meeting_export_options, NeedConfig::yes, NeedLedger::read, meeting_export);
 }
 
 } // namespace consult::cli

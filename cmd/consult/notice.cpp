@@ -38,6 +38,41 @@ void write_notice(Context& c, const NoticeOptions& o, const config::Community& c
   if (!o.out.empty()) c.out.say(i18n::tr(N_("notice written to {} ({})"), o.out, stamp.line()));
 }
 
+void notice_decision_options(CLI::App* cmd, NoticeOptions& o) {
+  cmd->add_option("DECISION", o.id, _("decision id"))->required();
+  cmd->add_option("--days", o.days, _("disclosure period in days from today (default 7)"))
+      ->type_name("N")
+      ->check(CLI::Range(1, notices::kMaxDays));
+  add_output_options(cmd, o);
+  example(cmd, "  consult notice decision 3 --days 7 --format html --out 公示-决定3.html");
+}
+
+void notice_decision(Context& c, const NoticeOptions& o) {
+  const auto id = parse_id(o.id, _("a decision"));
+  const auto d = votes::get_decision(c.ledger(), id);
+  write_notice(c, o, c.community(d.community), "decision-notice",
+               fmt::format("{} {}", id, o.days));
+}
+
+void notice_results_options(CLI::App* cmd, NoticeOptions& o) {
+  cmd->add_option("--community", o.community, _("community id (optional if there is one)"))
+      ->type_name("ID");
+  cmd->add_option("--period", o.period, _("2026, 2026-Q3, 2026-11 or FROM..TO"))
+      ->required()
+      ->type_name("PERIOD");
+  add_output_options(cmd, o);
+  example(cmd, "  consult notice results --period 2026-12 --format html --out 公示-2026-12.html");
+}
+
+void notice_results(Context& c, const NoticeOptions& o) {
+  const auto& com = c.community(o.community);
+  const auto p = clock::parse_period(o.period);
+  if (!p)
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a period"), o.period), "--period",
+                _("write 2026, 2026-Q3, 2026-11 or 2026-11-01..2026-11-15"));
+  write_notice(c, o, com, "results-notice", com.id + " " + p->text);
+}
+
 } // namespace
 
 void register_notice(CLI::App& app, Context& ctx) {
@@ -47,46 +82,12 @@ void register_notice(CLI::App& app, Context& ctx) {
   example(group, "  consult notice decision 3 --format html --out 公示-决定3.html\n"
                  "  consult notice results --period 2026-11 --format docx --out 公示-2026-11.docx");
 
-  // decision
-  {
-    auto* cmd = group->add_subcommand(
-        "decision", _("the notice of a decision: the matter, the vote, the actions, the period"));
-    auto o = std::make_shared<NoticeOptions>();
-    cmd->add_option("DECISION", o->id, _("decision id"))->required();
-    cmd->add_option("--days", o->days, _("disclosure period in days from today (default 7)"))
-        ->type_name("N")
-        ->check(CLI::Range(1, notices::kMaxDays));
-    add_output_options(cmd, *o);
-    example(cmd, "  consult notice decision 3 --days 7 --format html --out 公示-决定3.html");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::read, [o](Context& c) {
-      const auto id = parse_id(o->id, _("a decision"));
-      const auto d = votes::get_decision(c.ledger(), id);
-      write_notice(c, *o, c.community(d.community), "decision-notice",
-                   fmt::format("{} {}", id, o->days));
-    });
-  }
-
-  // results
-  {
-    auto* cmd = group->add_subcommand(
-        "results", _("the results of a period: meetings held, decisions, matters solved"));
-    auto o = std::make_shared<NoticeOptions>();
-    cmd->add_option("--community", o->community, _("community id (optional if there is one)"))
-        ->type_name("ID");
-    cmd->add_option("--period", o->period, _("2026, 2026-Q3, 2026-11 or FROM..TO"))
-        ->required()
-        ->type_name("PERIOD");
-    add_output_options(cmd, *o);
-    example(cmd, "  consult notice results --period 2026-12 --format html --out 公示-2026-12.html");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::read, [o](Context& c) {
-      const auto& com = c.community(o->community);
-      const auto p = clock::parse_period(o->period);
-      if (!p)
-        throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a period"), o->period), "--period",
-                    _("write 2026, 2026-Q3, 2026-11 or 2026-11-01..2026-11-15"));
-      write_notice(c, *o, com, "results-notice", com.id + " " + p->text);
-    });
-  }
+  add_verb(*group, ctx, "decision",
+           _("the notice of a decision: the matter, the vote, the actions, the period"),
+           notice_decision_options, NeedConfig::yes, NeedLedger::read, notice_decision);
+  add_verb(*group, ctx, "results",
+           _("the results of a period: meetings held, decisions, matters solved"),
+           notice_results_options, NeedConfig::yes, NeedLedger::read, notice_results);
 }
 
 } // namespace consult::cli

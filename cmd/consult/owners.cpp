@@ -27,6 +27,110 @@ struct ListOptions {
   bool units = false, reveal = false;
 };
 
+void owners_import_options(CLI::App* cmd, ImportOptions& o) {
+  cmd->add_option("FILE", o.file, _("the XLSX or CSV file, or - for CSV on standard input"))
+      ->required();
+  cmd->add_option("--community", o.community, _("community id (optional if there is one)"))
+      ->type_name("ID");
+  cmd->add_option("--sheet", o.sheet, _("XLSX: the sheet to read, by name or number"))
+      ->type_name("NAME|N");
+  cmd->add_option("--encoding", o.encoding, _("CSV: auto (default), utf-8, gb18030 or utf-16"))
+      ->type_name("ENC");
+  cmd->add_flag("--dry-run", o.dry_run, _("check the file; change nothing"));
+  example(cmd, "  consult owners import examples/owners.csv --community heping\n"
+               "  consult owners import 业主名册.xlsx --sheet 名册 --dry-run");
+}
+
+void owners_import(Context& c, const ImportOptions& o) {
+  const auto& com = c.community(o.community);
+  owners::Options opt;
+  opt.name = o.file == "-" ? "stdin" : o.file;
+  opt.encoding = encoding_option(o.encoding);
+  opt.sheet = o.sheet;
+  opt.dry_run = o.dry_run;
+  owners::Summary sum;
+  try {
+    owners::import_file(c.ledger(), com, o.file, opt, sum);
+  } catch (const Error&) {
+    print_row_errors(opt.name, sum.errors, sum.rejected);
+    throw;
+  }
+  if (c.out.json) {
+    c.out.json_line({{"community", com.id},
+                     {"units", sum.units},
+                     {"owners", sum.owners},
+                     {"area_total", rules::format_area(sum.area_total)},
+                     {"replaced", sum.replaced},
+                     {"sha256", sum.sha256},
+                     {"event", sum.event_seq},
+                     {"dry_run", o.dry_run}});
+    return;
+  }
+  c.out.say(i18n::tr(N_("{}{} units, {} owners by head, {} m² of exclusive area{}"),
+                     o.dry_run ? _("dry run: ") : "", sum.units, sum.owners,
+                     rules::format_area(sum.area_total),
+                     sum.replaced ? i18n::tr(N_(" (replacing a roster of {} units)"), sum.replaced)
+                                  : std::string()));
+}
+
+void owners_list_options(CLI::App* cmd, ListOptions& o) {
+  cmd->add_option("--community", o.community, _("community id (optional if there is one)"))
+      ->type_name("ID");
+  cmd->add_flag("--units", o.units, _("one line per unit instead of per owner"));
+  cmd->add_flag("--reveal", o.reveal, _("show owners' names unmasked"));
+  cmd->add_option("--format", o.format, _("table, json (JSON Lines) or csv"))
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  example(cmd, "  consult owners list --community heping\n"
+               "  consult owners list --units --reveal --format csv > roster.csv");
+}
+
+void owners_list(Context& c, const ListOptions& o) {
+  const auto& com = c.community(o.community);
+  const auto r = owners::roster(c.ledger(), com.id);
+  const std::string format = c.out.json ? "json" : o.format;
+  auto name = [&](const std::string& n) { return o.reveal ? n : text::mask_person(n); };
+  if (r.owners.empty()) {
+    if (format == "table" && !c.out.quiet)
+      std::fprintf(stderr, "%s\n",
+                   i18n::tr(N_("community '{}' has no owners' roster; import one with "
+                               "'consult owners import'"),
+                            com.id)
+                       .c_str());
+    return;
+  }
+  if (o.units) {
+    render::Table t({{_("UNIT")}, {_("OWNER")}, {_("AREA M²"), render::Align::right}});
+    for (const auto& u : owners::units(c.ledger(), com.id)) {
+      if (format == "json") {
+        c.out.json_line(owners::to_json(u, o.reveal));
+        continue;
+      }
+      t.add_row({u.unit, name(u.owner), rules::format_area(u.area)});
+    }
+    if (format == "csv") c.out.write(t.to_csv());
+    if (format == "table") c.out.write(t.to_text(c.out.width()));
+  } else {
+    render::Table t({{_("OWNER")},
+                     {_("UNITS"), render::Align::left, 40},
+                     {_("AREA M²"), render::Align::right}});
+    for (const auto& ow : r.owners) {
+      if (format == "json") {
+        c.out.json_line(owners::to_json(ow, o.reveal));
+        continue;
+      }
+      std::string units;
+      for (const auto& u : ow.units)
+        units += (units.empty() ? "" : ", ") + u;
+      t.add_row({name(ow.name), units, rules::format_area(ow.area)});
+    }
+    if (format == "csv") c.out.write(t.to_csv());
+    if (format == "table") c.out.write(t.to_text(c.out.width()));
+  }
+  if (format == "table")
+    c.out.say(i18n::tr(N_("{} units, {} owners by head, {} m² of exclusive area"), r.units,
+                       r.owners.size(), rules::format_area(r.area_total)));
+}
+
 } // namespace
 
 void register_owners(CLI::App& app, Context& ctx) {
@@ -36,120 +140,13 @@ void register_owners(CLI::App& app, Context& ctx) {
   example(group, "  consult owners import roster.xlsx --community heping\n"
                  "  consult owners list --community heping");
 
-  // import
-  {
-    auto* cmd = group->add_subcommand(
-        "import", _("import the roster from XLSX or CSV (columns 房号, 业主, 面积), replacing "
-                    "the community's roster; all or nothing"));
-    auto o = std::make_shared<ImportOptions>();
-    cmd->add_option("FILE", o->file, _("the XLSX or CSV file, or - for CSV on standard input"))
-        ->required();
-    cmd->add_option("--community", o->community, _("community id (optional if there is one)"))
-        ->type_name("ID");
-    cmd->add_option("--sheet", o->sheet, _("XLSX: the sheet to read, by name or number"))
-        ->type_name("NAME|N");
-    cmd->add_option("--encoding", o->encoding, _("CSV: auto (default), utf-8, gb18030 or utf-16"))
-        ->type_name("ENC");
-    cmd->add_flag("--dry-run", o->dry_run, _("check the file; change nothing"));
-    example(cmd, "  consult owners import examples/owners.csv --community heping\n"
-                 "  consult owners import 业主名册.xlsx --sheet 名册 --dry-run");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::write, [o](Context& c) {
-      const auto& com = c.community(o->community);
-      owners::Options opt;
-      opt.name = o->file == "-" ? "stdin" : o->file;
-      opt.encoding = encoding_option(o->encoding);
-      opt.sheet = o->sheet;
-      opt.dry_run = o->dry_run;
-      owners::Summary sum;
-      try {
-        owners::import_file(c.ledger(), com, o->file, opt, sum);
-      } catch (const Error&) {
-        print_row_errors(opt.name, sum.errors, sum.rejected);
-        throw;
-      }
-      if (c.out.json) {
-        c.out.json_line({{"community", com.id},
-                         {"units", sum.units},
-                         {"owners", sum.owners},
-                         {"area_total", rules::format_area(sum.area_total)},
-                         {"replaced", sum.replaced},
-                         {"sha256", sum.sha256},
-                         {"event", sum.event_seq},
-                         {"dry_run", o->dry_run}});
-        return;
-      }
-      c.out.say(i18n::tr(N_("{}{} units, {} owners by head, {} m² of exclusive area{}"),
-                         o->dry_run ? _("dry run: ") : "", sum.units, sum.owners,
-                         rules::format_area(sum.area_total),
-                         sum.replaced
-                             ? i18n::tr(N_(" (replacing a roster of {} units)"), sum.replaced)
-                             : std::string()));
-    });
-  }
-
-  // list
-  {
-    auto* cmd = group->add_subcommand(
-        "list", _("list the roster: owners by head with their units and areas, and the totals"));
-    auto o = std::make_shared<ListOptions>();
-    cmd->add_option("--community", o->community, _("community id (optional if there is one)"))
-        ->type_name("ID");
-    cmd->add_flag("--units", o->units, _("one line per unit instead of per owner"));
-    cmd->add_flag("--reveal", o->reveal, _("show owners' names unmasked"));
-    cmd->add_option("--format", o->format, _("table, json (JSON Lines) or csv"))
-        ->check(CLI::IsMember({"table", "json", "csv"}));
-    example(cmd, "  consult owners list --community heping\n"
-                 "  consult owners list --units --reveal --format csv > roster.csv");
-    on_run(cmd, ctx, NeedConfig::yes, NeedLedger::read, [o](Context& c) {
-      const auto& com = c.community(o->community);
-      const auto r = owners::roster(c.ledger(), com.id);
-      const std::string format = c.out.json ? "json" : o->format;
-      auto name = [&](const std::string& n) { return o->reveal ? n : text::mask_person(n); };
-      if (r.owners.empty()) {
-        if (format == "table" && !c.out.quiet)
-          std::fprintf(stderr, "%s\n",
-                       i18n::tr(N_("community '{}' has no owners' roster; import one with "
-                                   "'consult owners import'"),
-                                com.id)
-                           .c_str());
-        return;
-      }
-      if (o->units) {
-        render::Table t({{_("UNIT")}, {_("OWNER")}, {_("AREA M²"), render::Align::right}});
-        for (const auto& u : owners::units(c.ledger(), com.id)) {
-          if (format == "json") {
-            c.out.json_line(
-                {{"unit", u.unit}, {"owner", name(u.owner)}, {"area", rules::format_area(u.area)}});
-            continue;
-          }
-          t.add_row({u.unit, name(u.owner), rules::format_area(u.area)});
-        }
-        if (format == "csv") c.out.write(t.to_csv());
-        if (format == "table") c.out.write(t.to_text(c.out.width()));
-      } else {
-        render::Table t({{_("OWNER")},
-                         {_("UNITS"), render::Align::left, 40},
-                         {_("AREA M²"), render::Align::right}});
-        for (const auto& ow : r.owners) {
-          if (format == "json") {
-            c.out.json_line({{"owner", name(ow.name)},
-                             {"units", ow.units},
-                             {"area", rules::format_area(ow.area)}});
-            continue;
-          }
-          std::string units;
-          for (const auto& u : ow.units)
-            units += (units.empty() ? "" : ", ") + u;
-          t.add_row({name(ow.name), units, rules::format_area(ow.area)});
-        }
-        if (format == "csv") c.out.write(t.to_csv());
-        if (format == "table") c.out.write(t.to_text(c.out.width()));
-      }
-      if (format == "table")
-        c.out.say(i18n::tr(N_("{} units, {} owners by head, {} m² of exclusive area"), r.units,
-                           r.owners.size(), rules::format_area(r.area_total)));
-    });
-  }
+  add_verb(*group, ctx, "import",
+           _("import the roster from XLSX or CSV (columns 房号, 业主, 面积), replacing "
+             "the community's roster; all or nothing"),
+           owners_import_options, NeedConfig::yes, NeedLedger::write, owners_import);
+  add_verb(*group, ctx, "list",
+           _("list the roster: owners by head with their units and areas, and the totals"),
+           owners_list_options, NeedConfig::yes, NeedLedger::read, owners_list);
 }
 
 } // namespace consult::cli
