@@ -490,7 +490,7 @@ void register_report(CLI::App& app, Context& ctx) {
       bytes = format == "csv" ? t.to_csv() : t.to_text(c.out.width());
     }
     if (!o->out.empty() || format == "xlsx")
-      document::write_file(o->out, bytes);
+      write_document(c.out, o->out, bytes);
     else
       c.out.write(bytes);
   });
