@@ -10,7 +10,8 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEBS := cmake make g++ pkg-config \
         libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libfmt-dev \
         libtomlplusplus-dev doctest-dev nlohmann-json3-dev libssl-dev \
-        libutf8proc-dev libminizip-dev libexpat1-dev libxlsxwriter-dev gettext tzdata python3 python3-openpyxl \
+        libutf8proc-dev libminizip-dev libexpat1-dev libxlsxwriter-dev libhowardhinnant-date-dev \
+        gettext tzdata python3 python3-openpyxl \
         python3-icalendar jq \
         libreoffice-writer-nogui poppler-utils chromium fonts-noto-cjk unzip \
         dpkg-dev file zsh fish libedit-dev less

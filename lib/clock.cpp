@@ -1,36 +1,58 @@
 #include "consult/clock.hpp"
 
+#include <date/tz.h>
 #include <fmt/format.h>
 
-#include <cstdlib>
-#include <ctime>
-#include <filesystem>
+#include <stdexcept>
 #include <string>
 
 namespace consult::clock {
 
 namespace {
 
-/// Makes `zone` the zone of the C library's local-time functions. Why not
-/// std::chrono::zoned_time: the C++ library of Debian 12 (GCC 12) lacks it.
-/// Why not restore TZ afterwards: tzset() re-reads the zone file on every
-/// change, which made each event cost a file read; consult uses one zone at
-/// a time, so switching only when the zone changes is both simple and fast.
-void use_zone(const std::string& zone) {
-  static std::string current;
-  if (zone == current) return;
-  ::setenv("TZ", zone.c_str(), 1);
-  ::tzset();
-  current = zone;
+/// The zone named `zone` in the system's tzdata, or null when there is none
+/// (then times are shown in UTC, as the C library does for a zone it cannot
+/// find). Why date/tz.h: the C library knows only one zone per process, the
+/// TZ variable's, and a library must not set that for the program it is
+/// part of; the C++ library of Debian 12 (GCC 12) lacks std::chrono's zones.
+/// Each zone file is read once per process, on first use.
+///
+/// A limit of date/tz.h 3.0: past the last transition a zone file lists
+/// (2037 in Debian's tzdata), it keeps that transition's offset instead of
+/// following the file's closing rule, so a zone with daylight saving time
+/// reads as standard time in later years. China's zones have none.
+const date::time_zone* find_zone(const std::string& zone) {
+  try {
+    return date::locate_zone(zone);
+  } catch (const std::runtime_error&) {
+    return nullptr;
+  }
 }
 
-std::tm to_tm(Instant t, const std::string& zone, long& offset) {
-  use_zone(zone);
-  const std::time_t tt = t.time_since_epoch().count();
-  std::tm tm{};
-  ::localtime_r(&tt, &tm);
-  offset = tm.tm_gmtoff;
-  return tm;
+/// What `zone` says at `t`: its offset, daylight saving and abbreviation.
+date::sys_info info_at(Instant t, const std::string& zone) {
+  if (const auto* z = find_zone(zone)) return z->get_info(t);
+  date::sys_info utc;
+  utc.begin = date::sys_seconds::min();
+  utc.end = date::sys_seconds::max();
+  utc.offset = std::chrono::seconds{0};
+  utc.save = std::chrono::minutes{0};
+  utc.abbrev = "UTC";
+  return utc;
+}
+
+/// The local calendar fields of `t` in `zone`.
+struct Local {
+  Date date;
+  std::chrono::hh_mm_ss<std::chrono::seconds> time;
+  long offset; ///< seconds east of UTC
+};
+
+Local to_local(Instant t, const std::string& zone) {
+  const long offset = static_cast<long>(info_at(t, zone).offset.count());
+  const auto local = t + std::chrono::seconds{offset};
+  const auto days = std::chrono::floor<std::chrono::days>(local);
+  return {Date{days}, std::chrono::hh_mm_ss<std::chrono::seconds>{local - days}, offset};
 }
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
@@ -48,9 +70,7 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 
 bool known_zone(const std::string& zone) {
   if (zone.empty() || zone.find("..") != std::string::npos || zone.front() == '/') return false;
-  if (zone == "UTC") return true;
-  std::error_code ec;
-  return std::filesystem::is_regular_file("/usr/share/zoneinfo/" + zone, ec);
+  return zone == "UTC" || find_zone(zone) != nullptr;
 }
 
 std::optional<Date> parse_date(std::string_view text) {
@@ -101,56 +121,42 @@ std::optional<Instant> parse_instant(std::string_view text, const std::string& z
     return rest[0] == '+' ? wall - offset : wall + offset;
   }
   if (!rest.empty()) return std::nullopt;
-  // Local wall time in `zone`.
-  use_zone(zone);
-  std::tm tm{};
-  tm.tm_year = static_cast<int>(date->year()) - 1900;
-  tm.tm_mon = static_cast<int>(static_cast<unsigned>(date->month())) - 1;
-  tm.tm_mday = static_cast<int>(static_cast<unsigned>(date->day()));
-  tm.tm_hour = hh;
-  tm.tm_min = mm;
-  tm.tm_sec = ss;
-  tm.tm_isdst = -1;
-  const std::time_t tt = ::mktime(&tm);
-  if (tt == static_cast<std::time_t>(-1)) return std::nullopt;
-  return Instant{std::chrono::seconds{tt}};
+  // Local wall time in `zone`. In a gap (clocks put forward) or an overlap
+  // (clocks put back) the offset in force before the change applies, as the
+  // C library's mktime does.
+  const auto* z = find_zone(zone);
+  if (!z) return wall;
+  const auto info = z->get_info(date::local_seconds{wall.time_since_epoch()});
+  return wall - info.first.offset;
 }
 
 std::string format_rfc3339(Instant t, const std::string& zone) {
-  long offset = 0;
-  const std::tm tm = to_tm(t, zone, offset);
-  const char sign = offset < 0 ? '-' : '+';
-  const long abs_off = offset < 0 ? -offset : offset;
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", tm.tm_year + 1900,
-                     tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign,
-                     abs_off / 3600, (abs_off % 3600) / 60);
+  const auto l = to_local(t, zone);
+  const char sign = l.offset < 0 ? '-' : '+';
+  const long abs_off = l.offset < 0 ? -l.offset : l.offset;
+  return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_date(l.date), l.time.hours().count(),
+                     l.time.minutes().count(), l.time.seconds().count(), sign, abs_off / 3600,
+                     (abs_off % 3600) / 60);
 }
 
 std::string format_local(Instant t, const std::string& zone) {
-  long offset = 0;
-  const std::tm tm = to_tm(t, zone, offset);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                     tm.tm_hour, tm.tm_min);
+  const auto l = to_local(t, zone);
+  return fmt::format("{} {:02}:{:02}", format_date(l.date), l.time.hours().count(),
+                     l.time.minutes().count());
 }
 
 ZoneState zone_state(Instant t, const std::string& zone) {
-  long offset = 0;
-  const std::tm tm = to_tm(t, zone, offset);
-  return {offset, tm.tm_isdst > 0, tm.tm_zone ? std::string(tm.tm_zone) : std::string()};
+  const auto info = info_at(t, zone);
+  return {static_cast<long>(info.offset.count()), info.save != std::chrono::minutes{0},
+          info.abbrev};
 }
 
 long utc_offset(Instant t, const std::string& zone) {
-  long offset = 0;
-  to_tm(t, zone, offset);
-  return offset;
+  return static_cast<long>(info_at(t, zone).offset.count());
 }
 
 Date local_date(Instant t, const std::string& zone) {
-  long offset = 0;
-  const std::tm tm = to_tm(t, zone, offset);
-  return Date{std::chrono::year{tm.tm_year + 1900},
-              std::chrono::month{static_cast<unsigned>(tm.tm_mon + 1)},
-              std::chrono::day{static_cast<unsigned>(tm.tm_mday)}};
+  return to_local(t, zone).date;
 }
 
 std::optional<Period> parse_period(std::string_view text) {

@@ -736,10 +736,6 @@ Schedule parse_schedule(Reader r, const Community& c) {
 
 // ---------------------------------------------------------------- public
 
-std::string Fraction::str() const {
-  return fmt::format("{}/{}", num, den);
-}
-
 std::optional<Fraction> parse_fraction(const std::string& text) {
   const auto t = std::string(text::trim(text));
   const auto slash = t.find('/');
@@ -778,55 +774,26 @@ std::optional<Fraction> parse_fraction(const std::string& text) {
   return f;
 }
 
-const std::vector<std::string>& builtin_profiles() {
-  static const std::vector<std::string> kNames = {
-      "majority-cast",           "majority-present", "majority-members", "two-thirds",
-      "three-quarters",          "unanimous",        "consensus",        "residents-meeting",
-      "village-representatives", "civil-code-278"};
-  return kNames;
-}
-
-namespace {
-/// The built-in profiles. Where the law speaks, its words: the Urban
-/// Residents' Committee Organization Law art. 9 (more than half of those
-/// entitled present; more than half of those present agree); village
-/// representatives (at least 2/3 present; more than half of those present);
-/// Civil Code art. 278 (at least 2/3 by head take part; its thresholds by
-/// matter and by area are the votes' business). The others are rules of
-/// procedure with a quorum of more than half of the members.
-Profile builtin_profile(const std::string& key) {
-  const Fraction half{1, 2}, two_thirds{2, 3}, three_quarters{3, 4}, all{1, 1};
-  auto make = [&](const char* label, Fraction quorum, bool q_incl, Fraction threshold,
-                  const char* of, bool t_incl) {
-    return Profile{key, label, quorum, q_incl, threshold, of, t_incl};
-  };
-  if (key == "majority-cast") return make("过半数（投票）", half, false, half, "cast", false);
-  if (key == "majority-present") return make("过半数（出席）", half, false, half, "present", false);
-  if (key == "majority-members") return make("过半数（全体）", half, false, half, "members", false);
-  if (key == "two-thirds") return make("三分之二以上", half, false, two_thirds, "present", true);
-  if (key == "three-quarters")
-    return make("四分之三以上", half, false, three_quarters, "present", true);
-  if (key == "unanimous") return make("全体一致", half, false, all, "present", true);
-  if (key == "consensus") return make("协商一致", half, false, all, "cast", true);
-  if (key == "residents-meeting") return make("居民会议", half, false, half, "present", false);
-  if (key == "village-representatives")
-    return make("村民代表会议", two_thirds, true, half, "present", false);
-  return make("业主共同决定（民法典第二百七十八条）", two_thirds, true, half, "cast", false);
-}
-} // namespace
-
 std::optional<Profile> find_profile(const Community& community, const std::string& key) {
   for (const auto& p : community.rules.profiles)
     if (p.key == key) return p;
-  const auto& names = builtin_profiles();
-  if (std::find(names.begin(), names.end(), key) == names.end()) return std::nullopt;
-  return builtin_profile(key);
+  if (!rules::is_builtin_profile(key)) return std::nullopt;
+  return rules::builtin_profile(key);
 }
 
 std::optional<Profile> kind_profile(const Community& community, const std::string& kind) {
   for (const auto& [k, profile] : community.rules.defaults)
     if (k == kind) return find_profile(community, profile);
   return std::nullopt;
+}
+
+std::vector<rules::Shortfall>
+composition_shortfalls(const Community& community,
+                       const std::vector<std::pair<std::string, int>>& present_by_seat) {
+  auto out = rules::composition_shortfalls(community.rules.require_present, present_by_seat);
+  for (auto& s : out)
+    if (const auto* seat = community.seat(s.seat)) s.label = seat->label;
+  return out;
 }
 
 int Council::seat_count() const {
@@ -977,8 +944,7 @@ Community parse_community(const std::string& toml_text, const std::string& name)
         if (!valid_key(key))
           fail(where(name, k.source()), path,
                _("keys must be lower-case letters, digits, '-' or '_'"));
-        const auto& builtin = builtin_profiles();
-        if (std::find(builtin.begin(), builtin.end(), key) != builtin.end())
+        if (rules::is_builtin_profile(key))
           fail(where(name, k.source()), path,
                i18n::tr(N_("'{}' is a built-in profile and cannot be redefined"), key),
                _("give your profile another name"));
@@ -998,12 +964,13 @@ Community parse_community(const std::string& toml_text, const std::string& name)
           fail(where(name, v.source()), path,
                i18n::tr(N_("expected a profile name, found {}"), _(type_name(v))));
         const std::string profile = v.as_string()->get();
-        const auto& builtin = builtin_profiles();
-        if (!find_key(c.rules.profiles, profile) &&
-            std::find(builtin.begin(), builtin.end(), profile) == builtin.end())
+        if (!find_key(c.rules.profiles, profile) && !rules::is_builtin_profile(profile)) {
+          std::string known = fmt::format("{}", fmt::join(rules::builtin_profiles(), ", "));
+          for (const auto& defined : c.rules.profiles)
+            known += ", " + defined.key;
           fail(where(name, v.source()), path, i18n::tr(N_("unknown rule profile '{}'"), profile),
-               _("use a built-in profile (see docs/configuration.md) or define it under "
-                 "[rules.profiles]"));
+               i18n::tr(N_("known profiles: {}; or define one under [rules.profiles]"), known));
+        }
         c.rules.defaults.emplace_back(kind, profile);
       }
     }

@@ -12,7 +12,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <iostream>
 #include <sstream>
 #include <unistd.h>
 
@@ -457,11 +456,6 @@ std::optional<Stamp> read_stamp(const std::string& bytes) {
 }
 
 void write_file(const std::string& path, const std::string& bytes) {
-  if (path.empty() || path == "-") {
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    std::cout.flush();
-    return;
-  }
   const std::string tmp = path + ".part";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

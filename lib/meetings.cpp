@@ -806,7 +806,7 @@ QuorumReport quorum(const config::Community& c, const Meeting& m) {
     return r;
   }
   r.quorum = rules::quorum(present, members, t);
-  r.shortfall = rules::composition_shortfalls(c, by_seat);
+  r.shortfall = config::composition_shortfalls(c, by_seat);
   if (!r.attendance_recorded) {
     // Before the meeting: what it will need.
     r.statement =

@@ -1,8 +1,11 @@
 #include "consult/rules.hpp"
 
+#include "consult/error.hpp"
 #include "consult/i18n.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace consult::rules {
 
@@ -10,6 +13,54 @@ namespace {
 // Products of counts or areas by fraction terms can pass 64 bits.
 __extension__ typedef __int128 Wide;
 } // namespace
+
+std::string Fraction::str() const {
+  return fmt::format("{}/{}", num, den);
+}
+
+const std::vector<std::string>& builtin_profiles() {
+  static const std::vector<std::string> kNames = {
+      "majority-cast",           "majority-present", "majority-members", "two-thirds",
+      "three-quarters",          "unanimous",        "consensus",        "residents-meeting",
+      "village-representatives", "civil-code-278"};
+  return kNames;
+}
+
+bool is_builtin_profile(const std::string& key) {
+  const auto& names = builtin_profiles();
+  return std::find(names.begin(), names.end(), key) != names.end();
+}
+
+// Where the law speaks, its words: the Urban Residents' Committee
+// Organization Law art. 9 (more than half of those entitled present; more
+// than half of those present agree); village representatives (at least 2/3
+// present; more than half of those present); Civil Code art. 278 (at least
+// 2/3 by head take part; its thresholds by matter and by area are decide()'s
+// business). The others are rules of procedure with a quorum of more than
+// half of the members.
+Profile builtin_profile(const std::string& key) {
+  const Fraction half{1, 2}, two_thirds{2, 3}, three_quarters{3, 4}, all{1, 1};
+  auto make = [&](const char* label, Fraction quorum, bool q_incl, Fraction threshold,
+                  const char* of, bool t_incl) {
+    return Profile{key, label, quorum, q_incl, threshold, of, t_incl};
+  };
+  if (key == "majority-cast") return make("过半数（投票）", half, false, half, "cast", false);
+  if (key == "majority-present") return make("过半数（出席）", half, false, half, "present", false);
+  if (key == "majority-members") return make("过半数（全体）", half, false, half, "members", false);
+  if (key == "two-thirds") return make("三分之二以上", half, false, two_thirds, "present", true);
+  if (key == "three-quarters")
+    return make("四分之三以上", half, false, three_quarters, "present", true);
+  if (key == "unanimous") return make("全体一致", half, false, all, "present", true);
+  if (key == "consensus") return make("协商一致", half, false, all, "cast", true);
+  if (key == "residents-meeting") return make("居民会议", half, false, half, "present", false);
+  if (key == "village-representatives")
+    return make("村民代表会议", two_thirds, true, half, "present", false);
+  if (key == "civil-code-278")
+    return make("业主共同决定（民法典第二百七十八条）", two_thirds, true, half, "cast", false);
+  throw Error(ErrorKind::config, i18n::tr(N_("unknown rule profile '{}'"), key), {},
+              i18n::tr(N_("built-in profiles: {}"),
+                       fmt::format("{}", fmt::join(builtin_profiles(), ", "))));
+}
 
 std::string Threshold::str() const {
   return fmt::format("{} {}", bound == Bound::at_least ? "≥" : ">", share.str());
@@ -53,17 +104,14 @@ Quorum quorum(std::int64_t present, std::int64_t base, const Threshold& t, Count
 }
 
 std::vector<Shortfall>
-composition_shortfalls(const config::Community& community,
+composition_shortfalls(const std::vector<Requirement>& required,
                        const std::vector<std::pair<std::string, int>>& present_by_seat) {
   std::vector<Shortfall> out;
-  for (const auto& req : community.rules.require_present) {
+  for (const auto& req : required) {
     int present = 0;
     for (const auto& [seat, n] : present_by_seat)
       if (seat == req.seat) present += n;
-    if (present < req.min_present) {
-      const auto* seat = community.seat(req.seat);
-      out.push_back({req.seat, seat ? seat->label : req.seat, req.min_present, present});
-    }
+    if (present < req.min_present) out.push_back({req.seat, req.seat, req.min_present, present});
   }
   return out;
 }
@@ -110,7 +158,7 @@ std::string percent(std::int64_t part, std::int64_t whole) {
   return fmt::format("{}.{}%", t / 10, t % 10);
 }
 
-Threshold threshold_of(const config::Fraction& share, bool inclusive) {
+Threshold threshold_of(const Fraction& share, bool inclusive) {
   return {share, inclusive ? Bound::at_least : Bound::more_than};
 }
 
@@ -148,7 +196,7 @@ Decision owners(const Count& c, int matter) {
 
 } // namespace
 
-Decision decide(const config::Profile& profile, const Count& c, int matter) {
+Decision decide(const Profile& profile, const Count& c, int matter) {
   if (profile.key == "civil-code-278") return owners(c, matter);
   Decision d;
   const auto q =

@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "consult/document.hpp"
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 
@@ -100,6 +101,13 @@ std::size_t Output::width() const {
   winsize ws{};
   if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) return ws.ws_col;
   return 80;
+}
+
+void write_document(Output& out, const std::string& path, const std::string& bytes) {
+  if (path.empty() || path == "-")
+    out.write(bytes);
+  else
+    document::write_file(path, bytes);
 }
 
 std::optional<std::string> Context::config_path() {

@@ -138,6 +138,10 @@ inline CLI::App* add_verb(CLI::App& group, Context& ctx, const std::string& name
 /// Adds a help footer with an example to `sub`.
 void example(CLI::App* sub, const std::string& text);
 
+/// Writes a document (an export, a notice, a statement) to the file `path`,
+/// or to standard output when `path` is empty or "-".
+void write_document(Output& out, const std::string& path, const std::string& bytes);
+
 /// Parses a positive id ("42" or "#42"); Error(usage) otherwise.
 std::int64_t parse_id(const std::string& text, const char* what);
 

@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <libintl.h>
+#include <string>
 #include <string_view>
 #include <unistd.h>
 
@@ -50,6 +52,35 @@ std::string message_catalogues() {
   return {};
 }
 
+/// The first of LC_ALL, LC_MESSAGES, LANG that is set.
+std::string locale_asked() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"})
+    if (const char* v = std::getenv(name); v && *v) return v;
+  return {};
+}
+
+/// Applies the user's locale and binds consult's text domain to `localedir`
+/// (empty: the directory configured at build time). Process-wide state, so
+/// the program's to set, once, before anything is translated.
+void set_up_translation(const std::string& localedir) {
+  if (!std::setlocale(LC_ALL, "")) {
+    // The locale asked for is not installed on this machine (a container, a
+    // minimal system: only C.UTF-8). Its messages can still be had: UTF-8
+    // for the characters, and LANGUAGE, which gettext honours outside "C",
+    // for the catalogue.
+    std::setlocale(LC_ALL, "C.UTF-8");
+    const auto asked = locale_asked();
+    const char* language = std::getenv("LANGUAGE");
+    if ((!language || !*language) && asked.size() >= 2 && asked.compare(0, 2, "zh") == 0)
+      ::setenv("LANGUAGE", "zh_CN", 1);
+  }
+  // Numbers in data files and in output are always written the C way.
+  std::setlocale(LC_NUMERIC, "C");
+  const auto dir = localedir.empty() ? consult::i18n::default_localedir() : localedir;
+  bindtextdomain(consult::i18n::kTextDomain, dir.c_str());
+  bind_textdomain_codeset(consult::i18n::kTextDomain, "UTF-8");
+}
+
 int report(const Error& e) {
   print_error(e.what(), e.where(), e.hint());
   return consult::exit_status(e.kind());
@@ -74,7 +105,7 @@ int main(int argc, char** argv) {
     if (!now || std::string_view(now) == "C" || std::string_view(now) == "POSIX")
       ::setenv("LC_ALL", "C.UTF-8", 1);
   }
-  consult::i18n::init(message_catalogues());
+  set_up_translation(message_catalogues());
 
   using namespace consult::cli;
   Context ctx;

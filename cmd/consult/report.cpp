@@ -113,7 +113,7 @@ void report(Context& c, const ReportOptions& o) {
     bytes = format == "csv" ? t.to_csv() : t.to_text(c.out.width());
   }
   if (!o.out.empty() || format == "xlsx")
-    document::write_file(o.out, bytes);
+    write_document(c.out, o.out, bytes);
   else
     c.out.write(bytes);
 }

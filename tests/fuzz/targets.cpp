@@ -268,7 +268,7 @@ void decide_all(const config::Community& c, Bytes& in) {
           {p.threshold, p.threshold_inclusive ? rules::Bound::at_least : rules::Bound::more_than},
           n.present);
     }
-    rules::composition_shortfalls(
+    config::composition_shortfalls(
         c, {{"residents", static_cast<int>(in.upto(3))}, {"women", static_cast<int>(in.upto(1))}});
   }
 }

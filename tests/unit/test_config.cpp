@@ -270,6 +270,22 @@ TEST_CASE("schedules need a known kind and valid days and times") {
             .find("agenda") != std::string::npos);
 }
 
+TEST_CASE("an unknown default profile names the known ones") {
+  const auto error = error_of(std::string(kMinimal) +
+                              "[rules.profiles.council-vote]\nquorum = \"2/3\"\n"
+                              "threshold = \"1/2\"\n[rules.defaults]\ncouncil = \"nope\"\n");
+  CHECK(error.find("unknown rule profile 'nope'") != std::string::npos);
+  try {
+    parse_community(std::string(kMinimal) + "[rules.profiles.council-vote]\nquorum = \"2/3\"\n"
+                                            "threshold = \"1/2\"\n[rules.defaults]\n"
+                                            "council = \"nope\"\n",
+                    "c.toml");
+  } catch (const Error& e) {
+    CHECK(std::string(e.hint()).find("residents-meeting") != std::string::npos);
+    CHECK(std::string(e.hint()).find("council-vote") != std::string::npos);
+  }
+}
+
 TEST_CASE("profiles: the community's, the built-in ones, and each kind's default") {
   const auto c =
       parse_community(std::string(kMinimal) + "[rules.profiles.council-vote]\nquorum = \"2/3\"\n"

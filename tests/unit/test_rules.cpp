@@ -76,6 +76,17 @@ TEST_CASE("the quorum statement gives its arithmetic") {
   CHECK(quorum(6, 11, more_than(1, 2)).quorate);
 }
 
+TEST_CASE("composition requirements are counted by seat") {
+  const std::vector<Requirement> required = {{"women", 1}, {"committee", 2}};
+  CHECK(composition_shortfalls(required, {{"committee", 2}, {"women", 1}}).empty());
+  const auto s = composition_shortfalls(required, {{"committee", 1}, {"committee", 0}});
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].seat == "women");
+  CHECK(s[0].label == "women");
+  CHECK(s[1].required == 2);
+  CHECK(s[1].present == 1);
+}
+
 TEST_CASE("composition requirements name what is missing") {
   auto c = test::community();
   c.council.seats.push_back({"women", "妇女代表", 1, 1, {{"吴丽华", "", {}, {}}}});
@@ -245,4 +256,43 @@ TEST_CASE("areas are exact decimals") {
   CHECK(format_area(801240) == "8,012.40");
   CHECK(format_area(123456789) == "1,234,567.89");
   CHECK(format_area(5) == "0.05");
+}
+
+TEST_CASE("built-in profiles: the law's thresholds, word for word") {
+  // 城市居民委员会组织法 art. 9: more than half of those entitled attend;
+  // more than half of those present decide.
+  const auto residents = builtin_profile("residents-meeting");
+  CHECK(residents.quorum.str() == "1/2");
+  CHECK_FALSE(residents.quorum_inclusive);
+  CHECK(residents.threshold.str() == "1/2");
+  CHECK(residents.threshold_of == "present");
+  CHECK_FALSE(residents.threshold_inclusive);
+  // Village representatives: at least 2/3 present; more than half of them agree.
+  const auto village = builtin_profile("village-representatives");
+  CHECK(village.quorum.str() == "2/3");
+  CHECK(village.quorum_inclusive);
+  CHECK(village.threshold.str() == "1/2");
+  CHECK_FALSE(village.threshold_inclusive);
+  // 民法典 art. 278: at least 2/3 by head take part.
+  const auto owners = builtin_profile("civil-code-278");
+  CHECK(owners.quorum.str() == "2/3");
+  CHECK(owners.quorum_inclusive);
+  for (const auto& name : builtin_profiles()) {
+    CHECK(is_builtin_profile(name));
+    CHECK(builtin_profile(name).key == name);
+  }
+}
+
+TEST_CASE("regression: an unknown profile name is a configuration error, not the Civil Code's") {
+  CHECK_FALSE(is_builtin_profile("civil-code"));
+  CHECK(test::kind_of([] { builtin_profile("civil-code"); }) == ErrorKind::config);
+  try {
+    builtin_profile("civil-code");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "unknown rule profile 'civil-code'");
+    CHECK(e.hint().find("majority-cast") != std::string::npos);
+    CHECK(e.hint().find("civil-code-278") != std::string::npos);
+  }
+  CHECK(exit_status(ErrorKind::config) == 78);
 }

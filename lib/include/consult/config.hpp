@@ -8,6 +8,7 @@
 /// pointing into the file: `path:line:column`, the key, what is wrong.
 
 #include "consult/clock.hpp"
+#include "consult/rules.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -18,12 +19,10 @@
 
 namespace consult::config {
 
-/// An exact fraction num/den with 0 <= num <= den, den > 0.
-struct Fraction {
-  std::int64_t num = 0;
-  std::int64_t den = 1;
-  std::string str() const; ///< "2/3"
-};
+// Rules of procedure are the rules module's: the configuration names them.
+using rules::Fraction;
+using rules::Profile;
+using rules::Requirement;
 
 struct Member {
   std::string name;
@@ -53,23 +52,6 @@ struct Council {
   std::vector<Seat> seats;
   StakeholderSlot stakeholders;
   int seat_count() const; ///< members seated across all categories
-};
-
-/// A named rule profile: who must be present, and what share must agree.
-struct Profile {
-  std::string key;
-  std::string label;
-  Fraction quorum;              ///< share of members that must be present
-  bool quorum_inclusive = true; ///< true: "以上" (at least); false: "超过/过半数" (more than)
-  Fraction threshold;           ///< share of the base that must agree
-  std::string threshold_of = "present"; ///< cast | present | members
-  bool threshold_inclusive = false;
-};
-
-/// A composition requirement, e.g. at least one women's representative present.
-struct Requirement {
-  std::string seat;
-  int min_present = 1;
 };
 
 struct Rules {
@@ -179,7 +161,7 @@ const std::vector<std::string>& import_fields();
 ImportMap load_import_map(const std::string& path, const Community& community);
 
 /// Rule profile names built into consult (see docs/meetings.md).
-const std::vector<std::string>& builtin_profiles();
+using rules::builtin_profiles;
 
 /// The profile `key` as `community` defines it, or the built-in one of that
 /// name; nullopt if neither exists.
@@ -188,6 +170,13 @@ std::optional<Profile> find_profile(const Community& community, const std::strin
 /// The default profile of a meeting kind ([rules.defaults]); nullopt if the
 /// kind has none (an informal meeting without quorum).
 std::optional<Profile> kind_profile(const Community& community, const std::string& kind);
+
+/// The requirements of `community`'s `rules.require_present` that the people
+/// present do not meet, labelled as its council names the seats;
+/// `present_by_seat` gives how many of each seat category came.
+std::vector<rules::Shortfall>
+composition_shortfalls(const Community& community,
+                       const std::vector<std::pair<std::string, int>>& present_by_seat);
 
 /// Parses "2/3", "1/2" or a decimal such as 0.5 into a fraction in 0..1.
 std::optional<Fraction> parse_fraction(const std::string& text);

@@ -3,6 +3,12 @@
 /// Translation of user-facing text through GNU gettext (text domain "consult").
 /// Every string a person reads is written `_("…")`; strings that must be
 /// marked where they are defined but translated later are `N_("…")`.
+///
+/// The library only looks messages up. Choosing the language is the
+/// program's business, done once at start (the locale, LANGUAGE, and
+/// bindtextdomain for kTextDomain; see cmd/consult/main.cpp): gettext reads
+/// the language from process-wide state, so every Session in a process
+/// speaks the same language.
 
 #include <fmt/format.h>
 
@@ -10,9 +16,11 @@
 
 namespace consult::i18n {
 
-/// Binds the "consult" text domain to `localedir` (empty: the built-in
-/// directory) and applies the user's locale. Call once, early in main.
-void init(const std::string& localedir = {});
+/// The gettext text domain of consult's messages.
+inline constexpr const char* kTextDomain = "consult";
+
+/// The directory the message catalogues were installed to at build time.
+std::string default_localedir();
 
 /// The translation of `msgid` in the current locale, or `msgid` itself.
 const char* translate(const char* msgid) noexcept;

@@ -8,8 +8,6 @@
 /// (more than) do not. "2/3 以上 of 11" needs 8 (22/3 = 7.33 → 8);
 /// "过半数 of 10" needs 6; "过半数 of 11" needs 6.
 
-#include "consult/config.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +15,37 @@
 #include <vector>
 
 namespace consult::rules {
+
+/// An exact fraction num/den with 0 <= num <= den, den > 0.
+struct Fraction {
+  std::int64_t num = 0;
+  std::int64_t den = 1;
+  std::string str() const; ///< "2/3"
+};
+
+/// A named rule profile: who must be present, and what share must agree.
+struct Profile {
+  std::string key;
+  std::string label;
+  Fraction quorum;              ///< share of members that must be present
+  bool quorum_inclusive = true; ///< true: "以上" (at least); false: "超过/过半数" (more than)
+  Fraction threshold;           ///< share of the base that must agree
+  std::string threshold_of = "present"; ///< cast | present | members
+  bool threshold_inclusive = false;
+};
+
+/// The names of the profiles built into consult (see docs/meetings.md).
+const std::vector<std::string>& builtin_profiles();
+
+/// True if `key` names a built-in profile.
+bool is_builtin_profile(const std::string& key);
+
+/// The built-in profile `key`. Where the law speaks, its words: the Urban
+/// Residents' Committee Organization Law art. 9 (`residents-meeting`),
+/// village representatives' meetings (`village-representatives`), Civil Code
+/// art. 278 (`civil-code-278`). Error(config) naming the built-in profiles
+/// when `key` is none of them.
+Profile builtin_profile(const std::string& key);
 
 /// How a count is compared with its share of a base.
 enum class Bound {
@@ -26,7 +55,7 @@ enum class Bound {
 
 /// A share of a base, e.g. at least 2/3 or more than 1/2.
 struct Threshold {
-  config::Fraction share;
+  Fraction share;
   Bound bound = Bound::at_least;
   /// "≥ 2/3" or "> 1/2".
   std::string str() const;
@@ -73,10 +102,18 @@ struct Shortfall {
   int present = 0;
 };
 
-/// The requirements of `rules.require_present` that the people present do not
-/// meet; `present_by_seat` gives how many of each seat category came.
+/// A composition requirement, e.g. at least one women's representative present.
+struct Requirement {
+  std::string seat;
+  int min_present = 1;
+};
+
+/// The requirements of `required` that the people present do not meet;
+/// `present_by_seat` gives how many of each seat category came. A
+/// shortfall's label is its seat key (config::composition_shortfalls gives
+/// the council's labels).
 std::vector<Shortfall>
-composition_shortfalls(const config::Community& community,
+composition_shortfalls(const std::vector<Requirement>& required,
                        const std::vector<std::pair<std::string, int>>& present_by_seat);
 
 /// An area in m² as exact hundredths: "8012.40" → 801240. nullopt for
@@ -116,6 +153,6 @@ inline constexpr int kCivilCodeMatters = 9;
 /// cast for or against), "present" those present, "members" all members. A
 /// tie fails every majority. `civil-code-278` takes the `matter` (1..9) and the
 /// areas; `consensus` passes when no objection is recorded. Pure and exact.
-Decision decide(const config::Profile& profile, const Count& count, int matter = 0);
+Decision decide(const Profile& profile, const Count& count, int matter = 0);
 
 } // namespace consult::rules

@@ -6,7 +6,7 @@
 #include <cstdio>
 
 int main() {
-  consult::config::Profile p;
+  consult::rules::Profile p;
   p.key = "council-vote";
   p.quorum = {2, 3};
   p.threshold = {1, 2};
