@@ -2,8 +2,9 @@
 
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
+#include "consult/decisions.hpp"
+#include "consult/events_action.hpp"
 #include "consult/issues.hpp"
-#include "consult/votes.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -39,18 +40,14 @@ Action read_action(SQLite::Statement& q) {
 void step(ledger::Ledger& ledger, std::int64_t issue_id, model::IssueAction action,
           std::int64_t by) {
   const auto issue = issues::get(ledger, issue_id);
-  const auto next = model::next_status(issue.status, action);
-  if (!next) return;
-  ledger.append(fmt::format("issue.{}", model::to_string(action)),
-                fmt::format("issue:{}", issue.id),
-                {{"id", issue.id},
-                 {"from", model::to_string(issue.status)},
-                 {"to", model::to_string(*next)},
-                 {"action", by}});
+  if (!model::next_status(issue.status, action)) return; // already past that step
+  events::IssueTransition t;
+  t.action = by;
+  issues::transition(ledger, issue, action, t);
 }
 
 Action report(ledger::Ledger& ledger, const config::Community& c, std::int64_t id, int percent,
-              const std::string& note, const char* kind) {
+              const std::string& note, std::string_view kind) {
   const std::string text = issues::clean_field(note, "note", issues::kMaxBodyBytes, true);
   Action out;
   ledger.write([&] {
@@ -66,7 +63,7 @@ Action report(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
     const auto today =
         clock::format_date(clock::local_date(ledger.session().clock.now(), c.timezone));
     const auto pid =
-        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM action_progress").getInt64();
+        ledger.next_id(ledger::Counter::progress);
     const bool finished = percent == 100;
     ledger.append(kind, fmt::format("action:{}", id),
                   {{"id", id},
@@ -105,7 +102,7 @@ Action add(ledger::Ledger& ledger, const config::Community& c, std::int64_t deci
     throw Error(ErrorKind::usage, _("what is to be done?"), "what", _("give --what \"…\""));
   Action out;
   ledger.write([&] {
-    const auto d = votes::get_decision(ledger, decision);
+    const auto d = decisions::get(ledger, decision);
     if (d.community != c.id) throw Error(ErrorKind::internal, "decision of another community");
     if (d.result != "approved")
       throw Error(
@@ -120,8 +117,8 @@ Action add(ledger::Ledger& ledger, const config::Community& c, std::int64_t deci
                            model::to_string(issue.status)),
                   "decision");
     const auto id =
-        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM action").getInt64();
-    ledger.append("action.add", fmt::format("action:{}", id),
+        ledger.next_id(ledger::Counter::action);
+    ledger.append(events::kActionAdd, fmt::format("action:{}", id),
                   {{"id", id},
                    {"decision", decision},
                    {"issue", d.issue},
@@ -141,12 +138,12 @@ Action progress(ledger::Ledger& ledger, const config::Community& c, std::int64_t
                 // xgettext:no-c-format
                 i18n::tr(N_("progress {}% is not between 0 and 99"), percent), "percent",
                 i18n::tr(N_("when it is finished: consult action done {}"), id));
-  return report(ledger, c, id, percent, note, "action.progress");
+  return report(ledger, c, id, percent, note, events::kActionProgress);
 }
 
 Action done(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
             const std::string& note) {
-  return report(ledger, c, id, 100, note, "action.done");
+  return report(ledger, c, id, 100, note, events::kActionDone);
 }
 
 std::optional<Action> find(ledger::Ledger& ledger, std::int64_t id) {

@@ -1,6 +1,7 @@
 #include "consult/fund.hpp"
 
 #include "consult/error.hpp"
+#include "consult/events_fund.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
 #include "consult/text.hpp"
@@ -45,9 +46,9 @@ std::optional<Entry> find(ledger::Ledger& ledger, std::int64_t id) {
 }
 
 /// Appends a fund event and returns the entry it made.
-Entry append(ledger::Ledger& ledger, const char* kind, json payload) {
+Entry append(ledger::Ledger& ledger, std::string_view kind, json payload) {
   const auto id =
-      ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM fund_entry").getInt64();
+      ledger.next_id(ledger::Counter::fund);
   payload["id"] = id;
   ledger.append(kind, fmt::format("fund:{}", id), payload);
   return *find(ledger, id);
@@ -127,7 +128,7 @@ Entry add(ledger::Ledger& ledger, const config::Community& c, const NewEntry& n)
                     i18n::tr(N_("issue {} belongs to community '{}'"), issue.id, issue.community),
                     "issue");
     }
-    out = append(ledger, "fund.add",
+    out = append(ledger, events::kFundAdd,
                  {{"community", c.id},
                   {"kind", n.kind},
                   {"amount", *amount},
@@ -164,7 +165,7 @@ Entry reverse(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
       throw Error(ErrorKind::data, i18n::tr(N_("entry {} was already reversed by entry {}"), id,
                                             q.getColumn(0).getInt64()));
     out = append(
-        ledger, "fund.reverse",
+        ledger, events::kFundReverse,
         {{"community", c.id},
          {"kind", e->kind},
          {"amount", e->amount},

@@ -1,6 +1,7 @@
 #include "consult/importer.hpp"
 
 #include "consult/error.hpp"
+#include "consult/events_issue.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
@@ -355,7 +356,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
   struct Prepared {
     intake::Record record;            ///< a bad row's cells, for the rejects file
     std::vector<RowError> errors;     ///< empty for a good row
-    ledger::IssueItem item;           ///< its id is given by the writer
+    events::IssueItem item;           ///< its id is given by the writer
     std::string key;                  ///< the row's fingerprint
     std::string data_head, data_tail; ///< the item's JSON either side of the id
   };
@@ -497,9 +498,9 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     issues::sync_community(ledger, community);
     const std::int64_t seq = ledger.next_seq();
     const std::string at = ledger.now_text();
-    ledger::ImportProjector projector(ledger.db(), seq, at);
+    events::ImportProjector projector(ledger.db(), seq, at);
     std::int64_t next_id =
-        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM issue").getInt64();
+        ledger.next_id(ledger::Counter::issue);
     hash::Sha256 items_digest;
     std::int64_t n = 0;
 
@@ -571,7 +572,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     if (sum.rejected > 0 && !opt.skip_bad) throw Abort{};
     if (opt.dry_run) throw Abort{};
     const auto e =
-        ledger.append_applied("issue.import", "community:" + community.id,
+        ledger.append_applied(events::kIssueImport, "community:" + community.id,
                               {{"community", community.id},
                                {"file", std::filesystem::path(opt.name).filename().string()},
                                {"sha256", sum.sha256},

@@ -1,6 +1,7 @@
 #include "consult/issues.hpp"
 
 #include "consult/error.hpp"
+#include "consult/events_ledger.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/text.hpp"
@@ -81,6 +82,18 @@ std::string allowed_text(IssueStatus status) {
   return out;
 }
 
+/// Throws Error(data) when the life cycle does not allow `action` on `issue`
+/// now, naming the steps it allows.
+model::IssueStatus require_step(const Issue& issue, IssueAction action) {
+  const auto next = model::next_status(issue.status, action);
+  if (!next)
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("cannot {} issue {}: it is {}"), model::to_string(action), issue.id,
+                         model::to_string(issue.status)),
+                {}, i18n::tr(N_("allowed now: {}"), allowed_text(issue.status)));
+  return *next;
+}
+
 } // namespace
 
 std::string clean_field(const std::string& value, const char* field, std::size_t max_bytes,
@@ -103,13 +116,9 @@ bool sync_community(ledger::Ledger& ledger, const config::Community& community) 
   SQLite::Statement q(ledger.db(), "SELECT config_sha FROM community WHERE id = ?");
   q.bind(1, community.id);
   if (q.executeStep() && q.getColumn(0).getString() == sha) return false;
-  ledger.append("community.sync", "community:" + community.id,
-                {{"id", community.id},
-                 {"name", community.name},
-                 {"street", community.street},
-                 {"district", community.district},
-                 {"timezone", community.timezone},
-                 {"config", config}});
+  const events::CommunitySync sync{community.id,       community.name,     community.street,
+                                   community.district, community.timezone, config};
+  ledger.append(events::kCommunitySync, sync.entity(), sync.to_json());
   return true;
 }
 
@@ -193,20 +202,21 @@ std::int64_t add(ledger::Ledger& ledger, const config::Community& community,
   std::int64_t id = 0;
   ledger.write([&] {
     sync_community(ledger, community);
-    id = ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM issue").getInt64();
-    ledger.append("issue.add", fmt::format("issue:{}", id),
-                  {{"id", id},
-                   {"community", community.id},
-                   {"title", issue.title},
-                   {"body", issue.body},
-                   {"channel", issue.channel},
-                   {"category", issue.category},
-                   {"place", issue.place},
-                   {"raised_by", issue.raised_by},
-                   {"phone", issue.phone},
-                   {"raised_on", clock::format_date(*issue.raised_on)},
-                   {"priority", issue.priority},
-                   {"stakeholders", issue.stakeholders}});
+    id = ledger.next_id(ledger::Counter::issue);
+    events::IssueItem item;
+    item.id = id;
+    item.community = community.id;
+    item.title = issue.title;
+    item.body = issue.body;
+    item.channel = issue.channel;
+    item.category = issue.category;
+    item.place = issue.place;
+    item.raised_by = issue.raised_by;
+    item.phone = issue.phone;
+    item.raised_on = clock::format_date(*issue.raised_on);
+    item.priority = issue.priority;
+    item.stakeholders = issue.stakeholders;
+    ledger.append(events::kIssueAdd, events::issue_entity(id), item.add_json());
   });
   return id;
 }
@@ -291,6 +301,16 @@ Issue get(ledger::Ledger& ledger, std::int64_t id) {
   return *issue;
 }
 
+IssueStatus transition(ledger::Ledger& ledger, const Issue& issue, IssueAction action,
+                       events::IssueTransition step) {
+  const auto next = require_step(issue, action);
+  step.id = issue.id;
+  step.from = model::to_string(issue.status);
+  step.to = model::to_string(next);
+  ledger.append(events::transition_kind(action), events::issue_entity(issue.id), step.to_json());
+  return next;
+}
+
 Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
   const std::string reason = clean_field(c.reason, "reason", kMaxBodyBytes, true);
   if (c.action == IssueAction::reject && reason.empty())
@@ -314,23 +334,17 @@ Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
   Issue result;
   ledger.write([&] {
     const Issue issue = get(ledger, id);
-    const auto next = model::next_status(issue.status, c.action);
-    if (!next)
-      throw Error(ErrorKind::data,
-                  i18n::tr(N_("cannot {} issue {}: it is {}"), model::to_string(c.action), id,
-                           model::to_string(issue.status)),
-                  {}, i18n::tr(N_("allowed now: {}"), allowed_text(issue.status)));
-    json payload = {
-        {"id", id}, {"from", model::to_string(issue.status)}, {"to", model::to_string(*next)}};
-    if (!reason.empty()) payload["reason"] = reason;
+    require_step(issue, c.action);
+    events::IssueTransition step;
+    if (!reason.empty()) step.reason = reason;
     if (!answer.empty()) {
       if (issue.status != IssueStatus::escalated)
         throw Error(ErrorKind::usage,
                     i18n::tr(N_("issue {} was not referred to the street or district"), id),
                     "answer", _("an answer is recorded for an escalated issue"));
-      payload["answer"] = answer;
+      step.answer = answer;
     }
-    if (c.action == IssueAction::answer) payload["round"] = issue.rounds + 1;
+    if (c.action == IssueAction::answer) step.round = issue.rounds + 1;
     if (c.action == IssueAction::close && issue.status == IssueStatus::resolved) {
       SQLite::Statement f(ledger.db(), "SELECT count(*) FROM issue_feedback WHERE issue = ?");
       f.bind(1, id);
@@ -342,10 +356,10 @@ Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
     }
     switch (c.action) {
     case IssueAction::consult:
-      payload["round"] = issue.rounds + 1;
+      step.round = issue.rounds + 1;
       break;
     case IssueAction::escalate:
-      payload["level"] = c.level;
+      step.level = c.level;
       break;
     case IssueAction::merge: {
       if (*c.into == id)
@@ -364,15 +378,14 @@ Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
                     i18n::tr(N_("cannot merge into issue {}: it is {}"), twin->id,
                              model::to_string(twin->status)),
                     "into", _("merge into an open issue"));
-      payload["into"] = twin->id;
-      payload["count"] = issue.raised_count;
+      step.into = twin->id;
+      step.count = issue.raised_count;
       break;
     }
     default:
       break;
     }
-    ledger.append(fmt::format("issue.{}", model::to_string(c.action)), fmt::format("issue:{}", id),
-                  payload);
+    transition(ledger, issue, c.action, step);
     result = get(ledger, id);
   });
   return result;
@@ -392,11 +405,9 @@ Feedback feedback(ledger::Ledger& ledger, std::int64_t id, int satisfaction,
       throw Error(ErrorKind::data,
                   i18n::tr(N_("issue {} is {}: residents rate it once it is resolved"), id,
                            model::to_string(issue.status)));
-    const auto fid =
-        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM issue_feedback").getInt64();
-    const auto e = ledger.append(
-        "issue.feedback", fmt::format("issue:{}", id),
-        {{"id", id}, {"feedback", fid}, {"satisfaction", satisfaction}, {"comment", text}});
+    const auto fid = ledger.next_id(ledger::Counter::feedback);
+    const events::IssueFeedback f{id, fid, satisfaction, text};
+    const auto e = ledger.append(events::kIssueFeedback, events::issue_entity(id), f.to_json());
     out = {fid, id, satisfaction, text, e.at, e.seq};
   });
   return out;
@@ -444,8 +455,8 @@ Issue set_priority(ledger::Ledger& ledger, std::int64_t id, const std::string& p
       throw Error(ErrorKind::data, i18n::tr(N_("cannot change the priority of issue {}: it is {}"),
                                             id, model::to_string(issue.status)));
     if (issue.priority != priority)
-      ledger.append("issue.priority", fmt::format("issue:{}", id),
-                    {{"id", id}, {"from", issue.priority}, {"to", priority}});
+      ledger.append(events::kIssuePriority, events::issue_entity(id),
+                    events::IssuePriority{id, issue.priority, priority}.to_json());
     result = get(ledger, id);
   });
   return result;
@@ -469,11 +480,9 @@ model::Comment comment(ledger::Ledger& ledger, std::int64_t id, const std::strin
                   issue.status == IssueStatus::collected
                       ? _("accept it first with 'consult issue accept'")
                       : _("opinions are recorded while an issue is open"));
-    const auto cid =
-        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM issue_comment").getInt64();
-    const auto e = ledger.append(
-        "issue.comment", fmt::format("issue:{}", id),
-        {{"id", id}, {"comment", cid}, {"round", issue.rounds}, {"author", who}, {"body", text}});
+    const auto cid = ledger.next_id(ledger::Counter::comment);
+    const events::IssueComment opinion{id, cid, issue.rounds, who, text};
+    const auto e = ledger.append(events::kIssueComment, events::issue_entity(id), opinion.to_json());
     out = {cid, id, issue.rounds, who, text, e.at, e.seq};
   });
   return out;
@@ -505,7 +514,7 @@ std::vector<ledger::Event> history(ledger::Ledger& ledger, std::int64_t id) {
   bool added = false;
   while (twins.executeStep()) {
     for (auto& e : ledger.events(fmt::format("issue:{}", twins.getColumn(0).getInt64())))
-      if (e.kind == "issue.merge") {
+      if (e.kind == events::transition_kind(IssueAction::merge)) {
         events.push_back(std::move(e));
         added = true;
       }

@@ -1,6 +1,8 @@
 #include "consult/ledger.hpp"
 
 #include "consult/error.hpp"
+#include "consult/events.hpp"
+#include "consult/events_ledger.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 
@@ -27,17 +29,6 @@ bool is_busy(int code) {
 }
 
 } // namespace
-
-std::string canonical(const nlohmann::json& j) {
-  // nlohmann::json keeps object keys sorted; dump() without indent has no spaces.
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
-}
-
-std::string event_hash(const Event& e) {
-  const nlohmann::json fields =
-      nlohmann::json::array({e.seq, e.at, e.actor, e.kind, e.entity, e.payload, e.prev_hash});
-  return hash::sha256_hex(canonical(fields));
-}
 
 void rethrow_sqlite(const std::exception& e, const std::string& path) {
   if (const auto* ce = dynamic_cast<const Error*>(&e)) throw *ce;
@@ -129,7 +120,7 @@ bool Ledger::init(const std::string& path, const Session& session) {
       l.db_->exec("PRAGMA journal_mode = WAL");
       l.db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
       migrate(*l.db_);
-      l.write([&] { l.append("ledger.init", "ledger", {{"schema", latest_version()}}); });
+      l.write([&] { l.append(events::kLedgerInit, "ledger", events::LedgerInit{latest_version()}.to_json()); });
       created = true;
     } else {
       l.check_identity(Access::write);
@@ -170,7 +161,7 @@ std::unique_ptr<Ledger> Ledger::in_memory(Session session) {
   l->configure();
   l->db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
   migrate(*l->db_);
-  l->write([&] { l->append("ledger.init", "ledger", {{"schema", latest_version()}}); });
+  l->write([&] { l->append(events::kLedgerInit, "ledger", events::LedgerInit{latest_version()}.to_json()); });
   return l;
 }
 
@@ -248,20 +239,23 @@ std::string Ledger::now_text() const {
   return clock::format_rfc3339(session_.clock.now(), session_.zone);
 }
 
-Event Ledger::append(const std::string& kind, const std::string& entity,
+Event Ledger::append(std::string_view kind, const std::string& entity,
                      const nlohmann::json& payload) {
   return append_impl(kind, entity, payload, now_text(), true);
 }
 
-Event Ledger::append_applied(const std::string& kind, const std::string& entity,
+Event Ledger::append_applied(std::string_view kind, const std::string& entity,
                              const nlohmann::json& payload, const std::string& at) {
   return append_impl(kind, entity, payload, at, false);
 }
 
-Event Ledger::append_impl(const std::string& kind, const std::string& entity,
+Event Ledger::append_impl(std::string_view kind, const std::string& entity,
                           const nlohmann::json& payload, const std::string& at, bool project) {
   if (depth_ == 0)
     throw Error(ErrorKind::internal, "Ledger::append called outside a write transaction");
+  if (!events::find(kind))
+    throw Error(ErrorKind::internal,
+                fmt::format("event kind '{}' is not in the event catalogue", std::string(kind)));
   Event e;
   SQLite::Statement head(*db_, "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1");
   if (head.executeStep()) {
@@ -293,7 +287,7 @@ Event Ledger::append_impl(const std::string& kind, const std::string& entity,
   upd.bind(1, e.seq);
   upd.bind(2, e.hash);
   upd.exec();
-  if (project) apply(*db_, e);
+  if (project) events::apply(*db_, e);
   return e;
 }
 
@@ -337,6 +331,48 @@ std::vector<Event> Ledger::events(const std::string& entity, std::int64_t after_
 
 std::int64_t Ledger::next_seq() {
   return db_->execAndGet("SELECT coalesce(max(seq), 0) + 1 FROM event").getInt64();
+}
+
+std::int64_t Ledger::next_id(Counter what) {
+  if (depth_ == 0)
+    throw Error(ErrorKind::internal, "Ledger::next_id called outside a write transaction");
+  // Each table's id is its INTEGER PRIMARY KEY, so max(id) is one step down
+  // its b-tree. Written out per table: the table name is never built from
+  // anything but this list.
+  const char* sql = nullptr;
+  switch (what) {
+  case Counter::issue:
+    sql = "SELECT coalesce(max(id), 0) + 1 FROM issue";
+    break;
+  case Counter::comment:
+    sql = "SELECT coalesce(max(id), 0) + 1 FROM issue_comment";
+    break;
+  case Counter::feedback:
+    sql = "SELECT coalesce(max(id), 0) + 1 FROM issue_feedback";
+    break;
+  case Counter::meeting:
+    sql = "SELECT coalesce(max(id), 0) + 1 FROM meeting";
+    break;
+  case Counter::note:
+    sql = "SELECT coalesce(max(id), 0) + 1 FROM meeting_note";
+    break;
+  case Counter::vote:
+    sql = "SELECT coalesce(max(id), 0) + 1 FROM vote";
+    break;
+  case Counter::decision:
+    sql = "SELECT coalesce(max(id), 0) + 1 FROM decision";
+    break;
+  case Counter::action:
+    sql = "SELECT coalesce(max(id), 0) + 1 FROM action";
+    break;
+  case Counter::progress:
+    sql = "SELECT coalesce(max(id), 0) + 1 FROM action_progress";
+    break;
+  case Counter::fund:
+    sql = "SELECT coalesce(max(id), 0) + 1 FROM fund_entry";
+    break;
+  }
+  return db_->execAndGet(sql).getInt64();
 }
 
 bool Ledger::has_item_key(const std::string& key) {

@@ -1,11 +1,12 @@
 #include "consult/meetings.hpp"
 
 #include "consult/calendar.hpp"
+#include "consult/decisions.hpp"
 #include "consult/error.hpp"
+#include "consult/events_meeting.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
 #include "consult/text.hpp"
-#include "consult/votes.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -244,16 +245,12 @@ const Item& agenda_item(const Meeting& m, std::int64_t issue) {
 int open_round(ledger::Ledger& ledger, const Meeting& m, const Item& item) {
   if (item.round > 0) return item.round;
   const auto issue = issues::get(ledger, item.issue.id);
-  const auto next = model::next_status(issue.status, model::IssueAction::consult);
-  if (!next) return issue.rounds;
-  const int round = issue.rounds + 1;
-  ledger.append("issue.consult", fmt::format("issue:{}", issue.id),
-                {{"id", issue.id},
-                 {"from", model::to_string(issue.status)},
-                 {"to", model::to_string(*next)},
-                 {"round", round},
-                 {"meeting", m.id}});
-  return round;
+  if (!model::next_status(issue.status, model::IssueAction::consult)) return issue.rounds;
+  events::IssueTransition step;
+  step.round = issue.rounds + 1;
+  step.meeting = m.id;
+  issues::transition(ledger, issue, model::IssueAction::consult, step);
+  return *step.round;
 }
 
 /// "NAME=VALUE" → {NAME, VALUE}; "NAME" → {NAME, ""}.
@@ -349,7 +346,7 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
   ledger.write([&] {
     issues::sync_community(ledger, c);
     const auto id =
-        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM meeting").getInt64();
+        ledger.next_id(ledger::Counter::meeting);
     json payload = {{"id", id},
                     {"community", c.id},
                     {"kind", req.kind},
@@ -408,7 +405,7 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
     }
     payload["items"] = std::move(items);
     payload["people"] = invitees(c, times.date, agenda);
-    ledger.append("meeting.plan", fmt::format("meeting:{}", id), payload);
+    ledger.append(events::kMeetingPlan, fmt::format("meeting:{}", id), payload);
     out.meeting = get(ledger, id);
   });
   return out;
@@ -491,7 +488,8 @@ Meeting cancel(ledger::Ledger& ledger, std::int64_t id, const std::string& reaso
     const auto m = get(ledger, id);
     require_planned(m, N_("cancel"));
     refuse_open_votes(ledger, id);
-    ledger.append("meeting.cancel", fmt::format("meeting:{}", id), {{"id", id}, {"reason", why}});
+    ledger.append(events::kMeetingCancel, fmt::format("meeting:{}", id),
+                  {{"id", id}, {"reason", why}});
     out = get(ledger, id);
   });
   return out;
@@ -512,7 +510,7 @@ Planned reschedule(ledger::Ledger& ledger, const config::Community& c, std::int6
                     {"from", m.starts_at}};
     put_times(payload, c, times);
     out.warnings = check_plan(ledger, c, payload, id, false);
-    ledger.append("meeting.reschedule", fmt::format("meeting:{}", id), payload);
+    ledger.append(events::kMeetingReschedule, fmt::format("meeting:{}", id), payload);
     out.meeting = get(ledger, id);
   });
   return out;
@@ -607,7 +605,7 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
       people.push_back(std::move(person));
     json payload = {{"id", id}, {"people", std::move(people)}};
     if (a.headcount) payload["headcount"] = *a.headcount;
-    ledger.append("meeting.attend", fmt::format("meeting:{}", id), payload);
+    ledger.append(events::kMeetingAttend, fmt::format("meeting:{}", id), payload);
     out = get(ledger, id);
   });
   return out;
@@ -630,8 +628,8 @@ Note note(ledger::Ledger& ledger, std::int64_t id, std::int64_t issue, const std
     const auto& item = agenda_item(m, issue);
     const int round = open_round(ledger, m, item);
     const auto nid =
-        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM meeting_note").getInt64();
-    const auto e = ledger.append("meeting.note", fmt::format("meeting:{}", id),
+        ledger.next_id(ledger::Counter::note);
+    const auto e = ledger.append(events::kMeetingNote, fmt::format("meeting:{}", id),
                                  {{"id", id},
                                   {"note", nid},
                                   {"issue", issue},
@@ -688,27 +686,17 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
     }
     const int round = open_round(ledger, m, item);
     const auto issue = issues::get(ledger, o.issue);
-    auto transition = [&](model::IssueAction action, json extra) {
-      const auto next = model::next_status(issue.status, action);
-      if (!next)
-        throw Error(ErrorKind::data,
-                    i18n::tr(N_("cannot {} issue {}: it is {}"), model::to_string(action), issue.id,
-                             model::to_string(issue.status)));
-      json p = {{"id", issue.id},
-                {"from", model::to_string(issue.status)},
-                {"to", model::to_string(*next)},
-                {"meeting", id}};
-      p.update(extra);
-      ledger.append(fmt::format("issue.{}", model::to_string(action)),
-                    fmt::format("issue:{}", issue.id), p);
-    };
-    json by_vote = json::object();
-    if (o.vote != 0) by_vote = {{"vote", o.vote}, {"decision", o.decision}};
+    events::IssueTransition step;
+    step.meeting = id;
+    if (o.result == "decided" && o.vote != 0) { // decided by the vote that closed
+      step.vote = o.vote;
+      step.decision = o.decision;
+    }
     if (o.result == "decided" && o.vote == 0) {
       // Decided without a vote (by consensus at the meeting): the decision is
       // recorded all the same, so that actions can follow from it.
       const auto q = quorum(c, m);
-      votes::Decision d;
+      decisions::Decision d;
       d.community = c.id;
       d.issue = issue.id;
       d.meeting = id;
@@ -716,18 +704,18 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
       d.text = note_text.empty() ? issue.title : note_text;
       d.profile = q.has_rule ? q.profile.key : std::string();
       d.reason = i18n::tr(N_("decided at meeting {} without a vote: {}"), id, q.statement);
-      by_vote = {{"decision", votes::record_decision(ledger, c, d)}};
+      step.decision = decisions::record(ledger, c, d);
     }
-    if (o.result == "decided") transition(model::IssueAction::decide, by_vote);
-    if (o.result == "escalated")
-      transition(
-          model::IssueAction::escalate,
-          {{"level", o.level},
-           {"reason", note_text.empty() ? i18n::tr(N_("referred by meeting {}"), id) : note_text}});
-    if (o.result == "withdrawn")
-      transition(model::IssueAction::reject,
-                 {{"reason",
-                   note_text.empty() ? i18n::tr(N_("withdrawn at meeting {}"), id) : note_text}});
+    if (o.result == "decided") issues::transition(ledger, issue, model::IssueAction::decide, step);
+    if (o.result == "escalated") {
+      step.level = o.level;
+      step.reason = note_text.empty() ? i18n::tr(N_("referred by meeting {}"), id) : note_text;
+      issues::transition(ledger, issue, model::IssueAction::escalate, step);
+    }
+    if (o.result == "withdrawn") {
+      step.reason = note_text.empty() ? i18n::tr(N_("withdrawn at meeting {}"), id) : note_text;
+      issues::transition(ledger, issue, model::IssueAction::reject, step);
+    }
     json payload = {{"id", id},
                     {"issue", o.issue},
                     {"outcome", o.result},
@@ -737,7 +725,7 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
       payload["vote"] = o.vote;
       payload["decision"] = o.decision;
     }
-    ledger.append("meeting.outcome", fmt::format("meeting:{}", id), payload);
+    ledger.append(events::kMeetingOutcome, fmt::format("meeting:{}", id), payload);
     out = get(ledger, id);
   });
   return out;
@@ -763,7 +751,7 @@ Planned close(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
     if (!not_reached.empty())
       out.warnings.push_back(
           i18n::tr(N_("{} item(s) without an outcome carried over"), not_reached.size()));
-    ledger.append("meeting.close", fmt::format("meeting:{}", id),
+    ledger.append(events::kMeetingClose, fmt::format("meeting:{}", id),
                   {{"id", id}, {"not_reached", std::move(not_reached)}});
     out.meeting = get(ledger, id);
   });

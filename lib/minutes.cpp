@@ -9,6 +9,8 @@
 #include "consult/render.hpp"
 #include "consult/rules.hpp"
 #include "consult/text.hpp"
+#include "consult/decisions.hpp"
+#include "consult/events_minutes.hpp"
 #include "consult/votes.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -181,11 +183,11 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
                     {"reason", v.reason}});
     }
     item["votes"] = std::move(vs);
-    votes::DecisionFilter df;
+    decisions::Filter df;
     df.issue = is.id;
     json decision = nullptr;
     json acts = json::array();
-    for (const auto& d : votes::decisions(ledger, df)) {
+    for (const auto& d : decisions::list(ledger, df)) {
       if (!d.meeting || *d.meeting != m.id) continue;
       decision = {{"id", d.id}, {"result", d.result}, {"text", d.text}, {"reason", d.reason}};
       actions::Filter af;
@@ -250,7 +252,7 @@ State approve(ledger::Ledger& ledger, const config::Community& c, std::int64_t m
                            meeting));
     const auto doc = record(ledger, c, meeting);
     const auto text = ledger::canonical(doc);
-    ledger.append("minutes.approve", fmt::format("meeting:{}", meeting),
+    ledger.append(events::kMinutesApprove, fmt::format("meeting:{}", meeting),
                   {{"meeting", meeting},
                    {"by", names},
                    {"document", doc},
@@ -276,7 +278,7 @@ State amend(ledger::Ledger& ledger, std::int64_t meeting, const std::string& tex
                   {},
                   _("a draft follows the ledger: record the correction itself (an opinion, an "
                     "outcome, attendance); amendments are for approved minutes"));
-    ledger.append("minutes.amend", fmt::format("meeting:{}", meeting),
+    ledger.append(events::kMinutesAmend, fmt::format("meeting:{}", meeting),
                   {{"meeting", meeting},
                    {"n", static_cast<int>(s.amendments.size()) + 1},
                    {"text", body},

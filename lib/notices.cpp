@@ -8,6 +8,7 @@
 #include "consult/minutes.hpp"
 #include "consult/render.hpp"
 #include "consult/text.hpp"
+#include "consult/decisions.hpp"
 #include "consult/votes.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -48,7 +49,7 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
     throw Error(ErrorKind::usage,
                 i18n::tr(N_("a disclosure period of {} days: use 1 to {}"), days, kMaxDays),
                 "days");
-  const auto d = votes::get_decision(ledger, id);
+  const auto d = decisions::get(ledger, id);
   if (d.community != c.id) throw Error(ErrorKind::internal, "decision of another community");
   const auto issue = issues::get(ledger, d.issue);
   std::vector<Block> out;
@@ -195,7 +196,7 @@ std::string render(ledger::Ledger& ledger, const config::Config& config,
   if (stamp.kind == "decision-notice") {
     const auto id = std::strtoll(first.c_str(), nullptr, 10);
     const auto days = static_cast<int>(std::strtol(second.c_str(), nullptr, 10));
-    const auto d = votes::get_decision(ledger, id);
+    const auto d = decisions::get(ledger, id);
     const auto& c = community_of(config, d.community);
     return write(decision(ledger, c, id, days, stamp.at.substr(0, 10)), stamp);
   }

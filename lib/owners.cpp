@@ -1,6 +1,7 @@
 #include "consult/owners.hpp"
 
 #include "consult/error.hpp"
+#include "consult/events_owners.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
@@ -231,7 +232,7 @@ void import_rows(ledger::Ledger& ledger, const config::Community& community,
         ledger.add_item(seq, ++n, {}, data);
         digest.update(ledger::item_line(n, {}, data));
       }
-      const auto e = ledger.append("owners.import", "community:" + community.id,
+      const auto e = ledger.append(events::kOwnersImport, "community:" + community.id,
                                    {{"community", community.id},
                                     {"file", std::filesystem::path(opt.name).filename().string()},
                                     {"sha256", sum.sha256},

@@ -1,18 +1,48 @@
 #pragma once
-// Internal to libconsult: the projector's parts, one per family of events.
+// Internal to libconsult: what the projector files share. One file per
+// family of the event catalogue (projection_ledger.cpp, projection_issue.cpp,
+// …), each defining its rows of the catalogue, which lib/events.cpp puts
+// together.
 
-#include "consult/ledger.hpp"
+#include "consult/error.hpp"
+#include "consult/events.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-namespace consult::ledger {
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace consult::events {
 
 /// A string field of an event's payload; '' when it is absent or null.
 inline std::string text(const nlohmann::json& payload, const char* key) {
   const auto it = payload.find(key);
   if (it == payload.end() || it->is_null()) return {};
   return it->get<std::string>();
+}
+
+/// An integer field of an event's payload (it must be there).
+inline std::int64_t integer(const nlohmann::json& p, const char* key) {
+  return p.at(key).get<std::int64_t>();
+}
+
+/// Binds an optional id: NULL when absent or null.
+inline void bind_id(SQLite::Statement& q, int index, const nlohmann::json& p, const char* key) {
+  const auto it = p.find(key);
+  if (it == p.end() || it->is_null())
+    q.bind(index);
+  else
+    q.bind(index, it->get<std::int64_t>());
+}
+
+/// An UPDATE that must have changed exactly one row of `what` (e.g. "vote").
+inline void expect_one(int changed, const ledger::Event& e, const char* what, std::int64_t id) {
+  if (changed != 1)
+    throw Error(ErrorKind::data, fmt::format("event {}: {} {} does not exist", e.seq, what, id));
 }
 
 /// The upsert that adds to a monthly report tally (schema 7): bind community,
@@ -26,14 +56,4 @@ inline constexpr const char* kTallySql =
 void tally(SQLite::Database& db, const std::string& community, const std::string& date,
            const char* figure, const std::string& key, std::int64_t n = 1);
 
-/// Applies a meeting.* event (plan, reschedule, cancel, attend, note,
-/// outcome, close) to the meeting tables.
-void apply_meeting(SQLite::Database& db, const Event& e, const nlohmann::json& payload);
-
-/// Applies an owners.import, vote.*, decision.record, action.*, minutes.* or
-/// fund.* event.
-/// Items attached to the event are read from `items`.
-void apply_vote(SQLite::Database& db, const Event& e, const nlohmann::json& payload,
-                SQLite::Database& items);
-
-} // namespace consult::ledger
+} // namespace consult::events

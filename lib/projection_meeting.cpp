@@ -1,21 +1,17 @@
 // The projector's part for meetings: how each meeting.* event changes the
-// meeting tables. Called from ledger::apply (projection.cpp), so it runs both
-// when an event is appended and when `consult verify` replays the log.
+// meeting tables.
 
 #include "projection.hpp"
 
-#include "consult/error.hpp"
+#include "consult/events_meeting.hpp"
 
-#include <SQLiteCpp/Statement.h>
-#include <fmt/format.h>
-
-namespace consult::ledger {
+namespace consult::events {
 
 namespace {
 
 using nlohmann::json;
 
-void touch(SQLite::Database& db, const Event& e, std::int64_t id) {
+void touch(SQLite::Database& db, const ledger::Event& e, std::int64_t id) {
   SQLite::Statement u(db, "UPDATE meeting SET updated_seq = ?, updated_at = ? WHERE id = ?");
   u.bind(1, e.seq);
   u.bind(2, e.at);
@@ -42,7 +38,7 @@ void upsert_person(SQLite::Database& db, std::int64_t meeting, const json& perso
   q.exec();
 }
 
-void plan(SQLite::Database& db, const Event& e, const json& p) {
+void plan(SQLite::Database& db, const ledger::Event& e, const json& p) {
   const auto id = p.at("id").get<std::int64_t>();
   SQLite::Statement q(db, R"sql(
     INSERT INTO meeting (id, community, kind, title, starts_at, ends_at, starts_utc, ends_utc,
@@ -85,7 +81,7 @@ void plan(SQLite::Database& db, const Event& e, const json& p) {
     upsert_person(db, id, person);
 }
 
-void reschedule(SQLite::Database& db, const Event& e, const json& p) {
+void reschedule(SQLite::Database& db, const ledger::Event& e, const json& p) {
   const auto id = p.at("id").get<std::int64_t>();
   SQLite::Statement q(db, R"sql(
     UPDATE meeting SET starts_at = ?, ends_at = ?, starts_utc = ?, ends_utc = ?, local_date = ?,
@@ -103,7 +99,7 @@ void reschedule(SQLite::Database& db, const Event& e, const json& p) {
   touch(db, e, id);
 }
 
-void set_status(SQLite::Database& db, const Event& e, const json& p, const char* status) {
+void set_status(SQLite::Database& db, const ledger::Event& e, const json& p, const char* status) {
   const auto id = p.at("id").get<std::int64_t>();
   SQLite::Statement q(db, "UPDATE meeting SET status = ?, reason = ? WHERE id = ?");
   q.bind(1, status);
@@ -121,7 +117,7 @@ void item_update(SQLite::Database& db, std::int64_t meeting, const json& p) {
   q.exec();
 }
 
-void note(SQLite::Database& db, const Event& e, const json& p) {
+void note(SQLite::Database& db, const ledger::Event& e, const json& p) {
   const auto id = p.at("id").get<std::int64_t>();
   SQLite::Statement q(db, "INSERT INTO meeting_note (id, meeting, issue, round, speaker, "
                           "position, body, seq, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -139,7 +135,7 @@ void note(SQLite::Database& db, const Event& e, const json& p) {
   touch(db, e, id);
 }
 
-void outcome(SQLite::Database& db, const Event& e, const json& p) {
+void outcome(SQLite::Database& db, const ledger::Event& e, const json& p) {
   const auto id = p.at("id").get<std::int64_t>();
   SQLite::Statement q(
       db, "UPDATE meeting_item SET outcome = ?, note = ? WHERE meeting = ? AND issue = ?");
@@ -152,7 +148,7 @@ void outcome(SQLite::Database& db, const Event& e, const json& p) {
   touch(db, e, id);
 }
 
-void close(SQLite::Database& db, const Event& e, const json& p) {
+void close(SQLite::Database& db, const ledger::Event& e, const json& p) {
   const auto id = p.at("id").get<std::int64_t>();
   SQLite::Statement q(db, "UPDATE meeting_item SET outcome = 'not-reached' "
                           "WHERE meeting = ? AND issue = ?");
@@ -181,7 +177,7 @@ void close(SQLite::Database& db, const Event& e, const json& p) {
   }
 }
 
-void cancel(SQLite::Database& db, const Event& e, const json& p) {
+void cancel(SQLite::Database& db, const ledger::Event& e, const json& p) {
   set_status(db, e, p, "cancelled");
   SQLite::Statement m(db, "SELECT community, local_date FROM meeting WHERE id = ?");
   m.bind(1, p.at("id").get<std::int64_t>());
@@ -189,30 +185,33 @@ void cancel(SQLite::Database& db, const Event& e, const json& p) {
   tally(db, m.getColumn(0).getString(), m.getColumn(1).getString(), "cancelled", "");
 }
 
-} // namespace
-
-void apply_meeting(SQLite::Database& db, const Event& e, const json& p) {
-  const std::string verb = e.kind.substr(8);
-  if (verb == "plan") return plan(db, e, p);
-  if (verb == "reschedule") return reschedule(db, e, p);
-  if (verb == "cancel") return cancel(db, e, p);
-  if (verb == "attend") {
-    const auto id = p.at("id").get<std::int64_t>();
-    for (const auto& person : p.at("people"))
-      upsert_person(db, id, person);
-    if (const auto it = p.find("headcount"); it != p.end()) {
-      SQLite::Statement h(db, "UPDATE meeting SET headcount = ? WHERE id = ?");
-      h.bind(1, it->get<std::int64_t>());
-      h.bind(2, id);
-      h.exec();
-    }
-    return touch(db, e, id);
+/// meeting.attend: who came, by proxy, excused; the headcount.
+void attend(SQLite::Database& db, const ledger::Event& e, const json& p) {
+  const auto id = p.at("id").get<std::int64_t>();
+  for (const auto& person : p.at("people"))
+    upsert_person(db, id, person);
+  if (const auto it = p.find("headcount"); it != p.end()) {
+    SQLite::Statement h(db, "UPDATE meeting SET headcount = ? WHERE id = ?");
+    h.bind(1, it->get<std::int64_t>());
+    h.bind(2, id);
+    h.exec();
   }
-  if (verb == "note") return note(db, e, p);
-  if (verb == "outcome") return outcome(db, e, p);
-  if (verb == "close") return close(db, e, p);
-  throw Error(ErrorKind::data, fmt::format("event {} has an unknown kind '{}'", e.seq, e.kind), {},
-              "this ledger may have been written by a newer consult");
+  touch(db, e, id);
 }
 
-} // namespace consult::ledger
+} // namespace
+
+const std::vector<Kind>& meeting_kinds() {
+  static const std::vector<Kind> kKinds = {
+      {kMeetingPlan, "meeting", 3, [](const Apply& a) { plan(a.db, a.event, a.payload); }},
+      {kMeetingReschedule, "meeting", 3, [](const Apply& a) { reschedule(a.db, a.event, a.payload); }},
+      {kMeetingCancel, "meeting", 3, [](const Apply& a) { cancel(a.db, a.event, a.payload); }},
+      {kMeetingAttend, "meeting", 3, [](const Apply& a) { attend(a.db, a.event, a.payload); }},
+      {kMeetingNote, "meeting", 3, [](const Apply& a) { note(a.db, a.event, a.payload); }},
+      {kMeetingOutcome, "meeting", 3, [](const Apply& a) { outcome(a.db, a.event, a.payload); }},
+      {kMeetingClose, "meeting", 3, [](const Apply& a) { close(a.db, a.event, a.payload); }},
+  };
+  return kKinds;
+}
+
+} // namespace consult::events

@@ -1,71 +1,25 @@
-// The projector's part for owners' rosters, votes, decisions, actions,
-// minutes and the account book: how owners.import, vote.*, decision.record,
-// action.*, minutes.* and fund.* events change their tables. Called from ledger::apply
-// (projection.cpp), so it runs both when an event is appended and when `consult verify` replays the
-// log.
+// The projector's part for votes: how vote.open, vote.cast, vote.tally,
+// vote.extend and vote.close change the vote tables.
 
 #include "projection.hpp"
 
-#include "consult/error.hpp"
+#include "consult/events_vote.hpp"
 
-#include <SQLiteCpp/Statement.h>
-#include <fmt/format.h>
-
-namespace consult::ledger {
+namespace consult::events {
 
 namespace {
 
 using nlohmann::json;
+using ledger::canonical;
 
-std::int64_t integer(const json& p, const char* key) {
-  return p.at(key).get<std::int64_t>();
-}
-
-/// Binds an optional id: NULL when absent or null.
-void bind_id(SQLite::Statement& q, int index, const json& p, const char* key) {
-  const auto it = p.find(key);
-  if (it == p.end() || it->is_null())
-    q.bind(index);
-  else
-    q.bind(index, it->get<std::int64_t>());
-}
-
-void expect_one(int changed, const Event& e, const char* what, std::int64_t id) {
-  if (changed != 1)
-    throw Error(ErrorKind::data, fmt::format("event {}: {} {} does not exist", e.seq, what, id));
-}
-
-void touch_vote(SQLite::Database& db, const Event& e, std::int64_t id) {
+void touch_vote(SQLite::Database& db, const ledger::Event& e, std::int64_t id) {
   SQLite::Statement u(db, "UPDATE vote SET updated_seq = ?, updated_at = ? WHERE id = ?");
   u.bind(1, e.seq);
   u.bind(2, e.at);
   u.bind(3, id);
   expect_one(u.exec(), e, "vote", id);
 }
-
-void owners_import(SQLite::Database& db, const Event& e, const json& p, SQLite::Database& items) {
-  const auto community = text(p, "community");
-  SQLite::Statement del(db, "DELETE FROM owner_unit WHERE community = ?");
-  del.bind(1, community);
-  del.exec();
-  SQLite::Statement rows(items, "SELECT data FROM event_item WHERE seq = ? ORDER BY n");
-  rows.bind(1, e.seq);
-  SQLite::Statement ins(db, "INSERT INTO owner_unit (community, unit, owner, area, row, seq) "
-                            "VALUES (?, ?, ?, ?, ?, ?)");
-  while (rows.executeStep()) {
-    const auto u = json::parse(rows.getColumn(0).getString());
-    ins.reset();
-    ins.bind(1, community);
-    ins.bind(2, text(u, "unit"));
-    ins.bind(3, text(u, "owner"));
-    ins.bind(4, integer(u, "area"));
-    ins.bind(5, integer(u, "row"));
-    ins.bind(6, e.seq);
-    ins.exec();
-  }
-}
-
-void vote_open(SQLite::Database& db, const Event& e, const json& p) {
+void vote_open(SQLite::Database& db, const ledger::Event& e, const json& p) {
   SQLite::Statement q(db, R"sql(
     INSERT INTO vote (id, community, meeting, issue, question, options, method, profile, matter,
       electorate, members, eligible, area_total, voters, closes_at, status, counts, result,
@@ -99,8 +53,7 @@ void vote_open(SQLite::Database& db, const Event& e, const json& p) {
     r.exec();
   }
 }
-
-void vote_cast(SQLite::Database& db, const Event& e, const json& p) {
+void vote_cast(SQLite::Database& db, const ledger::Event& e, const json& p) {
   const auto id = integer(p, "id");
   SQLite::Statement q(db, "INSERT INTO vote_ballot (vote, voter, units, area, choice, seq, at) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -114,8 +67,7 @@ void vote_cast(SQLite::Database& db, const Event& e, const json& p) {
   q.exec();
   touch_vote(db, e, id);
 }
-
-void vote_tally(SQLite::Database& db, const Event& e, const json& p) {
+void vote_tally(SQLite::Database& db, const ledger::Event& e, const json& p) {
   const auto id = integer(p, "id");
   SQLite::Statement q(db, "UPDATE vote SET counts = ? WHERE id = ?");
   q.bind(1, canonical(p.at("counts")));
@@ -123,8 +75,7 @@ void vote_tally(SQLite::Database& db, const Event& e, const json& p) {
   expect_one(q.exec(), e, "vote", id);
   touch_vote(db, e, id);
 }
-
-void vote_extend(SQLite::Database& db, const Event& e, const json& p) {
+void vote_extend(SQLite::Database& db, const ledger::Event& e, const json& p) {
   const auto id = integer(p, "id");
   SQLite::Statement x(db, R"sql(
     INSERT INTO vote_extension (vote, n, closes_at, before, reason, seq, at)
@@ -143,8 +94,7 @@ void vote_extend(SQLite::Database& db, const Event& e, const json& p) {
   expect_one(q.exec(), e, "vote", id);
   touch_vote(db, e, id);
 }
-
-void vote_close(SQLite::Database& db, const Event& e, const json& p) {
+void vote_close(SQLite::Database& db, const ledger::Event& e, const json& p) {
   const auto id = integer(p, "id");
   SQLite::Statement q(
       db, "UPDATE vote SET status = 'closed', counts = ?, result = ?, reason = ?, closed_on = ? "
@@ -163,130 +113,17 @@ void vote_close(SQLite::Database& db, const Event& e, const json& p) {
   touch_vote(db, e, id);
 }
 
-void decision_record(SQLite::Database& db, const Event& e, const json& p) {
-  SQLite::Statement q(db, R"sql(
-    INSERT INTO decision (id, community, issue, vote, meeting, result, text, profile, reason,
-      on_date, seq, at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-  q.bind(1, integer(p, "id"));
-  q.bind(2, text(p, "community"));
-  q.bind(3, integer(p, "issue"));
-  bind_id(q, 4, p, "vote");
-  bind_id(q, 5, p, "meeting");
-  q.bind(6, text(p, "result"));
-  q.bind(7, text(p, "text"));
-  q.bind(8, text(p, "profile"));
-  q.bind(9, text(p, "reason"));
-  q.bind(10, text(p, "on_date"));
-  q.bind(11, e.seq);
-  q.bind(12, e.at);
-  q.exec();
-}
-
-void action_add(SQLite::Database& db, const Event& e, const json& p) {
-  SQLite::Statement q(db, R"sql(
-    INSERT INTO action (id, decision, issue, community, owner, what, due, percent, status,
-      done_on, created_seq, created_at, updated_seq, updated_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, 'open', '', ?8, ?9, ?8, ?9))sql");
-  q.bind(1, integer(p, "id"));
-  q.bind(2, integer(p, "decision"));
-  q.bind(3, integer(p, "issue"));
-  q.bind(4, text(p, "community"));
-  q.bind(5, text(p, "owner"));
-  q.bind(6, text(p, "what"));
-  q.bind(7, text(p, "due"));
-  q.bind(8, e.seq);
-  q.bind(9, e.at);
-  q.exec();
-}
-
-/// action.progress and action.done: a progress line, and the action's state.
-void action_progress(SQLite::Database& db, const Event& e, const json& p) {
-  const auto id = integer(p, "id");
-  const auto percent = integer(p, "percent");
-  SQLite::Statement pr(db, "INSERT INTO action_progress (id, action, percent, note, seq, at) "
-                           "VALUES (?, ?, ?, ?, ?, ?)");
-  pr.bind(1, integer(p, "progress"));
-  pr.bind(2, id);
-  pr.bind(3, percent);
-  pr.bind(4, text(p, "note"));
-  pr.bind(5, e.seq);
-  pr.bind(6, e.at);
-  pr.exec();
-  SQLite::Statement q(db, "UPDATE action SET percent = ?, status = ?, done_on = ?, "
-                          "updated_seq = ?, updated_at = ? WHERE id = ?");
-  q.bind(1, percent);
-  q.bind(2, text(p, "status"));
-  q.bind(3, text(p, "done_on"));
-  q.bind(4, e.seq);
-  q.bind(5, e.at);
-  q.bind(6, id);
-  expect_one(q.exec(), e, "action", id);
-}
-
-void minutes_approve(SQLite::Database& db, const Event& e, const json& p) {
-  SQLite::Statement q(db, "INSERT INTO minutes (meeting, status, approved_by, document, sha256, "
-                          "seq, at) VALUES (?, 'approved', ?, ?, ?, ?, ?)");
-  q.bind(1, integer(p, "meeting"));
-  q.bind(2, canonical(p.value("by", json::array())));
-  q.bind(3, canonical(p.at("document")));
-  q.bind(4, text(p, "sha256"));
-  q.bind(5, e.seq);
-  q.bind(6, e.at);
-  q.exec();
-}
-
-void minutes_amend(SQLite::Database& db, const Event& e, const json& p) {
-  SQLite::Statement q(db, "INSERT INTO minutes_amendment (meeting, n, text, by, seq, at) "
-                          "VALUES (?, ?, ?, ?, ?, ?)");
-  q.bind(1, integer(p, "meeting"));
-  q.bind(2, integer(p, "n"));
-  q.bind(3, text(p, "text"));
-  q.bind(4, text(p, "by"));
-  q.bind(5, e.seq);
-  q.bind(6, e.at);
-  q.exec();
-}
-
-void fund_add(SQLite::Database& db, const Event& e, const json& p) {
-  SQLite::Statement q(db, R"sql(
-    INSERT INTO fund_entry (id, community, kind, amount, party, named, purpose, issue, on_date,
-      reverses, reason, seq, at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-  q.bind(1, integer(p, "id"));
-  q.bind(2, text(p, "community"));
-  q.bind(3, text(p, "kind"));
-  q.bind(4, integer(p, "amount"));
-  q.bind(5, text(p, "party"));
-  q.bind(6, p.value("named", false) ? 1 : 0);
-  q.bind(7, text(p, "purpose"));
-  bind_id(q, 8, p, "issue");
-  q.bind(9, text(p, "date"));
-  bind_id(q, 10, p, "reverses");
-  q.bind(11, text(p, "reason"));
-  q.bind(12, e.seq);
-  q.bind(13, e.at);
-  q.exec();
-}
-
 } // namespace
 
-void apply_vote(SQLite::Database& db, const Event& e, const nlohmann::json& p,
-                SQLite::Database& items) {
-  if (e.kind == "owners.import") return owners_import(db, e, p, items);
-  if (e.kind == "vote.open") return vote_open(db, e, p);
-  if (e.kind == "vote.cast") return vote_cast(db, e, p);
-  if (e.kind == "vote.tally") return vote_tally(db, e, p);
-  if (e.kind == "vote.extend") return vote_extend(db, e, p);
-  if (e.kind == "vote.close") return vote_close(db, e, p);
-  if (e.kind == "decision.record") return decision_record(db, e, p);
-  if (e.kind == "action.add") return action_add(db, e, p);
-  if (e.kind == "action.progress" || e.kind == "action.done") return action_progress(db, e, p);
-  if (e.kind == "minutes.approve") return minutes_approve(db, e, p);
-  if (e.kind == "minutes.amend") return minutes_amend(db, e, p);
-  if (e.kind == "fund.add" || e.kind == "fund.reverse") return fund_add(db, e, p);
-  throw Error(ErrorKind::data, fmt::format("event {} has an unknown kind '{}'", e.seq, e.kind), {},
-              "this ledger may have been written by a newer consult");
+const std::vector<Kind>& vote_kinds() {
+  static const std::vector<Kind> kKinds = {
+      {kVoteOpen, "vote", 4, [](const Apply& a) { vote_open(a.db, a.event, a.payload); }},
+      {kVoteCast, "vote", 4, [](const Apply& a) { vote_cast(a.db, a.event, a.payload); }},
+      {kVoteTally, "vote", 4, [](const Apply& a) { vote_tally(a.db, a.event, a.payload); }},
+      {kVoteExtend, "vote", 4, [](const Apply& a) { vote_extend(a.db, a.event, a.payload); }},
+      {kVoteClose, "vote", 4, [](const Apply& a) { vote_close(a.db, a.event, a.payload); }},
+  };
+  return kKinds;
 }
 
-} // namespace consult::ledger
+} // namespace consult::events

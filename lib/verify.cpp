@@ -1,4 +1,5 @@
 #include "consult/error.hpp"
+#include "consult/events.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ledger.hpp"
@@ -162,7 +163,7 @@ VerifyResult verify(Ledger& ledger) {
                           e.seq, e.kind));
       break;
     }
-    if (e.kind == "issue.import" || e.kind == "owners.import") {
+    if (const auto* kind = events::find(e.kind); kind && kind->has_items) {
       // The items attached to the event must be exactly those its hash covers.
       const auto payload = nlohmann::json::parse(e.payload, nullptr, false);
       hash::Sha256 digest;
@@ -185,7 +186,7 @@ VerifyResult verify(Ledger& ledger) {
       }
     }
     try {
-      apply(mem, e, &db);
+      events::apply(mem, e, &db);
     } catch (const std::exception& ex) {
       bad(e.seq, i18n::tr(N_("event {} ({}) cannot be replayed: {}"), e.seq, e.kind, ex.what()));
       break;

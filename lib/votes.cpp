@@ -1,6 +1,7 @@
 #include "consult/votes.hpp"
 
 #include "consult/error.hpp"
+#include "consult/events_vote.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
@@ -54,26 +55,6 @@ Vote read_vote(SQLite::Statement& q) {
     v.voters.push_back(p.value("name", std::string()));
   return v;
 }
-
-Decision read_decision(SQLite::Statement& q) {
-  Decision d;
-  d.id = q.getColumn(0).getInt64();
-  d.community = q.getColumn(1).getString();
-  d.issue = q.getColumn(2).getInt64();
-  if (!q.getColumn(3).isNull()) d.vote = q.getColumn(3).getInt64();
-  if (!q.getColumn(4).isNull()) d.meeting = q.getColumn(4).getInt64();
-  d.result = q.getColumn(5).getString();
-  d.text = q.getColumn(6).getString();
-  d.profile = q.getColumn(7).getString();
-  d.reason = q.getColumn(8).getString();
-  d.on_date = q.getColumn(9).getString();
-  d.seq = q.getColumn(10).getInt64();
-  d.at = q.getColumn(11).getString();
-  return d;
-}
-
-constexpr const char* kDecisionColumns =
-    "id, community, issue, vote, meeting, result, text, profile, reason, on_date, seq, at";
 
 bool one_of(const std::string& s, std::initializer_list<const char*> words) {
   for (const char* w : words)
@@ -139,10 +120,6 @@ void require_open(ledger::Ledger& ledger, const Vote& v, const char* doing) {
       throw Error(ErrorKind::data, i18n::tr(N_("meeting {} is {}"), m.id, m.status), {},
                   _("nothing more can be recorded at a closed or cancelled meeting"));
   }
-}
-
-std::string today(ledger::Ledger& ledger, const config::Community& c) {
-  return clock::format_date(clock::local_date(ledger.session().clock.now(), c.timezone));
 }
 
 std::vector<Ballot> read_ballots(ledger::Ledger& ledger, std::int64_t id) {
@@ -369,15 +346,13 @@ Vote open(ledger::Ledger& ledger, const config::Community& c, const OpenRequest&
     if (m) {
       payload["round"] = meetings::open_item_round(ledger, m->id, issue.id);
     } else if (issue.status == model::IssueStatus::accepted) {
-      ledger.append("issue.consult", fmt::format("issue:{}", issue.id),
-                    {{"id", issue.id},
-                     {"from", "accepted"},
-                     {"to", "consulting"},
-                     {"round", issue.rounds + 1}});
+      events::IssueTransition step;
+      step.round = issue.rounds + 1;
+      issues::transition(ledger, issue, model::IssueAction::consult, step);
     }
-    const auto id = ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM vote").getInt64();
+    const auto id = ledger.next_id(ledger::Counter::vote);
     payload["id"] = id;
-    ledger.append("vote.open", fmt::format("vote:{}", id), payload);
+    ledger.append(events::kVoteOpen, fmt::format("vote:{}", id), payload);
     out = get(ledger, id);
   });
   return out;
@@ -447,7 +422,7 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
                         : i18n::tr(N_("{} has already voted in vote {}"), name, id),
                     "voter", _("one ballot per voter; a ballot cannot be changed"));
     payload["voter"] = name;
-    ledger.append("vote.cast", fmt::format("vote:{}", id), payload);
+    ledger.append(events::kVoteCast, fmt::format("vote:{}", id), payload);
     out = get(ledger, id);
   });
   return out;
@@ -527,7 +502,7 @@ Vote tally(ledger::Ledger& ledger, std::int64_t id,
                                     "at meeting {})"),
                                  sum, v.eligible, *v.meeting),
                   "count", _("count every one present; a blank ballot is an abstention"));
-    ledger.append("vote.tally", fmt::format("vote:{}", id), {{"id", id}, {"counts", j}});
+    ledger.append(events::kVoteTally, fmt::format("vote:{}", id), {{"id", id}, {"counts", j}});
     out = get(ledger, id);
   });
   return out;
@@ -554,7 +529,7 @@ Vote extend(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
           ErrorKind::usage,
           i18n::tr(N_("vote {} already closes at {}; an extension ends later"), id, v.closes_at),
           "closes");
-    ledger.append("vote.extend", fmt::format("vote:{}", id),
+    ledger.append(events::kVoteExtend, fmt::format("vote:{}", id),
                   {{"id", id},
                    {"closes_at", clock::format_rfc3339(t, c.timezone)},
                    {"before", v.closes_at},
@@ -680,15 +655,14 @@ Closed close(ledger::Ledger& ledger, const config::Community& c, std::int64_t id
       for (const auto& [k, cnt] : v.counts)
         counts[k] = cnt;
     }
-    const auto did =
-        ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM decision").getInt64();
-    ledger.append("vote.close", fmt::format("vote:{}", id),
+    const auto did = ledger.next_id(ledger::Counter::decision);
+    ledger.append(events::kVoteClose, fmt::format("vote:{}", id),
                   {{"id", id},
                    {"counts", counts},
                    {"result", approved ? "approved" : "rejected"},
                    {"reason", reason},
                    {"decision", did}});
-    Decision d;
+    decisions::Decision d;
     d.community = c.id;
     d.issue = v.issue;
     d.vote = id;
@@ -697,7 +671,7 @@ Closed close(ledger::Ledger& ledger, const config::Community& c, std::int64_t id
     d.text = ev.winner.empty() || ev.winner == "yes" ? v.question : v.question + " — " + ev.winner;
     d.profile = v.profile;
     d.reason = reason;
-    if (record_decision(ledger, c, d) != did)
+    if (decisions::record(ledger, c, d) != did)
       throw Error(ErrorKind::internal, "decision got another id than its vote says");
 
     // The issue's step: decided, or back to consultation.
@@ -720,73 +694,19 @@ Closed close(ledger::Ledger& ledger, const config::Community& c, std::int64_t id
                                         model::to_string(issue.status)));
       }
     } else if (next) {
-      json p = {{"id", issue.id},
-                {"from", model::to_string(issue.status)},
-                {"to", model::to_string(*next)},
-                {"vote", id},
-                {"decision", did}};
-      if (!approved) p["round"] = issue.rounds + 1;
-      ledger.append(fmt::format("issue.{}", model::to_string(action)),
-                    fmt::format("issue:{}", issue.id), p);
+      events::IssueTransition step;
+      step.vote = id;
+      step.decision = did;
+      if (!approved) step.round = issue.rounds + 1;
+      issues::transition(ledger, issue, action, step);
     } else {
       out.warnings.push_back(i18n::tr(N_("issue {} is {}: the vote did not change it"), issue.id,
                                       model::to_string(issue.status)));
     }
     out.vote = get(ledger, id);
-    out.decision = get_decision(ledger, did);
+    out.decision = decisions::get(ledger, did);
   });
   return out;
-}
-
-std::int64_t record_decision(ledger::Ledger& ledger, const config::Community& c,
-                             const Decision& d) {
-  const auto id =
-      ledger.db().execAndGet("SELECT coalesce(max(id), 0) + 1 FROM decision").getInt64();
-  ledger.append("decision.record", fmt::format("decision:{}", id),
-                {{"id", id},
-                 {"community", c.id},
-                 {"issue", d.issue},
-                 {"vote", d.vote ? json(*d.vote) : json(nullptr)},
-                 {"meeting", d.meeting ? json(*d.meeting) : json(nullptr)},
-                 {"result", d.result},
-                 {"text", d.text},
-                 {"profile", d.profile},
-                 {"reason", d.reason},
-                 {"on_date", today(ledger, c)}});
-  return id;
-}
-
-std::vector<Decision> decisions(ledger::Ledger& ledger, const DecisionFilter& f) {
-  std::string sql = fmt::format("SELECT {} FROM decision WHERE 1", kDecisionColumns);
-  if (!f.community.empty()) sql += " AND community = :community";
-  if (f.issue) sql += " AND issue = :issue";
-  if (!f.result.empty()) sql += " AND result = :result";
-  sql += " ORDER BY id";
-  if (f.limit > 0) sql += fmt::format(" LIMIT {}", f.limit);
-  SQLite::Statement q(ledger.db(), sql);
-  if (!f.community.empty()) q.bind(":community", f.community);
-  if (f.issue) q.bind(":issue", *f.issue);
-  if (!f.result.empty()) q.bind(":result", f.result);
-  std::vector<Decision> out;
-  while (q.executeStep())
-    out.push_back(read_decision(q));
-  return out;
-}
-
-std::optional<Decision> find_decision(ledger::Ledger& ledger, std::int64_t id) {
-  SQLite::Statement q(ledger.db(),
-                      fmt::format("SELECT {} FROM decision WHERE id = ?", kDecisionColumns));
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return read_decision(q);
-}
-
-Decision get_decision(ledger::Ledger& ledger, std::int64_t id) {
-  auto d = find_decision(ledger, id);
-  if (!d)
-    throw Error(ErrorKind::data, i18n::tr(N_("decision {} does not exist"), id), {},
-                _("'consult decision list' shows the decisions"));
-  return *d;
 }
 
 json to_json(const Vote& v, bool reveal) {
@@ -833,32 +753,8 @@ json to_json(const Vote& v, bool reveal) {
   return j;
 }
 
-json to_json(const Decision& d) {
-  return {{"id", d.id},
-          {"community", d.community},
-          {"issue", d.issue},
-          {"vote", d.vote ? json(*d.vote) : json(nullptr)},
-          {"meeting", d.meeting ? json(*d.meeting) : json(nullptr)},
-          {"result", d.result},
-          {"text", d.text},
-          {"rule", d.profile},
-          {"reason", d.reason},
-          {"date", d.on_date},
-          {"seq", d.seq},
-          {"at", d.at}};
-}
-
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {
   SQLite::Statement q(ledger.db(), "SELECT id, question FROM vote ORDER BY id DESC LIMIT 100");
-  std::vector<std::pair<std::int64_t, std::string>> out;
-  while (q.executeStep())
-    out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
-  return out;
-}
-
-std::vector<std::pair<std::int64_t, std::string>>
-decision_completion_candidates(ledger::Ledger& ledger) {
-  SQLite::Statement q(ledger.db(), "SELECT id, text FROM decision ORDER BY id DESC LIMIT 100");
   std::vector<std::pair<std::int64_t, std::string>> out;
   while (q.executeStep())
     out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());

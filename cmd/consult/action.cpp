@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 
+#include "consult/decisions.hpp"
 #include "consult/actions.hpp"
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
@@ -74,7 +75,7 @@ void action_add_options(CLI::App* cmd, AddOptions& o) {
 void action_add(Context& c, const AddOptions& o) {
   const auto did = parse_id(o.decision, _("a decision"));
   const auto due = parse_date_option(o.due, "--due");
-  const auto d = votes::get_decision(c.ledger(), did);
+  const auto d = decisions::get(c.ledger(), did);
   const auto a = actions::add(c.ledger(), c.community(d.community), did, o.owner, o.what, due);
   if (c.out.json) {
     c.out.json_line(actions::to_json(a));

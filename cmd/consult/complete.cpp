@@ -11,6 +11,7 @@
 
 #include "commands.hpp"
 
+#include "consult/decisions.hpp"
 #include "consult/actions.hpp"
 #include "consult/config.hpp"
 #include "consult/issues.hpp"
@@ -96,7 +97,7 @@ void from_ledger(Context& ctx, Kind kind, Candidates& out) {
     lookup = votes::completion_candidates;
     break;
   case Kind::decision:
-    lookup = votes::decision_completion_candidates;
+    lookup = decisions::completion_candidates;
     break;
   case Kind::action:
     lookup = actions::completion_candidates;

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "prompt.hpp"
 
+#include "consult/decisions.hpp"
 #include "consult/actions.hpp"
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
@@ -336,9 +337,9 @@ void issue_show(Context& c, const IssueShowOptions& o) {
   const auto history = issues::history(c.ledger(), issue.id);
   const auto escalations = issues::escalations(c.ledger(), issue.id);
   const auto ratings = issues::feedbacks(c.ledger(), issue.id);
-  votes::DecisionFilter df;
+  decisions::Filter df;
   df.issue = issue.id;
-  const auto decisions = votes::decisions(c.ledger(), df);
+  const auto taken = decisions::list(c.ledger(), df);
   actions::Filter af;
   af.issue = issue.id;
   const auto actions = actions::list(c.ledger(), af);
@@ -348,8 +349,8 @@ void issue_show(Context& c, const IssueShowOptions& o) {
     for (const auto& x : escalations)
       j["referrals"].push_back(issues::to_json(x));
     j["decisions"] = nlohmann::json::array();
-    for (const auto& d : decisions)
-      j["decisions"].push_back(votes::to_json(d));
+    for (const auto& d : taken)
+      j["decisions"].push_back(decisions::to_json(d));
     j["actions"] = nlohmann::json::array();
     for (const auto& a : actions)
       j["actions"].push_back(actions::to_json(a));
@@ -412,14 +413,14 @@ void issue_show(Context& c, const IssueShowOptions& o) {
                  x.answer.empty() ? _("(none yet)") : x.answer});
     out += t.to_text(c.out.width());
   }
-  if (!decisions.empty()) {
+  if (!taken.empty()) {
     out += "\n" + std::string(_("Decisions")) + ":\n";
     render::Table t({{_("ID"), render::Align::right},
                      {_("DATE")},
                      {_("RESULT")},
                      {_("VOTE"), render::Align::right},
                      {_("DECISION"), render::Align::left, 50}});
-    for (const auto& d : decisions)
+    for (const auto& d : taken)
       t.add_row({std::to_string(d.id), d.on_date, d.result,
                  d.vote ? std::to_string(*d.vote) : std::string("-"), d.text});
     out += t.to_text(c.out.width());

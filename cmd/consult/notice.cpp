@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 
+#include "consult/decisions.hpp"
 #include "consult/document.hpp"
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
@@ -49,7 +50,7 @@ void notice_decision_options(CLI::App* cmd, NoticeOptions& o) {
 
 void notice_decision(Context& c, const NoticeOptions& o) {
   const auto id = parse_id(o.id, _("a decision"));
-  const auto d = votes::get_decision(c.ledger(), id);
+  const auto d = decisions::get(c.ledger(), id);
   write_notice(c, o, c.community(d.community), "decision-notice",
                fmt::format("{} {}", id, o.days));
 }

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 
+#include "consult/decisions.hpp"
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
@@ -360,14 +361,14 @@ void decision_list_options(CLI::App* cmd, DecisionListOptions& o) {
 }
 
 void decision_list(Context& c, const DecisionListOptions& o) {
-  votes::DecisionFilter f;
+  decisions::Filter f;
   f.community = o.community;
   if (!o.issue.empty()) f.issue = parse_id(o.issue, _("an issue"));
   f.result = o.result;
-  const auto list = votes::decisions(c.ledger(), f);
+  const auto list = decisions::list(c.ledger(), f);
   if (c.out.json) {
     for (const auto& d : list)
-      c.out.json_line(votes::to_json(d));
+      c.out.json_line(decisions::to_json(d));
     return;
   }
   if (list.empty()) {
@@ -396,9 +397,9 @@ void decision_show_options(CLI::App* cmd, DecisionShowOptions& o) {
 }
 
 void decision_show(Context& c, const DecisionShowOptions& o) {
-  const auto d = votes::get_decision(c.ledger(), parse_id(o.id, _("a decision")));
+  const auto d = decisions::get(c.ledger(), parse_id(o.id, _("a decision")));
   if (c.out.json) {
-    c.out.json_line(votes::to_json(d));
+    c.out.json_line(decisions::to_json(d));
     return;
   }
   const auto issue = issues::get(c.ledger(), d.issue);

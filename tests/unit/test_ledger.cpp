@@ -1,4 +1,5 @@
 #include "consult/error.hpp"
+#include "consult/events_issue.hpp"
 #include "consult/ledger.hpp"
 
 #include "helpers.hpp"
@@ -11,6 +12,7 @@
 
 using namespace consult;
 using namespace consult::ledger;
+using consult::events::IssueItem;
 
 TEST_CASE("event hashes are SHA-256 over the canonical JSON array") {
   Event e;

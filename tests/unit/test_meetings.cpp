@@ -86,7 +86,7 @@ meetings::PlanRequest council_at(const char* at) {
   return r;
 }
 
-std::int64_t events(ledger::Ledger& l) {
+std::int64_t event_count(ledger::Ledger& l) {
   return l.event_count();
 }
 
@@ -163,10 +163,10 @@ TEST_CASE("planning invites the 6+X and respects the agenda size and the notice 
   }
   SUBCASE("under notice_policy = refuse: an error, and nothing written") {
     const auto strict = council_community("refuse");
-    const auto before = events(*l);
+    const auto before = event_count(*l);
     CHECK(kind_of([&] { meetings::plan(*l, strict, council_at("2026-11-25 19:30")); }) ==
           ErrorKind::data);
-    CHECK(events(*l) == before);
+    CHECK(event_count(*l) == before);
   }
   SUBCASE("the same venue at an overlapping time warns") {
     auto other = council_at("2026-12-02 20:30");
@@ -177,7 +177,7 @@ TEST_CASE("planning invites the 6+X and respects the agenda size and the notice 
     CHECK(clash.meeting.profile.empty()); // a bench meeting has no quorum rule
   }
   SUBCASE("bad requests change nothing") {
-    const auto before = events(*l);
+    const auto before = event_count(*l);
     auto bad = council_at("next wednesday");
     CHECK(kind_of([&] { meetings::plan(*l, c, bad); }) == ErrorKind::usage);
     bad = council_at("2026-12-02 19:30");
@@ -193,10 +193,10 @@ TEST_CASE("planning invites the 6+X and respects the agenda size and the notice 
     raw.title = "未受理";
     raw.raised_on = clock::parse_date("2026-11-01");
     const auto collected = issues::add(*l, c, raw);
-    const auto after_add = events(*l);
+    const auto after_add = event_count(*l);
     bad.issues = {collected};
     CHECK(kind_of([&] { meetings::plan(*l, c, bad); }) == ErrorKind::data);
-    CHECK(events(*l) == after_add);
+    CHECK(event_count(*l) == after_add);
     CHECK(after_add == before + 1);
   }
 }
@@ -245,9 +245,9 @@ TEST_CASE("a meeting cannot decide without quorum, and a decision moves the issu
   const auto id = meetings::plan(*l, c, req).meeting.id;
 
   // No attendance yet: no decision.
-  auto before = events(*l);
+  auto before = event_count(*l);
   CHECK(kind_of([&] { meetings::outcome(*l, c, id, {parking, "decided"}); }) == ErrorKind::data);
-  CHECK(events(*l) == before);
+  CHECK(event_count(*l) == before);
 
   // 4 of 5 present but no women's representative: not quorate by composition.
   meetings::Attendance a;
@@ -261,9 +261,9 @@ TEST_CASE("a meeting cannot decide without quorum, and a decision moves the issu
   REQUIRE(q.shortfall.size() == 1);
   CHECK(q.shortfall[0].seat == "women");
   CHECK_FALSE(q.ok());
-  before = events(*l);
+  before = event_count(*l);
   CHECK(kind_of([&] { meetings::outcome(*l, c, id, {parking, "decided"}); }) == ErrorKind::data);
-  CHECK(events(*l) == before);
+  CHECK(event_count(*l) == before);
 
   // She comes after all.
   meetings::Attendance late;
@@ -320,7 +320,7 @@ TEST_CASE("escalated and withdrawn outcomes move the issue; attendance names are
   req.issues = {a, b};
   const auto id = meetings::plan(*l, c, req).meeting.id;
 
-  const auto before = events(*l);
+  const auto before = event_count(*l);
   meetings::Attendance bad;
   bad.present = {"路人甲"};
   CHECK(kind_of([&] { meetings::attend(*l, id, bad); }) == ErrorKind::data);
@@ -331,7 +331,7 @@ TEST_CASE("escalated and withdrawn outcomes move the issue; attendance names are
   bad.proxies = {"某人"};
   CHECK(kind_of([&] { meetings::attend(*l, id, bad); }) == ErrorKind::usage);
   CHECK(kind_of([&] { meetings::attend(*l, id, {}); }) == ErrorKind::usage);
-  CHECK(events(*l) == before);
+  CHECK(event_count(*l) == before);
 
   meetings::Attendance ok;
   ok.present = {"王一"};

@@ -211,7 +211,7 @@ TEST_CASE("a vote that passes at a meeting that is not quorate by its rules fail
   // Back to consultation: the item goes to the next meeting.
   CHECK(issues::get(*l, i).status == IssueStatus::consulting);
   CHECK(meetings::get(*l, m).items.at(0).outcome == "next-round");
-  CHECK(votes::get_decision(*l, closed.decision.id).result == "rejected");
+  CHECK(decisions::get(*l, closed.decision.id).result == "rejected");
 }
 
 TEST_CASE("alternatives: the option with most votes is put to the rule; a tie fails") {

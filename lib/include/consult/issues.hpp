@@ -5,6 +5,7 @@
 /// Ledger::write and Ledger::append.
 
 #include "consult/config.hpp"
+#include "consult/events_issue.hpp"
 #include "consult/ledger.hpp"
 #include "consult/model.hpp"
 
@@ -91,6 +92,16 @@ struct Change {
 /// Applies a life-cycle step in one transaction. An illegal step throws
 /// Error(data) naming the steps allowed now, and changes nothing.
 model::Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& change);
+
+/// Moves `issue` (as it stands now) one step of "three up, three down": the
+/// one writer of the issue.accept … issue.answer events, whichever command
+/// or module takes the step. `step` holds what the step records besides the
+/// issue and its statuses (a reason, the round it opens, the meeting or vote
+/// that moved it, …). Call inside a write. Throws Error(data) "cannot …
+/// issue N: it is …" naming the steps allowed now when the life cycle does
+/// not allow it, having written nothing. Returns the status reached.
+model::IssueStatus transition(ledger::Ledger& ledger, const model::Issue& issue,
+                              model::IssueAction action, events::IssueTransition step = {});
 
 /// Residents' rating of how an issue was solved.
 struct Feedback {

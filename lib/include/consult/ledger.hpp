@@ -8,6 +8,7 @@
 /// to the tables, so the tables are always exactly what the events say.
 
 #include "consult/clock.hpp"
+#include "consult/event.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -19,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -27,28 +29,6 @@ namespace consult::ledger {
 
 /// `PRAGMA application_id` of a consult ledger: "Cnsl".
 inline constexpr std::int32_t kApplicationId = 0x436e736c;
-
-/// The hash before the first event.
-inline const std::string kGenesisHash(64, '0');
-
-/// One event of the log.
-struct Event {
-  std::int64_t seq = 0;
-  std::string at; ///< RFC 3339 with offset
-  std::string actor;
-  std::string kind;    ///< e.g. "issue.add"
-  std::string entity;  ///< e.g. "issue:42"
-  std::string payload; ///< canonical JSON
-  std::string prev_hash;
-  std::string hash;
-};
-
-/// The SHA-256 of an event: over the canonical JSON array
-/// `[seq, at, actor, kind, entity, payload, prev_hash]`.
-std::string event_hash(const Event& e);
-
-/// Canonical JSON text: keys sorted, no white space, UTF-8 unescaped.
-std::string canonical(const nlohmann::json& j);
 
 /// The schema versions this build knows, oldest first.
 struct Migration {
@@ -65,67 +45,23 @@ int latest_version();
 /// The tables projected from events, in the order verify compares them.
 const std::vector<std::string>& projection_tables();
 
-/// Applies one event to the projection tables of `db` (no event row is written).
-/// Items attached to the event (event_item) are read from `items`, or from
-/// `db` when it is null. Throws consult::Error for an unknown event kind.
-void apply(SQLite::Database& db, const Event& e, SQLite::Database* items = nullptr);
-
-/// An issue as an import item (an issue.import event's item) or an issue.add
-/// payload describes it.
-struct IssueItem {
-  std::int64_t id = 0;
-  std::string community, title, body, channel, category, place, raised_by, phone;
-  std::string raised_on;                    ///< YYYY-MM-DD
-  std::int64_t row = 0;                     ///< its line in the imported file (items only)
-  std::string channel_text, category_text;  ///< the original value when it mapped to no key
-  std::map<std::string, std::string> extra; ///< other columns of the row: header -> value
-  std::string time;                         ///< HH:MM if the file gave one
-  std::vector<std::string> stakeholders;
-  std::string priority = "normal"; ///< issue.add only: items are always "normal"
-
-  /// Reads an item's data or an issue.add payload.
-  static IssueItem from_json(const nlohmann::json& p);
-
-  /// The item's data as the import stores it: byte for byte what
-  /// canonical() gives for the same object, written without building one.
-  /// `priority` is not part of an item.
-  std::string item_json() const;
-
-  /// item_json() in two parts either side of the id's digits, for writing
-  /// the rest before the id is known: data = head + id + tail.
-  std::pair<std::string, std::string> item_json_parts() const;
-};
-
-/// Turns the items of an issue.import event into issue rows, one at a time.
-/// The projector uses it when it replays the event; an import uses it as it
-/// reads rows, so the tables are the same either way.
-class ImportProjector {
-public:
-  ImportProjector(SQLite::Database& db, std::int64_t seq, std::string at);
-  ~ImportProjector();
-  ImportProjector(const ImportProjector&) = delete;
-  ImportProjector& operator=(const ImportProjector&) = delete;
-  /// Inserts the issue an item describes.
-  void add(const IssueItem& item);
-  /// Writes the month tallies of the issues added (report_month), counted in
-  /// memory so that an import of many rows updates each tally once.
-  void finish();
-
-  /// The issue-row writer, shared with the projection of issue.add (defined
-  /// in projection.cpp).
-  struct Statements;
-
-private:
-  std::unique_ptr<Statements> q_;
-  std::int64_t seq_;
-  std::string at_;
-  /// (community, month, figure, key) -> issues
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::int64_t> tallies_;
-};
-
 /// The line an event item contributes to its event's `items_sha256`:
 /// n, TAB, key, TAB, data, LF.
 std::string item_line(std::int64_t n, const std::string& key, const std::string& data);
+
+/// What the ledger numbers: each gets its next id from Ledger::next_id.
+enum class Counter {
+  issue,
+  comment,  ///< issue_comment
+  feedback, ///< issue_feedback
+  meeting,
+  note, ///< meeting_note
+  vote,
+  decision,
+  action,
+  progress, ///< action_progress
+  fund,     ///< fund_entry
+};
 
 /// Who is writing and when "now" is.
 struct Session {
@@ -163,13 +99,16 @@ public:
   /// Error(busy). Nested calls join the outer transaction.
   void write(const std::function<void()>& fn);
 
-  /// Appends an event (inside write()) and applies it to the tables.
-  Event append(const std::string& kind, const std::string& entity, const nlohmann::json& payload);
+  /// Appends an event (inside write()) and applies it to the tables through
+  /// its projector. `kind` is a name from the event catalogue
+  /// (consult/events.hpp); an unknown one is refused before anything is
+  /// written.
+  Event append(std::string_view kind, const std::string& entity, const nlohmann::json& payload);
 
   /// Appends an event whose effect on the tables the caller has already made,
   /// with the same code the projector runs (an import's ImportProjector), at
   /// the time `at` it gave that code.
-  Event append_applied(const std::string& kind, const std::string& entity,
+  Event append_applied(std::string_view kind, const std::string& entity,
                        const nlohmann::json& payload, const std::string& at);
 
   /// Now, as event times are written (RFC 3339 in the session's zone).
@@ -189,6 +128,10 @@ public:
   /// The sequence number the next appended event will get (inside write()).
   std::int64_t next_seq();
 
+  /// The id the next record of `what` gets: one more than the highest so
+  /// far (inside write(), so that no other writer takes it meanwhile).
+  std::int64_t next_id(Counter what);
+
   /// Attaches an item to the event about to be appended with number
   /// next_seq() (inside write()). Returns false, writing nothing, if an item
   /// with the same non-empty `key` exists (e.g. a row imported before).
@@ -199,7 +142,7 @@ public:
 
 private:
   Ledger() = default;
-  Event append_impl(const std::string& kind, const std::string& entity,
+  Event append_impl(std::string_view kind, const std::string& entity,
                     const nlohmann::json& payload, const std::string& at, bool project);
   void configure();
   void check_identity(Access access);

@@ -8,6 +8,7 @@
 /// to consultation). See docs/voting.md.
 
 #include "consult/config.hpp"
+#include "consult/decisions.hpp"
 #include "consult/ledger.hpp"
 #include "consult/rules.hpp"
 
@@ -112,22 +113,6 @@ std::vector<std::pair<std::string, std::int64_t>> parse_counts(const std::string
 Vote extend(ledger::Ledger& ledger, const config::Community& community, std::int64_t id,
             const std::string& closes, const std::string& reason);
 
-/// A decision on an issue.
-struct Decision {
-  std::int64_t id = 0;
-  std::string community;
-  std::int64_t issue = 0;
-  std::optional<std::int64_t> vote;
-  std::optional<std::int64_t> meeting;
-  std::string result; ///< approved | rejected
-  std::string text;
-  std::string profile;
-  std::string reason;
-  std::string on_date;
-  std::string at;
-  std::int64_t seq = 0;
-};
-
 /// What the counts say under the vote's rule (before or at closing): the
 /// winning option and the rule's decision with its reasoning. Pure.
 struct Evaluation {
@@ -139,7 +124,7 @@ Evaluation evaluate(const config::Community& community, const Vote& vote);
 
 struct Closed {
   Vote vote;
-  Decision decision;
+  decisions::Decision decision;
   std::vector<std::string> warnings;
 };
 
@@ -163,24 +148,8 @@ struct Filter {
 /// Votes (without ballots), by id.
 std::vector<Vote> list(ledger::Ledger& ledger, const Filter& filter);
 
-struct DecisionFilter {
-  std::string community;
-  std::optional<std::int64_t> issue;
-  std::string result; ///< approved | rejected | ''
-  std::int64_t limit = 0;
-};
-std::vector<Decision> decisions(ledger::Ledger& ledger, const DecisionFilter& filter);
-std::optional<Decision> find_decision(ledger::Ledger& ledger, std::int64_t id);
-Decision get_decision(ledger::Ledger& ledger, std::int64_t id);
-
-/// Records a decision taken without a vote (a meeting's outcome "decided").
-/// Call inside a write. Returns its id.
-std::int64_t record_decision(ledger::Ledger& ledger, const config::Community& community,
-                             const Decision& d);
-
 /// The vote as JSON. Owners' names are masked unless `reveal`.
 nlohmann::json to_json(const Vote& v, bool reveal);
-nlohmann::json to_json(const Decision& d);
 
 /// Limits.
 inline constexpr std::size_t kMaxOptions = 20;
@@ -189,10 +158,5 @@ inline constexpr std::size_t kMaxQuestionBytes = 2000;
 /// Votes a command line may name next (shell completion): newest first, at
 /// most 100, as (id, question).
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
-
-/// Decisions a command line may name next (shell completion): newest first,
-/// at most 100, as (id, text).
-std::vector<std::pair<std::int64_t, std::string>>
-decision_completion_candidates(ledger::Ledger& ledger);
 
 } // namespace consult::votes

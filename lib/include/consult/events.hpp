@@ -1,0 +1,65 @@
+#pragma once
+/// \file
+/// The event catalogue: every kind of event the ledger can hold, with its
+/// permanent name, the schema version that introduced it, and its projector
+/// (how it changes the tables). One table, one place: `consult verify`, the
+/// write path and the documentation all read it.
+///
+/// An event kind's name is permanent: a ledger written today must replay
+/// under every later consult, so a name is a constant declared once beside
+/// its payload type (consult/events_*.hpp), never built from the words of a
+/// command. docs/architecture.md has the checklist for adding a kind.
+
+#include "consult/event.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace consult::events {
+
+/// What a projector works on.
+struct Apply {
+  SQLite::Database& db;          ///< the tables to change
+  SQLite::Database& items;       ///< where the event's items are (event_item)
+  const ledger::Event& event;    ///< the event, as stored
+  const nlohmann::json& payload; ///< its payload, parsed
+};
+
+/// How one event kind changes the tables.
+using Projector = void (*)(const Apply&);
+
+/// One row of the catalogue.
+struct Kind {
+  std::string_view name; ///< permanent, e.g. "issue.add"
+  std::string_view family; ///< the family it belongs to, e.g. "issue"
+  int since;             ///< the schema version that introduced it
+  Projector project;     ///< nullptr: the event changes no table
+  bool has_items = false; ///< rows attached in event_item, hashed in the payload's items_sha256
+};
+
+/// Every kind, in catalogue order (families, then kinds within them).
+const std::vector<Kind>& all();
+
+/// The kind named `name`, or nullptr.
+const Kind* find(std::string_view name);
+
+/// Applies one event to the projection tables of `db` (no event row is
+/// written). Items attached to the event are read from `items`, or from
+/// `db` when it is null. Throws consult::Error (data) for a kind the
+/// catalogue does not know or a payload its projector cannot read.
+void apply(SQLite::Database& db, const ledger::Event& e, SQLite::Database* items = nullptr);
+
+/// Adds a kind to the catalogue of this process. For tests: a kind that is
+/// not in the catalogue above is not part of consult and no ledger may hold
+/// it. Throws consult::Error (internal) if the name is taken. Not safe while
+/// another thread uses the catalogue.
+void register_kind(const Kind& kind);
+
+/// Removes a kind added with register_kind (for tests).
+void unregister_kind(std::string_view name);
+
+} // namespace consult::events

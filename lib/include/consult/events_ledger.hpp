@@ -1,0 +1,35 @@
+#pragma once
+/// \file
+/// The ledger family of the event catalogue: ledger.init (the first event)
+/// and community.sync (a community's configuration, as the events after it
+/// read it).
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace consult::events {
+
+inline constexpr std::string_view kLedgerInit = "ledger.init";
+inline constexpr std::string_view kCommunitySync = "community.sync";
+
+/// ledger.init: the schema the ledger was created with.
+struct LedgerInit {
+  int schema = 0;
+
+  nlohmann::json to_json() const;
+  static LedgerInit from_json(const nlohmann::json& p);
+};
+
+/// community.sync: a community as its configuration described it then.
+struct CommunitySync {
+  std::string id, name, street, district, timezone;
+  nlohmann::json config; ///< the whole community (config::to_json)
+
+  std::string entity() const { return "community:" + id; }
+  nlohmann::json to_json() const;
+  static CommunitySync from_json(const nlohmann::json& p);
+};
+
+} // namespace consult::events
