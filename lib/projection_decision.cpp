@@ -83,7 +83,7 @@ DecisionRecord DecisionRecord::from_json(const json& p) {
 
 const std::vector<Kind>& decision_kinds() {
   static const std::vector<Kind> kKinds = {
-      {kDecisionRecord, "decision", 4, project_record},
+      {kDecisionRecord, "decision", 4, project_record, false, payload_type<DecisionRecord>},
   };
   return kKinds;
 }

@@ -491,24 +491,32 @@ IssueFeedback IssueFeedback::from_json(const json& p) {
           p.at("satisfaction").get<int>(), text(p, "comment")};
 }
 
+namespace {
+/// issue.add's payload is an IssueItem with a priority.
+json reread_add(const json& p) {
+  return IssueItem::from_json(p).add_json();
+}
+} // namespace
+
 const std::vector<Kind>& issue_kinds() {
   using A = model::IssueAction;
+  constexpr auto transition = payload_type<IssueTransition>;
   static const std::vector<Kind> kKinds = {
-      {kIssueAdd, "issue", 1, project_add},
+      {kIssueAdd, "issue", 1, project_add, false, reread_add},
       {kIssueImport, "issue", 2, project_import, true},
-      {transition_kind(A::accept), "issue", 1, project_transition},
-      {transition_kind(A::reject), "issue", 1, project_transition},
-      {transition_kind(A::merge), "issue", 1, project_transition},
-      {transition_kind(A::consult), "issue", 1, project_transition},
-      {transition_kind(A::escalate), "issue", 1, project_transition},
-      {transition_kind(A::decide), "issue", 1, project_transition},
-      {transition_kind(A::implement), "issue", 1, project_transition},
-      {transition_kind(A::resolve), "issue", 1, project_transition},
-      {transition_kind(A::close), "issue", 1, project_transition},
-      {transition_kind(A::answer), "issue", 4, project_transition},
-      {kIssueComment, "issue", 1, project_comment},
-      {kIssuePriority, "issue", 3, project_priority},
-      {kIssueFeedback, "issue", 4, project_feedback},
+      {transition_kind(A::accept), "issue", 1, project_transition, false, transition},
+      {transition_kind(A::reject), "issue", 1, project_transition, false, transition},
+      {transition_kind(A::merge), "issue", 1, project_transition, false, transition},
+      {transition_kind(A::consult), "issue", 1, project_transition, false, transition},
+      {transition_kind(A::escalate), "issue", 1, project_transition, false, transition},
+      {transition_kind(A::decide), "issue", 1, project_transition, false, transition},
+      {transition_kind(A::implement), "issue", 1, project_transition, false, transition},
+      {transition_kind(A::resolve), "issue", 1, project_transition, false, transition},
+      {transition_kind(A::close), "issue", 1, project_transition, false, transition},
+      {transition_kind(A::answer), "issue", 4, project_transition, false, transition},
+      {kIssueComment, "issue", 1, project_comment, false, payload_type<IssueComment>},
+      {kIssuePriority, "issue", 3, project_priority, false, payload_type<IssuePriority>},
+      {kIssueFeedback, "issue", 4, project_feedback, false, payload_type<IssueFeedback>},
   };
   return kKinds;
 }

@@ -65,8 +65,8 @@ CommunitySync CommunitySync::from_json(const json& p) {
 
 const std::vector<Kind>& ledger_kinds() {
   static const std::vector<Kind> kKinds = {
-      {kLedgerInit, "ledger", 1, nullptr},
-      {kCommunitySync, "ledger", 1, project_community_sync},
+      {kLedgerInit, "ledger", 1, nullptr, false, payload_type<LedgerInit>},
+      {kCommunitySync, "ledger", 1, project_community_sync, false, payload_type<CommunitySync>},
   };
   return kKinds;
 }

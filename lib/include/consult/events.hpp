@@ -39,7 +39,17 @@ struct Kind {
   int since;             ///< the schema version that introduced it
   Projector project;     ///< nullptr: the event changes no table
   bool has_items = false; ///< rows attached in event_item, hashed in the payload's items_sha256
+  /// The payload read into its type and written back (payload_type<T>): what
+  /// a writer of today would write for it. Tests hold every stored payload
+  /// to it, byte for byte, so that a type that drops or renames a field
+  /// shows. nullptr while a kind has no payload type.
+  nlohmann::json (*reread)(const nlohmann::json&) = nullptr;
 };
+
+/// The `reread` of a payload type T (with T::from_json and to_json()).
+template <class T> nlohmann::json payload_type(const nlohmann::json& p) {
+  return T::from_json(p).to_json();
+}
 
 /// Every kind, in catalogue order (families, then kinds within them).
 const std::vector<Kind>& all();
