@@ -61,8 +61,8 @@ const Kind* find(std::string_view name) {
 void register_kind(const Kind& kind) {
   auto& c = catalogue();
   if (find(kind.name))
-    throw Error(ErrorKind::internal, fmt::format("event kind '{}' is already in the catalogue",
-                                                 std::string(kind.name)));
+    throw Error(ErrorKind::internal,
+                fmt::format("event kind '{}' is already in the catalogue", std::string(kind.name)));
   c.kinds.push_back(kind);
 }
 

@@ -482,7 +482,8 @@ model::Comment comment(ledger::Ledger& ledger, std::int64_t id, const std::strin
                       : _("opinions are recorded while an issue is open"));
     const auto cid = ledger.next_id(ledger::Counter::comment);
     const events::IssueComment opinion{id, cid, issue.rounds, who, text};
-    const auto e = ledger.append(events::kIssueComment, events::issue_entity(id), opinion.to_json());
+    const auto e =
+        ledger.append(events::kIssueComment, events::issue_entity(id), opinion.to_json());
     out = {cid, id, issue.rounds, who, text, e.at, e.seq};
   });
   return out;

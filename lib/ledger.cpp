@@ -120,7 +120,9 @@ bool Ledger::init(const std::string& path, const Session& session) {
       l.db_->exec("PRAGMA journal_mode = WAL");
       l.db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
       migrate(*l.db_);
-      l.write([&] { l.append(events::kLedgerInit, "ledger", events::LedgerInit{latest_version()}.to_json()); });
+      l.write([&] {
+        l.append(events::kLedgerInit, "ledger", events::LedgerInit{latest_version()}.to_json());
+      });
       created = true;
     } else {
       l.check_identity(Access::write);
@@ -161,7 +163,9 @@ std::unique_ptr<Ledger> Ledger::in_memory(Session session) {
   l->configure();
   l->db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
   migrate(*l->db_);
-  l->write([&] { l->append(events::kLedgerInit, "ledger", events::LedgerInit{latest_version()}.to_json()); });
+  l->write([&] {
+    l->append(events::kLedgerInit, "ledger", events::LedgerInit{latest_version()}.to_json());
+  });
   return l;
 }
 

@@ -1,14 +1,15 @@
 #include "consult/notices.hpp"
 
 #include "consult/actions.hpp"
+#include "consult/decisions.hpp"
 #include "consult/error.hpp"
+#include "consult/events_issue.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
 #include "consult/minutes.hpp"
 #include "consult/render.hpp"
 #include "consult/text.hpp"
-#include "consult/decisions.hpp"
 #include "consult/votes.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -164,11 +165,12 @@ std::vector<Block> results(ledger::Ledger& ledger, const config::Community& c,
              (SELECT round(avg(satisfaction), 1) FROM issue_feedback f WHERE f.issue = i.id),
              (SELECT count(*) FROM issue_feedback f WHERE f.issue = i.id)
       FROM event e JOIN issue i ON e.entity = 'issue:' || i.id
-      WHERE e.kind = 'issue.resolve' AND i.community = ? AND substr(e.at, 1, 10) BETWEEN ? AND ?
+      WHERE e.kind = ?4 AND i.community = ?1 AND substr(e.at, 1, 10) BETWEEN ?2 AND ?3
       ORDER BY e.seq)sql");
     q.bind(1, c.id);
     q.bind(2, from);
     q.bind(3, to);
+    q.bind(4, std::string(events::transition_kind(model::IssueAction::resolve)));
     while (q.executeStep())
       solved.rows.push_back({std::to_string(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
                              q.getColumn(2).getString(),

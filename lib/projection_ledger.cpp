@@ -54,13 +54,17 @@ LedgerInit LedgerInit::from_json(const json& p) {
 }
 
 json CommunitySync::to_json() const {
-  return {{"id", id},         {"name", name},         {"street", street},
-          {"district", district}, {"timezone", timezone}, {"config", config}};
+  return {{"id", id},
+          {"name", name},
+          {"street", street},
+          {"district", district},
+          {"timezone", timezone},
+          {"config", config}};
 }
 
 CommunitySync CommunitySync::from_json(const json& p) {
-  return {text(p, "id"),       text(p, "name"), text(p, "street"), text(p, "district"),
-          text(p, "timezone"), p.at("config")};
+  return {text(p, "id"),       text(p, "name"),     text(p, "street"),
+          text(p, "district"), text(p, "timezone"), p.at("config")};
 }
 
 const std::vector<Kind>& ledger_kinds() {

@@ -3,8 +3,8 @@
 
 #include "commands.hpp"
 
-#include "consult/decisions.hpp"
 #include "consult/actions.hpp"
+#include "consult/decisions.hpp"
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"

@@ -11,9 +11,9 @@
 
 #include "commands.hpp"
 
-#include "consult/decisions.hpp"
 #include "consult/actions.hpp"
 #include "consult/config.hpp"
+#include "consult/decisions.hpp"
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
 #include "consult/votes.hpp"

@@ -4,8 +4,8 @@
 #include "commands.hpp"
 #include "prompt.hpp"
 
-#include "consult/decisions.hpp"
 #include "consult/actions.hpp"
+#include "consult/decisions.hpp"
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
@@ -56,17 +56,17 @@ std::string event_summary(const ledger::Event& e, bool reveal) {
   auto s = [&](const char* k) {
     return p.contains(k) && p[k].is_string() ? p[k].get<std::string>() : std::string();
   };
-  if (e.kind == "issue.add")
+  if (e.kind == events::kIssueAdd)
     return i18n::tr(N_("raised ({} via {})"),
                     person(s("raised_by"), reveal).empty() ? _("anonymous")
                                                            : person(s("raised_by"), reveal),
                     s("channel"));
-  if (e.kind == "issue.import")
+  if (e.kind == events::kIssueImport)
     return i18n::tr(N_("imported from {} (sha256 {}…)"), s("file"), s("sha256").substr(0, 12));
-  if (e.kind == "issue.comment")
+  if (e.kind == events::kIssueComment)
     return i18n::tr(N_("opinion of {} (round {}): {}"), s("author"), p.value("round", 0),
                     s("body"));
-  if (e.kind == "issue.feedback")
+  if (e.kind == events::kIssueFeedback)
     return i18n::tr(N_("residents' rating {}/5{}"), p.value("satisfaction", 0),
                     s("comment").empty() ? std::string() : ": " + s("comment"));
   std::string out = i18n::key_label(s("from")) + " → " + i18n::key_label(s("to"));
@@ -454,7 +454,7 @@ void issue_show(Context& c, const IssueShowOptions& o) {
   render::Table t({{_("SEQ"), render::Align::right}, {_("AT")}, {_("ACTOR")}, {_("WHAT")}});
   for (const auto& e : history)
     t.add_row({std::to_string(e.seq), render::short_time(e.at), e.actor,
-               e.entity == fmt::format("issue:{}", issue.id) || e.kind == "issue.import"
+               e.entity == fmt::format("issue:{}", issue.id) || e.kind == events::kIssueImport
                    ? event_summary(e, o.reveal)
                    : i18n::tr(N_("{} merged into this issue"), e.entity)});
   out += t.to_text(c.out.width());

@@ -51,8 +51,7 @@ void notice_decision_options(CLI::App* cmd, NoticeOptions& o) {
 void notice_decision(Context& c, const NoticeOptions& o) {
   const auto id = parse_id(o.id, _("a decision"));
   const auto d = decisions::get(c.ledger(), id);
-  write_notice(c, o, c.community(d.community), "decision-notice",
-               fmt::format("{} {}", id, o.days));
+  write_notice(c, o, c.community(d.community), "decision-notice", fmt::format("{} {}", id, o.days));
 }
 
 void notice_results_options(CLI::App* cmd, NoticeOptions& o) {

@@ -190,7 +190,8 @@ TEST_CASE("ids come from the ledger, one more than the highest") {
   });
 }
 
-TEST_CASE("every payload stored in the ledger fixtures reads into its type and writes back the same") {
+TEST_CASE(
+    "every payload stored in the ledger fixtures reads into its type and writes back the same") {
   // What a writer of today writes for a payload is what earlier versions
   // wrote: a payload type that dropped, renamed or retyped a field would
   // change the bytes (and the hash) of the next event of that kind.

@@ -10,9 +10,9 @@
 #include <functional>
 
 using namespace consult;
-using test::kind_of;
 using model::IssueAction;
 using model::IssueStatus;
+using test::kind_of;
 
 namespace {
 

@@ -34,11 +34,11 @@ using Projector = void (*)(const Apply&);
 
 /// One row of the catalogue.
 struct Kind {
-  std::string_view name; ///< permanent, e.g. "issue.add"
+  std::string_view name;   ///< permanent, e.g. "issue.add"
   std::string_view family; ///< the family it belongs to, e.g. "issue"
-  int since;             ///< the schema version that introduced it
-  Projector project;     ///< nullptr: the event changes no table
-  bool has_items = false; ///< rows attached in event_item, hashed in the payload's items_sha256
+  int since;               ///< the schema version that introduced it
+  Projector project;       ///< nullptr: the event changes no table
+  bool has_items = false;  ///< rows attached in event_item, hashed in the payload's items_sha256
   /// The payload read into its type and written back (payload_type<T>): what
   /// a writer of today would write for it. Tests hold every stored payload
   /// to it, byte for byte, so that a type that drops or renames a field

@@ -142,8 +142,8 @@ public:
 
 private:
   Ledger() = default;
-  Event append_impl(std::string_view kind, const std::string& entity,
-                    const nlohmann::json& payload, const std::string& at, bool project);
+  Event append_impl(std::string_view kind, const std::string& entity, const nlohmann::json& payload,
+                    const std::string& at, bool project);
   void configure();
   void check_identity(Access access);
 
