@@ -1,9 +1,9 @@
 #include "consult/actions.hpp"
 
-#include "consult/error.hpp"
-#include "consult/i18n.hpp"
 #include "consult/decisions.hpp"
+#include "consult/error.hpp"
 #include "consult/events_action.hpp"
+#include "consult/i18n.hpp"
 #include "consult/issues.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -62,18 +62,15 @@ Action report(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
                   "percent", _("progress only goes forward"));
     const auto today =
         clock::format_date(clock::local_date(ledger.session().clock.now(), c.timezone));
-    const auto pid =
-        ledger.next_id(ledger::Counter::progress);
     const bool finished = percent == 100;
-    ledger.append(kind, fmt::format("action:{}", id),
-                  {{"id", id},
-                   {"progress", pid},
-                   {"percent", percent},
-                   {"note", text},
-                   {"status", finished      ? "done"
-                              : percent > 0 ? "started"
-                                            : "open"},
-                   {"done_on", finished ? today : std::string()}});
+    events::ActionProgress p;
+    p.id = id;
+    p.progress = ledger.next_id(ledger::Counter::progress);
+    p.percent = percent;
+    p.note = text;
+    p.status = finished ? "done" : percent > 0 ? "started" : "open";
+    p.done_on = finished ? today : std::string();
+    ledger.append(kind, p.entity(), p.to_json());
     // The issue follows its actions: implementing once work starts,
     // resolved once every action is done.
     if (percent > 0) step(ledger, a.issue, model::IssueAction::implement, id);
@@ -116,17 +113,16 @@ Action add(ledger::Ledger& ledger, const config::Community& c, std::int64_t deci
                   i18n::tr(N_("issue {} is {}: actions are added to a decided issue"), issue.id,
                            model::to_string(issue.status)),
                   "decision");
-    const auto id =
-        ledger.next_id(ledger::Counter::action);
-    ledger.append(events::kActionAdd, fmt::format("action:{}", id),
-                  {{"id", id},
-                   {"decision", decision},
-                   {"issue", d.issue},
-                   {"community", c.id},
-                   {"owner", who},
-                   {"what", task},
-                   {"due", clock::format_date(due)}});
-    out = get(ledger, id);
+    events::ActionAdd x;
+    x.id = ledger.next_id(ledger::Counter::action);
+    x.decision = decision;
+    x.issue = d.issue;
+    x.community = c.id;
+    x.owner = who;
+    x.what = task;
+    x.due = clock::format_date(due);
+    ledger.append(events::kActionAdd, x.entity(), x.to_json());
+    out = get(ledger, x.id);
   });
   return out;
 }

@@ -45,13 +45,11 @@ std::optional<Entry> find(ledger::Ledger& ledger, std::int64_t id) {
   return read_entry(q);
 }
 
-/// Appends a fund event and returns the entry it made.
-Entry append(ledger::Ledger& ledger, std::string_view kind, json payload) {
-  const auto id =
-      ledger.next_id(ledger::Counter::fund);
-  payload["id"] = id;
-  ledger.append(kind, fmt::format("fund:{}", id), payload);
-  return *find(ledger, id);
+/// Appends a fund event for `entry` under a new id and returns the entry it made.
+Entry append(ledger::Ledger& ledger, std::string_view kind, events::FundEntry entry) {
+  entry.id = ledger.next_id(ledger::Counter::fund);
+  ledger.append(kind, entry.entity(), entry.to_json());
+  return *find(ledger, entry.id);
 }
 
 } // namespace
@@ -128,17 +126,16 @@ Entry add(ledger::Ledger& ledger, const config::Community& c, const NewEntry& n)
                     i18n::tr(N_("issue {} belongs to community '{}'"), issue.id, issue.community),
                     "issue");
     }
-    out = append(ledger, events::kFundAdd,
-                 {{"community", c.id},
-                  {"kind", n.kind},
-                  {"amount", *amount},
-                  {"party", party},
-                  {"named", n.named},
-                  {"purpose", purpose},
-                  {"issue", n.issue ? json(*n.issue) : json(nullptr)},
-                  {"date", clock::format_date(date)},
-                  {"reverses", nullptr},
-                  {"reason", ""}});
+    events::FundEntry entry;
+    entry.community = c.id;
+    entry.kind = n.kind;
+    entry.amount = *amount;
+    entry.party = party;
+    entry.named = n.named;
+    entry.purpose = purpose;
+    entry.issue = n.issue;
+    entry.date = clock::format_date(date);
+    out = append(ledger, events::kFundAdd, std::move(entry));
   });
   return out;
 }
@@ -164,18 +161,18 @@ Entry reverse(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
     if (q.executeStep())
       throw Error(ErrorKind::data, i18n::tr(N_("entry {} was already reversed by entry {}"), id,
                                             q.getColumn(0).getInt64()));
-    out = append(
-        ledger, events::kFundReverse,
-        {{"community", c.id},
-         {"kind", e->kind},
-         {"amount", e->amount},
-         {"party", e->party},
-         {"named", e->named},
-         {"purpose", e->purpose},
-         {"issue", e->issue ? json(*e->issue) : json(nullptr)},
-         {"date", clock::format_date(clock::local_date(ledger.session().clock.now(), c.timezone))},
-         {"reverses", id},
-         {"reason", why}});
+    events::FundEntry entry;
+    entry.community = c.id;
+    entry.kind = e->kind;
+    entry.amount = e->amount;
+    entry.party = e->party;
+    entry.named = e->named;
+    entry.purpose = e->purpose;
+    entry.issue = e->issue;
+    entry.date = clock::format_date(clock::local_date(ledger.session().clock.now(), c.timezone));
+    entry.reverses = id;
+    entry.reason = why;
+    out = append(ledger, events::kFundReverse, std::move(entry));
   });
   return out;
 }

@@ -1,7 +1,9 @@
 #include "consult/minutes.hpp"
 
 #include "consult/actions.hpp"
+#include "consult/decisions.hpp"
 #include "consult/error.hpp"
+#include "consult/events_minutes.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
@@ -9,8 +11,6 @@
 #include "consult/render.hpp"
 #include "consult/rules.hpp"
 #include "consult/text.hpp"
-#include "consult/decisions.hpp"
-#include "consult/events_minutes.hpp"
 #include "consult/votes.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -250,13 +250,12 @@ State approve(ledger::Ledger& ledger, const config::Community& c, std::int64_t m
                   i18n::tr(N_("approved minutes are locked; correct them with consult minutes "
                               "amend {} --text …"),
                            meeting));
-    const auto doc = record(ledger, c, meeting);
-    const auto text = ledger::canonical(doc);
-    ledger.append(events::kMinutesApprove, fmt::format("meeting:{}", meeting),
-                  {{"meeting", meeting},
-                   {"by", names},
-                   {"document", doc},
-                   {"sha256", hash::sha256_hex(text)}});
+    events::MinutesApprove a;
+    a.meeting = meeting;
+    a.by = names;
+    a.document = record(ledger, c, meeting);
+    a.sha256 = hash::sha256_hex(ledger::canonical(a.document));
+    ledger.append(events::kMinutesApprove, a.entity(), a.to_json());
     out = state(ledger, meeting);
   });
   return out;
@@ -278,11 +277,12 @@ State amend(ledger::Ledger& ledger, std::int64_t meeting, const std::string& tex
                   {},
                   _("a draft follows the ledger: record the correction itself (an opinion, an "
                     "outcome, attendance); amendments are for approved minutes"));
-    ledger.append(events::kMinutesAmend, fmt::format("meeting:{}", meeting),
-                  {{"meeting", meeting},
-                   {"n", static_cast<int>(s.amendments.size()) + 1},
-                   {"text", body},
-                   {"by", who}});
+    events::MinutesAmend a;
+    a.meeting = meeting;
+    a.n = static_cast<int>(s.amendments.size()) + 1;
+    a.text = body;
+    a.by = who;
+    ledger.append(events::kMinutesAmend, a.entity(), a.to_json());
     out = state(ledger, meeting);
   });
   return out;

@@ -1,5 +1,6 @@
 // The projector's part for the account book: fund.add and fund.reverse each
-// insert an entry (a reversal points at the entry it undoes).
+// insert an entry (a reversal points at the entry it undoes); and the payload
+// type of the fund family (consult/events_fund.hpp), which the writer uses too.
 
 #include "projection.hpp"
 
@@ -7,38 +8,84 @@
 
 namespace consult::events {
 
+using nlohmann::json;
+
 namespace {
 
-using nlohmann::json;
-using ledger::canonical;
+void bind_optional(SQLite::Statement& q, int index, const std::optional<std::int64_t>& id) {
+  if (id)
+    q.bind(index, *id);
+  else
+    q.bind(index);
+}
 
-void fund_add(SQLite::Database& db, const ledger::Event& e, const json& p) {
-  SQLite::Statement q(db, R"sql(
+void project_entry(const Apply& a) {
+  const auto f = FundEntry::from_json(a.payload);
+  SQLite::Statement q(a.db, R"sql(
     INSERT INTO fund_entry (id, community, kind, amount, party, named, purpose, issue, on_date,
       reverses, reason, seq, at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-  q.bind(1, integer(p, "id"));
-  q.bind(2, text(p, "community"));
-  q.bind(3, text(p, "kind"));
-  q.bind(4, integer(p, "amount"));
-  q.bind(5, text(p, "party"));
-  q.bind(6, p.value("named", false) ? 1 : 0);
-  q.bind(7, text(p, "purpose"));
-  bind_id(q, 8, p, "issue");
-  q.bind(9, text(p, "date"));
-  bind_id(q, 10, p, "reverses");
-  q.bind(11, text(p, "reason"));
-  q.bind(12, e.seq);
-  q.bind(13, e.at);
+  q.bind(1, f.id);
+  q.bind(2, f.community);
+  q.bind(3, f.kind);
+  q.bind(4, f.amount);
+  q.bind(5, f.party);
+  q.bind(6, f.named ? 1 : 0);
+  q.bind(7, f.purpose);
+  bind_optional(q, 8, f.issue);
+  q.bind(9, f.date);
+  bind_optional(q, 10, f.reverses);
+  q.bind(11, f.reason);
+  q.bind(12, a.event.seq);
+  q.bind(13, a.event.at);
   q.exec();
+}
+
+json id_or_null(const std::optional<std::int64_t>& id) {
+  return id ? json(*id) : json(nullptr);
+}
+
+std::optional<std::int64_t> optional_id(const json& p, const char* key) {
+  const auto it = p.find(key);
+  if (it == p.end() || it->is_null()) return std::nullopt;
+  return it->get<std::int64_t>();
 }
 
 } // namespace
 
+std::string FundEntry::entity() const {
+  return fmt::format("fund:{}", id);
+}
+
+json FundEntry::to_json() const {
+  return {{"id", id},           {"community", community},
+          {"kind", kind},       {"amount", amount},
+          {"party", party},     {"named", named},
+          {"purpose", purpose}, {"issue", id_or_null(issue)},
+          {"date", date},       {"reverses", id_or_null(reverses)},
+          {"reason", reason}};
+}
+
+FundEntry FundEntry::from_json(const json& p) {
+  FundEntry f;
+  f.id = integer(p, "id");
+  f.community = text(p, "community");
+  f.kind = text(p, "kind");
+  f.amount = integer(p, "amount");
+  f.party = text(p, "party");
+  f.named = p.value("named", false);
+  f.purpose = text(p, "purpose");
+  f.issue = optional_id(p, "issue");
+  f.date = text(p, "date");
+  f.reverses = optional_id(p, "reverses");
+  f.reason = text(p, "reason");
+  return f;
+}
+
 const std::vector<Kind>& fund_kinds() {
   static const std::vector<Kind> kKinds = {
-      {kFundAdd, "fund", 5, [](const Apply& a) { fund_add(a.db, a.event, a.payload); }},
-      {kFundReverse, "fund", 5, [](const Apply& a) { fund_add(a.db, a.event, a.payload); }},
+      {kFundAdd, "fund", 5, project_entry, false, payload_type<FundEntry>},
+      {kFundReverse, "fund", 5, project_entry, false, payload_type<FundEntry>},
   };
   return kKinds;
 }

@@ -272,11 +272,16 @@ Vote open(ledger::Ledger& ledger, const config::Community& c, const OpenRequest&
     if (!owners_vote && req.matter != 0)
       throw Error(ErrorKind::usage, _("--matter is for votes under civil-code-278"), "matter");
 
-    json payload = {{"community", c.id},      {"meeting", m ? json(m->id) : json(nullptr)},
-                    {"issue", issue.id},      {"question", question},
-                    {"options", options},     {"method", req.method},
-                    {"profile", profile.key}, {"matter", req.matter},
-                    {"area_total", 0},        {"voters", json::array()}};
+    events::VoteOpen payload;
+    payload.community = c.id;
+    if (m) payload.meeting = m->id;
+    payload.issue = issue.id;
+    payload.question = question;
+    payload.options = options;
+    payload.method = req.method;
+    payload.profile = profile.key;
+    payload.matter = req.matter;
+    payload.voters.emplace();
     if (owners_vote) {
       if (!named_ballots(req.method))
         throw Error(ErrorKind::usage,
@@ -288,10 +293,10 @@ Vote open(ledger::Ledger& ledger, const config::Community& c, const OpenRequest&
       if (r.owners.empty())
         throw Error(ErrorKind::data, i18n::tr(N_("community '{}' has no owners' roster"), c.id),
                     "rule", _("import it first: consult owners import ROSTER.xlsx"));
-      payload["electorate"] = "roster";
-      payload["members"] = static_cast<std::int64_t>(r.owners.size());
-      payload["eligible"] = static_cast<std::int64_t>(r.owners.size());
-      payload["area_total"] = r.area_total;
+      payload.electorate = "roster";
+      payload.members = static_cast<std::int64_t>(r.owners.size());
+      payload.eligible = static_cast<std::int64_t>(r.owners.size());
+      payload.area_total = r.area_total;
     } else if (!m) {
       throw Error(ErrorKind::usage, _("which meeting takes this vote?"), "meeting",
                   _("give --meeting ID; only owners' votes (--rule civil-code-278) are taken "
@@ -306,30 +311,30 @@ Vote open(ledger::Ledger& ledger, const config::Community& c, const OpenRequest&
                     i18n::tr(N_("meeting {} counts heads, not names: a {} needs a list of voters"),
                              m->id, req.method),
                     "method", _("use show-of-hands or secret, with consult vote tally"));
-      payload["electorate"] = "headcount";
-      payload["members"] = m->entitled;
-      payload["eligible"] = *m->headcount;
+      payload.electorate = "headcount";
+      payload.members = m->entitled;
+      payload.eligible = *m->headcount;
     } else {
       const auto q = meetings::quorum(c, *m);
       if (!q.attendance_recorded)
         throw Error(ErrorKind::data, i18n::tr(N_("meeting {} has no attendance recorded"), m->id),
                     "meeting",
                     _("who may vote is who came: record it with 'consult meeting attend'"));
-      json voters = json::array();
+      std::vector<events::VoteOpen::Voter> voters;
       std::int64_t members = 0;
       for (const auto& p : m->people) {
         if (p.role != "member") continue;
         ++members;
-        if (p.attendance == "present") voters.push_back({{"name", p.name}});
-        if (p.attendance == "proxy") voters.push_back({{"name", p.name}, {"proxy", p.proxy}});
+        if (p.attendance == "present") voters.push_back({p.name, std::nullopt});
+        if (p.attendance == "proxy") voters.push_back({p.name, p.proxy});
       }
       if (voters.empty())
         throw Error(ErrorKind::data, i18n::tr(N_("no member is present at meeting {}"), m->id),
                     "meeting");
-      payload["electorate"] = "attendance";
-      payload["members"] = members;
-      payload["eligible"] = static_cast<std::int64_t>(voters.size());
-      payload["voters"] = std::move(voters);
+      payload.electorate = "attendance";
+      payload.members = members;
+      payload.eligible = static_cast<std::int64_t>(voters.size());
+      payload.voters = std::move(voters);
     }
     std::string closes;
     if (!text::trim(req.closes).empty()) {
@@ -341,19 +346,18 @@ Vote open(ledger::Ledger& ledger, const config::Community& c, const OpenRequest&
             "closes");
       closes = clock::format_rfc3339(t, c.timezone);
     }
-    payload["closes_at"] = closes;
+    payload.closes_at = closes;
     // Putting an issue to the vote is consultation: its round opens now.
     if (m) {
-      payload["round"] = meetings::open_item_round(ledger, m->id, issue.id);
+      payload.round = meetings::open_item_round(ledger, m->id, issue.id);
     } else if (issue.status == model::IssueStatus::accepted) {
       events::IssueTransition step;
       step.round = issue.rounds + 1;
       issues::transition(ledger, issue, model::IssueAction::consult, step);
     }
-    const auto id = ledger.next_id(ledger::Counter::vote);
-    payload["id"] = id;
-    ledger.append(events::kVoteOpen, fmt::format("vote:{}", id), payload);
-    out = get(ledger, id);
+    payload.id = ledger.next_id(ledger::Counter::vote);
+    ledger.append(events::kVoteOpen, payload.entity(), payload.to_json());
+    out = get(ledger, payload.id);
   });
   return out;
 }
@@ -385,7 +389,9 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
       throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not an option of vote {}"), what, id),
                   "choice", i18n::tr(N_("options: {}"), list));
     }
-    json payload = {{"id", id}, {"choice", what}};
+    events::VoteCast payload;
+    payload.id = id;
+    payload.choice = what;
     std::string name;
     if (v.electorate == "roster") {
       const auto owner = owners::find_owner(ledger, v.community, who);
@@ -395,8 +401,8 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
                              text::mask_person(who), v.community),
                     "voter", _("'consult owners list' shows the roster"));
       name = owner->name;
-      payload["units"] = owner->units;
-      payload["area"] = owner->area;
+      payload.units = owner->units;
+      payload.area = owner->area;
     } else {
       // A member present, or the proxy who came in a member's place.
       const auto m = meetings::get(ledger, *v.meeting);
@@ -421,8 +427,8 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
                                    fmt::format("{}", fmt::join(b.units, ", ")), id)
                         : i18n::tr(N_("{} has already voted in vote {}"), name, id),
                     "voter", _("one ballot per voter; a ballot cannot be changed"));
-    payload["voter"] = name;
-    ledger.append(events::kVoteCast, fmt::format("vote:{}", id), payload);
+    payload.voter = name;
+    ledger.append(events::kVoteCast, payload.entity(), payload.to_json());
     out = get(ledger, id);
   });
   return out;
@@ -480,18 +486,19 @@ Vote tally(ledger::Ledger& ledger, std::int64_t id,
                   i18n::tr(N_("record each ballot: consult vote cast {} --voter NAME "
                               "--choice X"),
                            id));
-    json j = json::object();
+    events::VoteTally t;
+    t.id = id;
     std::int64_t sum = 0;
     for (const auto& [k, n] : counts) {
       if (std::find(v.options.begin(), v.options.end(), k) == v.options.end())
         throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not an option of vote {}"), k, id),
                     "count",
                     i18n::tr(N_("options: {}"), fmt::format("{}", fmt::join(v.options, ", "))));
-      j[k] = n;
+      t.counts[k] = n;
       sum += n;
     }
     for (const auto& o : v.options)
-      if (!j.contains(o)) j[o] = 0;
+      t.counts.try_emplace(o, 0);
     if (sum != v.eligible)
       throw Error(ErrorKind::data,
                   v.electorate == "headcount"
@@ -502,7 +509,7 @@ Vote tally(ledger::Ledger& ledger, std::int64_t id,
                                     "at meeting {})"),
                                  sum, v.eligible, *v.meeting),
                   "count", _("count every one present; a blank ballot is an abstention"));
-    ledger.append(events::kVoteTally, fmt::format("vote:{}", id), {{"id", id}, {"counts", j}});
+    ledger.append(events::kVoteTally, t.entity(), t.to_json());
     out = get(ledger, id);
   });
   return out;
@@ -529,11 +536,12 @@ Vote extend(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
           ErrorKind::usage,
           i18n::tr(N_("vote {} already closes at {}; an extension ends later"), id, v.closes_at),
           "closes");
-    ledger.append(events::kVoteExtend, fmt::format("vote:{}", id),
-                  {{"id", id},
-                   {"closes_at", clock::format_rfc3339(t, c.timezone)},
-                   {"before", v.closes_at},
-                   {"reason", why}});
+    events::VoteExtend x;
+    x.id = id;
+    x.closes_at = clock::format_rfc3339(t, c.timezone);
+    x.before = v.closes_at;
+    x.reason = why;
+    ledger.append(events::kVoteExtend, x.entity(), x.to_json());
     out = get(ledger, id);
   });
   return out;
@@ -645,23 +653,22 @@ Closed close(ledger::Ledger& ledger, const config::Community& c, std::int64_t id
                           _("rejected"), m->id, q.statement, reason);
       }
     }
-    json counts = json::object();
+    events::VoteClose closing;
+    closing.id = id;
     if (named_ballots(v.method)) {
       for (const auto& o : v.options)
-        counts[o] = 0;
+        closing.counts[o] = 0;
       for (const auto& b : v.ballots)
-        counts[b.choice] = counts[b.choice].get<std::int64_t>() + 1;
+        ++closing.counts[b.choice];
     } else {
       for (const auto& [k, cnt] : v.counts)
-        counts[k] = cnt;
+        closing.counts[k] = cnt;
     }
+    closing.result = approved ? "approved" : "rejected";
+    closing.reason = reason;
     const auto did = ledger.next_id(ledger::Counter::decision);
-    ledger.append(events::kVoteClose, fmt::format("vote:{}", id),
-                  {{"id", id},
-                   {"counts", counts},
-                   {"result", approved ? "approved" : "rejected"},
-                   {"reason", reason},
-                   {"decision", did}});
+    closing.decision = did;
+    ledger.append(events::kVoteClose, closing.entity(), closing.to_json());
     decisions::Decision d;
     d.community = c.id;
     d.issue = v.issue;

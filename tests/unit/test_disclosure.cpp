@@ -3,6 +3,8 @@
 #include "consult/clock.hpp"
 #include "consult/document.hpp"
 #include "consult/error.hpp"
+#include "consult/events.hpp"
+#include "consult/events_fund.hpp"
 #include "consult/exports.hpp"
 #include "consult/fund.hpp"
 #include "consult/issues.hpp"
@@ -171,4 +173,64 @@ TEST_CASE("minutes: approval locks a snapshot; amendments are appended; exports 
   const auto after = minutes::render(*l, with_kind, m, s);
   CHECK(after.find("Amendment 1 (2026-12-02 21:00, 李二): 补记") != std::string::npos);
   CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("fund payloads: a named donor, a masked one, a reversal, as they were always written") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-30 18:00"));
+  const auto c = test::community();
+  // The last event, which its payload type reads and writes back the same.
+  auto last = [&](std::string_view kind) {
+    const auto e = l->head();
+    REQUIRE(e.has_value());
+    CHECK(e->kind == kind);
+    const auto* k = events::find(e->kind);
+    REQUIRE(k != nullptr);
+    const bool typed = k->reread != nullptr;
+    REQUIRE(typed);
+    CHECK(ledger::canonical(k->reread(nlohmann::json::parse(e->payload))) == e->payload);
+    return e->payload;
+  };
+  fund::NewEntry n;
+  n.kind = "income";
+  n.amount = "500";
+  n.party = "张三";
+  n.purpose = "众筹";
+  n.named = true;
+  n.date = clock::parse_date("2026-11-03");
+  fund::add(*l, c, n);
+  CHECK(last(events::kFundAdd) ==
+        R"({"amount":50000,"community":"t","date":"2026-11-03","id":1,"issue":null,)"
+        R"("kind":"income","named":true,"party":"张三","purpose":"众筹","reason":"",)"
+        R"("reverses":null})");
+  n.kind = "expense";
+  n.amount = "1234.50";
+  n.party = "建材店";
+  n.named = false;
+  n.date = clock::parse_date("2026-11-20");
+  const auto wrong = fund::add(*l, c, n);
+  CHECK(last(events::kFundAdd) ==
+        R"({"amount":123450,"community":"t","date":"2026-11-20","id":2,"issue":null,)"
+        R"("kind":"expense","named":false,"party":"建材店","purpose":"众筹","reason":"",)"
+        R"("reverses":null})");
+  fund::reverse(*l, c, wrong.id, "录错");
+  const auto reversal = last(events::kFundReverse);
+  CHECK(reversal ==
+        R"({"amount":123450,"community":"t","date":"2026-11-30","id":3,"issue":null,)"
+        R"("kind":"expense","named":false,"party":"建材店","purpose":"众筹","reason":"录错",)"
+        R"("reverses":2})");
+  const auto r = events::FundEntry::from_json(nlohmann::json::parse(reversal));
+  CHECK(r.reverses == 2);
+  CHECK_FALSE(r.issue.has_value());
+  CHECK(r.entity() == "fund:3");
+  CHECK(ledger::verify(*l).ok);
+
+  // An entry for an issue names it.
+  events::FundEntry f = r;
+  f.issue = 8;
+  f.reverses.reset();
+  f.reason.clear();
+  const auto back = events::FundEntry::from_json(f.to_json());
+  CHECK(back.issue == 8);
+  CHECK(ledger::canonical(back.to_json()).find(R"("issue":8)") != std::string::npos);
+  CHECK(ledger::canonical(back.to_json()).find(R"("reverses":null)") != std::string::npos);
 }

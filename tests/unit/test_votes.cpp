@@ -3,6 +3,8 @@
 
 #include "consult/actions.hpp"
 #include "consult/error.hpp"
+#include "consult/events.hpp"
+#include "consult/events_vote.hpp"
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
 #include "consult/owners.hpp"
@@ -103,6 +105,21 @@ void roster(ledger::Ledger& l, const config::Community& c, const std::string& cs
   opt.name = "roster.csv";
   owners::import_rows(
       l, c, reader, [] { return std::string(64, '0'); }, opt, sum);
+}
+
+/// The payload of the last event of `entity`, which must be of `kind`; its
+/// payload type must read it and write it back byte for byte.
+std::string last_payload(ledger::Ledger& l, const std::string& entity, std::string_view kind) {
+  const auto all = l.events(entity);
+  REQUIRE_FALSE(all.empty());
+  const auto& e = all.back();
+  CHECK(e.kind == kind);
+  const auto* k = events::find(e.kind);
+  REQUIRE(k != nullptr);
+  const bool typed = k->reread != nullptr;
+  REQUIRE(typed);
+  CHECK(ledger::canonical(k->reread(nlohmann::json::parse(e.payload))) == e.payload);
+  return e.payload;
 }
 
 } // namespace
@@ -451,4 +468,112 @@ TEST_CASE("an escalated issue keeps its lineage and comes back with the answer")
   CHECK(x[0].reason == "超出社区权限");
   CHECK(x[0].answer == "列入明年计划");
   CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("vote payloads: a show of hands at a meeting keeps its round, a secret ballot closes "
+          "on its counts") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-12-02 19:40"));
+  const auto c = community();
+  const auto i = accepted_issue(*l, c, "屋顶漏水");
+  const auto j = accepted_issue(*l, c, "楼道灯");
+  const auto m = meeting(*l, c, {i, j});
+  meetings::Attendance a;
+  a.present = {"王一", "李二", "吴五"};
+  a.proxies = {"赵小=赵三"};
+  a.absent = {"孙四"};
+  meetings::attend(*l, m, a);
+
+  const auto hands = votes::open(*l, c, ask(m, i, "show-of-hands"));
+  const auto open = events::VoteOpen::from_json(
+      nlohmann::json::parse(last_payload(*l, events::vote_entity(hands.id), events::kVoteOpen)));
+  CHECK(open.meeting == m);
+  CHECK(open.round == 1);
+  CHECK(open.electorate == "attendance");
+  CHECK(open.members == 5);
+  CHECK(open.eligible == 4);
+  CHECK(open.area_total == 0);
+  CHECK(open.closes_at.empty());
+  REQUIRE(open.voters.has_value());
+  CHECK(open.voters->size() == 4);
+  // "proxy" only for the member who sent one.
+  for (const auto& v : *open.voters) {
+    CAPTURE(v.name);
+    CHECK(v.proxy == (v.name == "赵三" ? std::optional<std::string>("赵小") : std::nullopt));
+  }
+
+  const auto secret = votes::open(*l, c, ask(m, j, "secret"));
+  votes::tally(*l, secret.id, {{"yes", 3}, {"no", 1}});
+  CHECK(last_payload(*l, events::vote_entity(secret.id), events::kVoteTally) ==
+        R"({"counts":{"abstain":0,"no":1,"yes":3},"id":2})");
+  const auto closed = votes::close(*l, c, secret.id);
+  const auto p =
+      nlohmann::json::parse(last_payload(*l, events::vote_entity(secret.id), events::kVoteClose));
+  CHECK(p.size() == 5);
+  const auto close = events::VoteClose::from_json(p);
+  CHECK(close.counts == events::VoteCounts{{"abstain", 0}, {"no", 1}, {"yes", 3}});
+  CHECK(close.result == "approved");
+  CHECK(close.reason == closed.vote.reason);
+  CHECK(close.decision == closed.decision.id);
+  CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("vote payloads: a roll-call ballot names its voter and has no units or area") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-12-02 19:40"));
+  const auto c = community();
+  const auto i = accepted_issue(*l, c, "加装电梯");
+  const auto m = meeting(*l, c, {i});
+  meetings::Attendance a;
+  a.present = {"王一", "李二", "吴五", "赵三"};
+  a.proxies = {"孙小=孙四"};
+  meetings::attend(*l, m, a);
+  const auto v = votes::open(*l, c, ask(m, i, "roll-call", "unanimous"));
+  votes::cast(*l, v.id, "孙小", "yes"); // the proxy votes in the member's name
+  CHECK(last_payload(*l, events::vote_entity(v.id), events::kVoteCast) ==
+        R"({"choice":"yes","id":1,"voter":"孙四"})");
+  const auto cast = events::VoteCast::from_json(
+      nlohmann::json::parse(R"({"choice":"yes","id":1,"voter":"孙四"})"));
+  CHECK_FALSE(cast.units.has_value());
+  CHECK_FALSE(cast.area.has_value());
+}
+
+TEST_CASE("vote payloads read what every version wrote and write it back unchanged") {
+  // An owners' ballot, with its units and area.
+  const std::string owner =
+      R"({"area":19468,"choice":"no","id":2,"units":["3-1-101","3-2-602"],"voter":"张建华"})";
+  const auto cast = events::VoteCast::from_json(nlohmann::json::parse(owner));
+  CHECK(cast.units == std::vector<std::string>{"3-1-101", "3-2-602"});
+  CHECK(cast.area == 19468);
+  CHECK(ledger::canonical(cast.to_json()) == owner);
+
+  // An owners' vote without a meeting: meeting null, no round, voters empty.
+  const std::string roster =
+      R"({"area_total":202300,"closes_at":"2026-12-12T23:59:59+08:00","community":"v",)"
+      R"("electorate":"roster","eligible":23,"id":2,"issue":7,"matter":5,"meeting":null,)"
+      R"("members":23,"method":"written","options":["yes","no","abstain"],)"
+      R"("profile":"civil-code-278","question":"维修屋面","voters":[]})";
+  const auto o = events::VoteOpen::from_json(nlohmann::json::parse(roster));
+  CHECK_FALSE(o.meeting.has_value());
+  CHECK_FALSE(o.round.has_value());
+  REQUIRE(o.voters.has_value());
+  CHECK(o.voters->empty());
+  CHECK(ledger::canonical(o.to_json()) == roster);
+
+  // A payload without voters or round reads, and is written back without them.
+  const std::string bare =
+      R"({"area_total":0,"closes_at":"","community":"v","electorate":"headcount",)"
+      R"("eligible":601,"id":3,"issue":1,"matter":0,"meeting":1,"members":1200,)"
+      R"("method":"show-of-hands","options":["yes","no"],"profile":"residents-meeting",)"
+      R"("question":"垃圾分类"})";
+  const auto b = events::VoteOpen::from_json(nlohmann::json::parse(bare));
+  CHECK_FALSE(b.voters.has_value());
+  CHECK_FALSE(b.round.has_value());
+  CHECK(ledger::canonical(b.to_json()) == bare);
+
+  events::VoteExtend x;
+  x.id = 2;
+  x.closes_at = "2026-12-19T23:59:59+08:00";
+  x.reason = "延长一周";
+  // A vote that had no closing time says so with an empty "before".
+  CHECK(ledger::canonical(x.to_json()) ==
+        R"({"before":"","closes_at":"2026-12-19T23:59:59+08:00","id":2,"reason":"延长一周"})");
 }

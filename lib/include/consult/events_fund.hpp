@@ -1,12 +1,40 @@
 #pragma once
 /// \file
-/// The fund family of the event catalogue: the community's own account book.
+/// The fund family of the event catalogue: the community's own account book —
+/// the permanent names of fund.add and fund.reverse and their payload type
+/// (one shape for both). The writer (lib/fund.cpp) and the projector
+/// (lib/projection_fund.cpp) both go through it.
 
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace consult::events {
 
 inline constexpr std::string_view kFundAdd = "fund.add";
 inline constexpr std::string_view kFundReverse = "fund.reverse";
+
+/// fund.add and fund.reverse: an entry of the account book. A reversal
+/// repeats the entry it undoes (kind, amount, party, …) and names it.
+struct FundEntry {
+  std::int64_t id = 0;
+  std::string community;
+  std::string kind;        ///< income or expense
+  std::int64_t amount = 0; ///< fen, > 0
+  std::string party;       ///< the donor or the payee
+  bool named = false;      ///< the donor chose to be named in public statements
+  std::string purpose;
+  std::optional<std::int64_t> issue;    ///< written as null when there is none
+  std::string date;                     ///< YYYY-MM-DD
+  std::optional<std::int64_t> reverses; ///< fund.reverse: the entry undone; null otherwise
+  std::string reason;                   ///< fund.reverse: why; '' otherwise
+
+  std::string entity() const;
+  nlohmann::json to_json() const;
+  static FundEntry from_json(const nlohmann::json& p);
+};
 
 } // namespace consult::events
