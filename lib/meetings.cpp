@@ -99,26 +99,28 @@ std::int64_t epoch(clock::Instant t) {
   return t.time_since_epoch().count();
 }
 
-void put_times(json& payload, const config::Community& c, const Times& t) {
-  payload["starts_at"] = clock::format_rfc3339(t.starts, c.timezone);
-  payload["ends_at"] = t.ends ? clock::format_rfc3339(*t.ends, c.timezone) : std::string();
-  payload["starts_utc"] = epoch(t.starts);
-  payload["ends_utc"] =
-      t.ends ? epoch(*t.ends) : epoch(t.starts + std::chrono::hours(kDefaultHours));
-  payload["local_date"] = clock::format_date(t.date);
+events::MeetingTimes event_times(const config::Community& c, const Times& t) {
+  events::MeetingTimes out;
+  out.starts_at = clock::format_rfc3339(t.starts, c.timezone);
+  out.ends_at = t.ends ? clock::format_rfc3339(*t.ends, c.timezone) : std::string();
+  out.starts_utc = epoch(t.starts);
+  out.ends_utc = t.ends ? epoch(*t.ends) : epoch(t.starts + std::chrono::hours(kDefaultHours));
+  out.local_date = clock::format_date(t.date);
+  return out;
 }
 
 /// Warnings (or, under notice_policy = "refuse", an error) about when and
 /// where a meeting is planned.
 std::vector<std::string> check_plan(ledger::Ledger& ledger, const config::Community& c,
-                                    const json& p, std::int64_t self, bool scheduled) {
+                                    const events::MeetingTimes& t, const std::string& venue,
+                                    std::int64_t self, bool scheduled) {
   std::vector<std::string> warnings;
   const auto now = ledger.session().clock.now();
-  const auto starts = p.at("starts_utc").get<std::int64_t>();
-  const auto date = *clock::parse_date(p.at("local_date").get<std::string>());
+  const auto starts = t.starts_utc;
+  const auto date = *clock::parse_date(t.local_date);
   if (starts < epoch(now)) {
-    warnings.push_back(i18n::tr(N_("the meeting on {} is in the past: recorded as held"),
-                                p.at("local_date").get<std::string>()));
+    warnings.push_back(
+        i18n::tr(N_("the meeting on {} is in the past: recorded as held"), t.local_date));
   } else if (!scheduled) {
     const auto today = clock::local_date(now, c.timezone);
     if (calendar::inside_notice(today, date, c.rules.notice_days)) {
@@ -128,7 +130,7 @@ std::vector<std::string> check_plan(ledger::Ledger& ledger, const config::Commun
       const std::string message = i18n::tr(
           N_("the meeting on {} is {} day(s) away, inside the notice period: rules.notice_days "
              "= {} in {}"),
-          p.at("local_date").get<std::string>(), days, c.rules.notice_days, c.source);
+          t.local_date, days, c.rules.notice_days, c.source);
       if (c.rules.notice_policy == "refuse")
         throw Error(ErrorKind::data, message, "at",
                     i18n::tr(N_("plan it on {} or later; the rules (notice_policy = \"refuse\") "
@@ -137,7 +139,6 @@ std::vector<std::string> check_plan(ledger::Ledger& ledger, const config::Commun
       warnings.push_back(message);
     }
   }
-  const std::string venue = p.value("venue", std::string());
   if (!venue.empty()) {
     SQLite::Statement q(ledger.db(), R"sql(
       SELECT id, title, starts_at FROM meeting
@@ -146,7 +147,7 @@ std::vector<std::string> check_plan(ledger::Ledger& ledger, const config::Commun
     q.bind(1, c.id);
     q.bind(2, venue);
     q.bind(3, self);
-    q.bind(4, p.at("ends_utc").get<std::int64_t>());
+    q.bind(4, t.ends_utc);
     q.bind(5, starts);
     while (q.executeStep())
       warnings.push_back(i18n::tr(N_("{} is also booked for meeting {} ({}, {})"), venue,
@@ -164,18 +165,14 @@ bool in_term(const config::Member& m, clock::Date date) {
 
 /// The "6+X": council members in term on `date`, by seat, then the
 /// stakeholders of the agenda's issues.
-json invitees(const config::Community& c, clock::Date date,
-              const std::vector<model::Issue>& agenda) {
-  json people = json::array();
+std::vector<events::MeetingPerson> invitees(const config::Community& c, clock::Date date,
+                                            const std::vector<model::Issue>& agenda) {
+  std::vector<events::MeetingPerson> people;
   std::set<std::string> names;
   for (const auto& seat : c.council.seats)
     for (const auto& m : seat.members)
       if (in_term(m, date) && names.insert(m.name).second)
-        people.push_back({{"name", m.name},
-                          {"role", "member"},
-                          {"seat", seat.key},
-                          {"detail", m.role},
-                          {"attendance", "invited"}});
+        people.push_back({m.name, "member", seat.key, m.role, "invited", {}, {}});
   std::map<std::string, std::string> issues_of;
   std::vector<std::string> order;
   for (const auto& issue : agenda)
@@ -186,11 +183,7 @@ json invitees(const config::Community& c, clock::Date date,
       d += (d.empty() ? "#" : " #") + std::to_string(issue.id);
     }
   for (const auto& s : order)
-    people.push_back({{"name", s},
-                      {"role", "stakeholder"},
-                      {"seat", ""},
-                      {"detail", issues_of[s]},
-                      {"attendance", "invited"}});
+    people.push_back({s, "stakeholder", "", issues_of[s], "invited", {}, {}});
   return people;
 }
 
@@ -345,26 +338,26 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
   Planned out;
   ledger.write([&] {
     issues::sync_community(ledger, c);
-    const auto id =
-        ledger.next_id(ledger::Counter::meeting);
-    json payload = {{"id", id},
-                    {"community", c.id},
-                    {"kind", req.kind},
-                    {"title", title.empty() ? kind->label : title},
-                    {"venue", venue},
-                    {"online", online},
-                    {"chair", clean(req.chair, "chair")},
-                    {"recorder", clean(req.recorder, "recorder")},
-                    {"profile", profile ? profile->key : std::string()},
-                    {"entitled", req.entitled},
-                    {"schedule", req.schedule},
-                    {"schedule_date", req.schedule_date}};
-    put_times(payload, c, times);
-    out.warnings = check_plan(ledger, c, payload, id, !req.schedule.empty());
+    const auto id = ledger.next_id(ledger::Counter::meeting);
+    events::MeetingPlan p;
+    p.id = id;
+    p.community = c.id;
+    p.kind = req.kind;
+    p.title = title.empty() ? kind->label : title;
+    p.times = event_times(c, times);
+    p.venue = venue;
+    p.online = online;
+    p.chair = clean(req.chair, "chair");
+    p.recorder = clean(req.recorder, "recorder");
+    p.profile = profile ? profile->key : std::string();
+    p.entitled = req.entitled;
+    p.schedule = req.schedule;
+    p.schedule_date = req.schedule_date;
+    out.warnings = check_plan(ledger, c, p.times, p.venue, id, !req.schedule.empty());
 
     std::vector<model::Issue> agenda;
     std::set<std::int64_t> seen;
-    json items = json::array();
+    auto& items = p.items;
     for (const auto issue_id : req.issues) {
       if (!seen.insert(issue_id).second) continue;
       const auto issue = issues::get(ledger, issue_id);
@@ -388,7 +381,7 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
         SELECT 1 FROM meeting_item mi JOIN meeting m ON m.id = mi.meeting
         WHERE mi.issue = ? AND m.status = 'closed' LIMIT 1)sql");
       closed.bind(1, issue_id);
-      items.push_back({{"issue", issue_id}, {"carried", closed.executeStep()}});
+      items.push_back({issue_id, closed.executeStep()});
       agenda.push_back(issue);
     }
     if (req.auto_agenda) {
@@ -399,13 +392,12 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
              agenda_candidates(ledger, c, times.date, room + static_cast<int>(seen.size()))) {
           if (static_cast<int>(items.size()) >= max) break;
           if (!seen.insert(cand.issue).second) continue;
-          items.push_back({{"issue", cand.issue}, {"carried", cand.carried}});
+          items.push_back({cand.issue, cand.carried});
           agenda.push_back(issues::get(ledger, cand.issue));
         }
     }
-    payload["items"] = std::move(items);
-    payload["people"] = invitees(c, times.date, agenda);
-    ledger.append(events::kMeetingPlan, fmt::format("meeting:{}", id), payload);
+    p.people = invitees(c, times.date, agenda);
+    ledger.append(events::kMeetingPlan, p.entity(), p.to_json());
     out.meeting = get(ledger, id);
   });
   return out;
@@ -488,8 +480,8 @@ Meeting cancel(ledger::Ledger& ledger, std::int64_t id, const std::string& reaso
     const auto m = get(ledger, id);
     require_planned(m, N_("cancel"));
     refuse_open_votes(ledger, id);
-    ledger.append(events::kMeetingCancel, fmt::format("meeting:{}", id),
-                  {{"id", id}, {"reason", why}});
+    const events::MeetingCancel e{id, why};
+    ledger.append(events::kMeetingCancel, e.entity(), e.to_json());
     out = get(ledger, id);
   });
   return out;
@@ -503,14 +495,15 @@ Planned reschedule(ledger::Ledger& ledger, const config::Community& c, std::int6
     const auto m = get(ledger, id);
     require_planned(m, N_("reschedule"));
     if (m.community != c.id) throw Error(ErrorKind::internal, "meeting of another community");
-    json payload = {{"id", id},
-                    {"venue", req.venue ? clean(*req.venue, "venue") : m.venue},
-                    {"online", req.online ? clean(*req.online, "online", 2000) : m.online},
-                    {"reason", clean(req.reason, "reason", 2000, true)},
-                    {"from", m.starts_at}};
-    put_times(payload, c, times);
-    out.warnings = check_plan(ledger, c, payload, id, false);
-    ledger.append(events::kMeetingReschedule, fmt::format("meeting:{}", id), payload);
+    events::MeetingReschedule r;
+    r.id = id;
+    r.from = m.starts_at;
+    r.times = event_times(c, times);
+    r.venue = req.venue ? clean(*req.venue, "venue") : m.venue;
+    r.online = req.online ? clean(*req.online, "online", 2000) : m.online;
+    r.reason = clean(req.reason, "reason", 2000, true);
+    out.warnings = check_plan(ledger, c, r.times, r.venue, id, false);
+    ledger.append(events::kMeetingReschedule, r.entity(), r.to_json());
     out.meeting = get(ledger, id);
   });
   return out;
@@ -524,7 +517,8 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
     std::map<std::string, const Person*> known;
     for (const auto& p : m.people)
       known[p.name] = &p;
-    std::map<std::string, json> changes; // by name, in name order for a stable payload
+    // by name, in name order for a stable payload
+    std::map<std::string, events::MeetingPerson> changes;
     std::set<std::string> named;
     auto once = [&](const std::string& name, const char* field) {
       if (!named.insert(name).second)
@@ -540,9 +534,7 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
     };
     auto record = [&](const Person& p, const std::string& attendance, const std::string& proxy,
                       const std::string& reason) {
-      changes[p.name] = {{"name", p.name},     {"role", p.role},           {"seat", p.seat},
-                         {"detail", p.detail}, {"attendance", attendance}, {"proxy", proxy},
-                         {"reason", reason}};
+      changes[p.name] = {p.name, p.role, p.seat, p.detail, attendance, proxy, reason};
     };
     for (const auto& s : a.present) {
       const auto [name, rest] = split_pair(s, "present");
@@ -578,9 +570,7 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
       if (const auto it = known.find(name); it != known.end() && it->second->role != "guest")
         throw Error(ErrorKind::usage, i18n::tr(N_("{} is invited; not a guest"), name), "guest",
                     _("record them with --present"));
-      changes[name] = {{"name", name},   {"role", "guest"},         {"seat", ""},
-                       {"detail", body}, {"attendance", "present"}, {"proxy", ""},
-                       {"reason", ""}};
+      changes[name] = {name, "guest", "", body, "present", "", ""};
     }
     if (a.headcount) {
       if (m.entitled == 0)
@@ -600,12 +590,12 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
     if (m.people.size() + a.guests.size() > kMaxPeople)
       throw Error(ErrorKind::data, i18n::tr(N_("a meeting holds at most {} people"), kMaxPeople),
                   "guest");
-    json people = json::array();
+    events::MeetingAttend e;
+    e.id = id;
     for (auto& [name, person] : changes)
-      people.push_back(std::move(person));
-    json payload = {{"id", id}, {"people", std::move(people)}};
-    if (a.headcount) payload["headcount"] = *a.headcount;
-    ledger.append(events::kMeetingAttend, fmt::format("meeting:{}", id), payload);
+      e.people.push_back(std::move(person));
+    e.headcount = a.headcount;
+    ledger.append(events::kMeetingAttend, e.entity(), e.to_json());
     out = get(ledger, id);
   });
   return out;
@@ -627,16 +617,9 @@ Note note(ledger::Ledger& ledger, std::int64_t id, std::int64_t issue, const std
     require_planned(m, N_("record opinions at"));
     const auto& item = agenda_item(m, issue);
     const int round = open_round(ledger, m, item);
-    const auto nid =
-        ledger.next_id(ledger::Counter::note);
-    const auto e = ledger.append(events::kMeetingNote, fmt::format("meeting:{}", id),
-                                 {{"id", id},
-                                  {"note", nid},
-                                  {"issue", issue},
-                                  {"round", round},
-                                  {"speaker", who},
-                                  {"position", position},
-                                  {"body", text}});
+    const auto nid = ledger.next_id(ledger::Counter::note);
+    const events::MeetingNote n{id, nid, issue, round, who, position, text};
+    const auto e = ledger.append(events::kMeetingNote, n.entity(), n.to_json());
     out = {nid, issue, round, who, position, text, e.at, e.seq};
   });
   return out;
@@ -716,16 +699,17 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
       step.reason = note_text.empty() ? i18n::tr(N_("withdrawn at meeting {}"), id) : note_text;
       issues::transition(ledger, issue, model::IssueAction::reject, step);
     }
-    json payload = {{"id", id},
-                    {"issue", o.issue},
-                    {"outcome", o.result},
-                    {"note", note_text},
-                    {"round", round}};
+    events::MeetingOutcome e;
+    e.id = id;
+    e.issue = o.issue;
+    e.outcome = o.result;
+    e.note = note_text;
+    e.round = round;
     if (o.vote != 0) {
-      payload["vote"] = o.vote;
-      payload["decision"] = o.decision;
+      e.vote = o.vote;
+      e.decision = o.decision;
     }
-    ledger.append(events::kMeetingOutcome, fmt::format("meeting:{}", id), payload);
+    ledger.append(events::kMeetingOutcome, e.entity(), e.to_json());
     out = get(ledger, id);
   });
   return out;
@@ -742,7 +726,9 @@ Planned close(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
     const auto m = get(ledger, id);
     require_planned(m, N_("close"));
     refuse_open_votes(ledger, id);
-    json not_reached = json::array();
+    events::MeetingClose e;
+    e.id = id;
+    auto& not_reached = e.not_reached;
     for (const auto& it : m.items)
       if (it.outcome.empty()) not_reached.push_back(it.issue.id);
     const auto q = quorum(c, m);
@@ -751,8 +737,7 @@ Planned close(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
     if (!not_reached.empty())
       out.warnings.push_back(
           i18n::tr(N_("{} item(s) without an outcome carried over"), not_reached.size()));
-    ledger.append(events::kMeetingClose, fmt::format("meeting:{}", id),
-                  {{"id", id}, {"not_reached", std::move(not_reached)}});
+    ledger.append(events::kMeetingClose, e.entity(), e.to_json());
     out.meeting = get(ledger, id);
   });
   return out;

@@ -1,5 +1,6 @@
 // The projector's part for meetings: how each meeting.* event changes the
-// meeting tables.
+// meeting tables; and the payload types of the meeting family
+// (consult/events_meeting.hpp), which the writer uses too.
 
 #include "projection.hpp"
 
@@ -7,9 +8,230 @@
 
 namespace consult::events {
 
+using nlohmann::json;
+
 namespace {
 
-using nlohmann::json;
+/// Reads an optional field: absent or null is "not set".
+template <class T> std::optional<T> optional(const json& p, const char* key) {
+  const auto it = p.find(key);
+  if (it == p.end() || it->is_null()) return std::nullopt;
+  return it->get<T>();
+}
+
+/// Writes an optional field only when it is set.
+template <class T> void put(json& p, const char* key, const std::optional<T>& v) {
+  if (v) p[key] = *v;
+}
+
+template <class T> std::vector<T> list_of(const json& p, const char* key) {
+  std::vector<T> out;
+  for (const auto& x : p.at(key))
+    out.push_back(T::from_json(x));
+  return out;
+}
+
+template <class T> json array_of(const std::vector<T>& v) {
+  json out = json::array();
+  for (const auto& x : v)
+    out.push_back(x.to_json());
+  return out;
+}
+
+} // namespace
+
+std::string meeting_entity(std::int64_t id) {
+  return fmt::format("meeting:{}", id);
+}
+
+void MeetingTimes::put(json& p) const {
+  p["starts_at"] = starts_at;
+  p["ends_at"] = ends_at;
+  p["starts_utc"] = starts_utc;
+  p["ends_utc"] = ends_utc;
+  p["local_date"] = local_date;
+}
+
+MeetingTimes MeetingTimes::from_json(const json& p) {
+  return {text(p, "starts_at"), text(p, "ends_at"), integer(p, "starts_utc"),
+          integer(p, "ends_utc"), text(p, "local_date")};
+}
+
+json MeetingPerson::to_json() const {
+  json p = {{"name", name},
+            {"role", role},
+            {"seat", seat},
+            {"detail", detail},
+            {"attendance", attendance}};
+  events::put(p, "proxy", proxy);
+  events::put(p, "reason", reason);
+  return p;
+}
+
+MeetingPerson MeetingPerson::from_json(const json& p) {
+  MeetingPerson m;
+  m.name = text(p, "name");
+  m.role = text(p, "role");
+  m.seat = text(p, "seat");
+  m.detail = text(p, "detail");
+  m.attendance = p.value("attendance", std::string("invited"));
+  m.proxy = optional<std::string>(p, "proxy");
+  m.reason = optional<std::string>(p, "reason");
+  return m;
+}
+
+json MeetingItem::to_json() const {
+  return {{"issue", issue}, {"carried", carried}};
+}
+
+MeetingItem MeetingItem::from_json(const json& p) {
+  return {integer(p, "issue"), p.value("carried", false)};
+}
+
+std::string MeetingPlan::entity() const {
+  return meeting_entity(id);
+}
+
+json MeetingPlan::to_json() const {
+  json p = {{"id", id},
+            {"community", community},
+            {"kind", kind},
+            {"title", title},
+            {"venue", venue},
+            {"online", online},
+            {"chair", chair},
+            {"recorder", recorder},
+            {"profile", profile},
+            {"schedule", schedule},
+            {"schedule_date", schedule_date},
+            {"items", array_of(items)},
+            {"people", array_of(people)}};
+  times.put(p);
+  events::put(p, "entitled", entitled);
+  return p;
+}
+
+MeetingPlan MeetingPlan::from_json(const json& p) {
+  MeetingPlan m;
+  m.id = integer(p, "id");
+  m.community = text(p, "community");
+  m.kind = text(p, "kind");
+  m.title = text(p, "title");
+  m.times = MeetingTimes::from_json(p);
+  m.venue = text(p, "venue");
+  m.online = text(p, "online");
+  m.chair = text(p, "chair");
+  m.recorder = text(p, "recorder");
+  m.profile = text(p, "profile");
+  m.entitled = optional<std::int64_t>(p, "entitled");
+  m.schedule = text(p, "schedule");
+  m.schedule_date = text(p, "schedule_date");
+  m.items = list_of<MeetingItem>(p, "items");
+  m.people = list_of<MeetingPerson>(p, "people");
+  return m;
+}
+
+std::string MeetingReschedule::entity() const {
+  return meeting_entity(id);
+}
+
+json MeetingReschedule::to_json() const {
+  json p = {{"id", id}, {"from", from}, {"venue", venue}, {"online", online}, {"reason", reason}};
+  times.put(p);
+  return p;
+}
+
+MeetingReschedule MeetingReschedule::from_json(const json& p) {
+  MeetingReschedule r;
+  r.id = integer(p, "id");
+  r.from = text(p, "from");
+  r.times = MeetingTimes::from_json(p);
+  r.venue = text(p, "venue");
+  r.online = text(p, "online");
+  r.reason = text(p, "reason");
+  return r;
+}
+
+std::string MeetingCancel::entity() const {
+  return meeting_entity(id);
+}
+
+json MeetingCancel::to_json() const {
+  return {{"id", id}, {"reason", reason}};
+}
+
+MeetingCancel MeetingCancel::from_json(const json& p) {
+  return {integer(p, "id"), text(p, "reason")};
+}
+
+std::string MeetingAttend::entity() const {
+  return meeting_entity(id);
+}
+
+json MeetingAttend::to_json() const {
+  json p = {{"id", id}, {"people", array_of(people)}};
+  events::put(p, "headcount", headcount);
+  return p;
+}
+
+MeetingAttend MeetingAttend::from_json(const json& p) {
+  MeetingAttend a;
+  a.id = integer(p, "id");
+  a.people = list_of<MeetingPerson>(p, "people");
+  a.headcount = optional<std::int64_t>(p, "headcount");
+  return a;
+}
+
+std::string MeetingNote::entity() const {
+  return meeting_entity(id);
+}
+
+json MeetingNote::to_json() const {
+  return {{"id", id},           {"note", note},         {"issue", issue}, {"round", round},
+          {"speaker", speaker}, {"position", position}, {"body", body}};
+}
+
+MeetingNote MeetingNote::from_json(const json& p) {
+  return {integer(p, "id"),   integer(p, "note"),  integer(p, "issue"), p.at("round").get<int>(),
+          text(p, "speaker"), text(p, "position"), text(p, "body")};
+}
+
+std::string MeetingOutcome::entity() const {
+  return meeting_entity(id);
+}
+
+json MeetingOutcome::to_json() const {
+  json p = {{"id", id}, {"issue", issue}, {"outcome", outcome}, {"note", note}, {"round", round}};
+  events::put(p, "vote", vote);
+  events::put(p, "decision", decision);
+  return p;
+}
+
+MeetingOutcome MeetingOutcome::from_json(const json& p) {
+  MeetingOutcome o;
+  o.id = integer(p, "id");
+  o.issue = integer(p, "issue");
+  o.outcome = text(p, "outcome");
+  o.note = text(p, "note");
+  o.round = p.at("round").get<int>();
+  o.vote = optional<std::int64_t>(p, "vote");
+  o.decision = optional<std::int64_t>(p, "decision");
+  return o;
+}
+
+std::string MeetingClose::entity() const {
+  return meeting_entity(id);
+}
+
+json MeetingClose::to_json() const {
+  return {{"id", id}, {"not_reached", not_reached}};
+}
+
+MeetingClose MeetingClose::from_json(const json& p) {
+  return {integer(p, "id"), p.at("not_reached").get<std::vector<std::int64_t>>()};
+}
+
+namespace {
 
 void touch(SQLite::Database& db, const ledger::Event& e, std::int64_t id) {
   SQLite::Statement u(db, "UPDATE meeting SET updated_seq = ?, updated_at = ? WHERE id = ?");
@@ -20,7 +242,7 @@ void touch(SQLite::Database& db, const ledger::Event& e, std::int64_t id) {
     throw Error(ErrorKind::data, fmt::format("event {}: meeting {} does not exist", e.seq, id));
 }
 
-void upsert_person(SQLite::Database& db, std::int64_t meeting, const json& person) {
+void upsert_person(SQLite::Database& db, std::int64_t meeting, const MeetingPerson& person) {
   SQLite::Statement q(db, R"sql(
     INSERT INTO meeting_person (meeting, position, name, role, seat, detail, attendance, proxy,
       reason)
@@ -28,137 +250,139 @@ void upsert_person(SQLite::Database& db, std::int64_t meeting, const json& perso
       ?2, ?3, ?4, ?5, ?6, ?7, ?8)
     ON CONFLICT (meeting, name) DO UPDATE SET attendance = ?6, proxy = ?7, reason = ?8)sql");
   q.bind(1, meeting);
-  q.bind(2, text(person, "name"));
-  q.bind(3, text(person, "role"));
-  q.bind(4, text(person, "seat"));
-  q.bind(5, text(person, "detail"));
-  q.bind(6, person.value("attendance", std::string("invited")));
-  q.bind(7, text(person, "proxy"));
-  q.bind(8, text(person, "reason"));
+  q.bind(2, person.name);
+  q.bind(3, person.role);
+  q.bind(4, person.seat);
+  q.bind(5, person.detail);
+  q.bind(6, person.attendance);
+  q.bind(7, person.proxy.value_or(""));
+  q.bind(8, person.reason.value_or(""));
   q.exec();
 }
 
-void plan(SQLite::Database& db, const ledger::Event& e, const json& p) {
-  const auto id = p.at("id").get<std::int64_t>();
-  SQLite::Statement q(db, R"sql(
+void project_plan(const Apply& a) {
+  const auto p = MeetingPlan::from_json(a.payload);
+  SQLite::Statement q(a.db, R"sql(
     INSERT INTO meeting (id, community, kind, title, starts_at, ends_at, starts_utc, ends_utc,
       local_date, venue, online, chair, recorder, profile, schedule, schedule_date, status,
       reason, created_seq, created_at, updated_seq, updated_at, entitled, headcount)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'planned',
       '', ?17, ?18, ?17, ?18, ?19, NULL))sql");
-  q.bind(1, id);
-  q.bind(2, text(p, "community"));
-  q.bind(3, text(p, "kind"));
-  q.bind(4, text(p, "title"));
-  q.bind(5, text(p, "starts_at"));
-  q.bind(6, text(p, "ends_at"));
-  q.bind(7, p.at("starts_utc").get<std::int64_t>());
-  q.bind(8, p.at("ends_utc").get<std::int64_t>());
-  q.bind(9, text(p, "local_date"));
-  q.bind(10, text(p, "venue"));
-  q.bind(11, text(p, "online"));
-  q.bind(12, text(p, "chair"));
-  q.bind(13, text(p, "recorder"));
-  q.bind(14, text(p, "profile"));
-  q.bind(15, text(p, "schedule"));
-  q.bind(16, text(p, "schedule_date"));
-  q.bind(17, e.seq);
-  q.bind(18, e.at);
-  q.bind(19, p.value("entitled", std::int64_t{0}));
+  q.bind(1, p.id);
+  q.bind(2, p.community);
+  q.bind(3, p.kind);
+  q.bind(4, p.title);
+  q.bind(5, p.times.starts_at);
+  q.bind(6, p.times.ends_at);
+  q.bind(7, p.times.starts_utc);
+  q.bind(8, p.times.ends_utc);
+  q.bind(9, p.times.local_date);
+  q.bind(10, p.venue);
+  q.bind(11, p.online);
+  q.bind(12, p.chair);
+  q.bind(13, p.recorder);
+  q.bind(14, p.profile);
+  q.bind(15, p.schedule);
+  q.bind(16, p.schedule_date);
+  q.bind(17, a.event.seq);
+  q.bind(18, a.event.at);
+  q.bind(19, p.entitled.value_or(0));
   q.exec();
-  SQLite::Statement item(db, "INSERT INTO meeting_item (meeting, position, issue, carried, round, "
-                             "outcome, note) VALUES (?, ?, ?, ?, 0, '', '')");
+  SQLite::Statement item(a.db, "INSERT INTO meeting_item (meeting, position, issue, carried, "
+                               "round, outcome, note) VALUES (?, ?, ?, ?, 0, '', '')");
   int position = 0;
-  for (const auto& it : p.at("items")) {
+  for (const auto& it : p.items) {
     item.reset();
-    item.bind(1, id);
+    item.bind(1, p.id);
     item.bind(2, ++position);
-    item.bind(3, it.at("issue").get<std::int64_t>());
-    item.bind(4, it.value("carried", false) ? 1 : 0);
+    item.bind(3, it.issue);
+    item.bind(4, it.carried ? 1 : 0);
     item.exec();
   }
-  for (const auto& person : p.at("people"))
-    upsert_person(db, id, person);
+  for (const auto& person : p.people)
+    upsert_person(a.db, p.id, person);
 }
 
-void reschedule(SQLite::Database& db, const ledger::Event& e, const json& p) {
-  const auto id = p.at("id").get<std::int64_t>();
-  SQLite::Statement q(db, R"sql(
+void project_reschedule(const Apply& a) {
+  const auto r = MeetingReschedule::from_json(a.payload);
+  SQLite::Statement q(a.db, R"sql(
     UPDATE meeting SET starts_at = ?, ends_at = ?, starts_utc = ?, ends_utc = ?, local_date = ?,
       venue = ?, online = ?, reason = ? WHERE id = ?)sql");
-  q.bind(1, text(p, "starts_at"));
-  q.bind(2, text(p, "ends_at"));
-  q.bind(3, p.at("starts_utc").get<std::int64_t>());
-  q.bind(4, p.at("ends_utc").get<std::int64_t>());
-  q.bind(5, text(p, "local_date"));
-  q.bind(6, text(p, "venue"));
-  q.bind(7, text(p, "online"));
-  q.bind(8, text(p, "reason"));
-  q.bind(9, id);
+  q.bind(1, r.times.starts_at);
+  q.bind(2, r.times.ends_at);
+  q.bind(3, r.times.starts_utc);
+  q.bind(4, r.times.ends_utc);
+  q.bind(5, r.times.local_date);
+  q.bind(6, r.venue);
+  q.bind(7, r.online);
+  q.bind(8, r.reason);
+  q.bind(9, r.id);
   q.exec();
-  touch(db, e, id);
+  touch(a.db, a.event, r.id);
 }
 
-void set_status(SQLite::Database& db, const ledger::Event& e, const json& p, const char* status) {
-  const auto id = p.at("id").get<std::int64_t>();
+void set_status(SQLite::Database& db, const ledger::Event& e, std::int64_t id,
+                const std::string& reason, const char* status) {
   SQLite::Statement q(db, "UPDATE meeting SET status = ?, reason = ? WHERE id = ?");
   q.bind(1, status);
-  q.bind(2, text(p, "reason"));
+  q.bind(2, reason);
   q.bind(3, id);
   q.exec();
   touch(db, e, id);
 }
 
-void item_update(SQLite::Database& db, std::int64_t meeting, const json& p) {
+void item_round(SQLite::Database& db, std::int64_t meeting, std::int64_t issue, int round) {
   SQLite::Statement q(db, "UPDATE meeting_item SET round = ? WHERE meeting = ? AND issue = ?");
-  q.bind(1, p.at("round").get<int>());
+  q.bind(1, round);
   q.bind(2, meeting);
-  q.bind(3, p.at("issue").get<std::int64_t>());
+  q.bind(3, issue);
   q.exec();
 }
 
-void note(SQLite::Database& db, const ledger::Event& e, const json& p) {
-  const auto id = p.at("id").get<std::int64_t>();
-  SQLite::Statement q(db, "INSERT INTO meeting_note (id, meeting, issue, round, speaker, "
-                          "position, body, seq, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  q.bind(1, p.at("note").get<std::int64_t>());
-  q.bind(2, id);
-  q.bind(3, p.at("issue").get<std::int64_t>());
-  q.bind(4, p.at("round").get<int>());
-  q.bind(5, text(p, "speaker"));
-  q.bind(6, text(p, "position"));
-  q.bind(7, text(p, "body"));
-  q.bind(8, e.seq);
-  q.bind(9, e.at);
+void project_note(const Apply& a) {
+  const auto n = MeetingNote::from_json(a.payload);
+  SQLite::Statement q(a.db, "INSERT INTO meeting_note (id, meeting, issue, round, speaker, "
+                            "position, body, seq, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, n.note);
+  q.bind(2, n.id);
+  q.bind(3, n.issue);
+  q.bind(4, n.round);
+  q.bind(5, n.speaker);
+  q.bind(6, n.position);
+  q.bind(7, n.body);
+  q.bind(8, a.event.seq);
+  q.bind(9, a.event.at);
   q.exec();
-  item_update(db, id, p);
-  touch(db, e, id);
+  item_round(a.db, n.id, n.issue, n.round);
+  touch(a.db, a.event, n.id);
 }
 
-void outcome(SQLite::Database& db, const ledger::Event& e, const json& p) {
-  const auto id = p.at("id").get<std::int64_t>();
+void project_outcome(const Apply& a) {
+  const auto o = MeetingOutcome::from_json(a.payload);
   SQLite::Statement q(
-      db, "UPDATE meeting_item SET outcome = ?, note = ? WHERE meeting = ? AND issue = ?");
-  q.bind(1, text(p, "outcome"));
-  q.bind(2, text(p, "note"));
-  q.bind(3, id);
-  q.bind(4, p.at("issue").get<std::int64_t>());
+      a.db, "UPDATE meeting_item SET outcome = ?, note = ? WHERE meeting = ? AND issue = ?");
+  q.bind(1, o.outcome);
+  q.bind(2, o.note);
+  q.bind(3, o.id);
+  q.bind(4, o.issue);
   q.exec();
-  item_update(db, id, p);
-  touch(db, e, id);
+  item_round(a.db, o.id, o.issue, o.round);
+  touch(a.db, a.event, o.id);
 }
 
-void close(SQLite::Database& db, const ledger::Event& e, const json& p) {
-  const auto id = p.at("id").get<std::int64_t>();
+void project_close(const Apply& a) {
+  const auto c = MeetingClose::from_json(a.payload);
+  auto& db = a.db;
   SQLite::Statement q(db, "UPDATE meeting_item SET outcome = 'not-reached' "
                           "WHERE meeting = ? AND issue = ?");
-  for (const auto& issue : p.at("not_reached")) {
+  for (const auto issue : c.not_reached) {
     q.reset();
-    q.bind(1, id);
-    q.bind(2, issue.get<std::int64_t>());
+    q.bind(1, c.id);
+    q.bind(2, issue);
     q.exec();
   }
-  set_status(db, e, p, "closed");
+  set_status(db, a.event, c.id, "", "closed"); // meeting.close has no reason
+  const auto id = c.id;
   // The monthly tallies: a meeting held, and who of the council came.
   SQLite::Statement m(db, "SELECT community, local_date, kind FROM meeting WHERE id = ?");
   m.bind(1, id);
@@ -177,39 +401,41 @@ void close(SQLite::Database& db, const ledger::Event& e, const json& p) {
   }
 }
 
-void cancel(SQLite::Database& db, const ledger::Event& e, const json& p) {
-  set_status(db, e, p, "cancelled");
-  SQLite::Statement m(db, "SELECT community, local_date FROM meeting WHERE id = ?");
-  m.bind(1, p.at("id").get<std::int64_t>());
+void project_cancel(const Apply& a) {
+  const auto c = MeetingCancel::from_json(a.payload);
+  set_status(a.db, a.event, c.id, c.reason, "cancelled");
+  SQLite::Statement m(a.db, "SELECT community, local_date FROM meeting WHERE id = ?");
+  m.bind(1, c.id);
   m.executeStep();
-  tally(db, m.getColumn(0).getString(), m.getColumn(1).getString(), "cancelled", "");
+  tally(a.db, m.getColumn(0).getString(), m.getColumn(1).getString(), "cancelled", "");
 }
 
 /// meeting.attend: who came, by proxy, excused; the headcount.
-void attend(SQLite::Database& db, const ledger::Event& e, const json& p) {
-  const auto id = p.at("id").get<std::int64_t>();
-  for (const auto& person : p.at("people"))
-    upsert_person(db, id, person);
-  if (const auto it = p.find("headcount"); it != p.end()) {
-    SQLite::Statement h(db, "UPDATE meeting SET headcount = ? WHERE id = ?");
-    h.bind(1, it->get<std::int64_t>());
-    h.bind(2, id);
+void project_attend(const Apply& a) {
+  const auto at = MeetingAttend::from_json(a.payload);
+  for (const auto& person : at.people)
+    upsert_person(a.db, at.id, person);
+  if (at.headcount) {
+    SQLite::Statement h(a.db, "UPDATE meeting SET headcount = ? WHERE id = ?");
+    h.bind(1, *at.headcount);
+    h.bind(2, at.id);
     h.exec();
   }
-  touch(db, e, id);
+  touch(a.db, a.event, at.id);
 }
 
 } // namespace
 
 const std::vector<Kind>& meeting_kinds() {
   static const std::vector<Kind> kKinds = {
-      {kMeetingPlan, "meeting", 3, [](const Apply& a) { plan(a.db, a.event, a.payload); }},
-      {kMeetingReschedule, "meeting", 3, [](const Apply& a) { reschedule(a.db, a.event, a.payload); }},
-      {kMeetingCancel, "meeting", 3, [](const Apply& a) { cancel(a.db, a.event, a.payload); }},
-      {kMeetingAttend, "meeting", 3, [](const Apply& a) { attend(a.db, a.event, a.payload); }},
-      {kMeetingNote, "meeting", 3, [](const Apply& a) { note(a.db, a.event, a.payload); }},
-      {kMeetingOutcome, "meeting", 3, [](const Apply& a) { outcome(a.db, a.event, a.payload); }},
-      {kMeetingClose, "meeting", 3, [](const Apply& a) { close(a.db, a.event, a.payload); }},
+      {kMeetingPlan, "meeting", 3, project_plan, false, payload_type<MeetingPlan>},
+      {kMeetingReschedule, "meeting", 3, project_reschedule, false,
+       payload_type<MeetingReschedule>},
+      {kMeetingCancel, "meeting", 3, project_cancel, false, payload_type<MeetingCancel>},
+      {kMeetingAttend, "meeting", 3, project_attend, false, payload_type<MeetingAttend>},
+      {kMeetingNote, "meeting", 3, project_note, false, payload_type<MeetingNote>},
+      {kMeetingOutcome, "meeting", 3, project_outcome, false, payload_type<MeetingOutcome>},
+      {kMeetingClose, "meeting", 3, project_close, false, payload_type<MeetingClose>},
   };
   return kKinds;
 }

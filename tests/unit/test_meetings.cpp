@@ -1,4 +1,6 @@
 #include "consult/error.hpp"
+#include "consult/events.hpp"
+#include "consult/events_meeting.hpp"
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
 
@@ -10,9 +12,10 @@
 #include <functional>
 
 using namespace consult;
-using test::kind_of;
 using model::IssueAction;
 using model::IssueStatus;
+using nlohmann::json;
+using test::kind_of;
 
 namespace {
 
@@ -420,5 +423,173 @@ TEST_CASE("a residents' meeting counts heads of those entitled, by the law's wor
   CHECK(kind_of([&] { meetings::attend(*l, council, a); }) == ErrorKind::usage);
   CHECK(l->event_count() == after_plan);
   CHECK(after_plan == before + 1);
+  CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE(
+    "meeting payloads of every shape ever written read into their types and write back the same") {
+  // Shapes the ledger fixtures may lack: a plan from before meetings counted
+  // heads (no entitled), online without a venue, without a chair; attendance
+  // with and without a headcount; an outcome with and without a vote.
+  const std::vector<std::pair<std::string_view, std::string>> payloads = {
+      {events::kMeetingPlan,
+       R"({"chair":"","community":"m","ends_at":"","ends_utc":1796223600,"id":1,"items":[],)"
+       R"("kind":"council","local_date":"2026-12-02","online":"https://meeting.example/123",)"
+       R"("people":[{"attendance":"invited","detail":"","name":"王一","role":"member",)"
+       R"("seat":"committee"}],"profile":"council-vote","recorder":"","schedule":"",)"
+       R"("schedule_date":"","starts_at":"2026-12-02T19:30:00+08:00","starts_utc":1796216400,)"
+       R"("title":"议事会","venue":""})"},
+      {events::kMeetingPlan,
+       R"({"chair":"王一","community":"m","ends_at":"2026-12-02T21:00:00+08:00",)"
+       R"("ends_utc":1796221800,"entitled":1200,"id":2,"items":[{"carried":true,"issue":3},)"
+       R"({"carried":false,"issue":5}],"kind":"residents-meeting","local_date":"2026-12-02",)"
+       R"("online":"","people":[{"attendance":"invited","detail":"#3 #5","name":"张小明",)"
+       R"("role":"stakeholder","seat":""}],"profile":"","recorder":"李二",)"
+       R"("schedule":"weekly","schedule_date":"2026-12-02",)"
+       R"("starts_at":"2026-12-02T19:30:00+08:00","starts_utc":1796216400,"title":"居民会议",)"
+       R"("venue":"议事厅"})"},
+      {events::kMeetingReschedule,
+       R"({"ends_at":"2026-12-09T20:30:00+08:00","ends_utc":1796819400,)"
+       R"("from":"2026-12-02T19:30:00+08:00","id":1,"local_date":"2026-12-09","online":"",)"
+       R"("reason":"冲突","starts_at":"2026-12-09T19:00:00+08:00","starts_utc":1796814000,)"
+       R"("venue":"会议室"})"},
+      {events::kMeetingCancel, R"({"id":1,"reason":"暴雨"})"},
+      {events::kMeetingAttend,
+       R"({"id":1,"people":[{"attendance":"proxy","detail":"","name":"王一","proxy":"王小一",)"
+       R"("reason":"","role":"member","seat":"committee"},{"attendance":"excused",)"
+       R"("detail":"","name":"赵三","proxy":"","reason":"出差","role":"member",)"
+       R"("seat":"residents"}]})"},
+      {events::kMeetingAttend, R"({"headcount":601,"id":2,"people":[]})"},
+      {events::kMeetingAttend, R"({"headcount":0,"id":2,"people":[]})"},
+      {events::kMeetingNote,
+       R"({"body":"同意","id":1,"issue":3,"note":4,"position":"","round":1,"speaker":""})"},
+      {events::kMeetingOutcome, R"({"id":1,"issue":3,"note":"","outcome":"next-round","round":1})"},
+      {events::kMeetingOutcome,
+       R"({"decision":2,"id":1,"issue":5,"note":"approved","outcome":"decided","round":2,)"
+       R"("vote":1})"},
+      {events::kMeetingClose, R"({"id":1,"not_reached":[]})"},
+      {events::kMeetingClose, R"({"id":1,"not_reached":[3,5]})"},
+  };
+  for (const auto& [kind, payload] : payloads) {
+    CAPTURE(kind);
+    CAPTURE(payload);
+    const auto* k = events::find(kind);
+    REQUIRE(k != nullptr);
+    REQUIRE(static_cast<bool>(k->reread));
+    CHECK(ledger::canonical(k->reread(json::parse(payload))) == payload);
+  }
+
+  const auto old_plan = events::MeetingPlan::from_json(json::parse(payloads[0].second));
+  CHECK_FALSE(old_plan.entitled.has_value());
+  CHECK(old_plan.chair.empty());
+  CHECK(old_plan.venue.empty());
+  CHECK(old_plan.online == "https://meeting.example/123");
+  REQUIRE(old_plan.people.size() == 1);
+  CHECK_FALSE(old_plan.people[0].proxy.has_value());
+  const auto plan = events::MeetingPlan::from_json(json::parse(payloads[1].second));
+  CHECK(plan.entitled == 1200);
+  REQUIRE(plan.items.size() == 2);
+  CHECK(plan.items[0].carried);
+  CHECK_FALSE(plan.items[1].carried);
+  CHECK(plan.entity() == "meeting:2");
+  CHECK_FALSE(events::MeetingAttend::from_json(json::parse(payloads[4].second)).headcount);
+  CHECK(events::MeetingAttend::from_json(json::parse(payloads[6].second)).headcount == 0);
+  const auto by_hand = events::MeetingOutcome::from_json(json::parse(payloads[8].second));
+  CHECK_FALSE(by_hand.vote.has_value());
+  CHECK_FALSE(by_hand.decision.has_value());
+}
+
+TEST_CASE("a meeting planned before meetings counted heads replays with none entitled") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  const auto c = council_community();
+  l->write([&] { issues::sync_community(*l, c); });
+  ledger::Event e;
+  e.seq = 1;
+  e.at = "2026-11-21T10:00:00+08:00";
+  e.kind = events::kMeetingPlan;
+  e.payload =
+      R"({"chair":"","community":"m","ends_at":"","ends_utc":1796223600,"id":1,"items":[],)"
+      R"("kind":"council","local_date":"2026-12-02","online":"https://meeting.example/123",)"
+      R"("people":[{"attendance":"invited","detail":"","name":"王一","role":"member",)"
+      R"("seat":"committee"}],"profile":"council-vote","recorder":"","schedule":"",)"
+      R"("schedule_date":"","starts_at":"2026-12-02T19:30:00+08:00","starts_utc":1796216400,)"
+      R"("title":"议事会","venue":""})";
+  events::apply(l->db(), e);
+  const auto m = meetings::get(*l, 1);
+  CHECK(m.entitled == 0);
+  CHECK_FALSE(m.headcount.has_value());
+  CHECK(m.online == "https://meeting.example/123");
+  CHECK(m.venue.empty());
+  REQUIRE(m.people.size() == 1);
+  CHECK(m.people[0].attendance == "invited");
+  CHECK(m.people[0].proxy.empty());
+}
+
+TEST_CASE("meeting events are written as they always were: online or at a venue, with or "
+          "without a chair, attendance with or without a headcount") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  auto c = council_community();
+  c.meeting_kinds.push_back({"residents-meeting", "居民会议"});
+
+  // Online, without a venue or a chair.
+  auto req = council_at("2026-12-02 19:30");
+  req.venue = "";
+  req.online = "https://meeting.example/123";
+  const auto online = meetings::plan(*l, c, req).meeting.id;
+  auto head = l->head();
+  REQUIRE(head);
+  CHECK(head->kind == "meeting.plan");
+  CHECK(head->entity == "meeting:1");
+  auto p = json::parse(head->payload);
+  CHECK(p.at("venue") == "");
+  CHECK(p.at("online") == "https://meeting.example/123");
+  CHECK(p.at("chair") == "");
+  CHECK(p.at("entitled") == 0);
+  CHECK(p.at("ends_at") == "2026-12-02T21:00:00+08:00");
+  CHECK(p.at("items") == json::array());
+  REQUIRE(p.at("people").size() == 4); // 孙四's term ended before the meeting
+  CHECK(p.at("people")[0].dump() ==
+        R"({"attendance":"invited","detail":"","name":"王一","role":"member","seat":"committee"})");
+
+  // At a venue, chaired, with no end given.
+  req = council_at("2026-12-03 19:30");
+  req.until = "";
+  req.chair = "王一";
+  meetings::plan(*l, c, req);
+  p = json::parse(l->head()->payload);
+  CHECK(p.at("venue") == "议事厅");
+  CHECK(p.at("online") == "");
+  CHECK(p.at("chair") == "王一");
+  CHECK(p.at("ends_at") == "");
+  CHECK(p.at("ends_utc").get<std::int64_t>() - p.at("starts_utc").get<std::int64_t>() ==
+        meetings::kDefaultHours * 3600);
+
+  // Attendance without a headcount: the key is absent.
+  meetings::Attendance a;
+  a.present = {"王一"};
+  a.excused = {"赵三=出差"};
+  a.proxies = {"王小五=吴五"};
+  meetings::attend(*l, online, a);
+  head = l->head();
+  CHECK(head->kind == "meeting.attend");
+  CHECK(head->payload ==
+        R"({"id":1,"people":[{"attendance":"proxy","detail":"","name":"吴五","proxy":"王小五",)"
+        R"("reason":"","role":"member","seat":"women"},{"attendance":"present","detail":"",)"
+        R"("name":"王一","proxy":"","reason":"","role":"member","seat":"committee"},)"
+        R"({"attendance":"excused","detail":"","name":"赵三","proxy":"","reason":"出差",)"
+        R"("role":"member","seat":"residents"}]})");
+
+  // A headcount alone: no people, the key present.
+  auto residents = council_at("2026-12-12 09:00");
+  residents.kind = "residents-meeting";
+  residents.entitled = 1200;
+  const auto counted = meetings::plan(*l, c, residents).meeting.id;
+  meetings::Attendance heads;
+  heads.headcount = 601;
+  meetings::attend(*l, counted, heads);
+  CHECK(l->head()->payload == R"({"headcount":601,"id":3,"people":[]})");
+
+  meetings::close(*l, c, online);
+  CHECK(l->head()->payload == R"({"id":1,"not_reached":[]})");
   CHECK(ledger::verify(*l).ok);
 }
