@@ -227,21 +227,22 @@ void import_rows(ledger::Ledger& ledger, const config::Community& community,
       hash::Sha256 digest;
       std::int64_t n = 0;
       for (const auto& u : rows) {
-        const auto data = ledger::canonical(
-            {{"unit", u.unit}, {"owner", u.owner}, {"area", u.area}, {"row", u.row}});
+        const auto data =
+            ledger::canonical(events::OwnerUnit{u.unit, u.owner, u.area, u.row}.to_json());
         ledger.add_item(seq, ++n, {}, data);
         digest.update(ledger::item_line(n, {}, data));
       }
-      const auto e = ledger.append(events::kOwnersImport, "community:" + community.id,
-                                   {{"community", community.id},
-                                    {"file", std::filesystem::path(opt.name).filename().string()},
-                                    {"sha256", sum.sha256},
-                                    {"format", sum.format},
-                                    {"units", sum.units},
-                                    {"owners", sum.owners},
-                                    {"area_total", sum.area_total},
-                                    {"items", n},
-                                    {"items_sha256", digest.hex()}});
+      events::OwnersImport roster;
+      roster.community = community.id;
+      roster.file = std::filesystem::path(opt.name).filename().string();
+      roster.sha256 = sum.sha256;
+      roster.format = sum.format;
+      roster.units = sum.units;
+      roster.owners = sum.owners;
+      roster.area_total = sum.area_total;
+      roster.items = n;
+      roster.items_sha256 = digest.hex();
+      const auto e = ledger.append(events::kOwnersImport, roster.entity(), roster.to_json());
       if (e.seq != seq)
         throw Error(ErrorKind::internal, "roster event got another sequence number than its rows");
       sum.event_seq = e.seq;
