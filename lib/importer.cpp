@@ -499,8 +499,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     const std::int64_t seq = ledger.next_seq();
     const std::string at = ledger.now_text();
     events::ImportProjector projector(ledger.db(), seq, at);
-    std::int64_t next_id =
-        ledger.next_id(ledger::Counter::issue);
+    std::int64_t next_id = ledger.next_id(ledger::Counter::issue);
     hash::Sha256 items_digest;
     std::int64_t n = 0;
 
@@ -571,22 +570,22 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     sum.sha256 = file_sha256();
     if (sum.rejected > 0 && !opt.skip_bad) throw Abort{};
     if (opt.dry_run) throw Abort{};
+    events::IssueImport imported;
+    imported.community = community.id;
+    imported.file = std::filesystem::path(opt.name).filename().string();
+    imported.sha256 = sum.sha256;
+    imported.format = sum.format;
+    imported.sheet = sum.sheet;
+    imported.encoding = intake::to_string(sum.encoding);
+    imported.rows = sum.rows;
+    imported.duplicates = sum.duplicates;
+    imported.rejected = sum.rejected;
+    imported.items = n;
+    imported.items_sha256 = items_digest.hex();
+    imported.first_id = sum.first_id;
+    imported.last_id = sum.last_id;
     const auto e =
-        ledger.append_applied(events::kIssueImport, "community:" + community.id,
-                              {{"community", community.id},
-                               {"file", std::filesystem::path(opt.name).filename().string()},
-                               {"sha256", sum.sha256},
-                               {"format", sum.format},
-                               {"sheet", sum.sheet},
-                               {"encoding", intake::to_string(sum.encoding)},
-                               {"rows", sum.rows},
-                               {"duplicates", sum.duplicates},
-                               {"rejected", sum.rejected},
-                               {"items", n},
-                               {"items_sha256", items_digest.hex()},
-                               {"first_id", sum.first_id},
-                               {"last_id", sum.last_id}},
-                              at);
+        ledger.append_applied(events::kIssueImport, imported.entity(), imported.to_json(), at);
     if (e.seq != seq)
       throw Error(ErrorKind::internal, "import event got another sequence number than its rows");
     sum.event_seq = e.seq;

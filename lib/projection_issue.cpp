@@ -465,6 +465,38 @@ IssueTransition IssueTransition::from_json(const json& p) {
   return t;
 }
 
+std::string IssueImport::entity() const {
+  return "community:" + community;
+}
+
+json IssueImport::to_json() const {
+  json p = {{"community", community}, {"file", file},      {"sha256", sha256},
+            {"encoding", encoding},   {"rows", rows},      {"duplicates", duplicates},
+            {"rejected", rejected},   {"items", items},    {"items_sha256", items_sha256},
+            {"first_id", first_id},   {"last_id", last_id}};
+  put(p, "format", format);
+  put(p, "sheet", sheet);
+  return p;
+}
+
+IssueImport IssueImport::from_json(const json& p) {
+  IssueImport i;
+  i.community = text(p, "community");
+  i.file = text(p, "file");
+  i.sha256 = text(p, "sha256");
+  i.format = optional<std::string>(p, "format");
+  i.sheet = optional<std::string>(p, "sheet");
+  i.encoding = text(p, "encoding");
+  i.rows = integer(p, "rows");
+  i.duplicates = integer(p, "duplicates");
+  i.rejected = integer(p, "rejected");
+  i.items = integer(p, "items");
+  i.items_sha256 = text(p, "items_sha256");
+  i.first_id = integer(p, "first_id");
+  i.last_id = integer(p, "last_id");
+  return i;
+}
+
 json IssueComment::to_json() const {
   return {{"id", id}, {"comment", comment}, {"round", round}, {"author", author}, {"body", body}};
 }
@@ -503,7 +535,7 @@ const std::vector<Kind>& issue_kinds() {
   constexpr auto transition = payload_type<IssueTransition>;
   static const std::vector<Kind> kKinds = {
       {kIssueAdd, "issue", 1, project_add, false, reread_add},
-      {kIssueImport, "issue", 2, project_import, true},
+      {kIssueImport, "issue", 2, project_import, true, payload_type<IssueImport>},
       {transition_kind(A::accept), "issue", 1, project_transition, false, transition},
       {transition_kind(A::reject), "issue", 1, project_transition, false, transition},
       {transition_kind(A::merge), "issue", 1, project_transition, false, transition},

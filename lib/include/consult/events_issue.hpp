@@ -67,21 +67,43 @@ struct IssueItem {
   std::pair<std::string, std::string> item_json_parts() const;
 };
 
+/// issue.import: a suggestion-box file read into issues; the issues are the
+/// event's items (IssueItem).
+struct IssueImport {
+  std::string community;
+  std::string file;   ///< the file's name, without its directory
+  std::string sha256; ///< of the file's bytes
+  /// csv | xlsx, and the sheet read ('' for CSV). Imports written before
+  /// XLSX files were read lack both keys; a writer of today sets them.
+  std::optional<std::string> format, sheet;
+  std::string encoding;        ///< the file's text encoding, e.g. utf-8
+  std::int64_t rows = 0;       ///< data rows read
+  std::int64_t duplicates = 0; ///< rows imported before, or twice in the file
+  std::int64_t rejected = 0;   ///< bad rows skipped (--skip-bad)
+  std::int64_t items = 0;      ///< the items attached (one per new issue)
+  std::string items_sha256;
+  std::int64_t first_id = 0, last_id = 0; ///< the new issues' ids, 0 when none
+
+  std::string entity() const; ///< "community:ID"
+  nlohmann::json to_json() const;
+  static IssueImport from_json(const nlohmann::json& p);
+};
+
 /// issue.accept … issue.answer: an issue moves from one status to another.
 /// The optional fields are present in the payload only when set.
 struct IssueTransition {
   std::int64_t id = 0;
-  std::string from, to;                ///< status keys
-  std::optional<std::string> reason;   ///< why (reject, escalate, withdrawn at a meeting)
-  std::optional<int> round;            ///< the consultation round it opens
-  std::optional<std::string> level;    ///< escalate: street or district
-  std::optional<std::string> answer;   ///< answer: what the higher body said
-  std::optional<std::int64_t> into;    ///< merge: the twin that stays open
-  std::optional<std::int64_t> count;   ///< merge: residents who raised this one
-  std::optional<std::int64_t> meeting; ///< the meeting that moved it
-  std::optional<std::int64_t> vote;    ///< the vote that moved it
+  std::string from, to;                 ///< status keys
+  std::optional<std::string> reason;    ///< why (reject, escalate, withdrawn at a meeting)
+  std::optional<int> round;             ///< the consultation round it opens
+  std::optional<std::string> level;     ///< escalate: street or district
+  std::optional<std::string> answer;    ///< answer: what the higher body said
+  std::optional<std::int64_t> into;     ///< merge: the twin that stays open
+  std::optional<std::int64_t> count;    ///< merge: residents who raised this one
+  std::optional<std::int64_t> meeting;  ///< the meeting that moved it
+  std::optional<std::int64_t> vote;     ///< the vote that moved it
   std::optional<std::int64_t> decision; ///< the decision that moved it
-  std::optional<std::int64_t> action;  ///< the action item that moved it
+  std::optional<std::int64_t> action;   ///< the action item that moved it
 
   nlohmann::json to_json() const;
   static IssueTransition from_json(const nlohmann::json& p);
