@@ -318,7 +318,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     throw Error(ErrorKind::data,
                 _("no header row naming a date and a content column in the first 20 rows"),
                 opt.name,
-                _("name the columns e.g. 日期 and 内容 (see docs/record.md), or map your "
+                _("name the columns e.g. 日期 and 内容 (see docs/import.md), or map your "
                   "headers with --map"));
   // One column per field; later twins and unknown headers are kept as extra data.
   {

@@ -501,6 +501,8 @@ TEST_CASE(
 
 TEST_CASE("a meeting planned before meetings counted heads replays with none entitled") {
   auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  const auto c = council_community();
+  l->write([&] { issues::sync_community(*l, c); });
   ledger::Event e;
   e.seq = 1;
   e.at = "2026-11-21T10:00:00+08:00";
