@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,23 @@ inline std::string text(const nlohmann::json& payload, const char* key) {
   const auto it = payload.find(key);
   if (it == payload.end() || it->is_null()) return {};
   return it->get<std::string>();
+}
+
+/// An optional field of a payload: absent or null is "not set".
+template <class T> std::optional<T> optional(const nlohmann::json& p, const char* key) {
+  const auto it = p.find(key);
+  if (it == p.end() || it->is_null()) return std::nullopt;
+  return it->get<T>();
+}
+
+/// Writes an optional field only when it is set.
+template <class T> void put(nlohmann::json& p, const char* key, const std::optional<T>& v) {
+  if (v) p[key] = *v;
+}
+
+/// An optional id as payloads have always written it: the id, or null.
+inline nlohmann::json id_or_null(const std::optional<std::int64_t>& id) {
+  return id ? nlohmann::json(*id) : nlohmann::json(nullptr);
 }
 
 /// An integer field of an event's payload (it must be there).

@@ -37,16 +37,6 @@ void project_record(const Apply& a) {
   q.exec();
 }
 
-json id_or_null(const std::optional<std::int64_t>& id) {
-  return id ? json(*id) : json(nullptr);
-}
-
-std::optional<std::int64_t> optional_id(const json& p, const char* key) {
-  const auto it = p.find(key);
-  if (it == p.end() || it->is_null()) return std::nullopt;
-  return it->get<std::int64_t>();
-}
-
 } // namespace
 
 std::string DecisionRecord::entity() const {
@@ -71,8 +61,8 @@ DecisionRecord DecisionRecord::from_json(const json& p) {
   d.id = integer(p, "id");
   d.community = events::text(p, "community");
   d.issue = integer(p, "issue");
-  d.vote = optional_id(p, "vote");
-  d.meeting = optional_id(p, "meeting");
+  d.vote = optional<std::int64_t>(p, "vote");
+  d.meeting = optional<std::int64_t>(p, "meeting");
   d.result = events::text(p, "result");
   d.text = events::text(p, "text");
   d.profile = events::text(p, "profile");

@@ -41,16 +41,6 @@ void project_entry(const Apply& a) {
   q.exec();
 }
 
-json id_or_null(const std::optional<std::int64_t>& id) {
-  return id ? json(*id) : json(nullptr);
-}
-
-std::optional<std::int64_t> optional_id(const json& p, const char* key) {
-  const auto it = p.find(key);
-  if (it == p.end() || it->is_null()) return std::nullopt;
-  return it->get<std::int64_t>();
-}
-
 } // namespace
 
 std::string FundEntry::entity() const {
@@ -75,9 +65,9 @@ FundEntry FundEntry::from_json(const json& p) {
   f.party = text(p, "party");
   f.named = p.value("named", false);
   f.purpose = text(p, "purpose");
-  f.issue = optional_id(p, "issue");
+  f.issue = optional<std::int64_t>(p, "issue");
   f.date = text(p, "date");
-  f.reverses = optional_id(p, "reverses");
+  f.reverses = optional<std::int64_t>(p, "reverses");
   f.reason = text(p, "reason");
   return f;
 }

@@ -373,17 +373,7 @@ void project_priority(const Apply& a) {
 }
 
 /// Reads an optional field: absent or null is "not set".
-template <class T> std::optional<T> optional(const json& p, const char* key) {
-  const auto it = p.find(key);
-  if (it == p.end() || it->is_null()) return std::nullopt;
-  return it->get<T>();
-}
-
 /// Writes an optional field only when it is set.
-template <class T> void put(json& p, const char* key, const std::optional<T>& v) {
-  if (v) p[key] = *v;
-}
-
 } // namespace
 
 std::string_view transition_kind(model::IssueAction action) noexcept {

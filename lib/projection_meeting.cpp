@@ -13,17 +13,7 @@ using nlohmann::json;
 namespace {
 
 /// Reads an optional field: absent or null is "not set".
-template <class T> std::optional<T> optional(const json& p, const char* key) {
-  const auto it = p.find(key);
-  if (it == p.end() || it->is_null()) return std::nullopt;
-  return it->get<T>();
-}
-
 /// Writes an optional field only when it is set.
-template <class T> void put(json& p, const char* key, const std::optional<T>& v) {
-  if (v) p[key] = *v;
-}
-
 template <class T> std::vector<T> list_of(const json& p, const char* key) {
   std::vector<T> out;
   for (const auto& x : p.at(key))

@@ -14,16 +14,6 @@ namespace {
 
 using ledger::canonical;
 
-template <class T> std::optional<T> optional(const json& p, const char* key) {
-  const auto it = p.find(key);
-  if (it == p.end() || it->is_null()) return std::nullopt;
-  return it->get<T>();
-}
-
-json id_or_null(const std::optional<std::int64_t>& id) {
-  return id ? json(*id) : json(nullptr);
-}
-
 void touch_vote(SQLite::Database& db, const ledger::Event& e, std::int64_t id) {
   SQLite::Statement u(db, "UPDATE vote SET updated_seq = ?, updated_at = ? WHERE id = ?");
   u.bind(1, e.seq);
