@@ -73,7 +73,11 @@ Check check(ledger::Ledger& ledger, const config::Config& config, const std::str
                          stamp->seq, stamp->hash);
     return r;
   }
-  const auto again = regenerate(ledger, config, *stamp);
+  // Made again from the ledger as it was at the stamped event, not as it is
+  // now: a stamp moved back to an earlier event no longer matches what the
+  // file lists (an action added after it, a vote closed after it).
+  const auto then = ledger.as_of(stamp->seq);
+  const auto again = regenerate(*then, config, *stamp);
   if (again == bytes) {
     r.ok = true;
     return r;

@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 namespace consult::importer {
@@ -506,25 +507,26 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     // A large import into a small ledger: keeping the issue indexes up to date
     // row by row costs more than building them once at the end from sorted
     // data. Once the import has outgrown what was there, they are dropped and
-    // recreated from their own recorded SQL before the commit, in the same
-    // transaction (a failure rolls the drop back with everything else).
+    // recreated before the commit, in the same transaction (a failure rolls
+    // the drop back with everything else), from consult's own SQL for them:
+    // SQL text read from the file is never run.
     const std::int64_t existing = next_id - 1;
     std::vector<std::string> deferred;
     auto defer_indexes = [&] {
       // Partial indexes stay: the rows an import adds (collected, with no step
       // dates) are not in them, so keeping them costs a test per row, while
       // building one again costs a scan of the whole table.
-      SQLite::Statement q(ledger.db(),
-                          "SELECT s.name, s.sql FROM sqlite_schema s "
-                          "JOIN pragma_index_list('issue') l ON l.name = s.name "
-                          "WHERE s.type = 'index' AND s.sql IS NOT NULL AND l.partial = 0");
-      std::vector<std::string> names;
-      while (q.executeStep()) {
-        names.push_back(q.getColumn(0).getString());
-        deferred.push_back(q.getColumn(1).getString());
+      std::set<std::string> partial;
+      SQLite::Statement q(ledger.db(), "SELECT name FROM pragma_index_list('issue') "
+                                       "WHERE partial = 1");
+      while (q.executeStep())
+        partial.insert(q.getColumn(0).getString());
+      for (const auto& o : ledger::expected_schema()) {
+        if (o.type != "index" || o.table != "issue" || o.sql.empty() || partial.count(o.name))
+          continue;
+        ledger.db().exec("DROP INDEX \"" + o.name + "\"");
+        deferred.push_back(o.sql);
       }
-      for (const auto& name : names)
-        ledger.db().exec("DROP INDEX \"" + name + "\"");
     };
 
     // The rows are read, checked and hashed on a second thread while this one

@@ -5,6 +5,7 @@
 #include "consult/events_ledger.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
+#include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -69,9 +70,65 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, int fla
     // Refused (SQLITE_MISUSE) if something initialised SQLite first: harmless.
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   });
-  return std::make_unique<SQLite::Database>(path, flags | SQLite::OPEN_NOMUTEX);
+  auto db = std::make_unique<SQLite::Database>(path, flags | SQLite::OPEN_NOMUTEX);
+  sqlite3* h = db->getHandle();
+  // A ledger file is data, not code. Its views are never read (consult does
+  // not use them); functions with side effects may not run from its schema;
+  // and its schema cannot be edited through this connection (a migration
+  // step that must, lifts this for itself).
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  return db;
 }
+
+/// `path` as an SQLite URI for a file that cannot change while it is read
+/// (read-only storage): no locks, no write-ahead log or its index created.
+std::string immutable_uri(const std::string& path) {
+  std::string out = "file:";
+  for (const char c : fs::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#')
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else
+      out += c;
+  }
+  return out + "?mode=ro&immutable=1";
+}
+
+bool cannot_open(const std::exception& e) {
+  const auto* se = dynamic_cast<const SQLite::Exception*>(&e);
+  if (!se) return false;
+  const int code = se->getErrorCode() & 0xff;
+  return code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_PERM;
+}
+
 } // namespace
+
+std::unique_ptr<SQLite::Database> open_read_only(const std::string& path) {
+  try {
+    auto db = open_database(path, SQLite::OPEN_READONLY);
+    // A ledger in WAL mode is only read once its index (-shm) is open or made:
+    // that is the first thing that fails on read-only storage.
+    db->execAndGet("SELECT count(*) FROM sqlite_schema");
+    return db;
+  } catch (const std::exception& e) {
+    if (!cannot_open(e)) throw;
+    std::error_code ec;
+    const auto wal = fs::file_size(path + "-wal", ec);
+    if (!ec && wal > 0)
+      throw Error(ErrorKind::io,
+                  i18n::tr(N_("cannot read '{}': its last changes are still in '{}-wal', which "
+                              "cannot be read where it is (read-only storage?)"),
+                           path, path),
+                  {}, _("copy the file and its -wal file to writable storage and read the copy"));
+    if (::access(path.c_str(), R_OK) != 0) throw;
+    // Read-only storage, or a directory this user cannot write: nothing
+    // else can be writing the file, so it is read as it is, without locks.
+    auto db = open_database(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    db->execAndGet("SELECT count(*) FROM sqlite_schema");
+    return db;
+  }
+}
 
 void migrate(SQLite::Database& db) {
   int version = db.execAndGet("PRAGMA user_version").getInt();
@@ -83,7 +140,20 @@ void migrate(SQLite::Database& db) {
       version = db.execAndGet("PRAGMA user_version").getInt();
       if (m.version > version) {
         if (*m.sql) db.exec(m.sql);
-        if (m.step) m.step(db);
+        if (m.step) {
+          // A step may edit recorded SQL (writable_schema), which defensive
+          // mode forbids: lifted for the step alone.
+          sqlite3* h = db.getHandle();
+          int defensive = 0;
+          sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+          sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+          struct Restore {
+            sqlite3* h;
+            int on;
+            ~Restore() { sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, on, nullptr); }
+          } restore{h, defensive};
+          m.step(db);
+        }
         db.exec(fmt::format("PRAGMA user_version = {}", m.version));
       }
       db.exec("COMMIT");
@@ -142,8 +212,8 @@ Ledger::Ledger(const std::string& path, Access access, Session session)
     throw Error(ErrorKind::no_input, i18n::tr(N_("ledger '{}' does not exist"), path), {},
                 _("create it with 'consult init', or point --ledger or CONSULT_LEDGER at it"));
   try {
-    db_ = open_database(path,
-                        access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
+    db_ = access == Access::write ? open_database(path, SQLite::OPEN_READWRITE)
+                                  : open_read_only(path);
     configure();
     check_identity(access);
   } catch (const Error&) {
@@ -166,6 +236,70 @@ std::unique_ptr<Ledger> Ledger::in_memory(Session session) {
   l->write([&] {
     l->append(events::kLedgerInit, "ledger", events::LedgerInit{latest_version()}.to_json());
   });
+  return l;
+}
+
+std::unique_ptr<Ledger> Ledger::as_of(std::int64_t seq) {
+  std::unique_ptr<Ledger> l(new Ledger());
+  l->path_ = ":memory:";
+  l->session_ = session_;
+  l->db_ = open_database(":memory:", SQLite::OPEN_READWRITE);
+  l->configure();
+  l->db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+  migrate(*l->db_);
+  auto& to = *l->db_;
+  to.exec("BEGIN");
+  SQLite::Statement q(*db_, "SELECT seq, at, actor, kind, entity, payload, prev_hash, hash "
+                            "FROM event WHERE seq <= ? ORDER BY seq");
+  q.bind(1, seq);
+  SQLite::Statement ins(to, "INSERT INTO event (seq, at, actor, kind, entity, payload, "
+                            "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement items(*db_, "SELECT n, key, data FROM event_item WHERE seq = ? ORDER BY n");
+  SQLite::Statement add(to, "INSERT INTO event_item (seq, n, key, data) VALUES (?, ?, ?, ?)");
+  Event last;
+  while (q.executeStep()) {
+    Event e;
+    e.seq = q.getColumn(0).getInt64();
+    e.at = q.getColumn(1).getString();
+    e.actor = q.getColumn(2).getString();
+    e.kind = q.getColumn(3).getString();
+    e.entity = q.getColumn(4).getString();
+    e.payload = q.getColumn(5).getString();
+    e.prev_hash = q.getColumn(6).getString();
+    e.hash = q.getColumn(7).getString();
+    ins.reset();
+    ins.bind(1, e.seq);
+    ins.bind(2, e.at);
+    ins.bind(3, e.actor);
+    ins.bind(4, e.kind);
+    ins.bind(5, e.entity);
+    ins.bind(6, e.payload);
+    ins.bind(7, e.prev_hash);
+    ins.bind(8, e.hash);
+    ins.exec();
+    if (const auto* kind = events::find(e.kind); kind && kind->has_items) {
+      items.reset();
+      items.bind(1, e.seq);
+      while (items.executeStep()) {
+        add.reset();
+        add.bind(1, e.seq);
+        add.bind(2, items.getColumn(0).getInt64());
+        if (items.getColumn(1).isNull())
+          add.bind(3);
+        else
+          add.bind(3, items.getColumn(1).getString());
+        add.bind(4, items.getColumn(2).getString());
+        add.exec();
+      }
+    }
+    events::apply(to, e, db_.get());
+    last = std::move(e);
+  }
+  SQLite::Statement head(to, "UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1");
+  head.bind(1, last.seq);
+  head.bind(2, last.hash);
+  head.exec();
+  to.exec("COMMIT");
   return l;
 }
 
@@ -202,6 +336,22 @@ void Ledger::check_identity(Access access) {
                   {}, _("upgrade it with 'consult init' (the events are kept)"));
     migrate(*db_);
   }
+  if (access == Access::write) check_schema();
+}
+
+void Ledger::check_schema() {
+  // The recorded SQL of every table, index, trigger and view is what the
+  // migrations made: a trigger, check or index planted in the file would run
+  // as consult writes, so nothing is written to a ledger whose schema differs.
+  if (schema_digest(read_schema(*db_)) == kSchemaDigest) return;
+  const auto differences = schema_differences(*db_);
+  if (differences.empty()) return; // the written-out digest is behind the migrations
+  throw Error(ErrorKind::data,
+              i18n::tr(N_("ledger '{}' was changed outside consult: {}"), path_,
+                       differences.front()),
+              {},
+              _("nothing was written; run 'consult verify' for the whole finding and restore "
+                "the ledger from a backup"));
 }
 
 int Ledger::schema_version() {
@@ -261,10 +411,24 @@ Event Ledger::append_impl(std::string_view kind, const std::string& entity,
     throw Error(ErrorKind::internal,
                 fmt::format("event kind '{}' is not in the event catalogue", std::string(kind)));
   Event e;
-  SQLite::Statement head(*db_, "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1");
+  SQLite::Statement head(*db_, "SELECT seq, hash, at FROM event ORDER BY seq DESC LIMIT 1");
   if (head.executeStep()) {
     e.seq = head.getColumn(0).getInt64() + 1;
     e.prev_hash = head.getColumn(1).getString();
+    // The log's time only moves forward: an event dated before the last one
+    // would let a backdated clock reopen what a deadline closed.
+    const std::string last = head.getColumn(2).getString();
+    const auto then = clock::parse_instant(last, session_.zone);
+    const auto now = clock::parse_instant(at, session_.zone);
+    if (!now)
+      throw Error(ErrorKind::internal, fmt::format("event time '{}' is not RFC 3339", at));
+    if (then && *now < *then)
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("the time {} is earlier than that of the last event {} ({}): the "
+                              "ledger's time only moves forward"),
+                           at, e.seq - 1, last),
+                  {},
+                  _("check the computer's clock, or --now and CONSULT_NOW; nothing was written"));
   } else {
     e.seq = 1;
     e.prev_hash = kGenesisHash;
@@ -273,7 +437,20 @@ Event Ledger::append_impl(std::string_view kind, const std::string& entity,
   e.actor = session_.actor;
   e.kind = kind;
   e.entity = entity;
-  e.payload = canonical(payload);
+  bool text_ok = true;
+  try {
+    e.payload = canonical(payload);
+  } catch (const nlohmann::json::type_error&) { // strict: a string that is not UTF-8
+    text_ok = false;
+  }
+  if (!text::valid_utf8(e.actor))
+    throw Error(ErrorKind::usage, _("the name of who is recording (--as, CONSULT_ACTOR) is not "
+                                    "valid UTF-8"),
+                {}, _("give the name in UTF-8; nothing was written"));
+  if (!text_ok || !text::valid_utf8(e.entity) || !text::valid_utf8(e.payload))
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("the text of event {} ({}) is not valid UTF-8"), e.seq, e.kind), {},
+                _("give the text in UTF-8; nothing was written"));
   e.hash = event_hash(e);
 
   SQLite::Statement ins(*db_, "INSERT INTO event (seq, at, actor, kind, entity, payload, "

@@ -3,11 +3,14 @@
 // with its `PRAGMA user_version` bump. Never edit a released step: add one.
 
 #include "consult/error.hpp"
+#include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ledger.hpp"
 
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <map>
 #include <regex>
 
 namespace consult::ledger {
@@ -655,6 +658,80 @@ const std::vector<std::string>& projection_tables() {
       "issue_escalation", "minutes",      "minutes_amendment", "fund_entry",
       "report_month"};
   return kTables;
+}
+
+// Changes with every migration: tests/unit/test_verify.cpp says the new value.
+const char* const kSchemaDigest =
+    "3cd75996b73f9719d62696a51b57fafc327b1cf509db4d67cddb726405d1030d";
+
+std::vector<SchemaObject> read_schema(SQLite::Database& db) {
+  std::vector<SchemaObject> out;
+  SQLite::Statement q(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                          "ORDER BY type, name");
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                   q.getColumn(2).getString(), q.getColumn(3).getString()});
+  return out;
+}
+
+const std::vector<SchemaObject>& expected_schema() {
+  static const std::vector<SchemaObject> kExpected = [] {
+    SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE);
+    migrate(mem);
+    return read_schema(mem);
+  }();
+  return kExpected;
+}
+
+std::string schema_digest(const std::vector<SchemaObject>& schema) {
+  hash::Sha256 d;
+  for (const auto& o : schema) {
+    // Each field ends in a NUL, which SQL text cannot hold: unambiguous.
+    for (const auto* f : {&o.type, &o.name, &o.table, &o.sql}) {
+      d.update(*f);
+      d.update(std::string_view("\0", 1));
+    }
+  }
+  return d.hex();
+}
+
+namespace {
+
+/// The kind of a schema object, for people.
+std::string object_word(const std::string& type) {
+  if (type == "table") return _("table");
+  if (type == "index") return _("index");
+  if (type == "trigger") return _("trigger");
+  if (type == "view") return _("view");
+  return type;
+}
+
+} // namespace
+
+std::vector<std::string> schema_differences(SQLite::Database& db) {
+  const auto& expected = expected_schema();
+  const auto actual = read_schema(db);
+  using Key = std::pair<std::string, std::string>;
+  std::map<Key, const SchemaObject*> want, have;
+  for (const auto& o : expected)
+    want[{o.type, o.name}] = &o;
+  for (const auto& o : actual)
+    have[{o.type, o.name}] = &o;
+  std::vector<std::string> out;
+  for (const auto& [key, o] : have) {
+    const auto it = want.find(key);
+    if (it == want.end())
+      out.push_back(i18n::tr(N_("{} '{}' (on table '{}') is not part of a consult ledger"),
+                             object_word(o->type), o->name, o->table));
+    else if (!(*it->second == *o))
+      out.push_back(i18n::tr(N_("{} '{}' differs from what consult created"),
+                             object_word(o->type), o->name));
+  }
+  for (const auto& [key, o] : want)
+    if (!have.count(key))
+      out.push_back(
+          i18n::tr(N_("{} '{}' is missing"), object_word(o->type), o->name));
+  return out;
 }
 
 } // namespace consult::ledger

@@ -3,11 +3,13 @@
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ledger.hpp"
+#include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <sqlite3.h>
 #include <vector>
 
@@ -119,6 +121,23 @@ VerifyResult verify(Ledger& ledger) {
   VerifyResult r;
   auto& db = ledger.db();
 
+  // The file itself: SQLite's own check of every page, index and record.
+  {
+    SQLite::Statement q(db, "PRAGMA integrity_check(20)");
+    std::string found;
+    while (q.executeStep()) {
+      const std::string line = q.getColumn(0).getString();
+      if (line == "ok") break;
+      found += (found.empty() ? "" : "; ") + line;
+    }
+    if (!found.empty()) {
+      r.ok = false;
+      r.problem = i18n::tr(N_("the file is damaged (SQLite's integrity check: {})"), found);
+      return r;
+    }
+  }
+
+
   // A scratch database with the same schema, to replay into.
   SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE);
   mem.exec("PRAGMA foreign_keys = ON");
@@ -130,6 +149,8 @@ VerifyResult verify(Ledger& ledger) {
   std::string prev = kGenesisHash;
   std::int64_t expected = 1;
   std::int64_t item_rows = 0;
+  std::optional<clock::Instant> last_time;
+  std::string last_at;
   while (q.executeStep()) {
     Event e;
     e.seq = q.getColumn(0).getInt64();
@@ -145,6 +166,16 @@ VerifyResult verify(Ledger& ledger) {
       r.bad_seq = seq;
       r.problem = std::move(problem);
     };
+    for (const auto& [column, value] :
+         {std::pair<const char*, const std::string*>{"at", &e.at}, {"actor", &e.actor},
+          {"kind", &e.kind}, {"entity", &e.entity}, {"payload", &e.payload},
+          {"prev_hash", &e.prev_hash}, {"hash", &e.hash}}) {
+      if (!text::valid_utf8(*value)) {
+        bad(e.seq, i18n::tr(N_("event {}: its {} is not valid UTF-8"), e.seq, column));
+        break;
+      }
+    }
+    if (!r.ok) break;
     if (e.seq != expected) {
       bad(expected, e.seq > expected
                         ? i18n::tr(N_("event {} is missing: event {} follows event {} (deleted?)"),
@@ -158,6 +189,19 @@ VerifyResult verify(Ledger& ledger) {
                           e.seq, e.seq - 1));
       break;
     }
+    const auto when = clock::parse_instant(e.at, ledger.session().zone);
+    if (!when) {
+      bad(e.seq, i18n::tr(N_("event {} has no valid time ('{}')"), e.seq, e.at));
+      break;
+    }
+    if (last_time && *when < *last_time) {
+      bad(e.seq, i18n::tr(N_("event {} is dated {}, earlier than event {} before it ({}): the "
+                             "log's time went backwards"),
+                          e.seq, e.at, e.seq - 1, last_at));
+      break;
+    }
+    last_time = when;
+    last_at = e.at;
     if (event_hash(e) != e.hash) {
       bad(e.seq, i18n::tr(N_("event {} ({}) was changed: its contents do not match its hash"),
                           e.seq, e.kind));
@@ -171,10 +215,18 @@ VerifyResult verify(Ledger& ledger) {
       SQLite::Statement items(db, "SELECT n, coalesce(key, ''), data FROM event_item "
                                   "WHERE seq = ? ORDER BY n");
       items.bind(1, e.seq);
+      bool items_text_ok = true;
       while (items.executeStep()) {
         ++n;
-        digest.update(item_line(items.getColumn(0).getInt64(), items.getColumn(1).getString(),
-                                items.getColumn(2).getString()));
+        const std::string key = items.getColumn(1).getString();
+        const std::string data = items.getColumn(2).getString();
+        items_text_ok = items_text_ok && text::valid_utf8(key) && text::valid_utf8(data);
+        digest.update(item_line(items.getColumn(0).getInt64(), key, data));
+      }
+      if (!items_text_ok) {
+        bad(e.seq, i18n::tr(N_("event {} ({}): an attached row is not valid UTF-8"), e.seq,
+                            e.kind));
+        break;
       }
       item_rows += n;
       if (payload.is_discarded() || payload.value("items", std::int64_t{-1}) != n ||
@@ -222,6 +274,17 @@ VerifyResult verify(Ledger& ledger) {
   mem.exec("COMMIT");
   for (const auto& table : projection_tables())
     if (!compare_table(db, mem, table, r)) return r;
+
+  // The schema: exactly what the migrations create, nothing planted (a
+  // trigger or check would run as consult writes; a view is never read).
+  if (const auto differences = schema_differences(db); !differences.empty()) {
+    r.ok = false;
+    std::string all;
+    for (const auto& d : differences)
+      all += (all.empty() ? "" : "; ") + d;
+    r.problem = i18n::tr(N_("the schema was changed outside consult: {}"), all);
+    return r;
+  }
   return r;
 }
 

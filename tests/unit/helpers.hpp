@@ -41,6 +41,17 @@ members = [{ name = "王一" }, { name = "李二" }]
                                  "t.toml");
 }
 
+/// Runs `sql` on a ledger's file as a careful forger with the sqlite3 shell
+/// would: the append-only triggers dropped first and put back afterwards
+/// exactly as consult made them, so that only what the SQL changed differs.
+inline void forge(SQLite::Database& db, const std::string& sql) {
+  for (const auto& o : ledger::expected_schema())
+    if (o.type == "trigger") db.exec("DROP TRIGGER IF EXISTS \"" + o.name + "\"");
+  db.exec(sql);
+  for (const auto& o : ledger::expected_schema())
+    if (o.type == "trigger") db.exec(o.sql);
+}
+
 /// The kind of consult::Error `fn` throws; ErrorKind::internal if it throws
 /// none (no test expects that kind).
 inline ErrorKind kind_of(const std::function<void()>& fn) {

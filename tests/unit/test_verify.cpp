@@ -29,8 +29,6 @@ std::unique_ptr<ledger::Ledger> sample() {
   issues::comment(*l, 1, "赵德明", "先做防水");              // 7
   issues::change(*l, 2, {model::IssueAction::merge, "", 1}); // 8
   issues::change(*l, 1, {model::IssueAction::consult});      // 9
-  // Tampering starts with dropping the append-only guards, as the sqlite3 shell allows.
-  l->db().exec("DROP TRIGGER event_append_only_update; DROP TRIGGER event_append_only_delete;");
   return l;
 }
 
@@ -59,7 +57,7 @@ TEST_CASE("an intact ledger verifies") {
 
 TEST_CASE("an edited event is caught") {
   auto l = sample();
-  l->db().exec("UPDATE event SET payload = replace(payload, '停车难', '停车容易') WHERE seq = 4");
+  test::forge(l->db(), "UPDATE event SET payload = replace(payload, '停车难', '停车容易') WHERE seq = 4");
   const auto r = ledger::verify(*l);
   CHECK_FALSE(r.ok);
   CHECK(r.bad_seq == 4);
@@ -68,16 +66,16 @@ TEST_CASE("an edited event is caught") {
 
 TEST_CASE("an edited actor or time is caught") {
   auto l = sample();
-  l->db().exec("UPDATE event SET actor = 'someone else' WHERE seq = 6");
+  test::forge(l->db(), "UPDATE event SET actor = 'someone else' WHERE seq = 6");
   CHECK(ledger::verify(*l).bad_seq == 6);
   auto m = sample();
-  m->db().exec("UPDATE event SET at = '2020-01-01T00:00:00+08:00' WHERE seq = 2");
+  test::forge(m->db(), "UPDATE event SET at = '2020-01-01T00:00:00+08:00' WHERE seq = 2");
   CHECK(ledger::verify(*m).bad_seq == 2);
 }
 
 TEST_CASE("a deleted event is caught") {
   auto l = sample();
-  l->db().exec("DELETE FROM event WHERE seq = 5");
+  test::forge(l->db(), "DELETE FROM event WHERE seq = 5");
   const auto r = ledger::verify(*l);
   CHECK_FALSE(r.ok);
   CHECK(r.bad_seq == 5);
@@ -86,12 +84,12 @@ TEST_CASE("a deleted event is caught") {
 
 TEST_CASE("a deleted last event is caught") {
   auto l = sample();
-  l->db().exec("DELETE FROM event WHERE seq = 9");
+  test::forge(l->db(), "DELETE FROM event WHERE seq = 9");
   const auto r = ledger::verify(*l);
   CHECK_FALSE(r.ok);
   CHECK(r.table == "ledger_head");
   // Even with the head moved back, the tables still show round 2.
-  l->db().exec("UPDATE ledger_head SET seq = 8, hash = (SELECT hash FROM event WHERE seq = 8)");
+  test::forge(l->db(), "UPDATE ledger_head SET seq = 8, hash = (SELECT hash FROM event WHERE seq = 8)");
   const auto r2 = ledger::verify(*l);
   CHECK_FALSE(r2.ok);
   CHECK(r2.table == "issue");
@@ -100,7 +98,7 @@ TEST_CASE("a deleted last event is caught") {
 
 TEST_CASE("reordered events are caught") {
   auto l = sample();
-  l->db().exec("UPDATE event SET seq = -seq WHERE seq IN (5, 6);"
+  test::forge(l->db(), "UPDATE event SET seq = -seq WHERE seq IN (5, 6);"
                "UPDATE event SET seq = 6 WHERE seq = -5;"
                "UPDATE event SET seq = 5 WHERE seq = -6;");
   const auto r = ledger::verify(*l);
@@ -112,7 +110,7 @@ TEST_CASE("reordered events are caught") {
 TEST_CASE("an inserted event is caught") {
   auto l = sample();
   // Make room at 5 and insert an event whose own hash is right.
-  l->db().exec("UPDATE event SET seq = seq + 100 WHERE seq >= 5;"
+  test::forge(l->db(), "UPDATE event SET seq = seq + 100 WHERE seq >= 5;"
                "UPDATE event SET seq = seq - 99 WHERE seq >= 105;");
   ledger::Event e;
   e.seq = 5;
@@ -152,7 +150,7 @@ TEST_CASE("a forged event appended at the end is caught by the tables") {
 
 TEST_CASE("a table edited behind the events' back is caught") {
   auto l = sample();
-  l->db().exec("UPDATE issue SET title = '改过的标题' WHERE id = 1");
+  test::forge(l->db(), "UPDATE issue SET title = '改过的标题' WHERE id = 1");
   auto r = ledger::verify(*l);
   CHECK_FALSE(r.ok);
   CHECK(r.table == "issue");
@@ -163,14 +161,14 @@ TEST_CASE("a table edited behind the events' back is caught") {
 
 TEST_CASE("a deleted or added projection row is caught") {
   auto l = sample();
-  l->db().exec("DELETE FROM issue_stakeholder WHERE issue = 1 AND position = 2");
+  test::forge(l->db(), "DELETE FROM issue_stakeholder WHERE issue = 1 AND position = 2");
   auto r = ledger::verify(*l);
   CHECK_FALSE(r.ok);
   CHECK(r.table == "issue_stakeholder");
   CHECK(r.problem.find("lacks a row") != std::string::npos);
 
   auto m = sample();
-  m->db().exec("INSERT INTO issue_comment (id, issue, round, author, body, seq, at) "
+  test::forge(m->db(), "INSERT INTO issue_comment (id, issue, round, author, body, seq, at) "
                "VALUES (99, 1, 1, 'x', '伪造', 7, '2026-11-21T10:00:00+08:00')");
   r = ledger::verify(*m);
   CHECK_FALSE(r.ok);
@@ -209,7 +207,6 @@ TEST_CASE("any single tampering in a ledger of 10,000 events is caught") {
         }
       }
     });
-    l.db().exec("DROP TRIGGER event_append_only_update; DROP TRIGGER event_append_only_delete;");
   }
   const std::int64_t last = [&] {
     ledger::Ledger l(base, ledger::Access::read, test::session());
@@ -225,7 +222,7 @@ TEST_CASE("any single tampering in a ledger of 10,000 events is caught") {
     const auto copy = dir.file(("t" + std::to_string(attempts) + ".db").c_str());
     std::filesystem::copy_file(base, copy);
     ledger::Ledger l(copy, ledger::Access::write, test::session());
-    l.db().exec(sql);
+    test::forge(l.db(), sql);
     if (then) then(l);
     const auto r = ledger::verify(l);
     std::filesystem::remove(copy);
@@ -309,4 +306,189 @@ TEST_CASE("any single tampering in a ledger of 10,000 events is caught") {
     CHECK(r.table == table);
   }
   MESSAGE(attempts << " tamperings of a " << last << "-event ledger, each caught");
+}
+
+namespace {
+
+/// Recomputes the hash of every event from `from` on and the head, as a
+/// forger who edited event `from` would, so that the chain holds again.
+void rechain(SQLite::Database& db, std::int64_t from) {
+  std::string prev = db.execAndGet("SELECT coalesce((SELECT hash FROM event WHERE seq = " +
+                                   std::to_string(from - 1) + "), '" +
+                                   std::string(64, '0') + "')")
+                         .getString();
+  std::vector<ledger::Event> later;
+  SQLite::Statement q(db, "SELECT seq, at, actor, kind, entity, payload FROM event "
+                          "WHERE seq >= ? ORDER BY seq");
+  q.bind(1, from);
+  while (q.executeStep()) {
+    ledger::Event e;
+    e.seq = q.getColumn(0).getInt64();
+    e.at = q.getColumn(1).getString();
+    e.actor = q.getColumn(2).getString();
+    e.kind = q.getColumn(3).getString();
+    e.entity = q.getColumn(4).getString();
+    e.payload = q.getColumn(5).getString();
+    later.push_back(e);
+  }
+  std::string sql;
+  for (auto& e : later) {
+    e.prev_hash = prev;
+    e.hash = ledger::event_hash(e);
+    prev = e.hash;
+    sql += "UPDATE event SET prev_hash = '" + e.prev_hash + "', hash = '" + e.hash +
+           "' WHERE seq = " + std::to_string(e.seq) + ";";
+  }
+  sql += "UPDATE ledger_head SET hash = '" + prev + "';";
+  test::forge(db, sql);
+}
+
+} // namespace
+
+TEST_CASE("the schema digest written out is that of what the migrations create") {
+  const auto digest = ledger::schema_digest(ledger::expected_schema());
+  CHECK_MESSAGE(digest == ledger::kSchemaDigest,
+                "set kSchemaDigest in lib/schema.cpp to " << digest);
+  // Every kind of object is there, the append-only guards among them.
+  int triggers = 0;
+  for (const auto& o : ledger::expected_schema())
+    triggers += o.type == "trigger";
+  CHECK(triggers == 4);
+}
+
+TEST_CASE("verify finds a schema changed outside consult") {
+  const std::vector<std::pair<std::string, std::string>> plants = {
+      // A trigger that copies every event to a hidden table.
+      {"CREATE TABLE hidden (seq, payload); CREATE TRIGGER spy AFTER INSERT ON event BEGIN "
+       "INSERT INTO hidden VALUES (new.seq, new.payload); END",
+       "hidden"},
+      // A trigger that fakes a failure for ballots against.
+      {"CREATE TRIGGER no_noes BEFORE INSERT ON vote_ballot WHEN new.choice = 'no' BEGIN "
+       "SELECT raise(ABORT, 'disk I/O error'); END",
+       "no_noes"},
+      {"CREATE VIEW everything AS SELECT * FROM event", "everything"},
+      {"DROP INDEX event_by_entity; CREATE INDEX event_by_entity ON event (entity)",
+       "event_by_entity"},
+      {"DROP TRIGGER event_append_only_delete", "event_append_only_delete"},
+  };
+  for (const auto& [sql, name] : plants) {
+    CAPTURE(sql);
+    auto l = sample();
+    l->db().exec(sql);
+    const auto r = ledger::verify(*l);
+    CHECK_FALSE(r.ok);
+    CHECK(r.problem.find("schema") != std::string::npos);
+    CHECK(r.problem.find(name) != std::string::npos);
+  }
+}
+
+TEST_CASE("nothing is written to a ledger whose schema was changed outside consult") {
+  test::TempDir dir;
+  const auto path = dir.file("l.db");
+  ledger::Ledger::init(path, test::session());
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("CREATE TABLE hidden (seq, payload); CREATE TRIGGER spy AFTER INSERT ON event BEGIN "
+            "INSERT INTO hidden VALUES (new.seq, new.payload); END");
+  }
+  const auto before = [&] {
+    ledger::Ledger l(path, ledger::Access::read, test::session());
+    return l.event_count();
+  }();
+  CHECK(test::kind_of([&] {
+          ledger::Ledger l(path, ledger::Access::write, test::session());
+          issues::add(l, test::community(), {});
+        }) == ErrorKind::data);
+  ledger::Ledger l(path, ledger::Access::read, test::session());
+  CHECK(l.event_count() == before);
+  CHECK(l.db().execAndGet("SELECT count(*) FROM hidden").getInt() == 0);
+}
+
+TEST_CASE("the ledger's time only moves forward") {
+  test::TempDir dir;
+  const auto path = dir.file("l.db");
+  ledger::Ledger::init(path, test::session("2026-11-21 10:00"));
+  issues::NewIssue n;
+  n.title = "路灯不亮";
+  {
+    ledger::Ledger l(path, ledger::Access::write, test::session("2026-11-21 10:00"));
+    issues::add(l, test::community(), n);
+  }
+  const auto count = [&] {
+    ledger::Ledger l(path, ledger::Access::read, test::session());
+    return l.event_count();
+  };
+  const auto before = count();
+  {
+    ledger::Ledger l(path, ledger::Access::write, test::session("2026-11-21 09:59"));
+    try {
+      issues::add(l, test::community(), n);
+      FAIL("an event dated before the last one was appended");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::data);
+      const std::string what = e.what();
+      CHECK(what.find("2026-11-21T09:59:00+08:00") != std::string::npos);
+      CHECK(what.find("2026-11-21T10:00:00+08:00") != std::string::npos);
+      CHECK(what.find(std::to_string(before)) != std::string::npos);
+    }
+  }
+  CHECK(count() == before);
+  // The same second, and later, are fine.
+  ledger::Ledger l(path, ledger::Access::write, test::session("2026-11-21 10:00"));
+  issues::add(l, test::community(), n);
+  CHECK(count() == before + 1);
+}
+
+TEST_CASE("verify finds time going backwards in a re-chained log") {
+  auto l = sample();
+  test::forge(l->db(), "UPDATE event SET at = '2020-01-01T09:00:00+08:00' WHERE seq = 7");
+  rechain(l->db(), 7);
+  const auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.bad_seq == 7);
+  CHECK(r.problem.find("backwards") != std::string::npos);
+}
+
+TEST_CASE("a re-chained edit passes verify: only a witness held elsewhere shows it") {
+  // What the chain alone cannot prove (docs/reliability.md): a forger who
+  // recomputes every later hash and the head, and patches the tables.
+  auto l = sample();
+  test::forge(l->db(), "UPDATE event SET actor = 'someone else' WHERE seq = 6");
+  rechain(l->db(), 6);
+  CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("text that is not UTF-8 is named, never an internal error") {
+  auto l = sample();
+  test::forge(l->db(), "UPDATE event SET actor = CAST(X'E78E8BFF' AS TEXT) WHERE seq = 6");
+  const auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.bad_seq == 6);
+  CHECK(r.problem.find("actor") != std::string::npos);
+  CHECK(r.problem.find("UTF-8") != std::string::npos);
+
+  auto s = test::session();
+  s.actor = "\xe7\x8e\x8b\xff";
+  test::TempDir dir;
+  const auto path = dir.file("l.db");
+  ledger::Ledger::init(path, test::session());
+  issues::NewIssue n;
+  n.title = "屋顶漏水";
+  ledger::Ledger w(path, ledger::Access::write, s);
+  CHECK(test::kind_of([&] { issues::add(w, test::community(), n); }) == ErrorKind::usage);
+  n.title = std::string("屋顶") + "\xff";
+  ledger::Ledger ok(path, ledger::Access::write, test::session());
+  const auto kind = test::kind_of([&] { issues::add(ok, test::community(), n); });
+  CHECK((kind == ErrorKind::data || kind == ErrorKind::usage));
+}
+
+TEST_CASE("a ledger as it was at an earlier event") {
+  auto l = sample();
+  const auto then = l->as_of(5);
+  CHECK(then->event_count() == 5);
+  CHECK(then->head()->hash == l->events({}, 4, 1).front().hash);
+  CHECK(ledger::verify(*then).ok);
+  // Issue 1 was accepted at event 5, and discussed only later.
+  CHECK(then->db().execAndGet("SELECT status FROM issue WHERE id = 1").getString() == "accepted");
+  CHECK(l->db().execAndGet("SELECT status FROM issue WHERE id = 1").getString() == "consulting");
 }

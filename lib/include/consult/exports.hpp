@@ -4,8 +4,9 @@
 /// An export's stamp names what it is (minutes of meeting 3, the notice of
 /// decision 5, …), its format and whether it is the public version, when it
 /// was made and the ledger event it reflects. The check finds that event
-/// with that hash in the ledger, regenerates the file from the ledger with
-/// the same stamp, and compares the bytes.
+/// with that hash in the ledger, regenerates the file with the same stamp
+/// from the ledger as it was at that event (its events up to it replayed),
+/// and compares the bytes.
 
 #include "consult/config.hpp"
 #include "consult/document.hpp"

@@ -42,6 +42,36 @@ const std::vector<Migration>& migrations();
 /// The schema version this build writes.
 int latest_version();
 
+/// One object of a ledger's schema as `sqlite_schema` lists it (its page
+/// number left out: that differs between files with the same schema).
+struct SchemaObject {
+  std::string type;  ///< table, index, trigger or view
+  std::string name;
+  std::string table; ///< the table it belongs to
+  std::string sql;   ///< its SQL as SQLite recorded it ("" for an automatic index)
+  bool operator==(const SchemaObject&) const = default;
+};
+
+/// The objects of `db`'s schema, ordered by type and name.
+std::vector<SchemaObject> read_schema(SQLite::Database& db);
+
+/// The schema of a ledger of the latest version: what the migrations create,
+/// built once per process in a scratch database. Consult takes the SQL it
+/// runs from here, never from a ledger file.
+const std::vector<SchemaObject>& expected_schema();
+
+/// SHA-256 of a schema's objects, in order.
+std::string schema_digest(const std::vector<SchemaObject>& schema);
+
+/// The digest of expected_schema(), written out in schema.cpp so that
+/// opening a ledger to write does not have to build the schema first; a
+/// unit test keeps it equal to the digest of what the migrations create.
+extern const char* const kSchemaDigest;
+
+/// How `db`'s schema differs from the expected one, for people (each extra,
+/// missing or altered table, index, trigger or view); empty if it does not.
+std::vector<std::string> schema_differences(SQLite::Database& db);
+
 /// The tables projected from events, in the order verify compares them.
 const std::vector<std::string>& projection_tables();
 
@@ -88,6 +118,11 @@ public:
 
   /// An in-memory ledger with the latest schema (for tests).
   static std::unique_ptr<Ledger> in_memory(Session session);
+
+  /// This ledger as it was just after event `seq`: its events up to that one
+  /// (with their attached rows) replayed into a scratch in-memory ledger, so
+  /// that a document can be made again exactly as it was then.
+  std::unique_ptr<Ledger> as_of(std::int64_t seq);
 
   SQLite::Database& db() { return *db_; }
   const std::string& path() const { return path_; }
@@ -146,6 +181,7 @@ private:
                     const std::string& at, bool project);
   void configure();
   void check_identity(Access access);
+  void check_schema();
 
   std::string path_;
   Session session_;
@@ -158,6 +194,12 @@ private:
 /// Runs the migrations from the current version to the latest, each in its own
 /// transaction with its version bump.
 void migrate(SQLite::Database& db);
+
+/// Opens a database file to read. On read-only storage (or in a directory
+/// this user cannot write), where SQLite cannot make a WAL ledger's index
+/// file, it is read as an unchanging file; Error(io) if its write-ahead log
+/// holds changes that cannot be read there.
+std::unique_ptr<SQLite::Database> open_read_only(const std::string& path);
 
 /// Translates a SQLite failure into a consult::Error with the ledger's path.
 [[noreturn]] void rethrow_sqlite(const std::exception& e, const std::string& path);
