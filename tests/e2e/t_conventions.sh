@@ -26,6 +26,8 @@ ok --as 王建国 --now "2026-11-22T08:00:00+08:00" issue accept 2
 ok log --issue 2 --json
 out_has '"actor":"王建国"'
 out_has '"at":"2026-11-22T08:00:00+08:00"'
+# The ledger's time only moves forward: what follows is recorded after that.
+export CONSULT_NOW="2026-11-22 09:00"
 
 # -q: silent on success.
 ok -q issue accept 3

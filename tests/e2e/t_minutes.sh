@@ -107,7 +107,10 @@ grep -qE "^\| 2 \| 2026-12-02 \| 希望开放儿童活动室 \|" results-2026-12
 ok verify --export results-2026-12.md
 
 # The account book through a month, with a correction by a reversing entry.
-export CONSULT_NOW="2026-11-30 18:00"
+# November's account book, entered in January after the meetings: each
+# entry carries the date it happened; the ledger's time only moves forward,
+# so the correction made now is January's.
+export CONSULT_NOW="2027-01-13 18:00"
 ok fund add --kind income --amount 500 --party 张小明 --purpose 儿童活动室众筹 --issue 8 \
   --date 2026-11-03
 ok fund add --kind income --amount 300.50 --party 钱文静 --named --purpose 儿童活动室众筹 \
@@ -133,8 +136,11 @@ ok fund notice --period 2026-11 --format md --out fund-2026-11.md
 grep -qF "| 1 | 2026-11-03 | income | 张*明 | 儿童活动室众筹 (issue 8) | 500.00 |" fund-2026-11.md ||
   fail "donor not masked"
 grep -qF "| 钱文静 |" fund-2026-11.md || fail "a donor who chose to be named is not named"
-grep -qF "correction of entry 4: 金额录入错误" fund-2026-11.md || fail "correction not shown"
-grep -qF -- "- **Carried forward**: 1,600.50" fund-2026-11.md || fail "balance carried forward"
+grep -qF -- "- **Carried forward**: 366.00" fund-2026-11.md || fail "November carried forward"
+ok fund notice --period 2027-01 --format md --out fund-2027-01.md
+grep -qF -- "- **Brought forward**: 366.00" fund-2027-01.md || fail "January brought forward"
+grep -qF "correction of entry 4: 金额录入错误" fund-2027-01.md || fail "correction not shown"
+grep -qF -- "- **Carried forward**: 1,600.50" fund-2027-01.md || fail "balance carried forward"
 ok fund notice --period 2026-11 --format html --out fund-2026-11.html
 ok fund notice --period 2026-11 --format docx --out fund-2026-11.docx
 ok verify --export fund-2026-11.docx
@@ -152,7 +158,7 @@ sqlite3 "$CONSULT_LEDGER" "SELECT config FROM community" |
 grep -vxF -f "$T/members" "$T/personal" >"$T/scan" || true
 [ "$(wc -l <"$T/scan")" -ge 10 ] || fail "the scan has too few names to look for"
 for f in public.md public.html public.json decision-3.html results-2026-12.md \
-  fund-2026-11.md fund-2026-11.html; do
+  fund-2026-11.md fund-2026-11.html fund-2027-01.md; do
   while IFS= read -r secret; do
     ! grep -qF -- "$secret" "$f" || fail "public file $f shows '$secret'"
   done <"$T/scan"
