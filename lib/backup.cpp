@@ -1,6 +1,7 @@
 #include "consult/backup.hpp"
 
 #include "consult/error.hpp"
+#include "consult/files.hpp"
 #include "consult/i18n.hpp"
 
 #include <SQLiteCpp/Backup.h>
@@ -62,9 +63,11 @@ Copied backup(Ledger& ledger, const std::string& path) {
   if (fs::exists(path, ec))
     throw Error(ErrorKind::cant_create, i18n::tr(N_("'{}' already exists"), path), {},
                 _("a backup never overwrites a file: choose a new name"));
-  const std::string part = path + ".part";
-  remove_all(part); // what an interrupted backup may have left
-  create_private(part);
+  // The copy is made in a private temporary file beside `path` (SQLite
+  // writes it by name), never over the ledger, and put in place only if
+  // nothing has taken the name meanwhile.
+  files::Writer file(path, {files::ledger_files(ledger.path()), files::kPrivate, false});
+  const std::string part = file.temp_path();
   struct Cleanup {
     std::string path;
     bool keep = false;
@@ -96,10 +99,7 @@ Copied backup(Ledger& ledger, const std::string& path) {
     fs::remove(part + "-wal", ec);
     fs::remove(part + "-shm", ec);
   }
-  fs::rename(part, path, ec);
-  if (ec)
-    throw Error(ErrorKind::cant_create, i18n::tr(N_("cannot write '{}': {}"), path, ec.message()),
-                {}, _("check that the directory exists and is writable"));
+  file.commit();
   cleanup.keep = true;
   return out;
 }
@@ -109,6 +109,12 @@ Copied restore(const std::string& ledger_path, const std::string& backup_path, b
   std::error_code ec;
   if (!fs::exists(backup_path, ec))
     throw Error(ErrorKind::no_input, i18n::tr(N_("backup '{}' does not exist"), backup_path));
+  for (const auto& f : files::ledger_files(ledger_path))
+    if (files::same_file(backup_path, f.path))
+      throw Error(ErrorKind::cant_create,
+                  i18n::tr(N_("cannot restore from '{}': it is the ledger '{}' itself"),
+                           backup_path, f.path),
+                  {}, _("give the backup file to restore from; the ledger is unchanged"));
   Copied out;
   {
     Ledger b(backup_path, Access::read, session);

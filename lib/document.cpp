@@ -455,25 +455,4 @@ std::optional<Stamp> read_stamp(const std::string& bytes) {
   return Stamp::from_json(json::parse(bytes.substr(start, end - start), nullptr, false));
 }
 
-void write_file(const std::string& path, const std::string& bytes) {
-  const std::string tmp = path + ".part";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out)
-      throw Error(ErrorKind::cant_create,
-                  i18n::tr(N_("cannot write '{}': {}"), path, std::strerror(errno)), {},
-                  _("check that the directory exists and is writable"));
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw Error(ErrorKind::io, i18n::tr(N_("cannot write '{}'"), path));
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw Error(ErrorKind::cant_create,
-                i18n::tr(N_("cannot write '{}': {}"), path, std::strerror(errno)));
-  }
-}
-
 } // namespace consult::document

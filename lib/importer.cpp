@@ -591,6 +591,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     if (e.seq != seq)
       throw Error(ErrorKind::internal, "import event got another sequence number than its rows");
     sum.event_seq = e.seq;
+    if (opt.before_commit) opt.before_commit();
   };
   try {
     ledger.write(body);

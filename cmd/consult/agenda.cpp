@@ -6,15 +6,11 @@
 
 #include "consult/agenda.hpp"
 #include "consult/error.hpp"
+#include "consult/files.hpp"
 #include "consult/i18n.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 namespace consult::cli {
 
@@ -27,38 +23,6 @@ struct AgendaOptions {
   std::string out_dir;
   std::vector<std::string> formats = {"md", "html", "ics", "json"};
 };
-
-/// Writes `text` to `path` unless it already holds exactly that: through a
-/// temporary file renamed into place, so a reader never sees half a file.
-/// Returns true if the file changed.
-bool write_file(const std::filesystem::path& path, const std::string& text) {
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (in) {
-      std::ostringstream old;
-      old << in.rdbuf();
-      if (old.str() == text) return false;
-    }
-  }
-  const auto tmp = path.string() + ".part";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << text;
-    f.close();
-    if (!f)
-      throw Error(ErrorKind::cant_create,
-                  i18n::tr(N_("cannot write {}: {}"), tmp, std::strerror(errno)), path.string(),
-                  _("check that the directory is writable and the disk not full"));
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    std::remove(tmp.c_str());
-    throw Error(ErrorKind::cant_create,
-                i18n::tr(N_("cannot write {}: {}"), path.string(), std::strerror(err)),
-                path.string());
-  }
-  return true;
-}
 
 void agenda_options(CLI::App* cmd, AgendaOptions& o) {
   cmd->add_option("--week", o.week, _("next (default), this, last or YYYY-Www"))->type_name("WEEK");
@@ -103,6 +67,11 @@ void plan_agendas(Context& c, const AgendaOptions& o) {
       formats.push_back(parsed);
   }
 
+  // The output directory is checked before anything is planned: a cron job
+  // pointed at a directory it cannot write must not record meetings whose
+  // agendas it then fails to post.
+  if (!o.out_dir.empty()) files::check_directory(o.out_dir);
+
   const auto plan = agenda::plan_week(c.ledger(), selected, *week);
   for (const auto& w : plan.warnings)
     c.out.warn(w);
@@ -117,12 +86,12 @@ void plan_agendas(Context& c, const AgendaOptions& o) {
     return;
   }
   const std::filesystem::path dir(o.out_dir);
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec)
-    throw Error(ErrorKind::cant_create,
-                i18n::tr(N_("cannot create directory {}: {}"), o.out_dir, ec.message()),
-                "--out-dir");
+  // Each file is rewritten only if its bytes change (idempotent: a second run
+  // leaves every file as it was), never over the ledger or the configuration.
+  const files::Options how{c.protected_files(), files::kShared};
+  auto write_file = [&](const std::filesystem::path& path, const std::string& text) {
+    return files::write_if_changed(path.string(), text, how);
+  };
   int changed = 0;
   for (const auto f : formats) {
     for (const auto& e : entries)

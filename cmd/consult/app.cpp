@@ -1,7 +1,7 @@
 #include "app.hpp"
 
-#include "consult/document.hpp"
 #include "consult/error.hpp"
+#include "consult/files.hpp"
 #include "consult/i18n.hpp"
 
 #include <cerrno>
@@ -103,11 +103,15 @@ std::size_t Output::width() const {
   return 80;
 }
 
-void write_document(Output& out, const std::string& path, const std::string& bytes) {
-  if (path.empty() || path == "-")
-    out.write(bytes);
-  else
-    document::write_file(path, bytes);
+void write_document(Context& c, const std::string& path, const std::string& bytes,
+                    const std::vector<files::Protected>& inputs) {
+  if (path.empty() || path == "-") {
+    c.out.write(bytes);
+    return;
+  }
+  auto protect = c.protected_files();
+  protect.insert(protect.end(), inputs.begin(), inputs.end());
+  files::write_file(path, bytes, {protect, files::kShared});
 }
 
 std::optional<std::string> Context::config_path() {
@@ -151,6 +155,16 @@ const config::Community& Context::community(const std::string& id) {
 std::string Context::zone() {
   if (const auto* c = config_if_any()) return c->timezone;
   return clock::kDefaultZone;
+}
+
+std::vector<files::Protected> Context::protected_files() {
+  auto kept = files::ledger_files(ledger_ ? ledger_->path() : ledger_path());
+  if (config_) {
+    if (!config_->path.empty()) kept.push_back({config_->path, files::Role::input});
+    for (const auto& com : config_->communities)
+      if (!com.source.empty()) kept.push_back({com.source, files::Role::input});
+  }
+  return kept;
 }
 
 std::string Context::ledger_path() {

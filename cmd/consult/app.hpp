@@ -5,6 +5,7 @@
 
 #include "consult/config.hpp"
 
+#include "consult/files.hpp"
 #include "consult/importer.hpp"
 #include "consult/ledger.hpp"
 #include <cstdio>
@@ -94,6 +95,9 @@ public:
   void prepare(NeedConfig config, NeedLedger ledger);
   /// The time zone for "now" and event times.
   std::string zone();
+  /// The files no command writes over: the ledger with its -wal, -shm and
+  /// -journal, and the configuration files read. A command adds its inputs.
+  std::vector<files::Protected> protected_files();
 
 private:
   std::optional<std::string> config_path();
@@ -138,9 +142,11 @@ inline CLI::App* add_verb(CLI::App& group, Context& ctx, const std::string& name
 /// Adds a help footer with an example to `sub`.
 void example(CLI::App* sub, const std::string& text);
 
-/// Writes a document (an export, a notice, a statement) to the file `path`,
-/// or to standard output when `path` is empty or "-".
-void write_document(Output& out, const std::string& path, const std::string& bytes);
+/// Writes a document (an export, a notice, a statement) to the file `path`
+/// through files::write_file, never over the ledger, the configuration or
+/// `inputs`; or to standard output when `path` is empty or "-".
+void write_document(Context& c, const std::string& path, const std::string& bytes,
+                    const std::vector<files::Protected>& inputs = {});
 
 /// Parses a positive id ("42" or "#42"); Error(usage) otherwise.
 std::int64_t parse_id(const std::string& text, const char* what);

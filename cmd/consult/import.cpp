@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "consult/error.hpp"
+#include "consult/files.hpp"
 #include "consult/i18n.hpp"
 #include "consult/importer.hpp"
 #include "consult/render.hpp"
@@ -26,21 +27,24 @@ struct ImportOptions {
   bool dry_run = false, skip_bad = false;
 };
 
-/// Rejected rows, as a CSV the user can fix and import again. Written to a
-/// temporary name and renamed when the import is done, so a failed import
-/// leaves no half file behind.
+/// Runs `fn`, naming --rejects in the error it throws.
+template <typename Fn> auto named(Fn fn) {
+  try {
+    return fn();
+  } catch (const Error& e) {
+    throw Error(e.kind(), e.what(), "--rejects", e.hint());
+  }
+}
+
+/// Rejected rows, as a CSV the user can fix and import again, written
+/// through files::Writer: made durable inside the import's transaction
+/// (`finish`), put in place once the import has committed (`keep`), and
+/// removed otherwise, so a failed import leaves no half file behind.
 class RejectsFile {
 public:
-  explicit RejectsFile(std::string path) : path_(std::move(path)), tmp_(path_ + ".part") {
-    out_.open(tmp_, std::ios::binary | std::ios::trunc);
-    if (!out_)
-      throw Error(ErrorKind::cant_create,
-                  i18n::tr(N_("cannot write rejects file '{}': {}"), path_, std::strerror(errno)),
-                  "--rejects", _("check that the directory exists and is writable"));
-    out_ << "\xEF\xBB\xBF"; // a BOM, so that Excel reads the UTF-8 correctly
-  }
-  ~RejectsFile() {
-    if (!done_) std::remove(tmp_.c_str());
+  RejectsFile(std::string path, files::Options options)
+      : out_(named([&] { return std::make_unique<files::Writer>(std::move(path), options); })) {
+    write("\xEF\xBB\xBF"); // a BOM, so that Excel reads the UTF-8 correctly
   }
   void add(const std::vector<std::string>& header, const intake::Record& row,
            const std::string& reason) {
@@ -50,27 +54,27 @@ public:
     }
     line(row.fields, std::to_string(row.line), reason);
   }
-  void finish(bool keep) {
-    out_.close();
-    if (!keep || !out_) return;
-    if (std::rename(tmp_.c_str(), path_.c_str()) != 0)
-      throw Error(ErrorKind::cant_create,
-                  i18n::tr(N_("cannot write rejects file '{}': {}"), path_, std::strerror(errno)));
-    done_ = true;
+  void finish() {
+    named([&] { out_->finish(); });
   }
+  void keep() {
+    named([&] { out_->commit(); });
+  }
+  void discard() noexcept { out_->discard(); }
 
 private:
+  void write(std::string_view s) {
+    named([&] { out_->write(s); });
+  }
   void line(const std::vector<std::string>& cells, const std::string& a, const std::string& b) {
     std::string s;
     for (const auto& c : cells)
       s += render::csv_field(c) + ",";
     s += render::csv_field(a) + "," + render::csv_field(b) + "\r\n";
-    out_ << s;
+    write(s);
   }
-  std::string path_, tmp_;
-  std::ofstream out_;
+  std::unique_ptr<files::Writer> out_;
   bool header_written_ = false;
-  bool done_ = false;
 };
 
 void import_options(CLI::App* cmd, ImportOptions& o) {
@@ -145,10 +149,20 @@ void import_file(Context& c, const ImportOptions& o) {
     throw Error(ErrorKind::usage, _("--sheet is for XLSX files"), "--sheet");
   opt.sheet = o.sheet;
 
+  // The rejects file is never the ledger, the configuration, the spreadsheet
+  // being imported or its mapping file.
   std::unique_ptr<RejectsFile> rejects;
-  if (!o.rejects.empty()) rejects = std::make_unique<RejectsFile>(o.rejects);
+  if (!o.rejects.empty()) {
+    auto protect = c.protected_files();
+    if (o.file != "-") protect.push_back({o.file, files::Role::input});
+    if (!o.map.empty()) protect.push_back({o.map, files::Role::input});
+    rejects = std::make_unique<RejectsFile>(o.rejects, files::Options{protect, files::kShared});
+  }
   const bool bar = ::isatty(STDERR_FILENO) == 1 && !c.out.quiet && size > 0;
   importer::Summary sum;
+  opt.before_commit = [&] {
+    if (rejects && sum.rejected > 0) rejects->finish();
+  };
   try {
     const auto sink = rejects
                           ? importer::RejectSink([&](const auto& h, const auto& r,
@@ -175,12 +189,17 @@ void import_file(Context& c, const ImportOptions& o) {
     if (bar) std::fprintf(stderr, "\r\033[K");
   } catch (const Error& e) {
     if (bar) std::fprintf(stderr, "\r\033[K");
-    if (rejects) rejects->finish(false);
+    if (rejects) rejects->discard();
     // Every bad row first, then the one error that says nothing was written.
     print_row_errors(opt.name, sum.errors, sum.rejected);
     throw;
   }
-  if (rejects) rejects->finish(!opt.dry_run && sum.rejected > 0);
+  if (rejects) {
+    if (!opt.dry_run && sum.rejected > 0)
+      rejects->keep();
+    else
+      rejects->discard();
+  }
 
   if (c.out.json) {
     nlohmann::json j = {{"file", opt.name},

@@ -5,13 +5,12 @@
 
 #include "commands.hpp"
 
-#include "consult/error.hpp"
+#include "consult/files.hpp"
 #include "consult/i18n.hpp"
 
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 
 namespace consult::cli {
 
@@ -87,11 +86,10 @@ std::string header(const std::string& name, const std::string& what) {
                      CONSULT_VERSION, _("consult manual"), _("NAME"), roff(name), roff(what));
 }
 
+/// One page, written the one way consult writes a file (the generator runs
+/// at build time, but `consult __man DIR` is in every binary).
 void write_page(const std::filesystem::path& file, const std::string& text) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (!out.flush())
-    throw Error(ErrorKind::cant_create, i18n::tr(N_("cannot write '{}'"), file.string()));
+  files::write_file(file.string(), text, {{}, files::kShared});
 }
 
 } // namespace

@@ -13,7 +13,6 @@
 #include "consult/votes.hpp"
 
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <set>
 
@@ -524,23 +523,7 @@ void meeting_export(Context& c, const ExportOptions& o) {
   const auto m = meetings::get(c.ledger(), parse_id(o.id, _("a meeting")));
   const auto& com = community_of(c, m);
   const auto text = agenda::render(*agenda::parse_format(o.format), com, m);
-  if (o.out.empty() || o.out == "-") {
-    c.out.write(text);
-    return;
-  }
-  const std::string tmp = o.out + ".part";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << text;
-    f.close();
-    if (!f)
-      throw Error(ErrorKind::cant_create, i18n::tr(N_("cannot write {}"), o.out), o.out,
-                  _("check that the directory exists and is writable"));
-  }
-  if (std::rename(tmp.c_str(), o.out.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw Error(ErrorKind::cant_create, i18n::tr(N_("cannot write {}"), o.out), o.out);
-  }
+  write_document(c, o.out, text);
 }
 
 } // namespace

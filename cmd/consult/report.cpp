@@ -6,6 +6,7 @@
 
 #include "consult/document.hpp"
 #include "consult/error.hpp"
+#include "consult/files.hpp"
 #include "consult/fund.hpp"
 #include "consult/i18n.hpp"
 #include "consult/render.hpp"
@@ -112,10 +113,16 @@ void report(Context& c, const ReportOptions& o) {
                               : reports::headline_sheet(rows, o.by, whole.all.groups, cfg));
     bytes = format == "csv" ? t.to_csv() : t.to_text(c.out.width());
   }
-  if (!o.out.empty() || format == "xlsx")
-    write_document(c.out, o.out, bytes);
-  else
+  if (!o.out.empty() || format == "xlsx") {
+    std::vector<files::Protected> read;
+    for (const auto& path : paths) {
+      const auto companions = files::ledger_files(path);
+      read.insert(read.end(), companions.begin(), companions.end());
+    }
+    write_document(c, o.out, bytes, read);
+  } else {
     c.out.write(bytes);
+  }
 }
 
 void report_options(CLI::App* cmd, ReportOptions& o) {

@@ -18,13 +18,15 @@ struct Copied {
 
 /// Copies the ledger to `path`, a new file (mode 0600). The copy is one
 /// snapshot of the ledger however busy it is, written under a temporary name
-/// and renamed into place only once it verifies. Error(cant_create) if
-/// `path` exists or cannot be written; nothing is left behind on failure.
+/// beside `path` (files::Writer) and renamed into place only once it
+/// verifies. Error(cant_create) if `path` exists, is the ledger or cannot be
+/// written; nothing is left behind on failure.
 Copied backup(Ledger& ledger, const std::string& path);
 
 /// Replaces the ledger at `ledger_path` (created if missing) with the backup
 /// at `backup_path`. The backup must be a consult ledger of this schema that
-/// verifies: otherwise Error(data) and the ledger is untouched. An existing
+/// verifies: otherwise Error(data) and the ledger is untouched (and
+/// Error(cant_create) if `backup_path` is the ledger itself). An existing
 /// ledger is replaced only with `force` (its events after the backup are
 /// lost). Other processes wait for the copy (the busy timeout) and see the
 /// restored ledger after it.

@@ -71,9 +71,4 @@ std::optional<Stamp> read_stamp(const std::string& bytes);
 /// line feeds and tabs become spaces (XML 1.0 cannot carry them).
 std::string escape_xml(std::string_view text);
 
-/// Writes `bytes` to the file `path` through a temporary file renamed into
-/// place. Error(cant_create) on failure. (Standard output is the program's
-/// to write: the library never prints.)
-void write_file(const std::string& path, const std::string& bytes);
-
 } // namespace consult::document

@@ -24,6 +24,11 @@ struct Options {
   bool skip_bad = false;
   config::ImportMap map;
   std::string sheet; ///< XLSX: sheet name or 1-based number; "" for the first visible
+  /// Called last inside the import's transaction, once everything is written
+  /// and before it commits; what it throws rolls the import back. (The
+  /// rejects file is made durable here, so that a full disk cannot lose it
+  /// after the rows set aside are recorded as such.)
+  std::function<void()> before_commit{};
 };
 
 /// One bad row: where, what, why.
