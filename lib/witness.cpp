@@ -220,7 +220,8 @@ std::string describe_stamp(const document::Stamp& s) {
 /// so no lock, journal or shared-memory file is made beside it.
 std::unique_ptr<SQLite::Database> open_immutable(const std::string& path) {
   std::string uri = "file:";
-  for (const unsigned char c : fs::absolute(path).string()) {
+  for (const char ch : fs::absolute(path).string()) {
+    const auto c = static_cast<unsigned char>(ch);
     if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~' || c >= 0x80)
       uri += static_cast<char>(c);
     else
@@ -376,8 +377,9 @@ KeyInit init_key(const config::Community& community, const std::string& key_path
   if (!force && fs::exists(fs::symlink_status(key_path, ec)))
     throw Error(ErrorKind::cant_create, i18n::tr(N_("key file '{}' already exists"), key_path),
                 {},
-                _("a key is never replaced by accident: add --force to make a new one, or "
-                  "choose another file with --key"));
+                _("a key is never replaced by accident: add --force to make a new one (every "
+                  "checkpoint signed with the old key then fails to verify), or choose another "
+                  "file with --key"));
   const auto pair = sign::generate();
   KeyInit out;
   out.key_path = key_path;
