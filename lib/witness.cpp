@@ -151,12 +151,14 @@ TomlLayout layout(const std::string& t) {
       else if (t.compare(i, 3, "\"\"\"") == 0) {
         i += 2;
         in = In::code;
+        line_has_code = true; // the statement ends on this line
       }
       continue;
     case In::ml_literal:
       if (t.compare(i, 3, "'''") == 0) {
         i += 2;
         in = In::code;
+        line_has_code = true;
       }
       continue;
     case In::code:
@@ -424,9 +426,9 @@ json Checkpoint::to_json() const {
           {"signature", signature}};
 }
 
-Checkpoint take(ledger::Ledger& ledger, const config::Community& community,
-                const std::string& private_pem) {
-  const auto key = sign::public_key_of(private_pem);
+namespace {
+
+void require_public_key(const config::Community& community) {
   if (community.public_key.empty())
     throw Error(ErrorKind::config,
                 i18n::tr(N_("community '{}' has no public key, so no one could check its "
@@ -435,12 +437,31 @@ Checkpoint take(ledger::Ledger& ledger, const config::Community& community,
                 community.source,
                 _("make its key with 'consult key init', or add the public_key line it printed "
                   "to the community file"));
+}
+
+void require_own_key(const config::Community& community, const std::string& key) {
   if (key != community.public_key)
     throw Error(ErrorKind::config,
                 i18n::tr(N_("the private key is not community '{}''s: its public half is not the "
                             "public_key of {}"),
                          community.id, community.source),
                 "--key", _("give the key file 'consult key init' wrote for this community"));
+}
+
+} // namespace
+
+std::string signing_key(const config::Community& community, const std::string& key_path) {
+  require_public_key(community);
+  auto pem = sign::read_private_key(key_path);
+  require_own_key(community, sign::public_key_of(pem));
+  return pem;
+}
+
+Checkpoint take(ledger::Ledger& ledger, const config::Community& community,
+                const std::string& private_pem) {
+  require_public_key(community);
+  const auto key = sign::public_key_of(private_pem);
+  require_own_key(community, key);
   const auto head = ledger.head();
   if (!head) throw Error(ErrorKind::data, _("the ledger has no events to take a checkpoint of"));
   Checkpoint cp;

@@ -7,7 +7,6 @@
 
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
-#include "consult/sign.hpp"
 #include "consult/witness.hpp"
 
 #include <memory>
@@ -84,7 +83,8 @@ void checkpoint_options(CLI::App* cmd, CheckpointOptions& o) {
 
 void take_checkpoint(Context& c, const CheckpointOptions& o) {
   const auto& com = c.community(o.community);
-  const auto pem = sign::read_private_key(o.key.empty() ? witness::default_key_path(com) : o.key);
+  const auto pem =
+      witness::signing_key(com, o.key.empty() ? witness::default_key_path(com) : o.key);
   const auto cp = witness::take(c.ledger(), com, pem);
   if (o.out.empty() || o.out == "-") {
     if (c.out.json)

@@ -138,7 +138,8 @@ for w in $witnesses; do
   held_seq[$w]=$(seq_of "$w")
   [ "${held_seq[$w]}" -gt "$edited" ] || fail "$w was taken before the event to be edited"
 done
-[ "$(seq_of held/before.txt)" -lt "$edited" ] || fail "before.txt was taken after the edited event"
+before_seq=$(seq_of held/before.txt)
+[ "$before_seq" -lt "$edited" ] || fail "before.txt was taken after the edited event"
 
 ok backup "$T/pristine.db"
 
@@ -175,7 +176,7 @@ err_has "event $edited is the first that differs from the backup"
 ok verify --witness held/before.txt
 run verify --witness held/before.txt held/checkpoint-2.txt
 expect_status 65
-err_has "(events up to $(seq_of held/before.txt) agree with the witnesses)"
+err_has "(events up to $before_seq agree with the witnesses)"
 run verify --witness held/checkpoint-2.txt --json
 expect_status 65
 jq -e --arg seq "${held_seq[held/checkpoint-2.txt]}" \
@@ -215,7 +216,7 @@ sed "s/^event: .*/event: $edited/" held/checkpoint-2.txt > altered-event.txt
 sed "s/^hash: .*/hash: $(sqlite3 "$CONSULT_LEDGER" "SELECT hash FROM event WHERE seq = $edited")/" \
   altered-event.txt > altered-both.txt
 sed "s/^name: .*/name: 别的社区/" held/checkpoint-2.txt > altered-name.txt
-sed "s/^signature: .*/$(grep '^signature:' held/checkpoint-1.txt)/" held/checkpoint-2.txt \
+sed "s|^signature: .*|$(grep '^signature:' held/checkpoint-1.txt)|" held/checkpoint-2.txt \
   > altered-signature.txt
 sed 's/^signature: \(.\)/signature: A\1/; s/^\(signature: .*\).$/\1/' held/checkpoint-2.txt \
   > altered-bytes.txt

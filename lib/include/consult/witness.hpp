@@ -87,6 +87,12 @@ struct Checkpoint {
   nlohmann::json to_json() const;
 };
 
+/// The private key (PEM text) with which `community` signs, read from
+/// `key_path` (sign::read_private_key). Error(config) first if the
+/// community has no public key — no one could check what it signs — or if
+/// the key's public half is not the community's.
+std::string signing_key(const config::Community& community, const std::string& key_path);
+
 /// Takes a checkpoint of the ledger's head for `community`, signed with the
 /// private key (PEM text). Reads the ledger; writes nothing. Error(config)
 /// if the community has no public key, or one that is not this private
