@@ -659,7 +659,7 @@ Finding check_point(ledger::Ledger& ledger, const Point& point) {
     return f;
   }
   f.status = Status::differs;
-  f.problem = i18n::tr(N_("the ledger's event {} has hash {}, the witness {}"), point.seq,
+  f.problem = i18n::tr(N_("the ledger's event {} has hash {}, the witness says {}"), point.seq,
                        short_hash(f.ledger_hash), short_hash(point.hash));
   return f;
 }
@@ -687,7 +687,7 @@ std::string Result::failure_message() const {
   const auto* bad = first_failure();
   if (!bad) return {};
   if (bad->status == Status::bad_signature)
-    return i18n::tr(N_("checkpoint '{}' does not carry its community's signature: {}"), bad->file,
+    return i18n::tr(N_("checkpoint '{}' is not what its community signed: {}"), bad->file,
                     bad->problem);
   std::string out = i18n::tr(N_("the ledger was rewritten at or before event {}, which '{}' "
                                 "witnessed: {}"),
@@ -728,7 +728,7 @@ Result check(ledger::Ledger& ledger, const config::Config* config,
                            short_hash(cp.key), community->source,
                            short_hash(community->public_key));
       else if (!signed_by(cp, community->public_key))
-        problem = _("its signature does not match its text: it was altered after it was "
+        problem = _("its signature does not match its text, so it was altered after it was "
                     "signed, or forged");
       if (!problem.empty()) {
         Finding f;

@@ -77,8 +77,7 @@ void checkpoint_options(CLI::App* cmd, CheckpointOptions& o) {
       ->type_name("FILE");
   example(cmd, "  consult checkpoint --community heping --out checkpoint-2026-11-21.txt\n"
                "  consult checkpoint --key /media/usb/heping.key | mail -s 台账检查点 "
-               "jiedao@example.org\n"
-               "  consult verify --witness checkpoint-2026-11-21.txt");
+               "jiedao@example.org");
 }
 
 void take_checkpoint(Context& c, const CheckpointOptions& o) {
@@ -119,7 +118,7 @@ void register_witness(CLI::App& app, Context& ctx) {
 
   add_verb(app, ctx, "checkpoint",
            _("write a signed statement of the ledger's last event and hash, for the street "
-             "office to keep (a witness for 'consult verify --witness')"),
+             "office to keep: a witness that the ledger is not rewritten later"),
            checkpoint_options, NeedConfig::yes, NeedLedger::read, take_checkpoint);
 }
 

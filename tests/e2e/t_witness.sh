@@ -227,7 +227,7 @@ for f in altered-event.txt altered-both.txt altered-name.txt altered-signature.t
   cmp -s "$f" held/checkpoint-2.txt && fail "$f was not altered"
   run verify --witness "$f"
   expect_status 65
-  err_has "checkpoint '$f' does not carry its community's signature"
+  err_has "checkpoint '$f' is not what its community signed"
 done
 # Not a checkpoint at all once its form is broken: refused naming the line.
 sed '/^hash:/d' held/checkpoint-2.txt > broken.txt

@@ -234,7 +234,7 @@ TEST_CASE("check: a checkpoint's signature is checked against the community in t
   const auto r = witness::check(*l, &cfg, {witness::read(dir.file("edited.txt"))});
   REQUIRE(r.findings.size() == 1);
   CHECK(r.findings[0].status == witness::Status::bad_signature);
-  CHECK(r.failure_message().find("does not carry its community's signature") !=
+  CHECK(r.failure_message().find("is not what its community signed") !=
         std::string::npos);
 
   // Without the community's public key, nothing can be said: a configuration error.
