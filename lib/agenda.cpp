@@ -102,8 +102,8 @@ std::vector<std::pair<std::string, std::string>> facts(const config::Community& 
 }
 
 std::string footer(const Meeting& m) {
-  return i18n::tr(N_("Meeting {} as recorded in ledger event {} (sha256 {})."), m.id,
-                  m.updated_seq, m.updated_hash);
+  return i18n::tr(N_("Meeting {} as recorded in ledger event {} (sha256 {})."), m.id, m.updated_seq,
+                  m.updated_hash);
 }
 
 constexpr const char* kStampOpen = "<!-- consult-agenda: ";

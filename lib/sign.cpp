@@ -133,8 +133,8 @@ KeyPair generate() {
     throw Error(ErrorKind::internal, "OpenSSL could not make an Ed25519 key");
   Key key(raw);
   Bio bio(BIO_new(BIO_s_mem()));
-  if (!bio || PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr,
-                                       nullptr) != 1)
+  if (!bio ||
+      PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
     throw Error(ErrorKind::internal, "OpenSSL could not write an Ed25519 key");
   char* data = nullptr;
   const long len = BIO_get_mem_data(bio.get(), &data);
@@ -168,9 +168,8 @@ bool verify(std::string_view public_key, std::string_view message, std::string_v
   const auto raw = public_bytes(public_key);
   const auto sig = unbase64(signature);
   if (!raw || !sig || sig->size() != kSignatureBytes) return false;
-  Key key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr,
-                                      reinterpret_cast<const unsigned char*>(raw->data()),
-                                      raw->size()));
+  Key key(EVP_PKEY_new_raw_public_key(
+      EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char*>(raw->data()), raw->size()));
   Md md(EVP_MD_CTX_new());
   if (!key || !md || EVP_DigestVerifyInit(md.get(), nullptr, nullptr, nullptr, key.get()) != 1)
     return false;
@@ -181,9 +180,9 @@ bool verify(std::string_view public_key, std::string_view message, std::string_v
 
 void write_private_key(const std::string& path, const std::string& private_pem, bool replace) {
   auto cannot = [&](const std::string& what, int err) {
-    return Error(ErrorKind::cant_create, i18n::tr(N_("cannot write '{}': {}"), what,
-                                                  std::strerror(err)),
-                 {}, _("check that the directory exists and is writable"));
+    return Error(ErrorKind::cant_create,
+                 i18n::tr(N_("cannot write '{}': {}"), what, std::strerror(err)), {},
+                 _("check that the directory exists and is writable"));
   };
   if (!replace && ::access(path.c_str(), F_OK) == 0)
     throw Error(ErrorKind::cant_create, i18n::tr(N_("key file '{}' already exists"), path), {},
@@ -212,7 +211,8 @@ void write_private_key(const std::string& path, const std::string& private_pem, 
   }
   if (ok) {
     // link() refuses an existing file: no window in which one is replaced.
-    ok = replace ? ::rename(part.c_str(), path.c_str()) == 0 : ::link(part.c_str(), path.c_str()) == 0;
+    ok = replace ? ::rename(part.c_str(), path.c_str()) == 0
+                 : ::link(part.c_str(), path.c_str()) == 0;
     if (!ok) err = errno;
   }
   ::unlink(part.c_str());
@@ -246,9 +246,10 @@ std::string read_private_key(const std::string& path) {
                 i18n::tr(N_("key file '{}' may be read by others (mode {:04o}): the community's "
                             "signature is only worth what its key's secrecy is"),
                          path, st.st_mode & 07777),
-                "--key", i18n::tr(N_("run 'chmod 600 {}' (and make a new key with 'consult key "
-                                     "init --force' if others may have read it)"),
-                                  path));
+                "--key",
+                i18n::tr(N_("run 'chmod 600 {}' (and make a new key with 'consult key "
+                            "init --force' if others may have read it)"),
+                         path));
   std::string pem;
   char buf[4096];
   for (;;) {

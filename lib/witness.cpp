@@ -34,8 +34,7 @@ namespace {
 constexpr std::uintmax_t kMaxWitnessBytes = 256u << 20;
 
 bool is_hash(std::string_view s) {
-  return s.size() == 64 &&
-         std::all_of(s.begin(), s.end(), [](char c) {
+  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
          });
 }
@@ -340,8 +339,8 @@ std::string with_public_key(const std::string& toml_text, const std::string& nam
                   i18n::tr(N_("community file '{}' has a public key already"), name), {},
                   _("add --force to replace it (checkpoints signed with the old key will no "
                     "longer verify)"));
-    text = toml_text.substr(0, *where.key_line_start) + line +
-           toml_text.substr(*where.key_line_end);
+    text =
+        toml_text.substr(0, *where.key_line_start) + line + toml_text.substr(*where.key_line_end);
   } else {
     std::string head = toml_text.substr(0, where.insert_at);
     if (!head.empty() && head.back() != '\n') head += '\n';
@@ -377,8 +376,7 @@ KeyInit init_key(const config::Community& community, const std::string& key_path
                   "longer verify against the new one: keep the old public key with them)"));
   std::error_code ec;
   if (!force && fs::exists(fs::symlink_status(key_path, ec)))
-    throw Error(ErrorKind::cant_create, i18n::tr(N_("key file '{}' already exists"), key_path),
-                {},
+    throw Error(ErrorKind::cant_create, i18n::tr(N_("key file '{}' already exists"), key_path), {},
                 _("a key is never replaced by accident: add --force to make a new one (every "
                   "checkpoint signed with the old key then fails to verify), or choose another "
                   "file with --key"));
@@ -501,24 +499,23 @@ std::optional<Checkpoint> parse_checkpoint(const std::string& bytes, const std::
                  _("a checkpoint is read exactly as 'consult checkpoint' wrote it"));
   };
   Checkpoint cp;
-  const std::vector<std::string> order = {"community", "name", "event", "hash",
+  const std::vector<std::string> order = {"community", "name", "event",    "hash",
                                           "at",        "key",  "signature"};
   std::size_t next = 0; // the field expected next
   for (++i; i < lines.size(); ++i) {
     const auto& line = lines[i];
     if (line.empty()) continue;
-    if (next == order.size())
-      throw bad(i, _("nothing may follow a checkpoint's signature"));
+    if (next == order.size()) throw bad(i, _("nothing may follow a checkpoint's signature"));
     const auto colon = line.find(':');
     if (colon == std::string::npos)
       throw bad(i, i18n::tr(N_("expected the field '{}' here, found '{}'"), order[next],
                             text::one_line(line)));
     const std::string field = line.substr(0, colon);
     if (field != order[next])
-      throw bad(i, std::find(order.begin(), order.end(), field) == order.end()
-                       ? i18n::tr(N_("'{}' is not a field of a checkpoint"), text::one_line(field))
-                       : i18n::tr(N_("expected the field '{}' here, found '{}'"), order[next],
-                                  field));
+      throw bad(i,
+                std::find(order.begin(), order.end(), field) == order.end()
+                    ? i18n::tr(N_("'{}' is not a field of a checkpoint"), text::one_line(field))
+                    : i18n::tr(N_("expected the field '{}' here, found '{}'"), order[next], field));
     std::string value(text::trim(std::string_view(line).substr(colon + 1)));
     if (field == "community") {
       cp.community = value;
@@ -724,9 +721,9 @@ Result check(ledger::Ledger& ledger, const config::Config* config,
                     _("add the public_key line 'consult key init' printed to the community file"));
       std::string problem;
       if (cp.key != community->public_key)
-        problem = i18n::tr(N_("it names another key ({}) than the public key of {} ({})"),
-                           short_hash(cp.key), community->source,
-                           short_hash(community->public_key));
+        problem =
+            i18n::tr(N_("it names another key ({}) than the public key of {} ({})"),
+                     short_hash(cp.key), community->source, short_hash(community->public_key));
       else if (!signed_by(cp, community->public_key))
         problem = _("its signature does not match its text, so it was altered after it was "
                     "signed, or forged");

@@ -141,13 +141,15 @@ void verify_ledger(Context& c, const VerifyOptions& o) {
   for (const auto& file : o.witnesses)
     witnesses.push_back(witness::read(file, c.ledger().path()));
   const auto r = ledger::verify(c.ledger());
-  nlohmann::json j = {{"ok", r.ok},
-                      {"events", r.events},
-                      {"head", r.head_hash},
-                      {"bad_event", r.bad_seq ? nlohmann::json(r.bad_seq) : nullptr},
-                      {"table", r.table},
-                      {"row", r.row},
-                      {"problem", r.problem}};
+  // The object `verify --json` prints, with the witnesses' findings added.
+  nlohmann::json j;
+  j["ok"] = r.ok;
+  j["events"] = r.events;
+  j["head"] = r.head_hash;
+  j["bad_event"] = r.bad_seq ? nlohmann::json(r.bad_seq) : nullptr;
+  j["table"] = r.table;
+  j["row"] = r.row;
+  j["problem"] = r.problem;
   if (!witnesses.empty()) {
     j["witnesses"] = nlohmann::json::array();
     j["witness"] = nullptr;

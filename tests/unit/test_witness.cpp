@@ -46,10 +46,10 @@ TEST_CASE("base64 round-trips and refuses what is not exactly base64") {
     CHECK(sign::unbase64(sign::base64(s)) == s);
   CHECK(sign::base64("foobar") == "Zm9vYmFy");
   CHECK(sign::base64("fo") == "Zm8=");
-  CHECK_FALSE(sign::unbase64("Zm8"));   // length
+  CHECK_FALSE(sign::unbase64("Zm8"));  // length
   CHECK_FALSE(sign::unbase64("Zm9=")); // bits left over under the padding
-  CHECK_FALSE(sign::unbase64("Z=8="));  // padding inside
-  CHECK_FALSE(sign::unbase64("Zm8*"));  // not the alphabet
+  CHECK_FALSE(sign::unbase64("Z=8=")); // padding inside
+  CHECK_FALSE(sign::unbase64("Zm8*")); // not the alphabet
 }
 
 TEST_CASE("a statement signed with a key verifies with its public key, and only with it") {
@@ -99,8 +99,7 @@ TEST_CASE("a private key file is mode 0600, never replaced unless asked, refused
     CHECK(e.kind() == ErrorKind::config);
     CHECK(std::string(e.hint()).find("chmod 600") != std::string::npos);
   }
-  CHECK(kind_of([&] { sign::read_private_key(dir.file("missing.key")); }) ==
-        ErrorKind::no_input);
+  CHECK(kind_of([&] { sign::read_private_key(dir.file("missing.key")); }) == ErrorKind::no_input);
   write(dir.file("junk.key"), "hello");
   ::chmod(dir.file("junk.key").c_str(), 0600);
   CHECK(kind_of([&] { sign::read_private_key(dir.file("junk.key")); }) == ErrorKind::data);
@@ -202,8 +201,8 @@ TEST_CASE("check: the first failure names its event and file, bounded by a witne
   add_issues(*l, c, 4);
   const auto events = l->events();
   witness::Witness good{"good.txt", witness::Source::list, "list", {{2, events[1].hash, {}}}, {}};
-  witness::Witness bad{"bad.txt", witness::Source::list, "list",
-                       {{4, std::string(64, 'a'), "line 1"}}, {}};
+  witness::Witness bad{
+      "bad.txt", witness::Source::list, "list", {{4, std::string(64, 'a'), "line 1"}}, {}};
   const auto r = witness::check(*l, nullptr, {good, bad});
   REQUIRE(r.findings.size() == 2);
   CHECK_FALSE(r.ok());
@@ -234,8 +233,7 @@ TEST_CASE("check: a checkpoint's signature is checked against the community in t
   const auto r = witness::check(*l, &cfg, {witness::read(dir.file("edited.txt"))});
   REQUIRE(r.findings.size() == 1);
   CHECK(r.findings[0].status == witness::Status::bad_signature);
-  CHECK(r.failure_message().find("is not what its community signed") !=
-        std::string::npos);
+  CHECK(r.failure_message().find("is not what its community signed") != std::string::npos);
 
   // Without the community's public key, nothing can be said: a configuration error.
   CHECK(kind_of([&] { witness::check(*l, nullptr, {w}); }) == ErrorKind::config);
@@ -274,18 +272,18 @@ TEST_CASE("read: backups, lists, agendas and exports are witnesses; other files 
   REQUIRE_FALSE(r.ok());
   CHECK(r.findings[0].first_difference == 1);
 
-  write(dir.file("list.txt"), "# posted 2026-11-21\n" + std::to_string(head.seq) + " " +
-                                  head.hash + "\n\n{\"seq\":1,\"hash\":\"" + l.events()[0].hash +
-                                  "\"}\n");
+  write(dir.file("list.txt"), "# posted 2026-11-21\n" + std::to_string(head.seq) + " " + head.hash +
+                                  "\n\n{\"seq\":1,\"hash\":\"" + l.events()[0].hash + "\"}\n");
   const auto list = witness::read(dir.file("list.txt"));
   CHECK(list.source == witness::Source::list);
   REQUIRE(list.points.size() == 2);
   CHECK(list.points[0].where == "line 2");
   CHECK(witness::check(l, nullptr, {list}).ok());
 
-  write(dir.file("agenda.md"), "# 议事会\n\n_Meeting 1 …_\n\n<!-- consult-agenda: "
-                               "{\"hash\":\"" + head.hash + "\",\"meeting\":1,\"seq\":" +
-                                   std::to_string(head.seq) + "} -->\n");
+  write(dir.file("agenda.md"),
+        "# 议事会\n\n_Meeting 1 …_\n\n<!-- consult-agenda: "
+        "{\"hash\":\"" +
+            head.hash + "\",\"meeting\":1,\"seq\":" + std::to_string(head.seq) + "} -->\n");
   const auto agenda = witness::read(dir.file("agenda.md"));
   CHECK(agenda.source == witness::Source::agenda);
   CHECK(agenda.points[0].seq == head.seq);
@@ -320,8 +318,7 @@ TEST_CASE("the public key goes in as one line before the first table, every othe
                              "name = \"议事会\"\n[[council.seats]]\nkey = \"a\"\nlabel = \"x\"\n"
                              "count = 1\n";
   const auto placed = witness::with_public_key(tricky, "t.toml", key, false);
-  CHECK(placed.find("'''\n" + witness::public_key_line(key) + "\n[council]") !=
-        std::string::npos);
+  CHECK(placed.find("'''\n" + witness::public_key_line(key) + "\n[council]") != std::string::npos);
 
   // A key that is not an Ed25519 public key is a configuration error.
   CHECK(kind_of([] {
@@ -352,8 +349,7 @@ TEST_CASE("key init writes the private key and the community file, and refuses t
   CHECK(kind_of([&] { witness::init_key(loaded, r.key_path, false, true); }) ==
         ErrorKind::cant_create);
   // A key file in the way is refused before the community file is touched.
-  CHECK(kind_of([&] { witness::init_key(c, r.key_path, false, false); }) ==
-        ErrorKind::cant_create);
+  CHECK(kind_of([&] { witness::init_key(c, r.key_path, false, false); }) == ErrorKind::cant_create);
   const auto again = witness::init_key(loaded, r.key_path, true, true);
   CHECK(again.replaced);
   CHECK(config::load_community(dir.file("t.toml")).public_key == again.public_key);

@@ -159,10 +159,10 @@ struct Finding {
   std::string what;
   Point point;
   Status status = Status::agrees;
-  std::string ledger_hash;            ///< the ledger's hash of that event ('' beyond the head)
-  std::int64_t head = 0;              ///< the ledger's last event
-  std::int64_t first_difference = 0;  ///< a backup's first event that differs (0: none known)
-  std::string problem;                ///< why it fails, for people ('' when it agrees)
+  std::string ledger_hash;           ///< the ledger's hash of that event ('' beyond the head)
+  std::int64_t head = 0;             ///< the ledger's last event
+  std::int64_t first_difference = 0; ///< a backup's first event that differs (0: none known)
+  std::string problem;               ///< why it fails, for people ('' when it agrees)
   bool ok() const { return status == Status::agrees; }
   nlohmann::json to_json() const;
 };
