@@ -261,7 +261,7 @@ std::string read_private_key(const std::string& path) {
                   "--key");
     if (n == 0) break;
     pem.append(buf, static_cast<std::size_t>(n));
-    if (pem.size() > 64 * 1024) break; // a key is a few hundred bytes
+    if (pem.size() > std::size_t{64} * 1024) break; // a key is a few hundred bytes
   }
   try {
     private_key(pem);
