@@ -238,6 +238,26 @@ err_has "broken.txt:5: expected the field 'hash' here, found 'at'"
 sed 's/$/\r/' held/checkpoint-2.txt > crlf.txt
 ok verify --witness crlf.txt
 
+# Two communities in one configuration: --community picks, as elsewhere.
+sed 's/^id = "heping"/id = "anping"/; s/^name = "和平里社区"$/name = "安平社区"/' \
+  "$T/heping.toml.orig" > communities/anping.toml
+sed 's|^communities = .*|communities = ["communities/heping.toml", "communities/anping.toml"]|' \
+  consult.toml > two.toml
+run --config two.toml key init
+expect_status 64
+err_has "which community?"
+ok --config two.toml key init --community anping
+[ -f communities/anping.key ] || fail "no anping.key"
+grep -q '^public_key = ' communities/anping.toml || fail "anping.toml has no public key"
+ok --config two.toml checkpoint --community anping --out anping.txt
+grep -qx "community: anping" anping.txt || fail "the checkpoint is not anping's"
+ok --config two.toml verify --witness anping.txt held/checkpoint-2.txt
+# Signed with heping's key but claiming to be anping's: refused.
+sed 's/^community: heping/community: anping/' held/checkpoint-2.txt > claimed.txt
+run --config two.toml verify --witness claimed.txt
+expect_status 65
+err_has "it names another key"
+
 # Without the community's public key a checkpoint cannot be checked.
 cp "$T/heping.toml.orig" communities/heping.toml
 run verify --witness held/checkpoint-2.txt
