@@ -151,6 +151,7 @@ TomlLayout layout(const std::string& t) {
         i += 2;
         in = In::code;
         line_has_code = true; // the statement ends on this line
+        at_line_start = false;
       }
       continue;
     case In::ml_literal:
@@ -158,6 +159,7 @@ TomlLayout layout(const std::string& t) {
         i += 2;
         in = In::code;
         line_has_code = true;
+        at_line_start = false;
       }
       continue;
     case In::code:
