@@ -102,7 +102,30 @@ std::vector<std::pair<std::string, std::string>> facts(const config::Community& 
 }
 
 std::string footer(const Meeting& m) {
-  return i18n::tr(N_("Meeting {} as recorded in ledger event {}."), m.id, m.updated_seq);
+  return i18n::tr(N_("Meeting {} as recorded in ledger event {} (sha256 {})."), m.id, m.updated_seq,
+                  m.updated_hash);
+}
+
+constexpr const char* kStampOpen = "<!-- consult-agenda: ";
+constexpr const char* kStampClose = " -->";
+
+/// The machine-readable twin of the footer, closing Markdown and HTML
+/// agendas: what `consult verify --witness` reads.
+std::string stamp_comment(const Meeting& m) {
+  const json j = {{"meeting", m.id}, {"seq", m.updated_seq}, {"hash", m.updated_hash}};
+  return kStampOpen + j.dump() + kStampClose + "\n";
+}
+
+/// A stamp's fields, if they are the right types and the hash looks like one.
+std::optional<Stamp> stamp_from(const json& j) {
+  if (!j.is_object()) return std::nullopt;
+  const auto id = j.find("meeting") != j.end() ? j.find("meeting") : j.find("id");
+  const auto seq = j.find("seq") != j.end() ? j.find("seq") : j.find("updated_seq");
+  const auto hash = j.find("hash") != j.end() ? j.find("hash") : j.find("updated_hash");
+  if (id == j.end() || seq == j.end() || hash == j.end() || !id->is_number_integer() ||
+      !seq->is_number_integer() || !hash->is_string())
+    return std::nullopt;
+  return Stamp{id->get<std::int64_t>(), seq->get<std::int64_t>(), hash->get<std::string>()};
 }
 
 std::string render_md(const config::Community& c, const Meeting& m) {
@@ -119,7 +142,7 @@ std::string render_md(const config::Community& c, const Meeting& m) {
   for (const auto& row : meetings::composition(c, m))
     out += fmt::format("| {} | {} | {} | {} |\n", md_cell(row.label), row.invited, row.present,
                        md_cell(names_of(row)));
-  out += "\n_" + footer(m) + "_\n";
+  out += "\n_" + footer(m) + "_\n\n" + stamp_comment(m);
   return out;
 }
 
@@ -173,7 +196,8 @@ std::string render_html(const config::Community& c, const Meeting& m) {
                      "<td>{}</td></tr>\n",
                      document::escape_xml(row.label), row.invited, row.present,
                      document::escape_xml(names_of(row)));
-  b += fmt::format("</table>\n<footer>{}</footer>\n", document::escape_xml(footer(m)));
+  b += fmt::format("</table>\n<footer>{}</footer>\n{}", document::escape_xml(footer(m)),
+                   stamp_comment(m));
   return html_page(m.title, b);
 }
 
@@ -289,6 +313,23 @@ Week plan_week(ledger::Ledger& ledger, const std::vector<const config::Community
   for (const auto& [start, id] : found)
     out.meetings.push_back(id);
   return out;
+}
+
+std::optional<Stamp> read_stamp(const std::string& bytes) {
+  const auto first = bytes.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && bytes[first] == '{') {
+    // The JSON agenda is the meeting as `meeting show --json` gives it.
+    const auto j = json::parse(bytes, nullptr, false);
+    if (!j.is_object() || !j.contains("updated_seq") || !j.contains("updated_hash"))
+      return std::nullopt;
+    return stamp_from(j);
+  }
+  const auto at = bytes.rfind(kStampOpen);
+  if (at == std::string::npos) return std::nullopt;
+  const auto start = at + std::string_view(kStampOpen).size();
+  const auto end = bytes.find(kStampClose, start);
+  if (end == std::string::npos) return std::nullopt;
+  return stamp_from(json::parse(bytes.substr(start, end - start), nullptr, false));
 }
 
 std::string file_name(const Meeting& m, Format format) {

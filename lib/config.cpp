@@ -2,6 +2,7 @@
 
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
+#include "consult/sign.hpp"
 #include "consult/text.hpp"
 
 #include <stdexcept>
@@ -848,6 +849,11 @@ Community parse_community(const std::string& toml_text, const std::string& name)
     fail(r.at(*r.get("timezone")), "timezone", i18n::tr(N_("unknown time zone '{}'"), c.timezone),
          _("use an IANA name such as \"Asia/Shanghai\" (Debian package tzdata)"));
   c.population = r.count("population", 0, 100000000);
+  c.public_key = r.opt_string("public_key").value_or("");
+  if (!c.public_key.empty() && !sign::valid_public_key(c.public_key))
+    fail(r.at(*r.get("public_key")), "public_key",
+         _("is not an Ed25519 public key (\"ed25519:\" and 32 bytes in base64)"),
+         _("copy the line 'consult key init' printed or wrote, unchanged"));
 
   c.channels = labels(r, "channels", default_channels());
   c.categories = labels(r, "categories", default_categories());

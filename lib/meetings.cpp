@@ -431,6 +431,11 @@ std::optional<Meeting> find(ledger::Ledger& ledger, std::int64_t id) {
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   Meeting m = read_meeting(q);
+  // The hash of the event the meeting was last changed by: what its agenda
+  // carries, so that the agenda witnesses the ledger (consult/witness.hpp).
+  SQLite::Statement h(ledger.db(), "SELECT hash FROM event WHERE seq = ?");
+  h.bind(1, m.updated_seq);
+  if (h.executeStep()) m.updated_hash = h.getColumn(0).getString();
   m.items = read_items(ledger, id);
   SQLite::Statement p(ledger.db(), "SELECT name, role, seat, detail, attendance, proxy, reason "
                                    "FROM meeting_person WHERE meeting = ? ORDER BY position");
@@ -914,7 +919,8 @@ json to_json(const config::Community& c, const Meeting& m, bool reveal) {
           {"quorum", std::move(quorum_json)},
           {"entitled", m.entitled},
           {"headcount", m.headcount ? json(*m.headcount) : json(nullptr)},
-          {"updated_seq", m.updated_seq}};
+          {"updated_seq", m.updated_seq},
+          {"updated_hash", m.updated_hash}};
 }
 
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {

@@ -20,6 +20,7 @@ void register_notice(CLI::App& app, Context& ctx);
 void register_fund(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_backup(CLI::App& app, Context& ctx);
+void register_witness(CLI::App& app, Context& ctx); // key, checkpoint
 void register_agenda(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx); // log, verify
 void register_doctor(CLI::App& app, Context& ctx);

@@ -48,7 +48,7 @@ Kind kind_of_option(const std::string& name) {
   if (name == "--vote") return Kind::vote;
   if (name == "--decision") return Kind::decision;
   if (name == "--ledger" || name == "--config" || name == "--map" || name == "--out" ||
-      name == "--rejects")
+      name == "--rejects" || name == "--export" || name == "--witness" || name == "--key")
     return Kind::files;
   return Kind::none;
 }

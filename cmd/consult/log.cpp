@@ -7,6 +7,7 @@
 #include "consult/i18n.hpp"
 #include "consult/ledger_info.hpp"
 #include "consult/render.hpp"
+#include "consult/witness.hpp"
 
 #include <fstream>
 #include <memory>
@@ -88,37 +89,113 @@ void log_events(Context& c, const LogOptions& o) {
 
 struct VerifyOptions {
   std::string exported;
+  std::vector<std::string> witnesses;
 };
 
 void verify_options(CLI::App* cmd, VerifyOptions& o) {
-  cmd->add_option("--export", o.exported,
-                  _("check an exported file (minutes, notice, statement) against the ledger "
-                    "instead"))
-      ->type_name("FILE");
+  auto* exported =
+      cmd->add_option("--export", o.exported,
+                      _("check an exported file (minutes, notice, statement) against the ledger "
+                        "instead"))
+          ->type_name("FILE");
+  cmd->add_option("--witness", o.witnesses,
+                  _("then check that the ledger still has each event these files witness: "
+                    "checkpoints, exports and notices, agendas, backups, lists of 'SEQ HASH' "
+                    "lines"))
+      ->type_name("FILE")
+      ->expected(1, -1)
+      ->excludes(exported);
   example(cmd, "  consult verify\n  consult --ledger backup.db verify --json\n"
-               "  consult verify --export 会议记录-3.docx");
+               "  consult verify --export 会议记录-3.docx\n"
+               "  consult verify --witness checkpoint-2026-11-21.txt 公示-决定3.docx "
+               "/srv/backup/consult-2026-11-20.db");
+}
+
+/// One line for a witnessed point, for people.
+std::string finding_line(const witness::Finding& f) {
+  if (f.status == witness::Status::bad_signature)
+    return i18n::tr(N_("fails: '{}' ({}): {}"), f.file, f.what, f.problem);
+  if (!f.ok()) {
+    if (!f.point.where.empty())
+      return i18n::tr(N_("fails: '{}', {} ({}), witnesses event {}: {}"), f.file, f.point.where,
+                      f.what, f.point.seq, f.problem);
+    return i18n::tr(N_("fails: '{}' ({}) witnesses event {}: {}"), f.file, f.what, f.point.seq,
+                    f.problem);
+  }
+  if (f.source == witness::Source::checkpoint)
+    return i18n::tr(N_("ok: '{}' ({}; signed with its community's key) witnesses event {}: the "
+                       "ledger agrees"),
+                    f.file, f.what, f.point.seq);
+  if (!f.point.where.empty())
+    return i18n::tr(N_("ok: '{}', {} ({}), witnesses event {}: the ledger agrees"), f.file,
+                    f.point.where, f.what, f.point.seq);
+  return i18n::tr(N_("ok: '{}' ({}) witnesses event {}: the ledger agrees"), f.file, f.what,
+                  f.point.seq);
 }
 
 void verify_ledger(Context& c, const VerifyOptions& o) {
   if (!o.exported.empty()) return verify_export(c, o.exported);
+  // Witnesses are read before any work: a file that is missing or witnesses
+  // nothing is the command line's mistake, not a finding.
+  std::vector<witness::Witness> witnesses;
+  for (const auto& file : o.witnesses)
+    witnesses.push_back(witness::read(file, c.ledger().path()));
   const auto r = ledger::verify(c.ledger());
-  if (c.out.json) {
-    c.out.json_line({{"ok", r.ok},
-                     {"events", r.events},
-                     {"head", r.head_hash},
-                     {"bad_event", r.bad_seq ? nlohmann::json(r.bad_seq) : nullptr},
-                     {"table", r.table},
-                     {"row", r.row},
-                     {"problem", r.problem}});
+  // The object `verify --json` prints, with the witnesses' findings added.
+  nlohmann::json j;
+  j["ok"] = r.ok;
+  j["events"] = r.events;
+  j["head"] = r.head_hash;
+  j["bad_event"] = r.bad_seq ? nlohmann::json(r.bad_seq) : nullptr;
+  j["table"] = r.table;
+  j["row"] = r.row;
+  j["problem"] = r.problem;
+  if (!witnesses.empty()) {
+    j["witnesses"] = nlohmann::json::array();
+    j["witness"] = nullptr;
   }
-  if (!r.ok)
+  if (!r.ok) {
+    if (c.out.json) c.out.json_line(j);
     throw Error(ErrorKind::data,
                 i18n::tr(N_("ledger '{}' does not verify: {}"), c.ledger().path(), r.problem), {},
                 _("the ledger was changed outside consult; restore it from a backup and "
                   "compare with the head hash posted publicly ('consult log --head')"));
-  if (!c.out.json)
-    c.out.say(i18n::tr(N_("ok: {} events, chain intact, tables match the events; head {}"),
-                       r.events, r.head_hash));
+  }
+  const auto chain_ok = i18n::tr(
+      N_("ok: {} events, chain intact, tables match the events; head {}"), r.events, r.head_hash);
+  if (witnesses.empty()) {
+    if (c.out.json)
+      c.out.json_line(j);
+    else
+      c.out.say(chain_ok);
+    return;
+  }
+  const auto w = witness::check(c.ledger(), c.config_if_any(), witnesses);
+  const auto* bad = w.first_failure();
+  if (c.out.json) {
+    for (const auto& f : w.findings)
+      j["witnesses"].push_back(f.to_json());
+    if (bad) {
+      j["ok"] = false;
+      j["bad_event"] = bad->point.seq;
+      j["witness"] = bad->file;
+      j["problem"] = w.failure_message();
+    }
+    c.out.json_line(j);
+  } else {
+    c.out.say(chain_ok);
+    for (const auto& f : w.findings)
+      c.out.say(finding_line(f));
+  }
+  if (!bad) return;
+  if (bad->status == witness::Status::bad_signature)
+    throw Error(ErrorKind::data, w.failure_message(), {},
+                _("compare it with the copy filed at the street office: a checkpoint whose "
+                  "signature fails witnesses nothing"));
+  throw Error(ErrorKind::data, w.failure_message(), {},
+              _("whoever could write the ledger's file rewrote its chain; keep the file as "
+                "evidence, and restore the latest backup that agrees with every witness "
+                "('consult --ledger BACKUP verify --witness …')"));
 }
 
 } // namespace
@@ -127,7 +204,8 @@ void register_log(CLI::App& app, Context& ctx) {
   add_verb(app, ctx, "log", _("list the events of the ledger, oldest first"), log_options,
            NeedConfig::optional, NeedLedger::read, log_events);
   add_verb(app, ctx, "verify",
-           _("recompute the event chain and check that every table matches the events"),
+           _("recompute the event chain and check that every table matches the events, and "
+             "that the ledger still has the events its witnesses hold"),
            verify_options, NeedConfig::optional, NeedLedger::read, verify_ledger);
 }
 

@@ -170,6 +170,7 @@ int main(int argc, char** argv) {
   register_fund(app, ctx);
   register_report(app, ctx);
   register_backup(app, ctx);
+  register_witness(app, ctx);
   register_agenda(app, ctx);
   register_log(app, ctx);
   register_doctor(app, ctx);

@@ -17,7 +17,7 @@ for cmd in init "community" "community list" "community show" issue "issue add" 
   decision "decision list" "decision show" action "action add" "action progress" \
   "action done" "action show" "action list" "action overdue" "issue feedback" "issue answer" minutes "minutes export" "minutes approve" \
   "minutes amend" "minutes show" notice "notice decision" "notice results" fund "fund add" \
-  "fund reverse" "fund list" "fund balance" "fund notice" report; do
+  "fund reverse" "fund list" "fund balance" "fund notice" report key "key init" checkpoint; do
   # shellcheck disable=SC2086
   ok $cmd --help
   out_has "Example:"

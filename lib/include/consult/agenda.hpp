@@ -44,6 +44,20 @@ Week plan_week(ledger::Ledger& ledger, const std::vector<const config::Community
 std::string render(Format format, const config::Community& community,
                    const meetings::Meeting& meeting);
 
+/// What an agenda file says it reflects: the meeting, and the ledger event
+/// that last changed it with that event's hash. Markdown and HTML agendas
+/// close with it as a comment (`<!-- consult-agenda: {…} -->`, beside the
+/// footer people read); the JSON agenda has it as `id`, `updated_seq` and
+/// `updated_hash`. A witness of the ledger (consult/witness.hpp).
+struct Stamp {
+  std::int64_t meeting = 0;
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
+/// The stamp of an agenda's bytes (Markdown, HTML or JSON); nullopt if none.
+std::optional<Stamp> read_stamp(const std::string& bytes);
+
 /// The file name of a meeting's document: `2026-12-09-heping-council-3.md`.
 std::string file_name(const meetings::Meeting& meeting, Format format);
 

@@ -105,6 +105,11 @@ struct Community {
   std::vector<std::pair<std::string, std::string>> channel_synonyms;
   std::vector<std::pair<std::string, std::string>> category_synonyms;
   std::vector<Schedule> schedules;
+  /// The public half of the community's signing key, "ed25519:BASE64"
+  /// (`consult key init`), '' if it has none. Checkpoints are checked
+  /// against it. Not part of to_json: the ledger never holds it, so whoever
+  /// rewrites the ledger cannot change it there.
+  std::string public_key;
   std::string source; ///< the file it was loaded from
 
   const Label* channel(const std::string& key) const;

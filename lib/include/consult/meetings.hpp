@@ -83,6 +83,7 @@ struct Meeting {
   std::string updated_at;
   std::int64_t created_seq = 0;
   std::int64_t updated_seq = 0;
+  std::string updated_hash; ///< the hash of event updated_seq (read by find and get)
   std::vector<Item> items;
   std::vector<Person> people;
   std::vector<Note> notes;

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Someone who holds the ledger's file, and nothing of consult's code, rewrites
+it so that `consult verify` still passes (tests/e2e/t_witness.sh). Written
+from docs/schema.md alone: the hash of an event is the SHA-256 of the compact
+JSON array [seq, at, actor, kind, entity, payload, prev_hash]; `ledger_head`
+holds the last event's seq and hash; triggers refuse UPDATE and DELETE on
+`event` and `event_item`, and can be dropped.
+
+    adversary.py rewrite LEDGER SEQ OLD NEW   # OLD -> NEW in event SEQ's payload
+                                              # and in every table that shows it
+    adversary.py rewind LEDGER N              # delete the last N events (comments)
+
+Prints what it did; exits 1 if the ledger is not what it expects.
+"""
+
+import hashlib
+import json
+import sqlite3
+import sys
+
+
+def event_hash(seq, at, actor, kind, entity, payload, prev):
+    text = json.dumps([seq, at, actor, kind, entity, payload, prev],
+                      ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def drop_triggers(db):
+    """Drops the append-only triggers; returns their SQL, to put them back after."""
+    found = db.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+                       "AND tbl_name IN ('event', 'event_item')").fetchall()
+    for name, _ in found:
+        db.execute(f'DROP TRIGGER "{name}"')
+    return [sql for _, sql in found]
+
+
+def rechain(db, start):
+    """Recomputes the hash of every event from `start` on, and the head."""
+    prev = "0" * 64 if start == 1 else db.execute(
+        "SELECT hash FROM event WHERE seq = ?", (start - 1,)).fetchone()[0]
+    rows = db.execute("SELECT seq, at, actor, kind, entity, payload FROM event "
+                      "WHERE seq >= ? ORDER BY seq", (start,)).fetchall()
+    for seq, at, actor, kind, entity, payload in rows:
+        h = event_hash(seq, at, actor, kind, entity, payload, prev)
+        db.execute("UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, h, seq))
+        prev = h
+    last = db.execute("SELECT max(seq) FROM event").fetchone()[0]
+    db.execute("UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1", (last, prev))
+    return len(rows), last, prev
+
+
+def rewrite(db, seq, old, new):
+    (payload,) = db.execute("SELECT payload FROM event WHERE seq = ?", (seq,)).fetchone()
+    if old not in payload:
+        sys.exit(f"event {seq} does not contain {old!r}")
+    db.execute("UPDATE event SET payload = ? WHERE seq = ?", (payload.replace(old, new), seq))
+    # Every projected table that shows the old text shows the new one instead.
+    patched = 0
+    tables = [t for (t,) in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                       "AND name NOT IN ('event', 'event_item', 'ledger_head') "
+                                       "AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        for col in [r[1] for r in db.execute(f'PRAGMA table_info("{table}")')]:
+            cur = db.execute(f'UPDATE "{table}" SET "{col}" = replace("{col}", ?, ?) '
+                             f'WHERE typeof("{col}") = \'text\' AND instr("{col}", ?) > 0',
+                             (old, new, old))
+            patched += cur.rowcount
+    n, last, head = rechain(db, seq)
+    print(f"rewrote event {seq}: {old} -> {new}; {patched} table value(s) patched; "
+          f"{n} hashes recomputed; head {last} {head}")
+
+
+def rewind(db, count):
+    last = db.execute("SELECT max(seq) FROM event").fetchone()[0]
+    gone = db.execute("SELECT seq, kind, payload FROM event WHERE seq > ? ORDER BY seq",
+                      (last - count,)).fetchall()
+    for seq, kind, payload in gone:
+        if kind != "issue.comment":
+            sys.exit(f"event {seq} is {kind}: this script only takes comments back")
+        p = json.loads(payload)
+        db.execute("DELETE FROM issue_comment WHERE id = ?", (p["comment"],))
+        db.execute("DELETE FROM event WHERE seq = ?", (seq,))
+        # The issue's last change is again the last event about it that is left.
+        at_seq, at = db.execute("SELECT seq, at FROM event WHERE entity = ? "
+                                "ORDER BY seq DESC LIMIT 1", (f"issue:{p['id']}",)).fetchone()
+        db.execute("UPDATE issue SET updated_seq = ?, updated_at = ? WHERE id = ?",
+                   (at_seq, at, p["id"]))
+    head_seq, head = db.execute("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1").fetchone()
+    db.execute("UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1", (head_seq, head))
+    print(f"deleted events {last - count + 1}..{last}; head {head_seq} {head}")
+
+
+def main():
+    what, path = sys.argv[1], sys.argv[2]
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("BEGIN IMMEDIATE")
+    triggers = drop_triggers(db)
+    if what == "rewrite":
+        rewrite(db, int(sys.argv[3]), sys.argv[4], sys.argv[5])
+    elif what == "rewind":
+        rewind(db, int(sys.argv[3]))
+    else:
+        sys.exit(f"unknown action {what}")
+    for sql in triggers:  # as they were: nothing shows they were ever gone
+        db.execute(sql)
+    db.execute("COMMIT")
+    db.close()
+
+
+if __name__ == "__main__":
+    main()
