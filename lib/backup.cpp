@@ -146,7 +146,10 @@ Copied restore(const std::string& ledger_path, const std::string& backup_path, b
     create_private(ledger_path);
   }
   try {
-    SQLite::Database from(backup_path, SQLite::OPEN_READONLY);
+    // The backup may be on read-only storage (a write-protected stick, a
+    // read-only mount of the archive).
+    const auto from_db = open_read_only(backup_path);
+    auto& from = *from_db;
     SQLite::Database to(ledger_path, SQLite::OPEN_READWRITE);
     to.setBusyTimeout(session.busy_timeout_ms);
     copy_pages(to, from, session.busy_timeout_ms, ledger_path);

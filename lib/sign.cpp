@@ -1,6 +1,7 @@
 #include "consult/sign.hpp"
 
 #include "consult/error.hpp"
+#include "consult/files.hpp"
 #include "consult/i18n.hpp"
 
 #include <openssl/bio.h>
@@ -179,48 +180,12 @@ bool verify(std::string_view public_key, std::string_view message, std::string_v
 }
 
 void write_private_key(const std::string& path, const std::string& private_pem, bool replace) {
-  auto cannot = [&](const std::string& what, int err) {
-    return Error(ErrorKind::cant_create,
-                 i18n::tr(N_("cannot write '{}': {}"), what, std::strerror(err)), {},
-                 _("check that the directory exists and is writable"));
-  };
   if (!replace && ::access(path.c_str(), F_OK) == 0)
     throw Error(ErrorKind::cant_create, i18n::tr(N_("key file '{}' already exists"), path), {},
                 _("a key is never replaced by accident: add --force to make a new one (every "
                   "checkpoint signed with the old key then fails to verify), or choose another "
                   "file with --key"));
-  const std::string part = path + ".part";
-  ::unlink(part.c_str()); // what an interrupted run may have left (never followed if a link)
-  // O_EXCL: created here, never a file or link planted beforehand.
-  const int fd = ::open(part.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0) throw cannot(path, errno);
-  bool ok = ::fchmod(fd, 0600) == 0;
-  std::size_t done = 0;
-  while (ok && done < private_pem.size()) {
-    const auto n = ::write(fd, private_pem.data() + done, private_pem.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  int err = errno;
-  ok = ok && ::fsync(fd) == 0;
-  if (!ok) err = errno;
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    err = errno;
-  }
-  if (ok) {
-    // link() refuses an existing file: no window in which one is replaced.
-    ok = replace ? ::rename(part.c_str(), path.c_str()) == 0
-                 : ::link(part.c_str(), path.c_str()) == 0;
-    if (!ok) err = errno;
-  }
-  ::unlink(part.c_str());
-  if (!ok) {
-    if (err == EEXIST)
-      throw Error(ErrorKind::cant_create, i18n::tr(N_("key file '{}' already exists"), path));
-    throw cannot(path, err);
-  }
+  files::write_file(path, private_pem, {{}, files::kPrivate, replace});
 }
 
 std::string read_private_key(const std::string& path) {

@@ -112,6 +112,7 @@ bool compare_table(SQLite::Database& disk, SQLite::Database& mem, const std::str
       }
     }
     r.ok = true;
+    r.table.clear();
   }
 }
 

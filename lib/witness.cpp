@@ -3,6 +3,7 @@
 #include "consult/agenda.hpp"
 #include "consult/document.hpp"
 #include "consult/error.hpp"
+#include "consult/files.hpp"
 #include "consult/i18n.hpp"
 #include "consult/sign.hpp"
 #include "consult/text.hpp"
@@ -63,47 +64,15 @@ std::string read_all(const std::string& path) {
   return bytes.str();
 }
 
-/// Replaces the file `path` with `bytes`, keeping its mode: a temporary file
-/// created exclusively beside it (following a symbolic link to the real
-/// file), written, synced, then renamed into place.
+/// Replaces the file `path` (following a symbolic link to the real file)
+/// with `bytes`, keeping its mode, through the one safe way to write a file.
 void replace_file(const std::string& path, const std::string& bytes) {
   std::error_code ec;
   const auto real = fs::canonical(path, ec);
   const std::string target = ec ? path : real.string();
   struct stat st {};
-  const mode_t mode = ::stat(target.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
-  const std::string part = target + ".part";
-  auto cannot = [&](int err) {
-    return Error(ErrorKind::cant_create,
-                 i18n::tr(N_("cannot write '{}': {}"), path, std::strerror(err)), {},
-                 _("check the file's and its directory's permissions"));
-  };
-  ::unlink(part.c_str());
-  const int fd = ::open(part.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0) throw cannot(errno);
-  bool ok = ::fchmod(fd, mode) == 0;
-  std::size_t done = 0;
-  while (ok && done < bytes.size()) {
-    const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  int err = errno;
-  ok = ok && ::fsync(fd) == 0;
-  if (!ok) err = errno;
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    err = errno;
-  }
-  if (ok && ::rename(part.c_str(), target.c_str()) != 0) {
-    ok = false;
-    err = errno;
-  }
-  if (!ok) {
-    ::unlink(part.c_str());
-    throw cannot(err);
-  }
+  const unsigned mode = ::stat(target.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
+  files::write_file(target, bytes, {{}, mode, true});
 }
 
 /// Where top-level statements of a TOML text are: the line of an existing
