@@ -9,6 +9,8 @@ holds the last event's seq and hash; triggers refuse UPDATE and DELETE on
     adversary.py rewrite LEDGER SEQ OLD NEW   # OLD -> NEW in event SEQ's payload
                                               # and in every table that shows it
     adversary.py rewind LEDGER N              # delete the last N events (comments)
+    adversary.py retime LEDGER SEQ AT         # event SEQ dated AT instead
+    adversary.py corrupt LEDGER INDEX         # damage a page of the index INDEX
 
 Prints what it did; exits 1 if the ledger is not what it expects.
 """
@@ -90,8 +92,43 @@ def rewind(db, count):
     print(f"deleted events {last - count + 1}..{last}; head {head_seq} {head}")
 
 
+def retime(db, seq, at):
+    db.execute("UPDATE event SET at = ? WHERE seq = ?", (at, seq))
+    n, last, head = rechain(db, seq)
+    print(f"event {seq} dated {at}; {n} hashes recomputed; head {last} {head}")
+
+
+def corrupt(path, index):
+    """Changes bytes inside the records of an index's first page, leaving the
+    page's structure alone: the index no longer agrees with its table."""
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (page_size,) = db.execute("PRAGMA page_size").fetchone()
+    (root,) = db.execute("SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND name = ?",
+                         (index,)).fetchone()
+    db.close()
+    with open(path, "r+b") as f:
+        f.seek((root - 1) * page_size)
+        page = bytearray(f.read(page_size))
+        # The cell content area runs to the end of the page: its last bytes are
+        # the last record's values. Flip letters of the text in it.
+        changed = 0
+        for i in range(page_size - 1, page_size - 200, -1):
+            if 0x61 <= page[i] <= 0x7a:
+                page[i] = page[i] ^ 0x20
+                changed += 1
+                if changed == 4:
+                    break
+        f.seek((root - 1) * page_size)
+        f.write(page)
+    print(f"changed {changed} bytes of page {root} ({index})")
+
+
 def main():
     what, path = sys.argv[1], sys.argv[2]
+    if what == "corrupt":
+        corrupt(path, sys.argv[3])
+        return
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("BEGIN IMMEDIATE")
     triggers = drop_triggers(db)
@@ -99,6 +136,8 @@ def main():
         rewrite(db, int(sys.argv[3]), sys.argv[4], sys.argv[5])
     elif what == "rewind":
         rewind(db, int(sys.argv[3]))
+    elif what == "retime":
+        retime(db, int(sys.argv[3]), sys.argv[4])
     else:
         sys.exit(f"unknown action {what}")
     for sql in triggers:  # as they were: nothing shows they were ever gone
