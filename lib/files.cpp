@@ -16,6 +16,7 @@
 #include <tuple>
 #include <unistd.h>
 #include <utility>
+#include <vector>
 
 namespace consult::files {
 
@@ -82,7 +83,18 @@ int create_temporary(int dir_fd, const std::string& base, unsigned mode, std::st
     const int fd =
         ::openat(dir_fd, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                  static_cast<mode_t>(mode));
-    if (fd >= 0) return fd;
+    if (fd >= 0) {
+      // The mode asked for exactly: the umask (even 000) neither widens
+      // nor narrows it.
+      if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
+        const int err = errno;
+        ::close(fd);
+        ::unlinkat(dir_fd, name.c_str(), 0);
+        errno = err;
+        break;
+      }
+      return fd;
+    }
     if (errno != EEXIST && errno != EINTR) break;
   }
   name.clear();
@@ -309,15 +321,24 @@ bool write_if_changed(const std::string& path, std::string_view bytes, const Opt
   return true;
 }
 
-void check_directory(const std::string& dir) {
+void check_directory(const std::string& dir, unsigned mode) {
   auto fail = [&](int err) {
     throw Error(ErrorKind::cant_create,
                 i18n::tr(N_("cannot write in directory '{}': {}"), dir, std::strerror(err)), {},
                 _("choose a directory you may write in (it is created if missing)"));
   };
+  // The missing directories, outermost first, each made with `mode` exactly.
+  std::vector<fs::path> missing;
   std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) fail(ec.value());
+  for (fs::path p = fs::path(dir).lexically_normal(); !p.empty() && !fs::exists(p, ec);
+       p = p.parent_path()) {
+    missing.push_back(p);
+    if (p == p.parent_path()) break;
+  }
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    if (::mkdir(it->c_str(), static_cast<mode_t>(mode)) != 0 && errno != EEXIST) fail(errno);
+    ::chmod(it->c_str(), static_cast<mode_t>(mode));
+  }
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) fail(errno);
   std::string name;

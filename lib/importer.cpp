@@ -5,6 +5,7 @@
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/render.hpp"
 #include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -361,6 +362,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     std::string key;                  ///< the row's fingerprint
     std::string data_head, data_tail; ///< the item's JSON either side of the id
   };
+  const bool from_csv = sum.format != "xlsx";
   // Checks and shapes one record. It reads the configuration and writes only
   // `out`, so it runs on the reading thread.
   auto prepare = [&](intake::Record& record, Prepared& out) {
@@ -385,7 +387,10 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
                 channel_header = "channel", category_header = "category";
     for (std::size_t i = 0; i < columns.size(); ++i) {
       const auto& c = columns[i];
-      std::string v = intake::nfc(text::trim(f[i]));
+      // A cell consult wrote with a leading ' (a rejects file, a listing)
+      // reads back as the text it was.
+      std::string v = intake::nfc(
+          text::trim(from_csv ? render::unneutralise_csv(f[i]) : std::string_view(f[i])));
       if (c.field.empty()) {
         if (!v.empty() && !c.header.empty()) extra[c.header] = v;
         continue;

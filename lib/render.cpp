@@ -74,7 +74,42 @@ std::string short_time(const std::string& rfc3339) {
   return s;
 }
 
-std::string csv_field(const std::string& s) {
+namespace {
+
+/// Whether a spreadsheet reads `s` as a plain number (signed, with thousands
+/// separators, a decimal part or a percent sign): nothing there to run.
+bool plain_number(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i == s.size() || s[i] < '0' || s[i] > '9') return false;
+  bool point = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') continue;
+    if (c == ',' && !point) continue;
+    if (c == '.' && !point) {
+      point = true;
+      continue;
+    }
+    if (c == '%' && i + 1 == s.size()) continue;
+    return false;
+  }
+  return true;
+}
+
+bool formula_start(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+} // namespace
+
+std::string csv_field(const std::string& cell) {
+  // A cell that a spreadsheet would take for a formula (=HYPERLINK(…),
+  // +cmd|…, @SUM(…), or any of them behind a TAB or CR) gets a leading
+  // apostrophe, which Excel, WPS and LibreOffice show as text; consult's
+  // importer takes it off again (unneutralise_csv).
+  const std::string s =
+      !cell.empty() && formula_start(cell.front()) && !plain_number(cell) ? "'" + cell : cell;
   const bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
                      (!s.empty() && (s.front() == ' ' || s.back() == ' '));
   if (!quote) return s;
@@ -116,6 +151,13 @@ std::string key_values(const std::vector<std::pair<std::string, std::string>>& r
     out += '\n';
   }
   return out;
+}
+
+std::string_view unneutralise_csv(std::string_view field) {
+  if (field.size() >= 2 && field[0] == '\'' && formula_start(field[1]) &&
+      !plain_number(field.substr(1)))
+    return field.substr(1);
+  return field;
 }
 
 } // namespace consult::render

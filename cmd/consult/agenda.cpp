@@ -88,7 +88,7 @@ void plan_agendas(Context& c, const AgendaOptions& o) {
   const std::filesystem::path dir(o.out_dir);
   // Each file is rewritten only if its bytes change (idempotent: a second run
   // leaves every file as it was), never over the ledger or the configuration.
-  const files::Options how{c.protected_files(), files::kShared};
+  const files::Options how{c.protected_files(), files::kPublic};
   auto write_file = [&](const std::filesystem::path& path, const std::string& text) {
     return files::write_if_changed(path.string(), text, how);
   };

@@ -104,14 +104,15 @@ std::size_t Output::width() const {
 }
 
 void write_document(Context& c, const std::string& path, const std::string& bytes,
-                    const std::vector<files::Protected>& inputs) {
+                    Audience audience, const std::vector<files::Protected>& inputs) {
   if (path.empty() || path == "-") {
     c.out.write(bytes);
     return;
   }
   auto protect = c.protected_files();
   protect.insert(protect.end(), inputs.begin(), inputs.end());
-  files::write_file(path, bytes, {protect, files::kShared});
+  files::write_file(path, bytes,
+                    {protect, audience == Audience::staff ? files::kPrivate : files::kPublic});
 }
 
 std::optional<std::string> Context::config_path() {

@@ -142,11 +142,18 @@ inline CLI::App* add_verb(CLI::App& group, Context& ctx, const std::string& name
 /// Adds a help footer with an example to `sub`.
 void example(CLI::App* sub, const std::string& text);
 
+/// Who a written document is for: its file's mode follows (files.hpp).
+enum class Audience {
+  is_public, ///< posted or sent on (a notice, public minutes, an agenda): 0644
+  staff,     ///< may hold personal data (full minutes, a staff export): 0600
+};
+
 /// Writes a document (an export, a notice, a statement) to the file `path`
 /// through files::write_file, never over the ledger, the configuration or
-/// `inputs`; or to standard output when `path` is empty or "-".
+/// `inputs`, with the mode its audience calls for; or to standard output
+/// when `path` is empty or "-".
 void write_document(Context& c, const std::string& path, const std::string& bytes,
-                    const std::vector<files::Protected>& inputs = {});
+                    Audience audience, const std::vector<files::Protected>& inputs = {});
 
 /// Parses a positive id ("42" or "#42"); Error(usage) otherwise.
 std::int64_t parse_id(const std::string& text, const char* what);

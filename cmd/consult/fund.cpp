@@ -190,7 +190,7 @@ void fund_notice(Context& c, const NoticeOptions& o) {
   const auto p = period_option(o.period);
   const auto stamp = minutes::stamp_now(c.ledger(), "fund-statement", com.id + " " + p.text,
                                         o.format, true, com.timezone);
-  write_document(c, o.out, fund::render(c.ledger(), com, p, stamp));
+  write_document(c, o.out, fund::render(c.ledger(), com, p, stamp), Audience::is_public);
   if (!o.out.empty())
     c.out.say(i18n::tr(N_("statement of {} written to {} ({})"), p.text, o.out, stamp.line()));
 }

@@ -156,7 +156,7 @@ void import_file(Context& c, const ImportOptions& o) {
     auto protect = c.protected_files();
     if (o.file != "-") protect.push_back({o.file, files::Role::input});
     if (!o.map.empty()) protect.push_back({o.map, files::Role::input});
-    rejects = std::make_unique<RejectsFile>(o.rejects, files::Options{protect, files::kShared});
+    rejects = std::make_unique<RejectsFile>(o.rejects, files::Options{protect, files::kPrivate});
   }
   const bool bar = ::isatty(STDERR_FILENO) == 1 && !c.out.quiet && size > 0;
   importer::Summary sum;

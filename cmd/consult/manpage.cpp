@@ -89,7 +89,7 @@ std::string header(const std::string& name, const std::string& what) {
 /// One page, written the one way consult writes a file (the generator runs
 /// at build time, but `consult __man DIR` is in every binary).
 void write_page(const std::filesystem::path& file, const std::string& text) {
-  files::write_file(file.string(), text, {{}, files::kShared});
+  files::write_file(file.string(), text, {{}, files::kPublic});
 }
 
 } // namespace

@@ -52,7 +52,7 @@ void minutes_export(Context& c, const ExportOptions& o) {
   const auto stamp = minutes::stamp_now(c.ledger(), "minutes", std::to_string(id), o.format,
                                         o.is_public, com.timezone);
   const auto bytes = minutes::render(c.ledger(), com, id, stamp);
-  write_document(c, o.out, bytes);
+  write_document(c, o.out, bytes, o.is_public ? Audience::is_public : Audience::staff);
   if (!o.out.empty())
     c.out.say(i18n::tr(N_("minutes of meeting {} written to {} ({})"), id, o.out, stamp.line()));
 }

@@ -35,7 +35,7 @@ void write_notice(Context& c, const NoticeOptions& o, const config::Community& c
     throw Error(ErrorKind::usage, _("a DOCX file is not for the terminal"), "--out",
                 _("give --out FILE.docx, or redirect standard output to a file"));
   const auto stamp = minutes::stamp_now(c.ledger(), kind, subject, o.format, true, com.timezone);
-  write_document(c, o.out, notices::render(c.ledger(), c.config(), stamp));
+  write_document(c, o.out, notices::render(c.ledger(), c.config(), stamp), Audience::is_public);
   if (!o.out.empty()) c.out.say(i18n::tr(N_("notice written to {} ({})"), o.out, stamp.line()));
 }
 

@@ -119,7 +119,7 @@ void report(Context& c, const ReportOptions& o) {
       const auto companions = files::ledger_files(path);
       read.insert(read.end(), companions.begin(), companions.end());
     }
-    write_document(c, o.out, bytes, read);
+    write_document(c, o.out, bytes, Audience::is_public, read);
   } else {
     c.out.write(bytes);
   }

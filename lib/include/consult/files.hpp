@@ -41,16 +41,17 @@ struct Protected {
 /// `-shm`, `-journal`), as protected files.
 std::vector<Protected> ledger_files(const std::string& path);
 
-/// Permission bits of a new file, before the process's umask: only its owner.
+/// Permission bits of a new file that holds personal data (rejected rows,
+/// staff exports, backups, keys): only its owner, whatever the umask.
 inline constexpr unsigned kPrivate = 0600;
-/// Permission bits of a new file, before the process's umask: as any file the
-/// user creates (0644 under the usual umask 022).
-inline constexpr unsigned kShared = 0666;
+/// Permission bits of a new public document (a notice, public minutes, an
+/// agenda): its owner writes, everyone reads, whatever the umask.
+inline constexpr unsigned kPublic = 0644;
 
 /// How a file is written.
 struct Options {
   std::vector<Protected> protect{}; ///< never written over
-  unsigned mode = kPrivate;         ///< the new file's permission bits (umask applies)
+  unsigned mode = kPrivate;         ///< the new file's permission bits, exactly
   bool replace = true;              ///< false: Error(cant_create) if the target exists
 };
 
@@ -115,7 +116,9 @@ bool write_if_changed(const std::string& path, std::string_view bytes, const Opt
 /// commits work whose files go there: creates it (and its parents) if
 /// missing, requires a directory, and creates and removes a temporary file
 /// in it. Error(cant_create) naming the directory and the reason otherwise.
-void check_directory(const std::string& dir);
+/// Directories it creates get `mode` exactly (0755: a directory for the
+/// public; 0700 for one that holds personal data), whatever the umask.
+void check_directory(const std::string& dir, unsigned mode = 0755);
 
 /// Whether `a` and `b` name the same existing file (device and inode, after
 /// following symbolic links).

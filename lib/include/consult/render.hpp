@@ -39,8 +39,16 @@ private:
 /// "2026-12-02 19:30" (the time in its own zone).
 std::string short_time(const std::string& rfc3339);
 
-/// One CSV field, quoted when it must be.
+/// One CSV field, quoted when it must be. A cell a spreadsheet would run as
+/// a formula — one that begins with `=`, `+`, `-`, `@`, TAB or CR and is not
+/// a plain number — is written with a leading `'` (shown as text by Excel,
+/// WPS and LibreOffice): text from a suggestion box is never live in a file
+/// a clerk opens.
 std::string csv_field(const std::string& s);
+
+/// A CSV field as consult wrote it back to its text: the `'` csv_field put
+/// before a formula-like cell taken off; anything else as it is.
+std::string_view unneutralise_csv(std::string_view field);
 
 /// "key: value" lines with the keys aligned, for `show` commands.
 std::string key_values(const std::vector<std::pair<std::string, std::string>>& rows);
