@@ -1,6 +1,9 @@
 #include "consult/text.hpp"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
+
+#include <cstdint>
 
 #include <vector>
 
@@ -188,6 +191,39 @@ std::string one_line(std::string_view s) {
   std::string out(s);
   for (auto& c : out)
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  return out;
+}
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+        out += fmt::format("\\x{:02x}", c);
+      else
+        out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    const std::size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    if (len == 1 || i + len > s.size() || !valid_utf8(s.substr(i, len))) {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    }
+    std::uint32_t cp = c & (0xff >> (len + 1));
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+        (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029)
+      out += fmt::format("<U+{:04X}>", cp);
+    else
+      out.append(s.substr(i, len));
+    i += len;
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include "consult/error.hpp"
 #include "consult/files.hpp"
 #include "consult/i18n.hpp"
+#include "consult/text.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -69,8 +70,12 @@ void Output::start_pager() {
   if (pager_) out_ = pager_;
 }
 
-void Output::write(std::string_view s) {
-  if (s.empty()) return;
+void Output::write(std::string_view text) {
+  if (text.empty()) return;
+  // On a terminal, what residents wrote cannot move the cursor, retitle the
+  // window or reorder a line (text::terminal_safe); a pipe gets the bytes.
+  const std::string safe = stdout_tty_ ? text::terminal_safe(text) : std::string();
+  const std::string_view s = stdout_tty_ ? std::string_view(safe) : text;
   if (std::fwrite(s.data(), 1, s.size(), out_) != s.size() || std::fflush(out_) != 0) {
     if (errno == EPIPE) throw BrokenPipe{};
     throw Error(ErrorKind::io,
@@ -87,7 +92,9 @@ void Output::json_line(const nlohmann::json& j) {
   write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
-void Output::warn(std::string_view s) {
+void Output::warn(std::string_view text) {
+  const std::string safe = ::isatty(STDERR_FILENO) == 1 ? text::terminal_safe(text) : std::string(text);
+  const std::string_view s = safe;
   const std::string label = color_ ? "\033[33mwarning\033[0m" : "warning";
   std::fprintf(stderr, "consult: %s: %.*s\n", label.c_str(), static_cast<int>(s.size()), s.data());
 }

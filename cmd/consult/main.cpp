@@ -5,6 +5,7 @@
 
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
+#include "consult/text.hpp"
 
 #include <SQLiteCpp/Exception.h>
 
@@ -29,10 +30,13 @@ void print_error(const std::string& message, const std::string& where, const std
   std::string line = "consult: ";
   line += color ? std::string("\033[31m") + label + "\033[0m" : std::string(label);
   line += ": ";
-  if (!where.empty()) line += where + ": ";
-  line += message;
+  // On a terminal, quoted input cannot carry escape sequences or bidi controls.
+  const bool tty = ::isatty(STDERR_FILENO) == 1;
+  const auto shown = [tty](const std::string& s) { return tty ? consult::text::terminal_safe(s) : s; };
+  if (!where.empty()) line += shown(where) + ": ";
+  line += shown(message);
   std::fprintf(stderr, "%s\n", line.c_str());
-  if (!hint.empty()) std::fprintf(stderr, "  %s: %s\n", _("hint"), hint.c_str());
+  if (!hint.empty()) std::fprintf(stderr, "  %s: %s\n", _("hint"), shown(hint).c_str());
 }
 
 /// Where the message catalogues are: CONSULT_LOCALEDIR; else beside the

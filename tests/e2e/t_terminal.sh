@@ -79,3 +79,16 @@ PYEOF
 "$CONSULT" --json issue list > "$T/json"
 grep -q "$(printf '很长的标题%.0s' $(seq 1 30))" "$T/json" || fail "--json got a cut title"
 echo ok
+
+# What residents wrote cannot steer the terminal: an escape sequence that
+# would retitle the window and a right-to-left override come out visible.
+ok issue add --community heping --title "$(printf '\033]0;hacked\007楼道灯\342\200\256坏了')" \
+  --raised-on 2026-11-20
+id=$(cat "$T/out")
+pty -- "$CONSULT" issue show "$id" > "$T/screen" || fail "issue show at a terminal failed"
+! grep -q "$(printf '\033]0')" "$T/screen" || fail "an escape sequence reached the terminal"
+! grep -q "$(printf '\342\200\256')" "$T/screen" || fail "a bidi override reached the terminal"
+grep -qF '楼道灯<U+202E>坏了' "$T/screen" || fail "the title is not shown safely: $(cat "$T/screen")"
+# A pipe still gets the bytes as stored.
+ok issue show "$id" --json
+grep -qF "$(printf '楼道灯\342\200\256坏了')" "$T/out" || fail "the JSON lost the stored text"

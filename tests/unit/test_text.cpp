@@ -60,3 +60,19 @@ TEST_CASE("trim and one_line") {
   CHECK(one_line("a\nb\tc") == "a b c");
   CHECK(ascii_lower("WeD") == "wed");
 }
+
+TEST_CASE("text shown on a terminal cannot steer it") {
+  using consult::text::terminal_safe;
+  // Chinese, line feeds and tabs pass; an escape sequence, a carriage
+  // return, DEL, a C1 control, bidi overrides and isolates, the line and
+  // paragraph separators and bytes that are not UTF-8 are shown, not obeyed.
+  CHECK(terminal_safe("屋顶漏水\n\t第二行") == "屋顶漏水\n\t第二行");
+  CHECK(terminal_safe("\x1b]0;hacked\x07标题") == "\\x1b]0;hacked\\x07标题");
+  CHECK(terminal_safe("a\rb\x7f") == "a\\x0db\\x7f");
+  CHECK(terminal_safe("\xc2\x9b" "31m") == "<U+009B>31m");
+  CHECK(terminal_safe("姓名\xe2\x80\xae" "明小张") == "姓名<U+202E>明小张");
+  CHECK(terminal_safe("\xe2\x81\xa6x\xe2\x81\xa9") == "<U+2066>x<U+2069>");
+  CHECK(terminal_safe("a\xe2\x80\xa8" "b\xe2\x80\xa9") == "a<U+2028>b<U+2029>");
+  CHECK(terminal_safe("\xff\xfe") == "\\xff\\xfe");
+  CHECK(terminal_safe("\xe5\xb1") == "\\xe5\\xb1"); // a cut character
+}

@@ -52,4 +52,13 @@ std::string ascii_lower(std::string_view s);
 /// One line: control characters (line breaks, tabs) replaced by spaces.
 std::string one_line(std::string_view s);
 
+/// `s` made safe to show on a terminal: control characters other than line
+/// feed and tab (C0, DEL, C1 — an escape sequence could move the cursor,
+/// recolour or retitle the window), the bidirectional overrides and
+/// isolates (U+202A–U+202E, U+2066–U+2069, which can make text read in
+/// another order than it is stored) and the line and paragraph separators
+/// (U+2028, U+2029) are shown as `\x1b` or `<U+202E>`; bytes that are not
+/// UTF-8 as `\xff`. Everything else, Chinese included, as it is.
+std::string terminal_safe(std::string_view s);
+
 } // namespace consult::text
