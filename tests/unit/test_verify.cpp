@@ -1,3 +1,4 @@
+#include "consult/hash.hpp"
 #include "consult/issues.hpp"
 #include "consult/ledger.hpp"
 
@@ -491,4 +492,61 @@ TEST_CASE("a ledger as it was at an earlier event") {
   // Issue 1 was accepted at event 5, and discussed only later.
   CHECK(then->db().execAndGet("SELECT status FROM issue WHERE id = 1").getString() == "accepted");
   CHECK(l->db().execAndGet("SELECT status FROM issue WHERE id = 1").getString() == "consulting");
+}
+
+TEST_CASE("a ledger as it was is replayed only from events that match their hashes") {
+  // An event edited without its hash (a decision's text, say) and an export
+  // edited the same way: regenerated from the edited event, the export would
+  // "match". The replay refuses the edited event instead.
+  auto l = sample();
+  test::forge(l->db(),
+              "UPDATE event SET payload = replace(payload, '停车难', '停车容易') WHERE seq = 4");
+  CHECK(test::kind_of([&] { l->as_of(5); }) == ErrorKind::data);
+  CHECK(test::kind_of([&] { l->as_of(9); }) == ErrorKind::data);
+  CHECK(l->as_of(3)->event_count() == 3); // before the edit: as it was
+
+  // Attached rows changed behind an intact event are refused just the same.
+  auto m = sample();
+  const auto head = m->head();
+  ledger::Event e;
+  e.seq = head->seq + 1;
+  e.at = head->at;
+  e.actor = "forger";
+  e.kind = "issue.import";
+  e.entity = "community:heping";
+  e.payload = R"({"items":0,"items_sha256":")" + hash::Sha256().hex() + R"("})";
+  e.prev_hash = head->hash;
+  e.hash = ledger::event_hash(e);
+  insert_raw(*m, e);
+  m->db().exec("INSERT INTO event_item (seq, n, key, data) VALUES (" + std::to_string(e.seq) +
+               ", 1, NULL, '{}')");
+  CHECK(test::kind_of([&] { m->as_of(e.seq); }) == ErrorKind::data);
+}
+
+TEST_CASE("a re-chained event whose payload is not what its kind holds is a finding") {
+  // Whoever re-chains the log can give an event any payload at all: verify
+  // names the event, it never stops with an internal error.
+  for (const char* payload : {R"({"items":"x"})", R"({"items":0,"items_sha256":7})", "[]",
+                              "not json", R"({"items":1.5})"}) {
+    CAPTURE(payload);
+    auto l = sample();
+    const auto head = l->head();
+    ledger::Event e;
+    e.seq = head->seq + 1;
+    e.at = head->at;
+    e.actor = "forger";
+    e.kind = "issue.import";
+    e.entity = "community:heping";
+    e.payload = payload;
+    e.prev_hash = head->hash;
+    e.hash = ledger::event_hash(e);
+    insert_raw(*l, e);
+    l->db().exec("UPDATE ledger_head SET seq = " + std::to_string(e.seq) + ", hash = '" + e.hash +
+                 "' WHERE id = 1");
+    ledger::VerifyResult r;
+    CHECK_NOTHROW(r = ledger::verify(*l));
+    CHECK_FALSE(r.ok);
+    CHECK(r.bad_seq == e.seq);
+    CHECK_FALSE(ledger::items_match(payload, 0, hash::Sha256().hex()));
+  }
 }
