@@ -352,12 +352,34 @@ void Ledger::check_identity(Access access) {
                  version, latest_version()),
         {}, _("install a newer consult; this one will not touch the ledger"));
   if (version < latest_version()) {
+    // A schema already the latest under an older number: the number was
+    // changed outside consult, and migrating would fail on tables that exist.
+    if (schema_digest(read_schema(*db_)) == kSchemaDigest)
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("ledger '{}' says it has schema version {}, but its schema is that "
+                              "of version {}: its version number was changed outside consult"),
+                           path_, version, latest_version()),
+                  {},
+                  _("nothing was written; restore the ledger from a backup (do not run 'consult "
+                    "init' on it)"));
     if (access == Access::read)
       throw Error(ErrorKind::data,
                   i18n::tr(N_("ledger '{}' has schema version {}; this consult needs {}"), path_,
                            version, latest_version()),
                   {}, _("upgrade it with 'consult init' (the events are kept)"));
-    migrate(*db_);
+    try {
+      migrate(*db_);
+    } catch (const SQLite::Exception& e) {
+      if (is_busy(e.getExtendedErrorCode())) throw;
+      // A step that cannot run on this file: its schema is not the one its
+      // version number says.
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("cannot upgrade ledger '{}' from schema version {}: {}"), path_,
+                           version, e.what()),
+                  {},
+                  _("its schema is not what its version number says: it was changed outside "
+                    "consult; nothing was written, restore the ledger from a backup"));
+    }
   }
   if (access == Access::write) check_schema();
 }

@@ -550,3 +550,46 @@ TEST_CASE("a re-chained event whose payload is not what its kind holds is a find
     CHECK_FALSE(ledger::items_match(payload, 0, hash::Sha256().hex()));
   }
 }
+
+TEST_CASE("a schema version number lowered outside consult is named, never migrated over") {
+  test::TempDir dir;
+  const auto path = dir.file("l.db");
+  ledger::Ledger::init(path, test::session());
+  for (const int version : {ledger::latest_version() - 1, 3, 1}) {
+    CAPTURE(version);
+    {
+      SQLite::Database db(path, SQLite::OPEN_READWRITE);
+      db.exec("PRAGMA user_version = " + std::to_string(version));
+    }
+    for (const auto access : {ledger::Access::read, ledger::Access::write}) {
+      try {
+        ledger::Ledger l(path, access, test::session());
+        FAIL("opened");
+      } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::data);
+        CHECK(std::string(e.what()).find("changed outside consult") != std::string::npos);
+      }
+    }
+    CHECK(test::kind_of([&] { ledger::Ledger::init(path, test::session()); }) ==
+          ErrorKind::data);
+  }
+  // A table planted that a later migration creates: the upgrade fails as a
+  // finding, not as an internal error.
+  const auto old = dir.file("old.db");
+  {
+    SQLite::Database db(old, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA application_id = " + std::to_string(ledger::kApplicationId));
+    db.exec("PRAGMA journal_mode = WAL");
+  }
+  {
+    // A ledger at schema 1 (the first migration only), with the table of a
+    // later one already there.
+    SQLite::Database db(old, SQLite::OPEN_READWRITE);
+    const auto& m = ledger::migrations().front();
+    db.exec(m.sql);
+    db.exec("PRAGMA user_version = 1");
+    db.exec("CREATE TABLE owner_unit (x)");
+  }
+  CHECK(test::kind_of([&] { ledger::Ledger l(old, ledger::Access::write, test::session()); }) ==
+        ErrorKind::data);
+}
