@@ -61,4 +61,16 @@ printf 'SQLite format 3\000garbage' > fake.db
 run verify --witness fake.db
 expect_status 65
 err_has "fake.db"
+
+# verify --export of a device or a directory is refused the same way.
+LAST="verify --export /dev/zero"
+set +e
+timeout 20 "$CONSULT" verify --export /dev/zero >"$T/out" 2>"$T/err" </dev/null
+status=$?
+set -e
+expect_status 66
+err_has "'/dev/zero' is not a regular file"
+run verify --export held
+expect_status 66
+err_has "'held' is not a regular file"
 echo ok
