@@ -256,6 +256,18 @@ std::unique_ptr<Ledger> Ledger::as_of(std::int64_t seq) {
                             "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement items(*db_, "SELECT n, key, data FROM event_item WHERE seq = ? ORDER BY n");
   SQLite::Statement add(to, "INSERT INTO event_item (seq, n, key, data) VALUES (?, ?, ?, ?)");
+  // What is replayed must be what was recorded: each event follows the one
+  // before it and matches its hash, and its attached rows match the digest
+  // its payload holds. Otherwise a document regenerated from an edited event
+  // would "match" a document edited the same way.
+  auto changed = [&](const Event& e) {
+    return Error(ErrorKind::data,
+                 i18n::tr(N_("event {} ({}) was changed: its contents do not match its hash"),
+                          e.seq, e.kind),
+                 {}, _("run 'consult verify' for the whole finding"));
+  };
+  std::string prev = kGenesisHash;
+  std::int64_t expected = 1;
   Event last;
   while (q.executeStep()) {
     Event e;
@@ -267,6 +279,9 @@ std::unique_ptr<Ledger> Ledger::as_of(std::int64_t seq) {
     e.payload = q.getColumn(5).getString();
     e.prev_hash = q.getColumn(6).getString();
     e.hash = q.getColumn(7).getString();
+    if (e.seq != expected || e.prev_hash != prev || event_hash(e) != e.hash) throw changed(e);
+    prev = e.hash;
+    ++expected;
     ins.reset();
     ins.bind(1, e.seq);
     ins.bind(2, e.at);
@@ -280,7 +295,14 @@ std::unique_ptr<Ledger> Ledger::as_of(std::int64_t seq) {
     if (const auto* kind = events::find(e.kind); kind && kind->has_items) {
       items.reset();
       items.bind(1, e.seq);
+      hash::Sha256 digest;
+      std::int64_t n = 0;
       while (items.executeStep()) {
+        ++n;
+        digest.update(item_line(items.getColumn(0).getInt64(),
+                                items.getColumn(1).isNull() ? std::string()
+                                                            : items.getColumn(1).getString(),
+                                items.getColumn(2).getString()));
         add.reset();
         add.bind(1, e.seq);
         add.bind(2, items.getColumn(0).getInt64());
@@ -291,6 +313,7 @@ std::unique_ptr<Ledger> Ledger::as_of(std::int64_t seq) {
         add.bind(4, items.getColumn(2).getString());
         add.exec();
       }
+      if (!items_match(e.payload, n, digest.hex())) throw changed(e);
     }
     events::apply(to, e, db_.get());
     last = std::move(e);
@@ -329,12 +352,34 @@ void Ledger::check_identity(Access access) {
                  version, latest_version()),
         {}, _("install a newer consult; this one will not touch the ledger"));
   if (version < latest_version()) {
+    // A schema already the latest under an older number: the number was
+    // changed outside consult, and migrating would fail on tables that exist.
+    if (schema_digest(read_schema(*db_)) == kSchemaDigest)
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("ledger '{}' says it has schema version {}, but its schema is that "
+                              "of version {}: its version number was changed outside consult"),
+                           path_, version, latest_version()),
+                  {},
+                  _("nothing was written; restore the ledger from a backup (do not run 'consult "
+                    "init' on it)"));
     if (access == Access::read)
       throw Error(ErrorKind::data,
                   i18n::tr(N_("ledger '{}' has schema version {}; this consult needs {}"), path_,
                            version, latest_version()),
                   {}, _("upgrade it with 'consult init' (the events are kept)"));
-    migrate(*db_);
+    try {
+      migrate(*db_);
+    } catch (const SQLite::Exception& e) {
+      if (is_busy(e.getExtendedErrorCode())) throw;
+      // A step that cannot run on this file: its schema is not the one its
+      // version number says.
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("cannot upgrade ledger '{}' from schema version {}: {}"), path_,
+                           version, e.what()),
+                  {},
+                  _("its schema is not what its version number says: it was changed outside "
+                    "consult; nothing was written, restore the ledger from a backup"));
+    }
   }
   if (access == Access::write) check_schema();
 }
@@ -597,6 +642,15 @@ std::string item_line(std::int64_t n, const std::string& key, const std::string&
   line += data;
   line += '\n';
   return line;
+}
+
+bool items_match(const std::string& payload, std::int64_t n, const std::string& sha256_hex) {
+  const auto j = nlohmann::json::parse(payload, nullptr, false);
+  if (!j.is_object()) return false;
+  const auto items = j.find("items");
+  const auto sha = j.find("items_sha256");
+  return items != j.end() && items->is_number_integer() && items->get<std::int64_t>() == n &&
+         sha != j.end() && sha->is_string() && sha->get<std::string>() == sha256_hex;
 }
 
 std::int64_t Ledger::event_count() {

@@ -210,7 +210,6 @@ VerifyResult verify(Ledger& ledger) {
     }
     if (const auto* kind = events::find(e.kind); kind && kind->has_items) {
       // The items attached to the event must be exactly those its hash covers.
-      const auto payload = nlohmann::json::parse(e.payload, nullptr, false);
       hash::Sha256 digest;
       std::int64_t n = 0;
       SQLite::Statement items(db, "SELECT n, coalesce(key, ''), data FROM event_item "
@@ -230,8 +229,7 @@ VerifyResult verify(Ledger& ledger) {
         break;
       }
       item_rows += n;
-      if (payload.is_discarded() || payload.value("items", std::int64_t{-1}) != n ||
-          payload.value("items_sha256", std::string()) != digest.hex()) {
+      if (!items_match(e.payload, n, digest.hex())) {
         bad(e.seq, i18n::tr(N_("event {} ({}): its attached rows were changed, added or "
                                "deleted"),
                             e.seq, e.kind));

@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cctype>
@@ -59,9 +60,16 @@ std::string read_all(const std::string& path) {
   if (!in)
     throw Error(ErrorKind::no_input, i18n::tr(N_("cannot open '{}'"), path), {},
                 _("check the file names given to --witness"));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  // Read up to the limit only, whatever the size said (a file still growing).
+  std::string bytes;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    bytes.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > kMaxWitnessBytes)
+      throw Error(ErrorKind::data, i18n::tr(N_("'{}' is too large to be a witness ({} bytes)"),
+                                            path, bytes.size()));
+  }
+  return bytes;
 }
 
 /// Replaces the file `path` (following a symbolic link to the real file)
@@ -200,7 +208,14 @@ std::unique_ptr<SQLite::Database> open_immutable(const std::string& path) {
       uri += fmt::format("%{:02X}", static_cast<unsigned>(c));
   }
   uri += "?mode=ro&immutable=1";
-  return std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+  auto db = std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+  // A backup is data from elsewhere, as untrusted as the ledger: its views
+  // are not run (one can be made never to end), nor functions from its schema.
+  sqlite3* h = db->getHandle();
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  return db;
 }
 
 Witness read_backup(const std::string& path) {
@@ -540,6 +555,13 @@ Witness read(const std::string& path, const std::string& ledger_path) {
   if (!fs::exists(path, ec))
     throw Error(ErrorKind::no_input, i18n::tr(N_("witness '{}' does not exist"), path), {},
                 _("check the file names given to --witness"));
+  // Only a regular file is read (a link is followed to one): a device such
+  // as /dev/zero never ends, and a pipe may never say anything.
+  if (struct stat st {}; ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+    throw Error(ErrorKind::no_input,
+                i18n::tr(N_("witness '{}' is not a regular file"), path), {},
+                _("a witness is a file: a checkpoint, an export or notice, an agenda, a backup, "
+                  "a list of 'SEQ HASH' lines"));
   if (!ledger_path.empty() && fs::equivalent(path, ledger_path, ec))
     throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is the ledger itself"), path), "--witness",
                 _("a witness is a copy held elsewhere: a backup, a checkpoint, a notice"));

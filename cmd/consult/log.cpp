@@ -12,6 +12,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace consult::cli {
 
@@ -19,6 +20,10 @@ namespace {
 
 /// consult verify --export FILE: regenerate the file from the ledger and compare.
 void verify_export(Context& c, const std::string& path) {
+  // Only a regular file: a device such as /dev/zero would never end.
+  if (struct stat st {}; ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+    throw Error(ErrorKind::no_input, i18n::tr(N_("'{}' is not a regular file"), path), {},
+                _("give the exported file itself (minutes, notice, statement)"));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::no_input, i18n::tr(N_("cannot open '{}'"), path));
   std::ostringstream bytes;

@@ -1,3 +1,4 @@
+#include "consult/hash.hpp"
 #include "consult/issues.hpp"
 #include "consult/ledger.hpp"
 
@@ -491,4 +492,104 @@ TEST_CASE("a ledger as it was at an earlier event") {
   // Issue 1 was accepted at event 5, and discussed only later.
   CHECK(then->db().execAndGet("SELECT status FROM issue WHERE id = 1").getString() == "accepted");
   CHECK(l->db().execAndGet("SELECT status FROM issue WHERE id = 1").getString() == "consulting");
+}
+
+TEST_CASE("a ledger as it was is replayed only from events that match their hashes") {
+  // An event edited without its hash (a decision's text, say) and an export
+  // edited the same way: regenerated from the edited event, the export would
+  // "match". The replay refuses the edited event instead.
+  auto l = sample();
+  test::forge(l->db(),
+              "UPDATE event SET payload = replace(payload, '停车难', '停车容易') WHERE seq = 4");
+  CHECK(test::kind_of([&] { l->as_of(5); }) == ErrorKind::data);
+  CHECK(test::kind_of([&] { l->as_of(9); }) == ErrorKind::data);
+  CHECK(l->as_of(3)->event_count() == 3); // before the edit: as it was
+
+  // Attached rows changed behind an intact event are refused just the same.
+  auto m = sample();
+  const auto head = m->head();
+  ledger::Event e;
+  e.seq = head->seq + 1;
+  e.at = head->at;
+  e.actor = "forger";
+  e.kind = "issue.import";
+  e.entity = "community:heping";
+  e.payload = R"({"items":0,"items_sha256":")" + hash::Sha256().hex() + R"("})";
+  e.prev_hash = head->hash;
+  e.hash = ledger::event_hash(e);
+  insert_raw(*m, e);
+  m->db().exec("INSERT INTO event_item (seq, n, key, data) VALUES (" + std::to_string(e.seq) +
+               ", 1, NULL, '{}')");
+  CHECK(test::kind_of([&] { m->as_of(e.seq); }) == ErrorKind::data);
+}
+
+TEST_CASE("a re-chained event whose payload is not what its kind holds is a finding") {
+  // Whoever re-chains the log can give an event any payload at all: verify
+  // names the event, it never stops with an internal error.
+  for (const char* payload : {R"({"items":"x"})", R"({"items":0,"items_sha256":7})", "[]",
+                              "not json", R"({"items":1.5})"}) {
+    CAPTURE(payload);
+    auto l = sample();
+    const auto head = l->head();
+    ledger::Event e;
+    e.seq = head->seq + 1;
+    e.at = head->at;
+    e.actor = "forger";
+    e.kind = "issue.import";
+    e.entity = "community:heping";
+    e.payload = payload;
+    e.prev_hash = head->hash;
+    e.hash = ledger::event_hash(e);
+    insert_raw(*l, e);
+    l->db().exec("UPDATE ledger_head SET seq = " + std::to_string(e.seq) + ", hash = '" + e.hash +
+                 "' WHERE id = 1");
+    ledger::VerifyResult r;
+    CHECK_NOTHROW(r = ledger::verify(*l));
+    CHECK_FALSE(r.ok);
+    CHECK(r.bad_seq == e.seq);
+    CHECK_FALSE(ledger::items_match(payload, 0, hash::Sha256().hex()));
+  }
+}
+
+TEST_CASE("a schema version number lowered outside consult is named, never migrated over") {
+  test::TempDir dir;
+  const auto path = dir.file("l.db");
+  ledger::Ledger::init(path, test::session());
+  for (const int version : {ledger::latest_version() - 1, 3, 1}) {
+    CAPTURE(version);
+    {
+      SQLite::Database db(path, SQLite::OPEN_READWRITE);
+      db.exec("PRAGMA user_version = " + std::to_string(version));
+    }
+    for (const auto access : {ledger::Access::read, ledger::Access::write}) {
+      try {
+        ledger::Ledger l(path, access, test::session());
+        FAIL("opened");
+      } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::data);
+        CHECK(std::string(e.what()).find("changed outside consult") != std::string::npos);
+      }
+    }
+    CHECK(test::kind_of([&] { ledger::Ledger::init(path, test::session()); }) ==
+          ErrorKind::data);
+  }
+  // A table planted that a later migration creates: the upgrade fails as a
+  // finding, not as an internal error.
+  const auto old = dir.file("old.db");
+  {
+    SQLite::Database db(old, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA application_id = " + std::to_string(ledger::kApplicationId));
+    db.exec("PRAGMA journal_mode = WAL");
+  }
+  {
+    // A ledger at schema 1 (the first migration only), with the table of a
+    // later one already there.
+    SQLite::Database db(old, SQLite::OPEN_READWRITE);
+    const auto& m = ledger::migrations().front();
+    db.exec(m.sql);
+    db.exec("PRAGMA user_version = 1");
+    db.exec("CREATE TABLE owner_unit (x)");
+  }
+  CHECK(test::kind_of([&] { ledger::Ledger l(old, ledger::Access::write, test::session()); }) ==
+        ErrorKind::data);
 }

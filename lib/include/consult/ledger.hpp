@@ -79,6 +79,11 @@ const std::vector<std::string>& projection_tables();
 /// n, TAB, key, TAB, data, LF.
 std::string item_line(std::int64_t n, const std::string& key, const std::string& data);
 
+/// Whether an event's payload says it has `n` attached rows whose item
+/// lines hash to `sha256_hex`; false for any payload that is not such an
+/// object (a forged one included), never an exception.
+bool items_match(const std::string& payload, std::int64_t n, const std::string& sha256_hex);
+
 /// What the ledger numbers: each gets its next id from Ledger::next_id.
 enum class Counter {
   issue,
