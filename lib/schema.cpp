@@ -666,8 +666,12 @@ const char* const kSchemaDigest =
 
 std::vector<SchemaObject> read_schema(SQLite::Database& db) {
   std::vector<SchemaObject> out;
+  // SQLite's own statistics (sqlite_stat1, sqlite_stat4, made by ANALYZE or
+  // PRAGMA optimize, as an administrator's routine maintenance may run) change
+  // how fast a query runs, never what it returns: they are not the schema.
   SQLite::Statement q(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
-                          "ORDER BY type, name");
+                          "WHERE name NOT IN ('sqlite_stat1', 'sqlite_stat2', 'sqlite_stat3', "
+                          "'sqlite_stat4') ORDER BY type, name");
   while (q.executeStep())
     out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
                    q.getColumn(2).getString(), q.getColumn(3).getString()});
@@ -720,7 +724,10 @@ std::vector<std::string> schema_differences(SQLite::Database& db) {
   std::vector<std::string> out;
   for (const auto& [key, o] : have) {
     const auto it = want.find(key);
-    if (it == want.end())
+    if (it == want.end() && o->table == o->name)
+      out.push_back(i18n::tr(N_("{} '{}' is not part of a consult ledger"),
+                             object_word(o->type), o->name));
+    else if (it == want.end())
       out.push_back(i18n::tr(N_("{} '{}' (on table '{}') is not part of a consult ledger"),
                              object_word(o->type), o->name, o->table));
     else if (!(*it->second == *o))
