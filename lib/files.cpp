@@ -188,8 +188,15 @@ const char* write_hint(int err) {
 
 std::vector<Protected> ledger_files(const std::string& path) {
   std::vector<Protected> out;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-    out.push_back({path + suffix, Role::ledger});
+  // SQLite names its -wal and -shm after the file a symbolic link points
+  // to: both names are protected while those files do not exist yet.
+  std::error_code ec;
+  const auto real = fs::weakly_canonical(path, ec).string();
+  std::vector<std::string> bases = {path};
+  if (!ec && !real.empty() && real != path) bases.push_back(real);
+  for (const auto& base : bases)
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      out.push_back({base + suffix, Role::ledger});
   return out;
 }
 

@@ -118,6 +118,20 @@ TEST_CASE("the ledger is refused by any name: itself, ./, a hard link, a symboli
   CHECK(bytes_of(dir.file("consult.md")) == "ok");
 }
 
+TEST_CASE("a ledger named through a symbolic link: the -wal beside its real file is refused") {
+  test::TempDir dir;
+  fs::create_directory(dir.path / "real");
+  const auto ledger = dir.file("real/consult.db");
+  put(ledger, "SQLite format 3");
+  fs::create_symlink("real/consult.db", dir.path / "link.db");
+  const files::Options options{files::ledger_files(dir.file("link.db")), files::kPublic};
+  for (const auto& target : {dir.file("real/consult.db-wal"), dir.file("real/consult.db-shm"),
+                             dir.file("link.db-wal")}) {
+    CAPTURE(target);
+    CHECK(says("it is the ledger", [&] { files::write_file(target, "x", options); }));
+  }
+}
+
 TEST_CASE("a file the command reads is refused, by identity") {
   test::TempDir dir;
   const auto input = dir.file("box.csv");
