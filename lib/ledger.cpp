@@ -270,15 +270,7 @@ std::unique_ptr<Ledger> Ledger::as_of(std::int64_t seq) {
   std::int64_t expected = 1;
   Event last;
   while (q.executeStep()) {
-    Event e;
-    e.seq = q.getColumn(0).getInt64();
-    e.at = q.getColumn(1).getString();
-    e.actor = q.getColumn(2).getString();
-    e.kind = q.getColumn(3).getString();
-    e.entity = q.getColumn(4).getString();
-    e.payload = q.getColumn(5).getString();
-    e.prev_hash = q.getColumn(6).getString();
-    e.hash = q.getColumn(7).getString();
+    Event e = read_event(q);
     if (e.seq != expected || e.prev_hash != prev || event_hash(e) != e.hash) throw changed(e);
     prev = e.hash;
     ++expected;
@@ -517,7 +509,6 @@ Event Ledger::append_impl(std::string_view kind, const std::string& entity,
   return e;
 }
 
-namespace {
 Event read_event(SQLite::Statement& q) {
   Event e;
   e.seq = q.getColumn(0).getInt64();
@@ -530,8 +521,6 @@ Event read_event(SQLite::Statement& q) {
   e.hash = q.getColumn(7).getString();
   return e;
 }
-constexpr const char* kEventColumns = "seq, at, actor, kind, entity, payload, prev_hash, hash";
-} // namespace
 
 std::optional<Event> Ledger::head() {
   SQLite::Statement q(*db_,

@@ -153,15 +153,7 @@ VerifyResult verify(Ledger& ledger) {
   std::optional<clock::Instant> last_time;
   std::string last_at;
   while (q.executeStep()) {
-    Event e;
-    e.seq = q.getColumn(0).getInt64();
-    e.at = q.getColumn(1).getString();
-    e.actor = q.getColumn(2).getString();
-    e.kind = q.getColumn(3).getString();
-    e.entity = q.getColumn(4).getString();
-    e.payload = q.getColumn(5).getString();
-    e.prev_hash = q.getColumn(6).getString();
-    e.hash = q.getColumn(7).getString();
+    Event e = read_event(q);
     auto bad = [&](std::int64_t seq, std::string problem) {
       r.ok = false;
       r.bad_seq = seq;

@@ -196,6 +196,13 @@ private:
   int depth_ = 0;
 };
 
+/// The columns of an event row, in the order read_event reads them.
+inline constexpr const char* kEventColumns =
+    "seq, at, actor, kind, entity, payload, prev_hash, hash";
+
+/// The event in the current row of `q`, which selected kEventColumns.
+Event read_event(SQLite::Statement& q);
+
 /// Runs the migrations from the current version to the latest, each in its own
 /// transaction with its version bump.
 void migrate(SQLite::Database& db);
