@@ -108,6 +108,9 @@ std::optional<Stamp> Stamp::from_json(const json& j) {
     s.format = j.at("format").get<std::string>();
     s.is_public = j.at("public").get<bool>();
     s.at = j.at("at").get<std::string>();
+    // An event's number is a whole number as consult writes it: 1e3 or
+    // 67.5 is not a stamp consult made.
+    if (!j.at("seq").is_number_integer()) return std::nullopt;
     s.seq = j.at("seq").get<std::int64_t>();
     s.hash = j.at("hash").get<std::string>();
     return s;

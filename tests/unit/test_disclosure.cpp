@@ -64,6 +64,19 @@ TEST_CASE("documents in every format carry their stamp and are deterministic") {
   }
   CHECK_FALSE(document::read_stamp("just text").has_value());
   CHECK_FALSE(document::read_stamp("{\"a\": 1}").has_value());
+  // A stamp's event number is a whole number: 1e3 or 42.5 was not made by consult.
+  for (const char* seq : {"1e3", "42.5", "\"42\""}) {
+    CAPTURE(seq);
+    const std::string j = std::string(R"({"export":{"at":"2026-11-21T10:00:00+08:00",)") +
+                          R"("format":"json","hash":")" + std::string(64, 'a') +
+                          R"(","kind":"minutes","public":true,"seq":)" + seq +
+                          R"(,"subject":"3"}})";
+    CHECK_FALSE(document::read_stamp(j).has_value());
+  }
+  const std::string whole = std::string(R"({"export":{"at":"2026-11-21T10:00:00+08:00",)") +
+                            R"("format":"json","hash":")" + std::string(64, 'a') +
+                            R"(","kind":"minutes","public":true,"seq":42,"subject":"3"}})";
+  CHECK(document::read_stamp(whole).has_value());
 }
 
 TEST_CASE("periods, amounts and places as people write them") {
