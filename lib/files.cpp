@@ -343,8 +343,10 @@ void check_directory(const std::string& dir, unsigned mode) {
     if (p == p.parent_path()) break;
   }
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-    if (::mkdir(it->c_str(), static_cast<mode_t>(mode)) != 0 && errno != EEXIST) fail(errno);
-    ::chmod(it->c_str(), static_cast<mode_t>(mode));
+    if (::mkdir(it->c_str(), static_cast<mode_t>(mode)) == 0)
+      ::chmod(it->c_str(), static_cast<mode_t>(mode)); // the umask narrowed it; one made
+    else if (errno != EEXIST)                          // meanwhile by another is left as it is
+      fail(errno);
   }
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) fail(errno);

@@ -29,6 +29,23 @@ bool is_busy(int code) {
   return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
 }
 
+constexpr const char* kInsertEvent = "INSERT INTO event (seq, at, actor, kind, entity, payload, "
+                                     "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+/// Runs `ins` (kInsertEvent) for `e`.
+void insert_event(SQLite::Statement& ins, const Event& e) {
+  ins.reset();
+  ins.bind(1, e.seq);
+  ins.bind(2, e.at);
+  ins.bind(3, e.actor);
+  ins.bind(4, e.kind);
+  ins.bind(5, e.entity);
+  ins.bind(6, e.payload);
+  ins.bind(7, e.prev_hash);
+  ins.bind(8, e.hash);
+  ins.exec();
+}
+
 } // namespace
 
 void rethrow_sqlite(const std::exception& e, const std::string& path) {
@@ -252,8 +269,7 @@ std::unique_ptr<Ledger> Ledger::as_of(std::int64_t seq) {
   SQLite::Statement q(*db_, "SELECT seq, at, actor, kind, entity, payload, prev_hash, hash "
                             "FROM event WHERE seq <= ? ORDER BY seq");
   q.bind(1, seq);
-  SQLite::Statement ins(to, "INSERT INTO event (seq, at, actor, kind, entity, payload, "
-                            "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement ins(to, kInsertEvent);
   SQLite::Statement items(*db_, "SELECT n, key, data FROM event_item WHERE seq = ? ORDER BY n");
   SQLite::Statement add(to, "INSERT INTO event_item (seq, n, key, data) VALUES (?, ?, ?, ?)");
   // What is replayed must be what was recorded: each event follows the one
@@ -274,16 +290,7 @@ std::unique_ptr<Ledger> Ledger::as_of(std::int64_t seq) {
     if (e.seq != expected || e.prev_hash != prev || event_hash(e) != e.hash) throw changed(e);
     prev = e.hash;
     ++expected;
-    ins.reset();
-    ins.bind(1, e.seq);
-    ins.bind(2, e.at);
-    ins.bind(3, e.actor);
-    ins.bind(4, e.kind);
-    ins.bind(5, e.entity);
-    ins.bind(6, e.payload);
-    ins.bind(7, e.prev_hash);
-    ins.bind(8, e.hash);
-    ins.exec();
+    insert_event(ins, e);
     if (const auto* kind = events::find(e.kind); kind && kind->has_items) {
       items.reset();
       items.bind(1, e.seq);
@@ -490,17 +497,8 @@ Event Ledger::append_impl(std::string_view kind, const std::string& entity,
                 _("give the text in UTF-8; nothing was written"));
   e.hash = event_hash(e);
 
-  SQLite::Statement ins(*db_, "INSERT INTO event (seq, at, actor, kind, entity, payload, "
-                              "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  ins.bind(1, e.seq);
-  ins.bind(2, e.at);
-  ins.bind(3, e.actor);
-  ins.bind(4, e.kind);
-  ins.bind(5, e.entity);
-  ins.bind(6, e.payload);
-  ins.bind(7, e.prev_hash);
-  ins.bind(8, e.hash);
-  ins.exec();
+  SQLite::Statement ins(*db_, kInsertEvent);
+  insert_event(ins, e);
   SQLite::Statement upd(*db_, "UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1");
   upd.bind(1, e.seq);
   upd.bind(2, e.hash);

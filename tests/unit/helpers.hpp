@@ -3,6 +3,7 @@
 
 #include "consult/config.hpp"
 #include "consult/error.hpp"
+#include "consult/issues.hpp"
 #include "consult/ledger.hpp"
 
 #include <filesystem>
@@ -50,6 +51,15 @@ inline void forge(SQLite::Database& db, const std::string& sql) {
   db.exec(sql);
   for (const auto& o : ledger::expected_schema())
     if (o.type == "trigger") db.exec(o.sql);
+}
+
+/// Adds `n` issues to community `c` (the same title each time).
+inline void add_issues(ledger::Ledger& l, const config::Community& c, int n) {
+  for (int i = 0; i < n; ++i) {
+    issues::NewIssue issue;
+    issue.title = "楼道灯不亮";
+    issues::add(l, c, issue);
+  }
 }
 
 /// The kind of consult::Error `fn` throws; ErrorKind::internal if it throws

@@ -17,17 +17,10 @@
 #include <thread>
 
 using namespace consult;
+using test::add_issues;
 using test::kind_of;
 
 namespace {
-
-void add_issues(ledger::Ledger& l, const config::Community& c, int n) {
-  for (int i = 0; i < n; ++i) {
-    issues::NewIssue issue;
-    issue.title = "楼道灯不亮";
-    issues::add(l, c, issue);
-  }
-}
 
 std::string bytes_of(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -16,17 +16,10 @@
 #include <sys/stat.h>
 
 using namespace consult;
+using test::add_issues;
 using test::kind_of;
 
 namespace {
-
-void add_issues(ledger::Ledger& l, const config::Community& c, int n) {
-  for (int i = 0; i < n; ++i) {
-    issues::NewIssue issue;
-    issue.title = "楼道灯不亮";
-    issues::add(l, c, issue);
-  }
-}
 
 void write(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
