@@ -855,6 +855,20 @@ Community parse_community(const std::string& toml_text, const std::string& name)
          _("is not an Ed25519 public key (\"ed25519:\" and 32 bytes in base64)"),
          _("copy the line 'consult key init' printed or wrote, unchanged"));
 
+  if (const auto* orgs = r.opt_array("organisations")) {
+    std::set<std::string> seen;
+    for (const auto& node : *orgs) {
+      if (!node.is_string())
+        fail(r.at(node), "organisations", _("each organisation is a name in quotes"),
+             _("organisations = [\"和平物业公司\", \"和平街道办事处\"]"));
+      const std::string org(text::trim(node.as_string()->get()));
+      if (org.empty())
+        fail(r.at(node), "organisations", _("an organisation's name is empty"),
+             _("remove the empty entry"));
+      if (seen.insert(org).second) c.organisations.push_back(org);
+    }
+  }
+
   c.channels = labels(r, "channels", default_channels());
   c.categories = labels(r, "categories", default_categories());
   c.meeting_kinds = labels(r, "meeting_kinds", default_meeting_kinds());
@@ -1200,7 +1214,7 @@ nlohmann::json to_json(const Community& c) {
     synonyms["channels"][w] = k;
   for (const auto& [w, k] : c.category_synonyms)
     synonyms["categories"][w] = k;
-  return {{"id", c.id},
+  json j = {{"id", c.id},
           {"name", c.name},
           {"synonyms", std::move(synonyms)},
           {"street", c.street},
@@ -1225,6 +1239,8 @@ nlohmann::json to_json(const Community& c) {
           {"categories", labels_json(c.categories)},
           {"meeting_kinds", labels_json(c.meeting_kinds)},
           {"schedules", std::move(schedules)}};
+  if (!c.organisations.empty()) j["organisations"] = c.organisations;
+  return j;
 }
 
 nlohmann::json summary_json(const Community& c) {

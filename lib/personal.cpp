@@ -1,6 +1,5 @@
 #include "consult/personal.hpp"
 
-#include "consult/minutes.hpp"
 #include "consult/text.hpp"
 
 namespace consult::personal {
@@ -22,7 +21,15 @@ std::string_view to_string(Field f) noexcept {
 std::string mask_name(std::string_view name) { return text::mask_name(name); }
 std::string mask_phone(std::string_view phone) { return text::mask_phone(phone); }
 std::string mask_id_number(std::string_view id) { return std::string(id.size(), '*'); }
-std::string mask_place(std::string_view place) { return minutes::mask_place(std::string(place)); }
+std::string mask_place(std::string_view place) {
+  for (std::string_view mark : {"号楼", "栋", "幢", "座"}) {
+    const auto at = place.find(mark);
+    if (at != std::string_view::npos) return std::string(place.substr(0, at + mark.size()));
+  }
+  for (char c : place)
+    if (c >= '0' && c <= '9') return "***";
+  return std::string(place);
+}
 std::string mask_ip(std::string_view ip) { return std::string(ip.size(), '*'); }
 
 std::string mask(Field f, std::string_view value) {

@@ -105,6 +105,11 @@ struct Community {
   std::vector<std::pair<std::string, std::string>> channel_synonyms;
   std::vector<std::pair<std::string, std::string>> category_synonyms;
   std::vector<Schedule> schedules;
+  /// Bodies (单位) this community deals with by name — the property
+  /// company, the street office, a school: named in public documents,
+  /// never masked. Every other name consult records that is not a member
+  /// of the council or a guest is a resident's, and personal data.
+  std::vector<std::string> organisations;
   /// The public half of the community's signing key, "ed25519:BASE64"
   /// (`consult key init`), '' if it has none. Checkpoints are checked
   /// against it. Not part of to_json: the ledger never holds it, so whoever
