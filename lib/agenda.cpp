@@ -76,11 +76,8 @@ std::string md_cell(std::string s) {
 }
 
 /// The names of a composition row, residents masked.
-std::string names_of(const meetings::CompositionRow& row) {
-  std::string out;
-  for (const auto& n : row.names)
-    out += (out.empty() ? "" : "、") + (row.key == "stakeholders" ? text::mask_person(n) : n);
-  return out;
+std::string names_of(const people::Directory& who, const meetings::CompositionRow& row) {
+  return who.shown_all(row.names);
 }
 
 std::vector<std::pair<std::string, std::string>> facts(const config::Community& c,
@@ -139,9 +136,10 @@ std::string render_md(const config::Community& c, const Meeting& m) {
                        text::one_line(it.issue.title), item_line(c, it));
   out += fmt::format("\n## {}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", _("Invited"),
                      _("Category"), _("Invited"), _("Present"), _("Names"));
+  const auto who = meetings::directory(c, m);
   for (const auto& row : meetings::composition(c, m))
     out += fmt::format("| {} | {} | {} | {} |\n", md_cell(row.label), row.invited, row.present,
-                       md_cell(names_of(row)));
+                       md_cell(names_of(who, row)));
   out += "\n_" + footer(m) + "_\n\n" + stamp_comment(m);
   return out;
 }
@@ -191,11 +189,12 @@ std::string render_html(const config::Community& c, const Meeting& m) {
                    document::escape_xml(_("Invited")), document::escape_xml(_("Category")),
                    document::escape_xml(_("Invited")), document::escape_xml(_("Present")),
                    document::escape_xml(_("Names")));
+  const auto who = meetings::directory(c, m);
   for (const auto& row : meetings::composition(c, m))
     b += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
                      "<td>{}</td></tr>\n",
                      document::escape_xml(row.label), row.invited, row.present,
-                     document::escape_xml(names_of(row)));
+                     document::escape_xml(names_of(who, row)));
   b += fmt::format("</table>\n<footer>{}</footer>\n{}", document::escape_xml(footer(m)),
                    stamp_comment(m));
   return html_page(m.title, b);

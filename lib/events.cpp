@@ -24,6 +24,7 @@ const std::vector<Kind>& decision_kinds();
 const std::vector<Kind>& action_kinds();
 const std::vector<Kind>& minutes_kinds();
 const std::vector<Kind>& fund_kinds();
+const std::vector<Kind>& privacy_kinds();
 
 namespace {
 
@@ -35,7 +36,7 @@ struct Catalogue {
   Catalogue() {
     for (const auto* family :
          {&ledger_kinds(), &issue_kinds(), &meeting_kinds(), &owners_kinds(), &vote_kinds(),
-          &decision_kinds(), &action_kinds(), &minutes_kinds(), &fund_kinds()})
+          &decision_kinds(), &action_kinds(), &minutes_kinds(), &fund_kinds(), &privacy_kinds()})
       kinds.insert(kinds.end(), family->begin(), family->end());
   }
 };

@@ -1,5 +1,7 @@
 #include "consult/fund.hpp"
 
+#include "consult/people.hpp"
+
 #include "consult/error.hpp"
 #include "consult/events_fund.hpp"
 #include "consult/i18n.hpp"
@@ -213,6 +215,7 @@ std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
   using namespace std::chrono;
   const auto before = balance(ledger, c.id, clock::Date{sys_days(p.from) - days(1)});
   const auto entries = list(ledger, c.id, p);
+  const people::Directory who(c);
   std::vector<Block> out;
   out.push_back(
       {Kind::title, i18n::tr(N_("{}: statement of the community fund, {}"), c.name, p.text)});
@@ -226,8 +229,10 @@ std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
               _("From / to"), _("Purpose"), _("Amount (yuan)")};
   std::int64_t income = 0, expense = 0;
   for (const auto& e : entries) {
-    // A donor is named only if they chose to be; bodies and suppliers are named.
-    const std::string party = e.kind == "income" && !e.named ? text::mask_person(e.party) : e.party;
+    // A party is named when recorded as named (a body, a supplier, a donor
+    // who chose to be) or as an organisation of the community; a resident
+    // is masked.
+    const std::string party = e.named ? e.party : who.shown(e.party);
     std::string purpose = e.purpose;
     if (e.issue) purpose += i18n::tr(N_(" (issue {})"), *e.issue);
     if (e.reverses) purpose = i18n::tr(N_("correction of entry {}: {}"), *e.reverses, e.reason);
@@ -260,6 +265,7 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, const clo
     const auto before =
         balance(ledger, c.id, clock::Date{std::chrono::sys_days(p.from) - std::chrono::days(1)});
     json rows = json::array();
+    const people::Directory who(c);
     std::int64_t net = 0;
     for (const auto& e : list(ledger, c.id, p)) {
       net += e.signed_amount();
@@ -267,8 +273,7 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, const clo
           {{"id", e.id},
            {"date", e.on_date},
            {"kind", e.kind},
-           {"party", e.kind == "income" && !e.named && stamp.is_public ? text::mask_person(e.party)
-                                                                       : e.party},
+           {"party", e.named || !stamp.is_public ? e.party : who.shown(e.party)},
            {"purpose", e.purpose},
            {"issue", e.issue ? json(*e.issue) : json(nullptr)},
            {"reverses", e.reverses ? json(*e.reverses) : json(nullptr)},
@@ -294,13 +299,13 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, const clo
               _("use md, html, docx or json"));
 }
 
-nlohmann::json to_json(const Entry& e, bool reveal) {
+nlohmann::json to_json(const Entry& e, const people::Directory& who, bool reveal) {
   return {{"id", e.id},
           {"date", e.on_date},
           {"kind", e.kind},
           {"amount", format_amount(e.amount)},
           {"signed_amount", format_amount(e.signed_amount())},
-          {"party", reveal || e.named ? e.party : text::mask_person(e.party)},
+          {"party", e.named ? e.party : who.shown(e.party, reveal)},
           {"named", e.named},
           {"purpose", e.purpose},
           {"issue", e.issue ? nlohmann::json(*e.issue) : nlohmann::json(nullptr)},

@@ -528,7 +528,7 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
     auto once = [&](const std::string& name, const char* field) {
       if (!named.insert(name).second)
         throw Error(ErrorKind::usage, i18n::tr(N_("{} is named twice"), name), field,
-                    _("name each person once: present, absent, excused, proxy or guest"));
+                    _("name each person once: present, absent, excused, proxy, guest or resident"));
     };
     auto invitee = [&](const std::string& name, const char* field) -> const Person& {
       const auto it = known.find(name);
@@ -577,6 +577,13 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
                     _("record them with --present"));
       changes[name] = {name, "guest", "", body, "present", "", ""};
     }
+    for (const auto& name : a.residents) {
+      once(name, "resident");
+      if (const auto it = known.find(name); it != known.end() && it->second->role != "resident")
+        throw Error(ErrorKind::usage, i18n::tr(N_("{} is invited; not a resident who came"), name),
+                    "resident", _("record them with --present"));
+      changes[name] = {name, "resident", "", "", "present", "", ""};
+    }
     if (a.headcount) {
       if (m.entitled == 0)
         throw Error(ErrorKind::usage,
@@ -590,9 +597,9 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
     }
     if (changes.empty() && !a.headcount)
       throw Error(ErrorKind::usage, _("no attendance given"), {},
-                  _("name people with --present, --absent, --excused, --proxy or --guest, or "
-                    "give --headcount"));
-    if (m.people.size() + a.guests.size() > kMaxPeople)
+                  _("name people with --present, --absent, --excused, --proxy, --guest or "
+                    "--resident, or give --headcount"));
+    if (m.people.size() + a.guests.size() + a.residents.size() > kMaxPeople)
       throw Error(ErrorKind::data, i18n::tr(N_("a meeting holds at most {} people"), kMaxPeople),
                   "guest");
     events::MeetingAttend e;
@@ -811,34 +818,44 @@ std::vector<CompositionRow> composition(const config::Community& c, const Meetin
     rows.push_back({seat.key, seat.label, 0, 0, {}});
   CompositionRow x{"stakeholders", c.council.stakeholders.label, 0, 0, {}};
   CompositionRow guests{"guests", _("guests"), 0, 0, {}};
+  CompositionRow residents{"residents", _("residents who took part"), 0, 0, {}};
   for (const auto& p : m.people) {
     CompositionRow* row = nullptr;
     if (p.role == "member") {
       for (auto& r : rows)
         if (r.key == p.seat) row = &r;
     } else {
-      row = p.role == "stakeholder" ? &x : &guests;
+      row = p.role == "stakeholder" ? &x : p.role == "resident" ? &residents : &guests;
     }
     if (!row) continue;
-    if (p.role != "guest") ++row->invited;
+    if (p.role != "guest" && p.role != "resident") ++row->invited;
     if (p.attendance == "present" || p.attendance == "proxy") ++row->present;
     row->names.push_back(p.name);
   }
   rows.push_back(std::move(x));
   if (!guests.names.empty()) rows.push_back(std::move(guests));
+  if (!residents.names.empty()) rows.push_back(std::move(residents));
   return rows;
+}
+
+people::Directory directory(const config::Community& c, const Meeting& m) {
+  people::Directory who(c);
+  for (const auto& p : m.people) {
+    if (p.role == "member") who.add(p.name, people::Kind::member);
+    if (p.role == "guest") {
+      who.add(p.name, people::Kind::guest);
+      who.add(p.detail, people::Kind::body);
+    }
+  }
+  return who;
 }
 
 json to_json(const config::Community& c, const Meeting& m, bool reveal) {
   const auto* kind = c.meeting_kind(m.kind);
-  std::set<std::string> members;
-  for (const auto& p : m.people)
-    if (p.role != "stakeholder") members.insert(p.name);
   // Council members and guests (officials of outside bodies) act in their
   // role and stay named; residents (stakeholders, speakers) are masked.
-  auto shown = [&](const std::string& name) {
-    return reveal || name.empty() || members.count(name) ? name : text::mask_person(name);
-  };
+  const auto who = directory(c, m);
+  auto shown = [&](const std::string& name) { return who.shown(name, reveal); };
   json items = json::array();
   for (const auto& it : m.items) {
     const auto* category = c.category(it.issue.category);
@@ -869,7 +886,7 @@ json to_json(const config::Community& c, const Meeting& m, bool reveal) {
                       {"seat", p.seat},
                       {"detail", p.detail},
                       {"attendance", p.attendance},
-                      {"proxy", p.proxy},
+                      {"proxy", p.proxy.empty() ? p.proxy : shown(p.proxy)},
                       {"reason", p.reason}});
   json notes = json::array();
   for (const auto& n : m.notes)

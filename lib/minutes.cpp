@@ -8,6 +8,7 @@
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
+#include "consult/personal.hpp"
 #include "consult/render.hpp"
 #include "consult/rules.hpp"
 #include "consult/text.hpp"
@@ -29,9 +30,9 @@ using Kind = Block::Kind;
 
 namespace {
 
-/// Whoever speaks at a meeting: council members and guests (officials of
-/// other bodies) act in their role and stay named; everyone else is a
-/// resident or a stakeholder.
+/// A person with the role recorded for them: council members, guests
+/// (officials of other bodies) and bodies act in their role and stay named;
+/// everyone else is a resident, a stakeholder, a proxy or an owner.
 json person(const std::string& name, const std::string& role) {
   return {{"name", name}, {"role", role}};
 }
@@ -58,13 +59,19 @@ std::string mask_place(const std::string& place) {
 json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id) {
   const auto m = meetings::get(ledger, id);
   if (m.community != c.id) throw Error(ErrorKind::internal, "minutes of another community");
+  // Each person with the role recorded for them: members and guests as the
+  // meeting has them, the community's organisations as bodies, everyone
+  // else (stakeholders, speakers, whoever raised an issue) a resident.
+  const auto who = meetings::directory(c, m);
   std::map<std::string, std::string> roles;
   for (const auto& p : m.people)
     roles[p.name] = p.role;
   auto role_of = [&](const std::string& name) {
+    const auto kind = who.kind_of(name);
+    if (kind == people::Kind::body) return std::string("body");
     const auto it = roles.find(name);
-    if (it == roles.end()) return std::string("resident");
-    return it->second == "stakeholder" ? std::string("stakeholder") : it->second;
+    if (it != roles.end()) return it->second;
+    return kind == people::Kind::member ? std::string("member") : std::string("resident");
   };
 
   json j;
@@ -102,19 +109,30 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
         row["present"] = row["present"].get<int>() + 1;
         row["names"].push_back(p.name);
       }
-      if (p.attendance == "proxy") row["proxies"].push_back({{"name", p.proxy}, {"for", p.name}});
+      if (p.attendance == "proxy") {
+        // A proxy is a resident unless recorded as a member or a body (the
+        // role is written only then, so records stay as they were).
+        json proxy = {{"name", p.proxy}, {"for", p.name}};
+        if (role_of(p.proxy) != "resident") proxy["role"] = role_of(p.proxy);
+        row["proxies"].push_back(std::move(proxy));
+      }
       if (p.attendance == "absent" || p.attendance == "excused" || p.attendance == "invited")
         row["absent"].push_back(
             {{"name", p.name}, {"reason", p.reason}, {"attendance", p.attendance}});
     }
     if (row["due"].get<int>() > 0) seats.push_back(std::move(row));
   }
-  json stakeholders = json::array(), guests = json::array();
+  json stakeholders = json::array(), guests = json::array(), residents = json::array();
   for (const auto& p : m.people) {
-    if (p.role == "stakeholder")
-      stakeholders.push_back(
-          {{"name", p.name}, {"issues", p.detail}, {"attendance", p.attendance}});
+    if (p.role == "stakeholder") {
+      json x = {{"name", p.name}, {"issues", p.detail}, {"attendance", p.attendance}};
+      // A stakeholder is a resident unless the community lists it as an
+      // organisation (the role is written only then).
+      if (role_of(p.name) == "body") x["role"] = "body";
+      stakeholders.push_back(std::move(x));
+    }
     if (p.role == "guest") guests.push_back({{"name", p.name}, {"body", p.detail}});
+    if (p.role == "resident") residents.push_back({{"name", p.name}, {"role", "resident"}});
   }
   const auto q = meetings::quorum(c, m);
   j["attendance"] = {{"seats", seats},
@@ -123,6 +141,9 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
                      {"entitled", m.entitled},
                      {"headcount", m.headcount ? json(*m.headcount) : json(nullptr)},
                      {"recorded", q.attendance_recorded}};
+  // Only when there are any: the record of minutes made before residents
+  // could be recorded stays as it was, byte for byte.
+  if (!residents.empty()) j["attendance"]["residents"] = residents;
   j["quorum"] = {{"rule", q.has_rule ? q.profile.key : std::string()},
                  {"rule_label", q.has_rule ? q.profile.label : std::string()},
                  {"statement", q.statement},
@@ -145,7 +166,7 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
                      {"category", config::label_or_key(c.category(is.category), is.category)},
                      {"raised_on", is.raised_on},
                      {"residents", is.raised_count},
-                     {"raised_by", person(is.raised_by, "resident")},
+                     {"raised_by", person(is.raised_by, role_of(is.raised_by))},
                      {"place", is.place}};
     json opinions = json::array();
     for (const auto& n : m.notes)
@@ -166,7 +187,9 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
       json ballots = json::array();
       for (const auto& b : v.ballots)
         ballots.push_back(
-            {{"voter", person(b.voter, v.electorate == "roster" ? "owner" : "member")},
+            {{"voter", person(b.voter, v.electorate != "roster"                   ? "member"
+                                       : who.kind_of(b.voter) == people::Kind::body ? "body"
+                                                                                    : "owner")},
              {"units", b.units},
              {"area", v.electorate == "roster" ? rules::format_area(b.area) : ""},
              {"choice", b.choice}});
@@ -293,9 +316,8 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
   auto name = [&](const json& p) {
     const auto n = p.value("name", std::string());
     const auto role = p.value("role", std::string());
-    if (!is_public || role == "member" || role == "guest") return n;
-    if (role == "stakeholder") return text::mask_person(n);
-    return text::mask_name(n); // residents and owners
+    if (!is_public || role == "member" || role == "guest" || role == "body") return n;
+    return personal::mask_name(n); // residents, stakeholders, proxies and owners
   };
   std::vector<Block> out;
   const auto& m = r.at("meeting");
@@ -357,7 +379,8 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
       }
       for (const auto& p : s.at("proxies"))
         proxies += (proxies.empty() ? "" : "、") +
-                   i18n::tr(N_("{} for {}"), p.value("name", ""), p.value("for", ""));
+                   i18n::tr(N_("{} for {}"), name(person(p.value("name", ""), p.value("role", "resident"))),
+                            p.value("for", ""));
       due += s.value("due", 0);
       present += s.value("present", 0);
       t.rows.push_back({s.value("label", ""), std::to_string(s.value("due", 0)),
@@ -368,15 +391,20 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
                       percent(present, due), "", "", ""});
     out.push_back(t);
   }
-  if (!att.at("stakeholders").empty() || !att.at("guests").empty()) {
+  const json no_one = json::array();
+  const json& residents = att.contains("residents") ? att.at("residents") : no_one;
+  if (!att.at("stakeholders").empty() || !att.at("guests").empty() || !residents.empty()) {
     Block t{Kind::table};
     t.header = {_("Stakeholders and guests"), _("Role"), _("Attendance")};
     for (const auto& s : att.at("stakeholders"))
-      t.rows.push_back({name(person(s.value("name", ""), "stakeholder")),
+      t.rows.push_back({name(person(s.value("name", ""), s.value("role", "stakeholder"))),
                         i18n::tr(N_("stakeholder of {}"), s.value("issues", "")),
                         i18n::key_label(s.value("attendance", ""))});
     for (const auto& g : att.at("guests"))
       t.rows.push_back({g.value("name", ""), g.value("body", ""), _("present")});
+    for (const auto& p : residents)
+      t.rows.push_back({name(person(p.value("name", ""), "resident")),
+                        _("resident who took part"), _("present")});
     out.push_back(t);
   }
   const auto& qu = r.at("quorum");
@@ -520,9 +548,8 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
         if (v.is_object()) {
           if (v.contains("role") && v.contains("name") && v["name"].is_string()) {
             const auto role = v["role"].get<std::string>();
-            if (role == "resident" || role == "owner")
-              v["name"] = text::mask_name(v["name"].get<std::string>());
-            if (role == "stakeholder") v["name"] = text::mask_person(v["name"].get<std::string>());
+            if (role != "member" && role != "guest" && role != "body")
+              v["name"] = personal::mask_name(v["name"].get<std::string>());
           }
           if (v.contains("place") && v["place"].is_string())
             v["place"] = mask_place(v["place"].get<std::string>());
@@ -534,8 +561,12 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
         }
       };
       mask(j["minutes"]);
+      // Stakeholders and proxies carry a role only when it is not a resident's.
       for (auto& s : j["minutes"]["attendance"]["stakeholders"])
-        s["name"] = text::mask_person(s.value("name", ""));
+        if (!s.contains("role")) s["name"] = personal::mask_name(s.value("name", ""));
+      for (auto& seat : j["minutes"]["attendance"]["seats"])
+        for (auto& p : seat["proxies"])
+          if (!p.contains("role")) p["name"] = personal::mask_name(p.value("name", ""));
     }
     return j.dump(2) + "\n";
   }

@@ -345,14 +345,14 @@ std::optional<Owner> find_owner(ledger::Ledger& ledger, const std::string& commu
   return o;
 }
 
-nlohmann::json to_json(const Unit& u, bool reveal) {
+nlohmann::json to_json(const Unit& u, const people::Directory& who, bool reveal) {
   return {{"unit", u.unit},
-          {"owner", reveal ? u.owner : text::mask_person(u.owner)},
+          {"owner", who.shown(u.owner, reveal)},
           {"area", rules::format_area(u.area)}};
 }
 
-nlohmann::json to_json(const Owner& o, bool reveal) {
-  return {{"owner", reveal ? o.name : text::mask_person(o.name)},
+nlohmann::json to_json(const Owner& o, const people::Directory& who, bool reveal) {
+  return {{"owner", who.shown(o.name, reveal)},
           {"units", o.units},
           {"area", rules::format_area(o.area)}};
 }

@@ -628,6 +628,40 @@ void schema8(SQLite::Database& db) {
     throw Error(ErrorKind::internal, "schema step 8: SQLite refused to edit the issue table's SQL");
 }
 
+/// Step 9: residents who take part in a meeting (the one who raised the
+/// matter at a round table, visitors on a reception day) are recorded as
+/// residents, not as guests from a body: meeting_person's check of role
+/// gains 'resident'. Edited in place like step 8 (a CHECK is not part of the
+/// file format).
+void schema9(SQLite::Database& db) {
+  const auto read = [&db] {
+    return db
+        .execAndGet("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'meeting_person'")
+        .getString();
+  };
+  const std::string before = "CHECK (role IN ('member', 'stakeholder', 'guest'))";
+  const std::string after = "CHECK (role IN ('member', 'stakeholder', 'guest', 'resident'))";
+  std::string sql = read();
+  const auto at = sql.find(before);
+  if (at == std::string::npos)
+    throw Error(ErrorKind::data,
+                _("cannot upgrade the ledger to schema 9: its meeting_person table has no check "
+                  "of role (was the schema changed outside consult?)"),
+                {}, _("restore the ledger from a backup; this one is left as it was"));
+  sql.replace(at, before.size(), after);
+  const int version = db.execAndGet("PRAGMA schema_version").getInt();
+  db.exec("PRAGMA writable_schema = ON");
+  SQLite::Statement update(
+      db, "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'meeting_person'");
+  update.bind(1, sql);
+  update.exec();
+  db.exec(fmt::format("PRAGMA schema_version = {}", version + 1));
+  db.exec("PRAGMA writable_schema = OFF");
+  if (read() != sql)
+    throw Error(ErrorKind::internal,
+                "schema step 9: SQLite refused to edit the meeting_person table's SQL");
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -641,6 +675,8 @@ const std::vector<Migration>& migrations() {
        kSchema6},
       {7, "reports: monthly tallies of the figures; the date an issue was solved", kSchema7},
       {8, "issues: status and priority checks as comparisons (faster inserts)", "", schema8},
+      {9, "privacy: residents who take part in a meeting; recorded reveals of personal data", "",
+       schema9},
   };
   return kMigrations;
 }

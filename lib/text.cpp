@@ -130,23 +130,6 @@ std::string mask_phone(std::string_view phone) {
   return std::string(digits.size() - 2, '*') + digits.substr(digits.size() - 2);
 }
 
-bool personal_name(std::string_view name) {
-  const auto t = trim(name);
-  for (char ch : t)
-    if (ch >= '0' && ch <= '9') return false;
-  static constexpr std::string_view kBodies[] = {
-      "公司", "物业", "委员会", "业委会", "居委会", "住户", "业主", "居民", "代表", "局",
-      "所",   "站",   "中心",   "办",     "队",     "部",   "会",   "组",   "店",   "厂",
-      "学校", "医院", "银行",   "单位",   "集团",   "协会", "们",   "方"};
-  for (const auto suffix : kBodies)
-    if (t.size() > suffix.size() && t.substr(t.size() - suffix.size()) == suffix) return false;
-  return true;
-}
-
-std::string mask_person(std::string_view name) {
-  return personal_name(name) ? mask_name(name) : std::string(trim(name));
-}
-
 std::string mask_name(std::string_view name) {
   const auto ps = pieces(trim(name));
   const auto t = trim(name);

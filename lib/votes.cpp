@@ -6,6 +6,7 @@
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
 #include "consult/owners.hpp"
+#include "consult/personal.hpp"
 #include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -398,7 +399,7 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
       if (!owner)
         throw Error(ErrorKind::data,
                     i18n::tr(N_("'{}' is neither a unit nor an owner on the roster of '{}'"),
-                             text::mask_person(who), v.community),
+                             personal::mask_name(who), v.community),
                     "voter", _("'consult owners list' shows the roster"));
       name = owner->name;
       payload.units = owner->units;
@@ -414,7 +415,7 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
         throw Error(
             ErrorKind::data,
             i18n::tr(N_("{} may not vote in vote {}: not a member present at meeting {}"),
-                     text::mask_person(who), id, *v.meeting),
+                     personal::mask_name(who), id, *v.meeting),
             "voter",
             i18n::tr(N_("those who may vote: {}"), fmt::format("{}", fmt::join(v.voters, "、"))));
     }
@@ -423,7 +424,7 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
         throw Error(ErrorKind::data,
                     v.electorate == "roster"
                         ? i18n::tr(N_("owner {} (units {}) has already voted in vote {}"),
-                                   text::mask_person(name),
+                                   personal::mask_name(name),
                                    fmt::format("{}", fmt::join(b.units, ", ")), id)
                         : i18n::tr(N_("{} has already voted in vote {}"), name, id),
                     "voter", _("one ballot per voter; a ballot cannot be changed"));
@@ -722,7 +723,7 @@ json to_json(const Vote& v, bool reveal) {
     counts[k] = n;
   json ballots = json::array();
   for (const auto& b : v.ballots) {
-    json j = {{"voter", v.electorate == "roster" && !reveal ? text::mask_person(b.voter) : b.voter},
+    json j = {{"voter", v.electorate == "roster" && !reveal ? personal::mask_name(b.voter) : b.voter},
               {"choice", b.choice},
               {"at", b.at}};
     if (v.electorate == "roster") {

@@ -3,6 +3,7 @@
 #include "consult/error.hpp"
 #include "consult/files.hpp"
 #include "consult/i18n.hpp"
+#include "consult/reveal.hpp"
 #include "consult/text.hpp"
 
 #include <cerrno>
@@ -231,6 +232,23 @@ void Context::prepare(NeedConfig need_config, NeedLedger need_ledger) {
     ledger_ = std::make_unique<ledger::Ledger>(
         ledger_path(),
         need_ledger == NeedLedger::write ? ledger::Access::write : ledger::Access::read, session());
+}
+
+void Context::record_reveal(const std::string& command, const std::string& community,
+                            const nlohmann::json& records) {
+  try {
+    // Its own connection: a command that reads opened the ledger read-only.
+    ledger::Ledger writer(ledger_ ? ledger_->path() : ledger_path(), ledger::Access::write,
+                          session());
+    reveal::record(writer, command, community, records);
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::busy) throw;
+    throw Error(e.kind(),
+                i18n::tr(N_("personal data is shown unmasked only when the reveal is recorded, "
+                            "and it could not be: {}"),
+                         e.what()),
+                {}, _("run it where the ledger can be written, or leave out --reveal"));
+  }
 }
 
 Selected& selected() {

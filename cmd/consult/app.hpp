@@ -98,6 +98,13 @@ public:
   /// The files no command writes over: the ledger with its -wal, -shm and
   /// -journal, and the configuration files read. A command adds its inputs.
   std::vector<files::Protected> protected_files();
+  /// Records that residents' personal data is about to be shown unmasked
+  /// (`--reveal`): who, when, `command` and which `records` (numbers only,
+  /// {"issues": [12]}), as a privacy.reveal event. Call it before anything
+  /// is shown: if the record cannot be written (a read-only ledger), the
+  /// error stops the command and nothing is revealed.
+  void record_reveal(const std::string& command, const std::string& community,
+                     const nlohmann::json& records);
 
 private:
   std::optional<std::string> config_path();

@@ -54,10 +54,11 @@ void fund_add_options(CLI::App* cmd, AddOptions& o) {
   cmd->add_option("--issue", o.issue, _("the issue it is for"))->type_name("ID");
   cmd->add_option("--date", o.date, _("YYYY-MM-DD (default: today)"))->type_name("DATE");
   cmd->add_flag("--named", o.named,
-                _("the donor chose to be named in public statements (else masked)"));
+                _("name the party in public statements: a body, a supplier, or a donor "
+                  "who chose to be (else masked as a resident)"));
   example(cmd, "  consult fund add --kind income --amount 500 --party 张小明 "
                "--purpose \"儿童活动室众筹\" --issue 8\n"
-               "  consult fund add --kind expense --amount 1,234.50 --party 某某建材店 "
+               "  consult fund add --kind expense --amount 1,234.50 --party 某某建材店 --named "
                "--purpose \"防水材料\" --date 2026-11-20");
 }
 
@@ -73,7 +74,7 @@ void fund_add(Context& c, const AddOptions& o) {
   if (!o.date.empty()) n.date = parse_date_option(o.date, "--date");
   const auto e = fund::add(c.ledger(), com, n);
   if (c.out.json) {
-    c.out.json_line(fund::to_json(e, true));
+    c.out.json_line(fund::to_json(e, people::Directory(com), false));
     return;
   }
   const auto b = fund::balance(c.ledger(), com.id);
@@ -97,7 +98,7 @@ void fund_reverse(Context& c, const FundReverseOptions& o) {
   const auto& com = c.community(o.community);
   const auto e = fund::reverse(c.ledger(), com, parse_id(o.entry, _("an entry")), o.reason);
   if (c.out.json) {
-    c.out.json_line(fund::to_json(e, true));
+    c.out.json_line(fund::to_json(e, people::Directory(com), false));
     return;
   }
   const auto b = fund::balance(c.ledger(), com.id);
@@ -119,9 +120,16 @@ void fund_list(Context& c, const ListOptions& o) {
   std::optional<clock::Period> p;
   if (!o.period.empty()) p = period_option(o.period);
   const auto entries = fund::list(c.ledger(), com.id, p);
+  const people::Directory who(com);
+  if (o.reveal && !entries.empty()) {
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& e : entries)
+      ids.push_back(e.id);
+    c.record_reveal("fund list", com.id, {{"entries", ids}});
+  }
   if (c.out.json) {
     for (const auto& e : entries)
-      c.out.json_line(fund::to_json(e, o.reveal));
+      c.out.json_line(fund::to_json(e, who, o.reveal));
     return;
   }
   if (entries.empty()) {
@@ -138,7 +146,7 @@ void fund_list(Context& c, const ListOptions& o) {
     std::string purpose = e.purpose;
     if (e.reverses) purpose = i18n::tr(N_("correction of entry {}: {}"), *e.reverses, e.reason);
     t.add_row({std::to_string(e.id), e.on_date, e.kind,
-               o.reveal || e.named ? e.party : text::mask_person(e.party), purpose,
+               e.named ? e.party : who.shown(e.party, o.reveal), purpose,
                fund::format_amount(e.signed_amount())});
   }
   c.out.write(t.to_text(c.out.width()));

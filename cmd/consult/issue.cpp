@@ -289,6 +289,12 @@ void issue_list(Context& c, const ListOptions& o) {
   f.text = o.search;
   f.limit = o.limit;
   const std::string format = c.out.json ? "json" : o.format;
+  if (o.reveal) {
+    // Which issues are about to be shown unmasked, recorded first.
+    nlohmann::json ids = nlohmann::json::array();
+    issues::each(c.ledger(), f, [&](const Issue& i) { ids.push_back(i.id); });
+    if (!ids.empty()) c.record_reveal("issue list", o.community, {{"issues", ids}});
+  }
   if (format == "json") {
     issues::each(c.ledger(), f,
                  [&](const Issue& i) { c.out.json_line(issues::to_json(i, o.reveal, false)); });
@@ -333,6 +339,7 @@ void issue_show_options(CLI::App* cmd, IssueShowOptions& o) {
 
 void issue_show(Context& c, const IssueShowOptions& o) {
   const auto issue = issues::get(c.ledger(), parse_id(o.id, _("an issue")));
+  if (o.reveal) c.record_reveal("issue show", issue.community, {{"issues", {issue.id}}});
   const auto opinions = issues::comments(c.ledger(), issue.id);
   const auto history = issues::history(c.ledger(), issue.id);
   const auto escalations = issues::escalations(c.ledger(), issue.id);

@@ -3,10 +3,12 @@
 #include "commands.hpp"
 
 #include "consult/error.hpp"
+#include "consult/events.hpp"
 #include "consult/exports.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ledger_info.hpp"
 #include "consult/render.hpp"
+#include "consult/reveal.hpp"
 #include "consult/witness.hpp"
 
 #include <fstream>
@@ -41,10 +43,21 @@ void verify_export(Context& c, const std::string& path) {
                        r.stamp.subject, r.stamp.line()));
 }
 
+/// "issues 12, 14" for a reveal's records of kind `what`.
+std::string reveal_records_label(const std::string& what, const std::string& list) {
+  if (what == "issues") return i18n::tr(N_("issues {}"), list);
+  if (what == "meetings") return i18n::tr(N_("meetings {}"), list);
+  if (what == "votes") return i18n::tr(N_("votes {}"), list);
+  if (what == "entries") return i18n::tr(N_("account book entries {}"), list);
+  if (what == "events") return i18n::tr(N_("events {}"), list);
+  if (what == "owners") return i18n::tr(N_("owners' roster ({} owners)"), list);
+  return what + " " + list;
+}
+
 struct LogOptions {
   std::string entity, issue;
   std::int64_t after = 0, limit = 0;
-  bool head = false, payload = false;
+  bool head = false, payload = false, reveal = false, reveals = false;
 };
 
 void log_options(CLI::App* cmd, LogOptions& o) {
@@ -57,7 +70,45 @@ void log_options(CLI::App* cmd, LogOptions& o) {
   cmd->add_flag("--head", o.head,
                 _("print only the last event's sequence number and hash (to post publicly)"));
   cmd->add_flag("--payload", o.payload, _("show each event's full payload"));
-  example(cmd, "  consult log --issue 12\n  consult log --head\n  consult log --after 100 --json");
+  cmd->add_flag("--reveal", o.reveal,
+                _("show residents' names, phones and doors unmasked (the reveal is recorded)"));
+  cmd->add_flag("--reveals", o.reveals,
+                _("list who was shown personal data unmasked, when, and which records"));
+  example(cmd, "  consult log --issue 12\n  consult log --head\n  consult log --after 100 --json\n"
+               "  consult log --reveals");
+}
+
+/// consult log --reveals: the recorded reveals of personal data.
+void log_reveals(Context& c) {
+  const auto all = reveal::list(c.ledger());
+  if (c.out.json) {
+    for (const auto& r : all)
+      c.out.json_line(reveal::to_json(r));
+    return;
+  }
+  if (all.empty()) {
+    c.out.say(_("no reveals of personal data are recorded"));
+    return;
+  }
+  render::Table t({{_("SEQ"), render::Align::right},
+                   {_("AT")},
+                   {_("WHO")},
+                   {_("COMMAND")},
+                   {_("RECORDS"), render::Align::left, 50}});
+  for (const auto& r : all) {
+    std::string records;
+    for (const auto& [what, ids] : r.records.items()) {
+      std::string list;
+      for (const auto& id : ids)
+        list += (list.empty() ? "" : ", ") + id.dump();
+      if (what == "events" && ids.size() == 2)
+        list = fmt::format("{}–{}", ids[0].dump(), ids[1].dump());
+      records += (records.empty() ? "" : "; ") + reveal_records_label(what, list);
+    }
+    if (!r.community.empty()) records = r.community + (records.empty() ? "" : ": " + records);
+    t.add_row({std::to_string(r.seq), r.at, r.actor, r.command, records});
+  }
+  c.out.write(t.to_text(c.out.width()));
 }
 
 void log_events(Context& c, const LogOptions& o) {
@@ -71,11 +122,26 @@ void log_events(Context& c, const LogOptions& o) {
       c.out.write(fmt::format("{} {}\n", h->seq, h->hash));
     return;
   }
+  if (o.reveals) {
+    log_reveals(c);
+    return;
+  }
   std::string entity = o.entity;
   if (!o.issue.empty()) entity = fmt::format("issue:{}", parse_id(o.issue, _("an issue")));
-  const auto events = l.events(entity, o.after, o.limit);
+  auto shown = l.events(entity, o.after, o.limit);
+  if (o.reveal && !shown.empty()) {
+    c.record_reveal("log", "",
+                    {{"events", nlohmann::json::array({shown.front().seq, shown.back().seq})}});
+  } else {
+    // Residents' personal data masked in what is shown; the hashes stay
+    // those of the events as stored.
+    for (auto& e : shown) {
+      const auto p = nlohmann::json::parse(e.payload, nullptr, false);
+      if (!p.is_discarded()) e.payload = events::masked_payload(e.kind, p).dump();
+    }
+  }
   if (c.out.json) {
-    for (const auto& e : events)
+    for (const auto& e : shown)
       c.out.json_line(ledger::to_json(e));
     return;
   }
@@ -86,7 +152,7 @@ void log_events(Context& c, const LogOptions& o) {
                    {_("ENTITY")},
                    {_("HASH")},
                    {_("PAYLOAD"), render::Align::left, o.payload ? 0u : 60u}});
-  for (const auto& e : events)
+  for (const auto& e : shown)
     t.add_row(
         {std::to_string(e.seq), e.at, e.actor, e.kind, e.entity, e.hash.substr(0, 12), e.payload});
   c.out.write(t.to_text(o.payload ? 0 : c.out.width()));

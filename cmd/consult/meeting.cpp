@@ -47,6 +47,7 @@ const char* attendance_label(const std::string& a) {
 const char* role_label(const std::string& r) {
   if (r == "member") return _("member");
   if (r == "stakeholder") return _("stakeholder");
+  if (r == "resident") return _("resident who took part");
   return _("guest");
 }
 
@@ -81,15 +82,15 @@ std::string agenda_text(const config::Community& com, const Meeting& m, std::siz
   return t.to_text(width);
 }
 
-std::string composition_text(const config::Community& com, const Meeting& m, std::size_t width) {
+std::string composition_text(const config::Community& com, const Meeting& m, std::size_t width,
+                             bool reveal = false) {
   render::Table t({{_("CATEGORY")},
                    {_("INVITED"), render::Align::right},
                    {_("PRESENT"), render::Align::right},
                    {_("NAMES"), render::Align::left, 48}});
+  const auto who = meetings::directory(com, m);
   for (const auto& row : meetings::composition(com, m)) {
-    std::string names;
-    for (const auto& n : row.names)
-      names += (names.empty() ? "" : "、") + (row.key == "stakeholders" ? text::mask_person(n) : n);
+    const auto names = who.shown_all(row.names, reveal);
     t.add_row({row.label, std::to_string(row.invited), std::to_string(row.present), names});
   }
   return t.to_text(width);
@@ -280,6 +281,7 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
   votes::Filter vf;
   vf.meeting = m.id;
   const auto held = votes::list(c.ledger(), vf);
+  if (o.reveal) c.record_reveal("meeting show", com.id, {{"meetings", {m.id}}});
   if (c.out.json) {
     auto j = meetings::to_json(com, m, o.reveal);
     j["votes"] = nlohmann::json::array();
@@ -309,24 +311,25 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
   std::erase_if(rows, [](const auto& r) { return r.second.empty(); });
   std::string out = render::key_values(rows);
   out += "\n" + std::string(_("Agenda")) + ":\n" + agenda_text(com, m, c.out.width());
-  out += "\n" + std::string(_("Composition")) + ":\n" + composition_text(com, m, c.out.width());
+  out += "\n" + std::string(_("Composition")) + ":\n" +
+         composition_text(com, m, c.out.width(), o.reveal);
+  const auto who = meetings::directory(com, m);
   if (q.attendance_recorded) {
     render::Table t({{_("NAME")}, {_("ROLE")}, {_("CATEGORY")}, {_("ATTENDANCE")}, {_("NOTE")}});
     for (const auto& p : m.people) {
       const auto* seat = com.seat(p.seat);
-      std::string note = p.attendance == "proxy" ? i18n::tr(N_("proxy: {}"), p.proxy) : p.reason;
+      std::string note = p.attendance == "proxy"
+                             ? i18n::tr(N_("proxy: {}"), who.shown(p.proxy, o.reveal))
+                             : p.reason;
       if (p.role != "member" && !p.detail.empty())
         note = p.detail + (note.empty() ? "" : "; " + note);
-      t.add_row({p.role == "stakeholder" && !o.reveal ? text::mask_person(p.name) : p.name,
+      t.add_row({who.shown(p.name, o.reveal),
                  role_label(p.role), seat ? seat->label : "", attendance_label(p.attendance),
                  note});
     }
     out += "\n" + std::string(_("Attendance")) + ":\n" + t.to_text(c.out.width());
   }
   if (!m.notes.empty()) {
-    std::set<std::string> named;
-    for (const auto& p : m.people)
-      if (p.role != "stakeholder") named.insert(p.name);
     render::Table t({{_("ISSUE"), render::Align::right},
                      {_("ROUND"), render::Align::right},
                      {_("SPEAKER")},
@@ -334,7 +337,7 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
                      {_("OPINION"), render::Align::left, 50}});
     for (const auto& n : m.notes)
       t.add_row({std::to_string(n.issue), std::to_string(n.round),
-                 o.reveal || named.count(n.speaker) ? n.speaker : text::mask_person(n.speaker),
+                 who.shown(n.speaker, o.reveal),
                  n.position, n.body});
     out += "\n" + std::string(_("Opinions")) + ":\n" + t.to_text(c.out.width());
   }
@@ -412,11 +415,18 @@ void meeting_attend_options(CLI::App* cmd, AttendOptions& o) {
                   _("a meeting planned with --entitled: how many of them came"))
       ->type_name("N")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--guest", o.a.guests, _("someone not invited who came, and their body"))
+  cmd->add_option("--guest", o.a.guests,
+                  _("someone not invited who came for a body (an official), and the body"))
       ->delimiter(',')
       ->type_name("NAME[=BODY]");
+  cmd->add_option("--resident", o.a.residents,
+                  _("a resident who took part (who raised the matter, a visitor on a reception "
+                    "day): masked in public minutes"))
+      ->delimiter(',')
+      ->type_name("NAME");
   example(cmd, "  consult meeting attend 3 --present 王建国,李秀英,赵德明 \\\n"
-               "      --excused 孙桂兰=出差 --proxy 周晓=周志强 --guest 何工=区房管局");
+               "      --excused 孙桂兰=出差 --proxy 周晓=周志强 --guest 何工=区房管局 \\\n"
+               "      --resident 李方");
 }
 
 void meeting_attend(Context& c, const AttendOptions& o) {

@@ -88,7 +88,11 @@ void owners_list(Context& c, const ListOptions& o) {
   const auto& com = c.community(o.community);
   const auto r = owners::roster(c.ledger(), com.id);
   const std::string format = c.out.json ? "json" : o.format;
-  auto name = [&](const std::string& n) { return o.reveal ? n : text::mask_person(n); };
+  const people::Directory who(com);
+  auto name = [&](const std::string& n) { return who.shown(n, o.reveal); };
+  if (o.reveal && !r.owners.empty())
+    c.record_reveal("owners list", com.id,
+                    {{"owners", {static_cast<std::int64_t>(r.owners.size())}}});
   if (r.owners.empty()) {
     if (format == "table" && !c.out.quiet)
       std::fprintf(stderr, "%s\n",
@@ -102,7 +106,7 @@ void owners_list(Context& c, const ListOptions& o) {
     render::Table t({{_("UNIT")}, {_("OWNER")}, {_("AREA M²"), render::Align::right}});
     for (const auto& u : owners::units(c.ledger(), com.id)) {
       if (format == "json") {
-        c.out.json_line(owners::to_json(u, o.reveal));
+        c.out.json_line(owners::to_json(u, who, o.reveal));
         continue;
       }
       t.add_row({u.unit, name(u.owner), rules::format_area(u.area)});
@@ -115,7 +119,7 @@ void owners_list(Context& c, const ListOptions& o) {
                      {_("AREA M²"), render::Align::right}});
     for (const auto& ow : r.owners) {
       if (format == "json") {
-        c.out.json_line(owners::to_json(ow, o.reveal));
+        c.out.json_line(owners::to_json(ow, who, o.reveal));
         continue;
       }
       std::string units;

@@ -123,7 +123,7 @@ void print_vote(Context& c, const config::Community& com, const votes::Vote& v, 
     render::Table t(cols);
     for (const auto& b : v.ballots) {
       std::vector<std::string> row = {render::short_time(b.at),
-                                      owners && !reveal ? text::mask_person(b.voter) : b.voter};
+                                      owners && !reveal ? personal::mask_name(b.voter) : b.voter};
       if (owners) {
         row.push_back(fmt::format("{}", fmt::join(b.units, ", ")));
         row.push_back(rules::format_area(b.area));
@@ -210,7 +210,7 @@ void vote_cast(Context& c, const CastOptions& o) {
   const auto& b = v.ballots.back();
   const std::string who =
       v.electorate == "roster"
-          ? i18n::tr(N_("{} (units {}, {} m²)"), text::mask_person(b.voter),
+          ? i18n::tr(N_("{} (units {}, {} m²)"), personal::mask_name(b.voter),
                      fmt::format("{}", fmt::join(b.units, ", ")), rules::format_area(b.area))
           : b.voter;
   c.out.say(i18n::tr(N_("vote {}: ballot of {} recorded ({} of {})"), v.id, who, v.ballots.size(),
@@ -305,6 +305,7 @@ void vote_show_options(CLI::App* cmd, VoteShowOptions& o) {
 
 void vote_show(Context& c, const VoteShowOptions& o) {
   const auto v = votes::get(c.ledger(), parse_id(o.id, _("a vote")));
+  if (o.reveal) c.record_reveal("vote show", v.community, {{"votes", {v.id}}});
   print_vote(c, community_of(c, v), v, o.reveal);
 }
 

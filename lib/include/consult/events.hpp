@@ -63,6 +63,14 @@ const Kind* find(std::string_view name);
 /// catalogue does not know or a payload its projector cannot read.
 void apply(SQLite::Database& db, const ledger::Event& e, SQLite::Database* items = nullptr);
 
+/// `payload` of an event of `kind` with residents' personal data masked, as
+/// `consult log` shows it unless `--reveal`: residents' names (whoever raised
+/// an issue, stakeholders, speakers, voters on an owners' roster, proxies,
+/// donors not named, people whose recorded role is not member, guest or
+/// body), phones, places cut to the building, imported extra columns by
+/// what they hold. Members, guests and bodies stay named.
+nlohmann::json masked_payload(std::string_view kind, const nlohmann::json& payload);
+
 /// Adds a kind to the catalogue of this process. For tests: a kind that is
 /// not in the catalogue above is not part of consult and no ledger may hold
 /// it. Throws consult::Error (internal) if the name is taken. Not safe while

@@ -44,7 +44,7 @@ struct MeetingTimes {
 /// "invited"), or someone whose attendance meeting.attend records.
 struct MeetingPerson {
   std::string name;
-  std::string role;   ///< member | stakeholder | guest
+  std::string role;   ///< member | stakeholder | guest | resident (schema 9)
   std::string seat;   ///< a member's seat category key, else ''
   std::string detail; ///< a member's role, a stakeholder's issues, a guest's body
   std::string attendance = "invited";

@@ -10,6 +10,7 @@
 #include "consult/config.hpp"
 #include "consult/document.hpp"
 #include "consult/ledger.hpp"
+#include "consult/people.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -24,7 +25,7 @@ struct Entry {
   std::string kind;        ///< income | expense
   std::int64_t amount = 0; ///< fen, > 0
   std::string party;       ///< donor or payee
-  bool named = false;      ///< the donor chose to be named in public statements
+  bool named = false;      ///< named in public statements: a body, or a donor who chose to be
   std::string purpose;
   std::optional<std::int64_t> issue;
   std::string on_date;                  ///< YYYY-MM-DD
@@ -86,6 +87,6 @@ std::string render(ledger::Ledger& ledger, const config::Community& community,
 
 /// An entry of the account book as JSON (amounts in yuan). The party is
 /// masked unless `reveal` or the entry is named (a donor who asked to be).
-nlohmann::json to_json(const Entry& entry, bool reveal);
+nlohmann::json to_json(const Entry& entry, const people::Directory& who, bool reveal);
 
 } // namespace consult::fund

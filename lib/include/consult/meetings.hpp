@@ -9,6 +9,7 @@
 #include "consult/config.hpp"
 #include "consult/ledger.hpp"
 #include "consult/model.hpp"
+#include "consult/people.hpp"
 #include "consult/rules.hpp"
 
 #include <nlohmann/json.hpp>
@@ -27,7 +28,7 @@ inline constexpr int kDefaultHours = 2;
 /// Someone invited to, or present at, a meeting.
 struct Person {
   std::string name;
-  std::string role;       ///< member | stakeholder | guest
+  std::string role;       ///< member | stakeholder | guest | resident
   std::string seat;       ///< seat category key of a member
   std::string detail;     ///< member's role, stakeholder's issues ("#3 #7"), guest's body
   std::string attendance; ///< invited | present | absent | excused | proxy
@@ -172,13 +173,16 @@ Planned reschedule(ledger::Ledger& ledger, const config::Community& community, s
                    const Reschedule& req);
 
 /// Attendance as typed: names, "NAME=REASON" for absences, "NAME=FOR" for
-/// proxies, "NAME=BODY" for guests.
+/// proxies, "NAME=BODY" for guests; residents who took part (the one who
+/// raised the matter, a visitor on a reception day) by name — personal
+/// data, masked in public minutes.
 struct Attendance {
   std::vector<std::string> present;
   std::vector<std::string> absent;
   std::vector<std::string> excused;
   std::vector<std::string> proxies;
   std::vector<std::string> guests;
+  std::vector<std::string> residents;
   std::optional<std::int64_t> headcount{}; ///< how many of those entitled came
 };
 /// Records attendance (again: later calls change the people they name).
@@ -231,9 +235,9 @@ struct QuorumReport {
 QuorumReport quorum(const config::Community& community, const Meeting& m);
 
 /// One line of a meeting's composition: a seat category, the stakeholders
-/// ("X") or the guests.
+/// ("X"), the guests or the residents who took part.
 struct CompositionRow {
-  std::string key; ///< seat key, "stakeholders" or "guests"
+  std::string key; ///< seat key, "stakeholders", "guests" or "residents"
   std::string label;
   int invited = 0;
   int present = 0; ///< in person or by proxy
@@ -241,8 +245,13 @@ struct CompositionRow {
 };
 std::vector<CompositionRow> composition(const config::Community& community, const Meeting& m);
 
+/// Who is who at meeting `m`: the community's members and organisations,
+/// and the meeting's members and guests with their bodies; everyone else
+/// (stakeholders, speakers, proxies) a resident.
+people::Directory directory(const config::Community& community, const Meeting& m);
+
 /// Everything about a meeting as JSON (for --json and exported files).
-/// `reveal`: include stakeholders' names unmasked.
+/// Residents' names (stakeholders, speakers, proxies) masked unless `reveal`.
 nlohmann::json to_json(const config::Community& community, const Meeting& m, bool reveal);
 
 /// Limits on what a person may type.

@@ -14,6 +14,7 @@
 #include "consult/importer.hpp"
 #include "consult/intake.hpp"
 #include "consult/ledger.hpp"
+#include "consult/people.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -106,9 +107,9 @@ std::string owner_key(const std::string& cell);
 std::string roster_field(const std::string& header);
 
 /// A unit of the roster as JSON (area in m²); the owner masked unless `reveal`.
-nlohmann::json to_json(const Unit& unit, bool reveal);
+nlohmann::json to_json(const Unit& unit, const people::Directory& who, bool reveal);
 
 /// An owner by head as JSON (area in m²); the name masked unless `reveal`.
-nlohmann::json to_json(const Owner& owner, bool reveal);
+nlohmann::json to_json(const Owner& owner, const people::Directory& who, bool reveal);
 
 } // namespace consult::owners

@@ -34,14 +34,6 @@ std::string mask_phone(std::string_view phone);
 /// 欧阳小明 -> 欧阳*明.
 std::string mask_name(std::string_view name);
 
-/// True if `name` reads as a person's name rather than a body or a group:
-/// not ending in words such as 公司, 物业, 委员会, 住户, 业主, 居民, 代表, 局,
-/// 中心, and without digits ("3号楼顶层住户"). Stakeholders are both.
-bool personal_name(std::string_view name);
-
-/// mask_name() for a person's name; a body's or group's name unchanged.
-std::string mask_person(std::string_view name);
-
 /// True if `phone` looks like a phone number: digits with optional
 /// leading '+', spaces and hyphens, 5 to 20 digits.
 bool plausible_phone(std::string_view phone) noexcept;

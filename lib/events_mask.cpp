@@ -1,0 +1,92 @@
+// Residents' personal data masked in event payloads, by what each key of the
+// catalogue's payloads holds (consult/events_*.hpp). A key that holds a
+// resident's name, phone or door is masked wherever it appears, in every
+// kind; people recorded with a role keep their name only as a member, a
+// guest or a body. tests/unit/test_events.cpp replays a ledger holding every
+// kind and checks no planted value survives.
+
+#include "consult/events.hpp"
+
+#include "consult/personal.hpp"
+
+#include <string>
+
+namespace consult::events {
+
+namespace {
+
+using nlohmann::json;
+
+bool named_role(const json& role) {
+  return role.is_string() &&
+         (role == "member" || role == "guest" || role == "body");
+}
+
+void walk(json& v);
+
+/// A person: a bare name (a resident), or {name, role} recorded in a
+/// document.
+void mask_person(json& v) {
+  if (v.is_string())
+    v = personal::mask_name(v.get<std::string>());
+  else
+    walk(v);
+}
+
+void walk(json& v) {
+  if (v.is_array()) {
+    for (auto& x : v)
+      walk(x);
+    return;
+  }
+  if (!v.is_object()) return;
+  if (v.contains("name") && v["name"].is_string() && v.contains("role") &&
+      !named_role(v["role"]))
+    v["name"] = personal::mask_name(v["name"].get<std::string>());
+  const bool named_party = v.contains("named") && v["named"].is_boolean() && v["named"].get<bool>();
+  for (auto& [key, x] : v.items()) {
+    if (key == "raised_by" || key == "speaker" || key == "voter" || key == "proxy" ||
+        key == "author") {
+      mask_person(x);
+    } else if (key == "phone" && x.is_string()) {
+      x = personal::mask_phone(x.get<std::string>());
+    } else if (key == "place" && x.is_string()) {
+      x = personal::mask_place(x.get<std::string>());
+    } else if (key == "party" && x.is_string()) {
+      if (!named_party) x = personal::mask_name(x.get<std::string>());
+    } else if (key == "stakeholders" || key == "proxies") {
+      // Names, or {name, …} without a role in documents approved before
+      // roles were recorded for them.
+      if (x.is_array())
+        for (auto& s : x) {
+          if (s.is_string())
+            s = personal::mask_name(s.get<std::string>());
+          else if (s.is_object() && s.contains("name") && s["name"].is_string() &&
+                   !s.contains("role"))
+            s["name"] = personal::mask_name(s["name"].get<std::string>());
+          else
+            walk(s);
+        }
+    } else if (key == "config") {
+      // community.sync: the council's members and the organisations, named.
+    } else if (key == "extra" && x.is_object()) {
+      for (auto& [header, value] : x.items())
+        if (value.is_string()) {
+          const auto cell = value.get<std::string>();
+          value = personal::mask(personal::classify_column(header, {cell}), cell);
+        }
+    } else {
+      walk(x);
+    }
+  }
+}
+
+} // namespace
+
+json masked_payload(std::string_view, const json& payload) {
+  json out = payload;
+  walk(out);
+  return out;
+}
+
+} // namespace consult::events
