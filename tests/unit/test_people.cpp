@@ -1,0 +1,124 @@
+// Who a name belongs to, as recorded: the council's members, the
+// community's organisations and a meeting's guests are named; everyone else
+// is a resident and masked — whatever their name ends in.
+
+#include "helpers.hpp"
+
+#include "consult/events.hpp"
+#include "consult/people.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace consult;
+using nlohmann::json;
+
+namespace {
+
+config::Community with_organisations() {
+  return config::parse_community(R"(id = "t"
+name = "测试社区"
+organisations = ["和平街道办事处", "物业公司", " 和平里小学 "]
+[council]
+name = "议事会"
+[[council.seats]]
+key = "committee"
+label = "居委会代表"
+count = 2
+members = [{ name = "王一" }, { name = "李二" }]
+)",
+                                 "t.toml");
+}
+
+} // namespace
+
+TEST_CASE("a name that ends like a body's is a resident's unless recorded otherwise") {
+  const people::Directory who(with_organisations());
+  // Residents whose names a guess from the last character took for bodies.
+  for (const char* n : {"李方", "王立方", "赵小方", "陈晓方", "陈晓会", "孙小部", "李处", "刘所"}) {
+    CAPTURE(n);
+    CHECK(who.kind_of(n) == people::Kind::resident);
+    CHECK(who.shown(n) != n);
+    CHECK(who.shown(n, true) == n);
+  }
+  CHECK(who.shown("李方") == "李*");
+  CHECK(who.shown("王立方") == "王*方");
+  // Bodies the community lists, and members of the council, are named.
+  CHECK(who.kind_of("和平街道办事处") == people::Kind::body);
+  CHECK(who.shown("和平街道办事处") == "和平街道办事处");
+  CHECK(who.shown("和平里小学") == "和平里小学"); // trimmed in the TOML
+  CHECK(who.kind_of("王一") == people::Kind::member);
+  CHECK(who.shown("王一") == "王一");
+  // Not listed: a body's name is masked like a resident's — never guessed.
+  CHECK(who.kind_of("某某建材店") == people::Kind::resident);
+  CHECK(who.shown("某某建材店") != "某某建材店");
+  // A guest recorded by a meeting, and their body.
+  people::Directory meeting = who;
+  meeting.add("何工", people::Kind::guest);
+  meeting.add("区房管局", people::Kind::body);
+  CHECK(meeting.shown("何工") == "何工");
+  CHECK(meeting.shown("区房管局") == "区房管局");
+  CHECK(who.shown("何工") == "何*"); // only where the meeting recorded them
+  CHECK(who.shown_all({"王一", "李方", "物业公司"}) == "王一、李*、物业公司");
+  CHECK(who.shown("") == "");
+}
+
+TEST_CASE("organisations in the community's TOML: a list of names") {
+  CHECK(with_organisations().organisations ==
+        std::vector<std::string>{"和平街道办事处", "物业公司", "和平里小学"});
+  CHECK(config::to_json(with_organisations()).at("organisations").size() == 3);
+  // A community without them describes itself in the ledger as before.
+  CHECK_FALSE(config::to_json(test::community()).contains("organisations"));
+  const auto bad = [](const char* value) {
+    return test::kind_of([&] {
+      config::parse_community(std::string("id = \"t\"\nname = \"x\"\norganisations = ") + value +
+                                  "\n[council]\nname = \"c\"\n",
+                              "t.toml");
+    });
+  };
+  CHECK(bad("[1]") == ErrorKind::config);
+  CHECK(bad("[\"  \"]") == ErrorKind::config);
+  CHECK(bad("\"物业公司\"") == ErrorKind::config);
+}
+
+TEST_CASE("event payloads as the log shows them: residents masked, members and bodies named") {
+  const json add = {{"raised_by", "李方"},
+                    {"phone", "13912345678"},
+                    {"place", "3号楼2单元502室"},
+                    {"stakeholders", {"王立方", "物业公司"}},
+                    {"title", "楼道堆放杂物"},
+                    {"extra", {{"手机2", "13700001111"}, {"身份证号", "110101199001011234"}}}};
+  const auto m = events::masked_payload("issue.add", add);
+  const auto text = m.dump();
+  for (const char* raw : {"李方", "13912345678", "502", "王立方", "13700001111", "110101199001011234"}) {
+    CAPTURE(raw);
+    CHECK(text.find(raw) == std::string::npos);
+  }
+  CHECK(m.at("raised_by") == "李*");
+  CHECK(m.at("place") == "3号楼");
+  CHECK(m.at("title") == "楼道堆放杂物");
+  // The payload given is not changed.
+  CHECK(add.at("raised_by") == "李方");
+
+  // People recorded with a role: members and guests named, others masked.
+  const json attend = {{"id", 1},
+                       {"people",
+                        {{{"name", "王一"}, {"role", "member"}, {"proxy", "周晓"}},
+                         {{"name", "何工"}, {"role", "guest"}, {"detail", "区房管局"}},
+                         {{"name", "孙小部"}, {"role", "resident"}},
+                         {{"name", "欧阳立方"}, {"role", "stakeholder"}}}}};
+  const auto a = events::masked_payload("meeting.attend", attend);
+  CHECK(a["people"][0]["name"] == "王一");
+  CHECK(a["people"][0]["proxy"] == "周*");
+  CHECK(a["people"][1]["name"] == "何工");
+  CHECK(a["people"][2]["name"] == "孙*部");
+  CHECK(a["people"][3]["name"] == "欧阳*方");
+
+  // A donor is named only when recorded as named.
+  CHECK(events::masked_payload("fund.add", {{"party", "陈晓方"}, {"named", false}})["party"] ==
+        "陈*方");
+  CHECK(events::masked_payload("fund.add", {{"party", "钱文静"}, {"named", true}})["party"] ==
+        "钱文静");
+  // The community's configuration names its members.
+  const json sync = {{"config", {{"council", {{"seats", {{{"members", {{{"name", "王一"}, {"role", "主任"}}}}}}}}}}}};
+  CHECK(events::masked_payload("community.sync", sync) == sync);
+}
