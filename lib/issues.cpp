@@ -1,5 +1,7 @@
 #include "consult/issues.hpp"
 
+#include "consult/personal.hpp"
+
 #include "consult/error.hpp"
 #include "consult/events_ledger.hpp"
 #include "consult/hash.hpp"
@@ -536,7 +538,7 @@ std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::
   return out;
 }
 
-json to_json(const Issue& i, bool reveal, bool full) {
+json to_json(const Issue& i, bool reveal, bool full, const people::Directory* who) {
   const auto raised_by = reveal ? i.raised_by : text::mask_name(i.raised_by);
   const auto phone = reveal || i.phone.empty() ? i.phone : text::mask_phone(i.phone);
   json j = {{"id", i.id},
@@ -545,7 +547,7 @@ json to_json(const Issue& i, bool reveal, bool full) {
             {"status", model::to_string(i.status)},
             {"channel", i.channel},
             {"category", i.category},
-            {"place", i.place},
+            {"place", reveal ? i.place : personal::mask_place(i.place)},
             {"raised_by", raised_by},
             {"phone", phone},
             {"raised_on", i.raised_on},
@@ -565,7 +567,11 @@ json to_json(const Issue& i, bool reveal, bool full) {
   }
   if (full) {
     j["body"] = i.body;
-    j["stakeholders"] = i.stakeholders;
+    json stakeholders = json::array();
+    for (const auto& name : i.stakeholders)
+      stakeholders.push_back(who ? who->shown(name, reveal)
+                                 : reveal ? name : personal::mask_name(name));
+    j["stakeholders"] = std::move(stakeholders);
     j["extra"] = json::parse(i.extra, nullptr, false);
   }
   return j;

@@ -9,6 +9,8 @@
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/people.hpp"
+#include "consult/personal.hpp"
 #include "consult/ledger_info.hpp"
 #include "consult/render.hpp"
 #include "consult/text.hpp"
@@ -312,7 +314,8 @@ void issue_list(Context& c, const ListOptions& o) {
                    {_("PHONE")}});
   issues::each(c.ledger(), f, [&](const Issue& i) {
     t.add_row({std::to_string(i.id), model::status_label(i.status), i.raised_on, labels.channel(i),
-               labels.category(i), i.title, i.place, person(i.raised_by, o.reveal),
+               labels.category(i), i.title, o.reveal ? i.place : personal::mask_place(i.place),
+               person(i.raised_by, o.reveal),
                phone(i.phone, o.reveal)});
   });
   if (format == "csv") {
@@ -351,7 +354,10 @@ void issue_show(Context& c, const IssueShowOptions& o) {
   af.issue = issue.id;
   const auto actions = actions::list(c.ledger(), af);
   if (c.out.json) {
-    auto j = issues::to_json(issue, o.reveal, true);
+    const auto* cfg = c.config_if_any();
+    const auto* community = cfg ? cfg->find(issue.community) : nullptr;
+    const people::Directory who = community ? people::Directory(*community) : people::Directory();
+    auto j = issues::to_json(issue, o.reveal, true, &who);
     j["referrals"] = nlohmann::json::array();
     for (const auto& x : escalations)
       j["referrals"].push_back(issues::to_json(x));
@@ -384,17 +390,15 @@ void issue_show(Context& c, const IssueShowOptions& o) {
       {_("Raised on"), issue.raised_on},
       {_("Channel"), labels.channel(issue)},
       {_("Category"), labels.category(issue)},
-      {_("Place"), issue.place},
+      {_("Place"), o.reveal ? issue.place : personal::mask_place(issue.place)},
       {_("Raised by"),
        issue.raised_by.empty() ? _("anonymous") : person(issue.raised_by, o.reveal)},
       {_("Phone"), phone(issue.phone, o.reveal)},
       {_("Residents"), std::to_string(issue.raised_count)},
       {_("Priority"), i18n::key_label(issue.priority)},
   };
-  std::string stakeholders;
-  for (const auto& s : issue.stakeholders)
-    stakeholders += (stakeholders.empty() ? "" : "、") + s;
-  rows.emplace_back(_("Stakeholders"), stakeholders);
+  const people::Directory who = com ? people::Directory(*com) : people::Directory();
+  rows.emplace_back(_("Stakeholders"), who.shown_all(issue.stakeholders, o.reveal));
   if (issue.merged_into) rows.emplace_back(_("Merged into"), std::to_string(*issue.merged_into));
   if (!issue.escalated_to.empty()) rows.emplace_back(_("Escalated to"), issue.escalated_to);
   if (!issue.reason.empty()) rows.emplace_back(_("Reason"), text::one_line(issue.reason));

@@ -7,6 +7,7 @@
 #include "consult/config.hpp"
 #include "consult/events_issue.hpp"
 #include "consult/ledger.hpp"
+#include "consult/people.hpp"
 #include "consult/model.hpp"
 
 #include <optional>
@@ -167,7 +168,8 @@ std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::
 /// An issue as JSON, the one shape of `issue list --json`, `issue show
 /// --json` and a step's result. Residents' names and phones are masked
 /// unless `reveal`; `full` adds the details, stakeholders and extra columns.
-nlohmann::json to_json(const model::Issue& issue, bool reveal, bool full);
+nlohmann::json to_json(const model::Issue& issue, bool reveal, bool full,
+                       const people::Directory* who = nullptr);
 
 /// A referral to the street or district as JSON.
 nlohmann::json to_json(const Escalation& escalation);
