@@ -55,3 +55,18 @@ private:
 };
 
 } // namespace consult::people
+
+namespace consult::people::legacy {
+
+/// How documents were masked before people were recorded by kind (export
+/// stamps without a renderer version): a name was taken for a body's when it
+/// ended in words such as 公司, 会, 所, 方 or held a digit, and a resident's
+/// name kept its first one or two characters and its last. Kept only so that
+/// `consult verify --export` can make such a document again exactly; nothing
+/// new is masked this way.
+std::string mask_name(std::string_view name);
+bool personal_name(std::string_view name);
+std::string mask_person(std::string_view name);
+std::string mask_place(std::string_view place);
+
+} // namespace consult::people::legacy
