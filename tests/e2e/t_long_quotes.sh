@@ -55,8 +55,9 @@ grep -qF "…'" "$T/err" || fail "the status is not cut"
 run --now "$LONG" issue list
 expect_status 64
 check_lines "$T/err"
+# A value CLI11 itself refuses: its message is cut the same way.
 run issue add --community heping --title 灯 --priority "$LONG"
-[ "$status" -ne 0 ] || fail "a priority of 100,000 characters was taken"
+expect_status 64
 check_lines "$T/err"
-grep -qF "…'" "$T/err" || fail "the priority is not cut"
+grep -qF "x… not in" "$T/err" || fail "the priority is not cut"
 echo ok
