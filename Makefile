@@ -12,7 +12,7 @@ DEBS := cmake make g++ pkg-config \
         libtomlplusplus-dev doctest-dev nlohmann-json3-dev libssl-dev \
         libutf8proc-dev libminizip-dev libexpat1-dev libxlsxwriter-dev libhowardhinnant-date-dev \
         gettext tzdata python3 python3-openpyxl \
-        python3-icalendar jq \
+        python3-icalendar jq python3-markdown cmark-gfm \
         libreoffice-writer-nogui poppler-utils chromium fonts-noto-cjk unzip \
         dpkg-dev file zsh fish libedit-dev less
 BENCH_DEBS := hyperfine time bc

@@ -51,7 +51,8 @@ std::string where(const std::string& file, const toml::source_region& src) {
 
 [[noreturn]] void fail(const std::string& at, const std::string& key, const std::string& what,
                        const std::string& hint = {}) {
-  throw Error(ErrorKind::config, key.empty() ? what : i18n::tr(N_("key '{}': {}"), key, what), at,
+  throw Error(ErrorKind::config,
+              key.empty() ? what : i18n::tr(N_("key '{}': {}"), text::quote_input(key), what), at,
               hint);
 }
 
@@ -306,7 +307,7 @@ void screen_toml(const std::string& text, const std::string& name) {
       if (c >= 0x80) {
         if (glued_comment)
           refuse(i18n::tr(N_("'{}' in a comment that follows a value without a space"),
-                          text.substr(i, len)),
+                          text::quote_input(text.substr(i, len))),
                  _("put a space before the '#' of the comment"));
         refuse(i18n::tr(N_("'{}' outside quotes: TOML allows such characters only in quoted "
                            "strings and comments"),
@@ -682,7 +683,8 @@ Profile parse_profile(Reader r, const std::string& key) {
   p.threshold_of = r.opt_string("threshold_of").value_or("present");
   if (p.threshold_of != "cast" && p.threshold_of != "present" && p.threshold_of != "members")
     fail(r.at(*r.get("threshold_of")), r.key_path("threshold_of"),
-         i18n::tr(N_("'{}' is not one of: cast, present, members"), p.threshold_of));
+         i18n::tr(N_("'{}' is not one of: cast, present, members"),
+                  text::quote_input(p.threshold_of)));
   p.threshold_inclusive = r.opt_bool("threshold_inclusive").value_or(false);
   r.finish();
   return p;
@@ -696,7 +698,8 @@ Schedule parse_schedule(Reader r, const Community& c) {
     for (const auto& k : c.meeting_kinds)
       keys += (keys.empty() ? "" : ", ") + k.key;
     fail(r.at(*r.get("kind")), r.key_path("kind"),
-         i18n::tr(N_("unknown meeting kind '{}'"), s.kind), i18n::tr(N_("known kinds: {}"), keys));
+         i18n::tr(N_("unknown meeting kind '{}'"), text::quote_input(s.kind)),
+         i18n::tr(N_("known kinds: {}"), keys));
   }
   s.key = r.opt_string("key").value_or(s.kind);
   if (!valid_key(s.key))
@@ -846,7 +849,8 @@ Community parse_community(const std::string& toml_text, const std::string& name)
   c.district = r.opt_string("district").value_or("");
   c.timezone = r.opt_string("timezone").value_or(clock::kDefaultZone);
   if (!clock::known_zone(c.timezone))
-    fail(r.at(*r.get("timezone")), "timezone", i18n::tr(N_("unknown time zone '{}'"), c.timezone),
+    fail(r.at(*r.get("timezone")), "timezone",
+         i18n::tr(N_("unknown time zone '{}'"), text::quote_input(c.timezone)),
          _("use an IANA name such as \"Asia/Shanghai\" (Debian package tzdata)"));
   c.population = r.count("population", 0, 100000000);
   c.public_key = r.opt_string("public_key").value_or("");
@@ -889,7 +893,8 @@ Community parse_community(const std::string& toml_text, const std::string& name)
             std::string keys;
             for (const auto& l : targets)
               keys += (keys.empty() ? "" : ", ") + l.key;
-            fail(where(name, v.source()), path, i18n::tr(N_("'{}' is not a key here"), target),
+            fail(where(name, v.source()), path,
+                 i18n::tr(N_("'{}' is not a key here"), text::quote_input(target)),
                  i18n::tr(N_("keys: {}"), keys));
           }
           found.push_back({k.source().begin.line, {word, target}});
@@ -926,11 +931,11 @@ Community parse_community(const std::string& toml_text, const std::string& name)
       Seat s = parse_seat(cr.sub(*node.as_table(), key));
       if (!keys.insert(s.key).second)
         fail(cr.at(node), "council." + key + ".key",
-             i18n::tr(N_("duplicate seat category '{}'"), s.key));
+             i18n::tr(N_("duplicate seat category '{}'"), text::quote_input(s.key)));
       for (const auto& m : s.members)
         if (!people.insert(m.name).second)
           fail(cr.at(node), "council." + key + ".members",
-               i18n::tr(N_("'{}' holds more than one seat"), m.name),
+               i18n::tr(N_("'{}' holds more than one seat"), text::quote_input(m.name)),
                _("each member holds one seat; give namesakes distinguishable names"));
       c.council.seats.push_back(std::move(s));
     }
@@ -956,7 +961,8 @@ Community parse_community(const std::string& toml_text, const std::string& name)
     c.rules.agenda_max = rr.count("agenda_max", 10, 200);
     if (c.rules.notice_policy != "warn" && c.rules.notice_policy != "refuse")
       fail(rr.at(*rr.get("notice_policy")), "rules.notice_policy",
-           i18n::tr(N_("'{}' is not one of: warn, refuse"), c.rules.notice_policy));
+           i18n::tr(N_("'{}' is not one of: warn, refuse"),
+                    text::quote_input(c.rules.notice_policy)));
     if (const auto* profiles = rr.opt_table("profiles")) {
       for (auto&& [k, v] : *profiles) {
         const std::string key(k.str());
@@ -966,7 +972,8 @@ Community parse_community(const std::string& toml_text, const std::string& name)
                _("keys must be lower-case letters, digits, '-' or '_'"));
         if (rules::is_builtin_profile(key))
           fail(where(name, k.source()), path,
-               i18n::tr(N_("'{}' is a built-in profile and cannot be redefined"), key),
+               i18n::tr(N_("'{}' is a built-in profile and cannot be redefined"),
+                        text::quote_input(key)),
                _("give your profile another name"));
         if (!v.is_table())
           fail(where(name, v.source()), path,
@@ -979,7 +986,8 @@ Community parse_community(const std::string& toml_text, const std::string& name)
         const std::string kind(k.str());
         const std::string path = "rules.defaults." + kind;
         if (!c.meeting_kind(kind))
-          fail(where(name, k.source()), path, i18n::tr(N_("unknown meeting kind '{}'"), kind));
+          fail(where(name, k.source()), path,
+               i18n::tr(N_("unknown meeting kind '{}'"), text::quote_input(kind)));
         if (!v.is_string())
           fail(where(name, v.source()), path,
                i18n::tr(N_("expected a profile name, found {}"), _(type_name(v))));
@@ -988,7 +996,8 @@ Community parse_community(const std::string& toml_text, const std::string& name)
           std::string known = fmt::format("{}", fmt::join(rules::builtin_profiles(), ", "));
           for (const auto& defined : c.rules.profiles)
             known += ", " + defined.key;
-          fail(where(name, v.source()), path, i18n::tr(N_("unknown rule profile '{}'"), profile),
+          fail(where(name, v.source()), path,
+               i18n::tr(N_("unknown rule profile '{}'"), text::quote_input(profile)),
                i18n::tr(N_("known profiles: {}; or define one under [rules.profiles]"), known));
         }
         c.rules.defaults.emplace_back(kind, profile);
@@ -1005,7 +1014,7 @@ Community parse_community(const std::string& toml_text, const std::string& name)
         q.seat = qr.string("seat");
         if (!c.seat(q.seat))
           fail(qr.at(*qr.get("seat")), qr.key_path("seat"),
-               i18n::tr(N_("unknown seat category '{}'"), q.seat));
+               i18n::tr(N_("unknown seat category '{}'"), text::quote_input(q.seat)));
         q.min_present = qr.count("min", 1, 1000);
         if (q.min_present > c.seat(q.seat)->max)
           fail(qr.at(), qr.key_path("min"),
@@ -1026,7 +1035,8 @@ Community parse_community(const std::string& toml_text, const std::string& name)
       Schedule s = parse_schedule(r.sub(*node.as_table(), key), c);
       for (const auto& other : c.schedules)
         if (other.key == s.key)
-          fail(r.at(node), key + ".key", i18n::tr(N_("two schedules are called '{}'"), s.key),
+          fail(r.at(node), key + ".key",
+               i18n::tr(N_("two schedules are called '{}'"), text::quote_input(s.key)),
                _("give each schedule of one kind its own key = \"…\""));
       c.schedules.push_back(std::move(s));
     }
@@ -1076,26 +1086,31 @@ ImportMap load_import_map(const std::string& path, const Community& community) {
           std::string all;
           for (const auto& f : fields)
             all += (all.empty() ? "" : ", ") + f;
-          fail(at, key, i18n::tr(N_("unknown field '{}'"), field), i18n::tr(N_("fields: {}"), all));
+          fail(at, key, i18n::tr(N_("unknown field '{}'"), text::quote_input(field)),
+               i18n::tr(N_("fields: {}"), all));
         }
       });
-  m.channels = pairs("channels", [&](const std::string& at, const std::string& key,
-                                     const std::string& value) {
-    if (!community.channel(value))
-      fail(at, key, i18n::tr(N_("'{}' is not a channel of community '{}'"), value, community.id));
-  });
-  m.categories = pairs("categories", [&](const std::string& at, const std::string& key,
-                                         const std::string& value) {
-    if (!community.category(value))
-      fail(at, key, i18n::tr(N_("'{}' is not a category of community '{}'"), value, community.id));
-  });
+  m.channels = pairs("channels",
+                     [&](const std::string& at, const std::string& key, const std::string& value) {
+                       if (!community.channel(value))
+                         fail(at, key,
+                              i18n::tr(N_("'{}' is not a channel of community '{}'"),
+                                       text::quote_input(value), community.id));
+                     });
+  m.categories = pairs(
+      "categories", [&](const std::string& at, const std::string& key, const std::string& value) {
+        if (!community.category(value))
+          fail(at, key,
+               i18n::tr(N_("'{}' is not a category of community '{}'"), text::quote_input(value),
+                        community.id));
+      });
   if (const auto* policy = r.opt_table("policy")) {
     Reader pr = r.sub(*policy, "policy");
     auto choice = [&](const char* key) {
       const auto v = pr.opt_string(key).value_or("keep");
       if (v != "keep" && v != "reject")
         fail(pr.at(*pr.get(key)), pr.key_path(key),
-             i18n::tr(N_("'{}' is not one of: keep, reject"), v));
+             i18n::tr(N_("'{}' is not one of: keep, reject"), text::quote_input(v)));
       return v == "reject";
     };
     m.reject_unknown_channel = choice("unknown_channel");
@@ -1128,7 +1143,8 @@ Config parse_config(const std::string& toml_text, const std::string& name,
   }
   cfg.timezone = r.opt_string("timezone").value_or(clock::kDefaultZone);
   if (!clock::known_zone(cfg.timezone))
-    fail(r.at(*r.get("timezone")), "timezone", i18n::tr(N_("unknown time zone '{}'"), cfg.timezone),
+    fail(r.at(*r.get("timezone")), "timezone",
+         i18n::tr(N_("unknown time zone '{}'"), text::quote_input(cfg.timezone)),
          _("use an IANA name such as \"Asia/Shanghai\" (Debian package tzdata)"));
   const auto* list = r.opt_array("communities");
   if (!list) r.missing("communities");

@@ -65,13 +65,52 @@ std::string escape_xml(std::string_view s) {
   return out;
 }
 
+std::string markdown_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '~':
+      out += "&#126;";
+      break;
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '#':
+    case '|':
+      out += '\\';
+      out += c;
+      break;
+    default:
+      out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+    }
+  }
+  return out;
+}
+
 namespace {
 
-std::string md_cell(const std::string& s) {
+// Markdown writer 1 wrote text as it was; kept to make files it wrote again
+// for `verify --export`, never for new documents.
+std::string md1_cell(const std::string& s) {
   return replace_all(replace_all(replace_all(s, "\\", "\\\\"), "|", "\\|"), "\n", "<br>");
 }
 
-std::string md_text(const std::string& s) {
+std::string md1_text(const std::string& s) {
   // A line starting like a heading, list or quote would change meaning.
   std::string out;
   std::istringstream in(s);
@@ -88,6 +127,68 @@ std::string md_text(const std::string& s) {
   return out;
 }
 
+// Markdown writer 2. Which character is written how is chosen by what every
+// renderer shows as the character itself: backslash escapes of `\ ` * _ [ ]
+// { } # + - . )` and `|` work everywhere (the last in tables too); `<`, `>`,
+// `&` become entities (Python-Markdown has no backslash escape for `<`),
+// and so do `~` (strikethrough in GitHub's, subscript in pandoc) and a
+// line's leading `=` (a heading's underline), which Python-Markdown would
+// show with their backslash.
+
+/// A line of text: markdown_text() after what would make the line a list
+/// item, a heading's underline or a code block.
+std::string md_line(std::string_view line) {
+  // Indentation would make a code block, which shows the escapes as typed.
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+    line.remove_prefix(1);
+  std::string out;
+  std::size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9')
+    ++digits;
+  if (!line.empty() && (line.front() == '-' || line.front() == '+')) {
+    out += '\\';
+    out += line.front();
+    line.remove_prefix(1);
+  } else if (!line.empty() && line.front() == '=') {
+    out += "&#61;";
+    line.remove_prefix(1);
+  } else if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) {
+    out.append(line.substr(0, digits));
+    out += '\\';
+    out += line[digits];
+    line.remove_prefix(digits + 1);
+  }
+  return out + markdown_text(line);
+}
+
+/// Lines of text, each kept on its line (a hard line break between them).
+std::string md_lines(std::string_view s) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    auto end = s.find('\n', start);
+    if (end == std::string_view::npos) end = s.size();
+    if (start > 0) out += "  \n";
+    out += md_line(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+/// A table cell or a field: its lines joined by `<br>`, consult's own HTML.
+std::string md_cell(std::string_view s) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    auto end = s.find('\n', start);
+    if (end == std::string_view::npos) end = s.size();
+    if (start > 0) out += "<br>";
+    out += markdown_text(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string html_text(const std::string& s) {
   return replace_all(escape_xml(s), "\n", "<br>");
 }
@@ -95,8 +196,12 @@ std::string html_text(const std::string& s) {
 } // namespace
 
 json Stamp::to_json() const {
-  return {{"kind", kind}, {"subject", subject}, {"format", format}, {"public", is_public},
-          {"at", at},     {"seq", seq},         {"hash", hash}};
+  json j = {{"kind", kind}, {"subject", subject}, {"format", format}, {"public", is_public},
+            {"at", at},     {"seq", seq},         {"hash", hash}};
+  // Writer 1 is written as no member at all, as it was before versions.
+  const int version = renderer != 0 ? renderer : renderer_version(format);
+  if (version != 1) j["renderer"] = version;
+  return j;
 }
 
 std::optional<Stamp> Stamp::from_json(const json& j) {
@@ -113,6 +218,15 @@ std::optional<Stamp> Stamp::from_json(const json& j) {
     if (!j.at("seq").is_number_integer()) return std::nullopt;
     s.seq = j.at("seq").get<std::int64_t>();
     s.hash = j.at("hash").get<std::string>();
+    // No member: writer 1. consult never writes 1, nor anything but a
+    // whole number from 2 on.
+    s.renderer = 1;
+    if (j.contains("renderer")) {
+      const auto& r = j.at("renderer");
+      if (!r.is_number_integer() || r.get<std::int64_t>() < 2 || r.get<std::int64_t>() > 1000)
+        return std::nullopt;
+      s.renderer = r.get<int>();
+    }
     return s;
   } catch (const json::exception&) {
     return std::nullopt;
@@ -123,7 +237,15 @@ std::string Stamp::line() const {
   return i18n::tr(N_("ledger event {} (sha256 {}), generated {}"), seq, hash, at);
 }
 
-std::string markdown(const std::vector<Block>& blocks, const Stamp& stamp) {
+int renderer_version(std::string_view format) noexcept {
+  return format == "md" ? 2 : 1;
+}
+
+namespace {
+
+/// Markdown as writer 1 made it: text as it was, but for a line's first
+/// character and a table cell's `|`.
+std::string markdown_v1(const std::vector<Block>& blocks, const Stamp& stamp) {
   std::string out;
   for (const auto& b : blocks) {
     switch (b.kind) {
@@ -137,10 +259,68 @@ std::string markdown(const std::vector<Block>& blocks, const Stamp& stamp) {
       out += "### " + b.text + "\n\n";
       break;
     case Kind::paragraph:
-      out += md_text(b.text) + "\n\n";
+      out += md1_text(b.text) + "\n\n";
       break;
     case Kind::note:
-      out += "> " + replace_all(md_text(b.text), "\n", "\n> ") + "\n\n";
+      out += "> " + replace_all(md1_text(b.text), "\n", "\n> ") + "\n\n";
+      break;
+    case Kind::fields:
+      for (const auto& r : b.rows)
+        out += "- **" + md1_cell(r.at(0)) + "**: " + md1_cell(r.size() > 1 ? r[1] : "") + "\n";
+      out += "\n";
+      break;
+    case Kind::table: {
+      if (b.rows.empty()) break;
+      out += "|";
+      for (const auto& h : b.header)
+        out += " " + md1_cell(h) + " |";
+      out += "\n|";
+      for (std::size_t i = 0; i < b.header.size(); ++i)
+        out += " --- |";
+      out += "\n";
+      for (const auto& r : b.rows) {
+        out += "|";
+        for (std::size_t i = 0; i < b.header.size(); ++i)
+          out += " " + md1_cell(i < r.size() ? r[i] : "") + " |";
+        out += "\n";
+      }
+      out += "\n";
+      break;
+    }
+    case Kind::signatures:
+      for (const auto& r : b.rows)
+        for (const auto& who : r)
+          out += who + "：________________    ";
+      out += "\n\n";
+      break;
+    }
+  }
+  out += "---\n\n" + stamp.line() + "\n\n";
+  out += kStampOpen + ledger::canonical(stamp.to_json()) + kStampClose + "\n";
+  return out;
+}
+
+} // namespace
+
+std::string markdown(const std::vector<Block>& blocks, const Stamp& stamp) {
+  if (stamp.renderer == 1) return markdown_v1(blocks, stamp);
+  std::string out;
+  for (const auto& b : blocks) {
+    switch (b.kind) {
+    case Kind::title:
+      out += "# " + markdown_text(b.text) + "\n\n";
+      break;
+    case Kind::heading:
+      out += "## " + markdown_text(b.text) + "\n\n";
+      break;
+    case Kind::subheading:
+      out += "### " + markdown_text(b.text) + "\n\n";
+      break;
+    case Kind::paragraph:
+      out += md_lines(b.text) + "\n\n";
+      break;
+    case Kind::note:
+      out += "> " + replace_all(md_lines(b.text), "\n", "\n> ") + "\n\n";
       break;
     case Kind::fields:
       for (const auto& r : b.rows)
@@ -168,13 +348,15 @@ std::string markdown(const std::vector<Block>& blocks, const Stamp& stamp) {
     case Kind::signatures:
       for (const auto& r : b.rows)
         for (const auto& who : r)
-          out += who + "：________________    ";
+          out += markdown_text(who) + "：________________    ";
       out += "\n\n";
       break;
     }
   }
+  // The stamp's text cannot close its comment early, as in HTML.
   out += "---\n\n" + stamp.line() + "\n\n";
-  out += kStampOpen + ledger::canonical(stamp.to_json()) + kStampClose + "\n";
+  out += kStampOpen + replace_all(ledger::canonical(stamp.to_json()), "--", "\\u002d\\u002d") +
+         kStampClose + "\n";
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "consult/meetings.hpp"
 #include "consult/minutes.hpp"
 #include "consult/notices.hpp"
+#include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -20,7 +21,8 @@ namespace {
 const config::Community& community_of(const config::Config& config, const std::string& id) {
   const auto* c = config.find(id);
   if (!c)
-    throw Error(ErrorKind::config, i18n::tr(N_("community '{}' is not in the configuration"), id),
+    throw Error(ErrorKind::config,
+                i18n::tr(N_("community '{}' is not in the configuration"), text::quote_input(id)),
                 config.path, _("the export can only be regenerated with its community's file"));
   return *c;
 }
@@ -29,7 +31,8 @@ std::int64_t subject_id(const document::Stamp& s) {
   char* end = nullptr;
   const auto id = std::strtoll(s.subject.c_str(), &end, 10);
   if (s.subject.empty() || *end != '\0' || id <= 0)
-    throw Error(ErrorKind::data, i18n::tr(N_("the export's stamp names '{}'"), s.subject));
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("the export's stamp names '{}'"), text::quote_input(s.subject)));
   return id;
 }
 
@@ -37,6 +40,14 @@ std::int64_t subject_id(const document::Stamp& s) {
 
 std::string regenerate(ledger::Ledger& ledger, const config::Config& config,
                        const document::Stamp& stamp) {
+  // A file is made again by the writer that made it (its stamp says which);
+  // one this consult does not have cannot be.
+  if (stamp.renderer > document::renderer_version(stamp.format))
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("the export was made by version {} of consult's {} writer, which this "
+                            "consult does not have"),
+                         stamp.renderer, text::quote_input(stamp.format)),
+                {}, _("this file may have been written by a newer consult"));
   if (stamp.kind == "minutes") {
     const auto id = subject_id(stamp);
     const auto m = meetings::get(ledger, id);
@@ -49,11 +60,13 @@ std::string regenerate(ledger::Ledger& ledger, const config::Config& config,
     const auto period = clock::parse_period(
         space == std::string::npos ? std::string() : stamp.subject.substr(space + 1));
     if (!period)
-      throw Error(ErrorKind::data, i18n::tr(N_("the export's stamp names '{}'"), stamp.subject));
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("the export's stamp names '{}'"), text::quote_input(stamp.subject)));
     return fund::render(ledger, community_of(config, stamp.subject.substr(0, space)), *period,
                         stamp);
   }
-  throw Error(ErrorKind::data, i18n::tr(N_("unknown kind of export '{}'"), stamp.kind), {},
+  throw Error(ErrorKind::data,
+              i18n::tr(N_("unknown kind of export '{}'"), text::quote_input(stamp.kind)), {},
               _("this file may have been written by a newer consult"));
 }
 

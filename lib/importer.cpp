@@ -292,7 +292,8 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     std::string keys;
     for (const auto& l : community.channels)
       keys += (keys.empty() ? "" : ", ") + l.key;
-    throw Error(ErrorKind::usage, i18n::tr(N_("unknown channel '{}'"), opt.default_channel),
+    throw Error(ErrorKind::usage,
+                i18n::tr(N_("unknown channel '{}'"), text::quote_input(opt.default_channel)),
                 "--channel", i18n::tr(N_("allowed channels: {}"), keys));
   }
 
@@ -329,7 +330,8 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
       if (c.field.empty()) {
         if (c.header.empty()) continue;
         if (opt.map.reject_unknown_columns)
-          throw Error(ErrorKind::data, i18n::tr(N_("unknown column '{}'"), c.header),
+          throw Error(ErrorKind::data,
+                      i18n::tr(N_("unknown column '{}'"), text::quote_input(c.header)),
                       fmt::format("{}:{}", opt.name, sum.header_row),
                       _("map it in the --map file's [columns], or set "
                         "policy.unknown_columns = \"keep\""));
@@ -369,7 +371,10 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     auto& row_errors = out.errors;
     row_errors.clear();
     auto bad = [&](const std::string& column, const std::string& value, std::string reason) {
-      row_errors.push_back({record.line, column, value, std::move(reason)});
+      // A message quotes the cell: a 100,000-character cell is not kept
+      // whole for each of a thousand rows, nor printed whole.
+      row_errors.push_back(
+          {record.line, text::quote_input(column), text::quote_input(value), std::move(reason)});
     };
     auto& f = record.fields;
     // Trailing empty cells are what spreadsheets leave; real extra cells are an error.
@@ -427,7 +432,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     }
     if (content.empty()) bad(content_header, {}, _("the content is missing"));
     if (content.size() > issues::kMaxBodyBytes)
-      bad(content_header, content.substr(0, 30),
+      bad(content_header, text::quote_input(content, 30),
           i18n::tr(N_("the content is too long ({} bytes; at most {})"), content.size(),
                    issues::kMaxBodyBytes));
     if (!phone.empty() && !text::plausible_phone(phone))

@@ -150,27 +150,29 @@ NewIssue validate(const config::Community& community, NewIssue issue, clock::Dat
   issue.raised_by = clean_field(issue.raised_by, "raised-by", kMaxFieldBytes);
   issue.phone = clean_field(issue.phone, "phone", 40);
   if (!issue.phone.empty() && !text::plausible_phone(issue.phone))
-    throw Error(ErrorKind::data, i18n::tr(N_("'{}' is not a phone number"), issue.phone), "phone",
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("'{}' is not a phone number"), text::quote_input(issue.phone)), "phone",
                 _("use digits, with an optional leading '+', spaces or hyphens"));
 
   if (issue.channel.empty()) issue.channel = community.channels.front().key;
   if (!community.channel(issue.channel))
-    throw Error(
-        ErrorKind::data,
-        i18n::tr(N_("unknown channel '{}' for community '{}'"), issue.channel, community.id),
-        "channel", i18n::tr(N_("allowed channels: {}"), keys_of(community.channels)));
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("unknown channel '{}' for community '{}'"),
+                         text::quote_input(issue.channel), community.id),
+                "channel", i18n::tr(N_("allowed channels: {}"), keys_of(community.channels)));
   if (issue.category.empty())
     issue.category = community.category("other") ? "other" : community.categories.front().key;
   if (!community.category(issue.category))
-    throw Error(
-        ErrorKind::data,
-        i18n::tr(N_("unknown category '{}' for community '{}'"), issue.category, community.id),
-        "category", i18n::tr(N_("allowed categories: {}"), keys_of(community.categories)));
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("unknown category '{}' for community '{}'"),
+                         text::quote_input(issue.category), community.id),
+                "category", i18n::tr(N_("allowed categories: {}"), keys_of(community.categories)));
 
   if (issue.priority.empty()) issue.priority = "normal";
   if (!model::valid_priority(issue.priority))
-    throw Error(ErrorKind::usage, i18n::tr(N_("unknown priority '{}'"), issue.priority), "priority",
-                _("use urgent, high, normal or low"));
+    throw Error(ErrorKind::usage,
+                i18n::tr(N_("unknown priority '{}'"), text::quote_input(issue.priority)),
+                "priority", _("use urgent, high, normal or low"));
 
   if (!issue.raised_on) issue.raised_on = today;
   if (*issue.raised_on > today)
@@ -320,7 +322,8 @@ Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
                 _("add --reason \"…\"; residents will read it"));
   if (c.action == IssueAction::escalate) {
     if (!model::valid_escalation_level(c.level))
-      throw Error(ErrorKind::usage, i18n::tr(N_("cannot escalate to '{}'"), c.level), "to",
+      throw Error(ErrorKind::usage,
+                  i18n::tr(N_("cannot escalate to '{}'"), text::quote_input(c.level)), "to",
                   _("use --to street or --to district"));
     if (reason.empty())
       throw Error(ErrorKind::usage, _("escalating an issue needs a reason"), "reason",
@@ -448,7 +451,8 @@ std::vector<Escalation> escalations(ledger::Ledger& ledger, std::int64_t id) {
 
 Issue set_priority(ledger::Ledger& ledger, std::int64_t id, const std::string& priority) {
   if (!model::valid_priority(priority))
-    throw Error(ErrorKind::usage, i18n::tr(N_("unknown priority '{}'"), priority), "priority",
+    throw Error(ErrorKind::usage,
+                i18n::tr(N_("unknown priority '{}'"), text::quote_input(priority)), "priority",
                 _("use urgent, high, normal or low"));
   Issue result;
   ledger.write([&] {

@@ -574,7 +574,8 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
   if (stamp.format == "md") return document::markdown(b, stamp);
   if (stamp.format == "html") return document::html(b, stamp, "zh-CN");
   if (stamp.format == "docx") return document::docx(b, stamp, "zh");
-  throw Error(ErrorKind::usage, i18n::tr(N_("unknown format '{}'"), stamp.format), "format",
+  throw Error(ErrorKind::usage,
+              i18n::tr(N_("unknown format '{}'"), text::quote_input(stamp.format)), "format",
               _("use md, html, docx or json"));
 }
 

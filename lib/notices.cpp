@@ -28,7 +28,8 @@ namespace {
 const config::Community& community_of(const config::Config& config, const std::string& id) {
   const auto* c = config.find(id);
   if (!c)
-    throw Error(ErrorKind::config, i18n::tr(N_("community '{}' is not in the configuration"), id),
+    throw Error(ErrorKind::config,
+                i18n::tr(N_("community '{}' is not in the configuration"), text::quote_input(id)),
                 config.path);
   return *c;
 }
@@ -38,7 +39,8 @@ std::string write(const std::vector<Block>& b, const document::Stamp& stamp) {
   if (stamp.format == "md") return document::markdown(b, stamp);
   if (stamp.format == "html") return document::html(b, stamp, "zh-CN");
   if (stamp.format == "docx") return document::docx(b, stamp, "zh");
-  throw Error(ErrorKind::usage, i18n::tr(N_("unknown format '{}'"), stamp.format), "format",
+  throw Error(ErrorKind::usage,
+              i18n::tr(N_("unknown format '{}'"), text::quote_input(stamp.format)), "format",
               _("use md, html or docx"));
 }
 

@@ -2,6 +2,7 @@
 
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
+#include "consult/text.hpp"
 
 #include <fmt/format.h>
 
@@ -57,7 +58,8 @@ Profile builtin_profile(const std::string& key) {
     return make("村民代表会议", two_thirds, true, half, "present", false);
   if (key == "civil-code-278")
     return make("业主共同决定（民法典第二百七十八条）", two_thirds, true, half, "cast", false);
-  throw Error(ErrorKind::config, i18n::tr(N_("unknown rule profile '{}'"), key), {},
+  throw Error(ErrorKind::config, i18n::tr(N_("unknown rule profile '{}'"), text::quote_input(key)),
+              {},
               i18n::tr(N_("built-in profiles: {}"),
                        fmt::format("{}", fmt::join(builtin_profiles(), ", "))));
 }

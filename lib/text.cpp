@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include <vector>
@@ -177,35 +178,72 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
+namespace {
+
+/// Appends how terminal_safe() shows the character at `s[i]`; returns how
+/// many bytes of `s` it took.
+std::size_t append_safe(std::string_view s, std::size_t i, std::string& out) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+      out += fmt::format("\\x{:02x}", c);
+    else
+      out += static_cast<char>(c);
+    return 1;
+  }
+  const std::size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+  if (len == 1 || i + len > s.size() || !valid_utf8(s.substr(i, len))) {
+    out += fmt::format("\\x{:02x}", c);
+    return 1;
+  }
+  std::uint32_t cp = c & (0xff >> (len + 1));
+  for (std::size_t k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+  if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+      (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029)
+    out += fmt::format("<U+{:04X}>", cp);
+  else
+    out.append(s.substr(i, len));
+  return len;
+}
+
+} // namespace
+
 std::string terminal_safe(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-        out += fmt::format("\\x{:02x}", c);
-      else
-        out += static_cast<char>(c);
-      ++i;
-      continue;
+  for (std::size_t i = 0; i < s.size();)
+    i += append_safe(s, i, out);
+  return out;
+}
+
+std::string quote_input(std::string_view s, std::size_t max_columns) {
+  max_columns = std::max<std::size_t>(max_columns, 1);
+  std::string out, piece;
+  std::size_t used = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    piece.clear();
+    std::size_t taken = 1;
+    switch (s[i]) {
+    case '\n':
+      piece = "\\n";
+      break;
+    case '\r':
+      piece = "\\r";
+      break;
+    case '\t':
+      piece = "\\t";
+      break;
+    default:
+      taken = append_safe(s, i, piece);
     }
-    const std::size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-    if (len == 1 || i + len > s.size() || !valid_utf8(s.substr(i, len))) {
-      out += fmt::format("\\x{:02x}", c);
-      ++i;
-      continue;
-    }
-    std::uint32_t cp = c & (0xff >> (len + 1));
-    for (std::size_t k = 1; k < len; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
-    if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
-        (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029)
-      out += fmt::format("<U+{:04X}>", cp);
-    else
-      out.append(s.substr(i, len));
-    i += len;
+    const auto width = display_width(piece);
+    // The last character may take the column "…" would have needed.
+    const std::size_t room = i + taken == s.size() ? max_columns : max_columns - 1;
+    if (used + width > room) return out + "…";
+    out += piece;
+    used += width;
+    i += taken;
   }
   return out;
 }

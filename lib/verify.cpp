@@ -184,7 +184,7 @@ VerifyResult verify(Ledger& ledger) {
     }
     const auto when = clock::parse_instant(e.at, ledger.session().zone);
     if (!when) {
-      bad(e.seq, i18n::tr(N_("event {} has no valid time ('{}')"), e.seq, e.at));
+      bad(e.seq, i18n::tr(N_("event {} has no valid time ('{}')"), e.seq, text::quote_input(e.at)));
       break;
     }
     if (last_time && *when < *last_time) {

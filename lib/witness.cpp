@@ -500,8 +500,9 @@ std::optional<Checkpoint> parse_checkpoint(const std::string& bytes, const std::
     if (field != order[next])
       throw bad(i,
                 std::find(order.begin(), order.end(), field) == order.end()
-                    ? i18n::tr(N_("'{}' is not a field of a checkpoint"), text::one_line(field))
-                    : i18n::tr(N_("expected the field '{}' here, found '{}'"), order[next], field));
+                    ? i18n::tr(N_("'{}' is not a field of a checkpoint"), text::quote_input(field))
+                    : i18n::tr(N_("expected the field '{}' here, found '{}'"), order[next],
+                               text::quote_input(field)));
     std::string value(text::trim(std::string_view(line).substr(colon + 1)));
     if (field == "community") {
       cp.community = value;
@@ -509,10 +510,11 @@ std::optional<Checkpoint> parse_checkpoint(const std::string& bytes, const std::
       cp.name = value;
     } else if (field == "event") {
       const auto n = positive(value);
-      if (!n) throw bad(i, i18n::tr(N_("'{}' is not an event number"), value));
+      if (!n) throw bad(i, i18n::tr(N_("'{}' is not an event number"), text::quote_input(value)));
       cp.seq = *n;
     } else if (field == "hash") {
-      if (!is_hash(value)) throw bad(i, i18n::tr(N_("'{}' is not an event hash"), value));
+      if (!is_hash(value))
+        throw bad(i, i18n::tr(N_("'{}' is not an event hash"), text::quote_input(value)));
       cp.hash = value;
     } else if (field == "at") {
       cp.at = value;

@@ -8,6 +8,7 @@
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/intake.hpp"
+#include "consult/text.hpp"
 
 #include <expat.h>
 #include <fmt/format.h>
@@ -328,8 +329,9 @@ struct XlsxReader::Impl {
       for (const auto& s : sheets)
         names += (names.empty() ? "" : ", ") + s.name;
       throw Error(ErrorKind::data,
-                  want.empty() ? i18n::tr(N_("'{}' has no visible sheet"), path)
-                               : i18n::tr(N_("'{}' has no sheet '{}'"), path, want),
+                  want.empty()
+                      ? i18n::tr(N_("'{}' has no visible sheet"), path)
+                      : i18n::tr(N_("'{}' has no sheet '{}'"), path, text::quote_input(want)),
                   "--sheet", i18n::tr(N_("its sheets: {}"), names));
     }
     sheet_name = chosen->name;
@@ -346,7 +348,8 @@ struct XlsxReader::Impl {
       };
       parse(part("xl/_rels/workbook.xml.rels", kMaxPartBytes, true), sax);
     }
-    if (target.empty()) damaged(i18n::tr(N_("sheet '{}' has no part"), chosen->name));
+    if (target.empty())
+      damaged(i18n::tr(N_("sheet '{}' has no part"), text::quote_input(chosen->name)));
     if (target.front() == '/')
       target.erase(0, 1);
     else

@@ -8,6 +8,7 @@
 #include "consult/error.hpp"
 #include "consult/files.hpp"
 #include "consult/i18n.hpp"
+#include "consult/text.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -58,8 +59,8 @@ void plan_agendas(Context& c, const AgendaOptions& o) {
   const auto today = clock::local_date(c.session().clock.now(), c.zone());
   const auto week = calendar::parse_week(o.week, today);
   if (!week)
-    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a week"), o.week), "--week",
-                _("use next, this, last or an ISO week such as 2026-W50"));
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a week"), text::quote_input(o.week)),
+                "--week", _("use next, this, last or an ISO week such as 2026-W50"));
   std::vector<agenda::Format> formats;
   for (const auto& f : o.formats) {
     const auto parsed = *agenda::parse_format(f);

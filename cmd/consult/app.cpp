@@ -157,8 +157,8 @@ const config::Community& Context::community(const std::string& id) {
   std::string ids;
   for (const auto& c : cfg.communities)
     ids += (ids.empty() ? "" : ", ") + c.id;
-  throw Error(ErrorKind::usage, i18n::tr(N_("unknown community '{}'"), id), "--community",
-              i18n::tr(N_("communities in {}: {}"), cfg.path, ids));
+  throw Error(ErrorKind::usage, i18n::tr(N_("unknown community '{}'"), text::quote_input(id)),
+              "--community", i18n::tr(N_("communities in {}: {}"), cfg.path, ids));
 }
 
 std::string Context::zone() {
@@ -198,7 +198,8 @@ ledger::Session Context::session() {
     char* end = nullptr;
     const long v = std::strtol(ms.c_str(), &end, 10);
     if (!end || *end || v < 0 || v > 3600000)
-      throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a number of milliseconds"), ms),
+      throw Error(ErrorKind::usage,
+                  i18n::tr(N_("'{}' is not a number of milliseconds"), text::quote_input(ms)),
                   "CONSULT_BUSY_TIMEOUT");
     s.busy_timeout_ms = static_cast<int>(v);
   }
@@ -211,7 +212,8 @@ ledger::Session Context::session() {
   if (!now.empty()) {
     const auto t = clock::parse_instant(now, s.zone);
     if (!t)
-      throw Error(ErrorKind::usage, i18n::tr(N_("cannot read the time '{}'"), now), where,
+      throw Error(ErrorKind::usage,
+                  i18n::tr(N_("cannot read the time '{}'"), text::quote_input(now)), where,
                   _("write it as 2026-12-03, 2026-12-03 19:30 or 2026-12-03T19:30:00+08:00"));
     s.clock = clock::Clock(*t);
   }
@@ -269,8 +271,8 @@ void example(CLI::App* sub, const std::string& text) {
 intake::Encoding encoding_option(const std::string& text) {
   const auto enc = intake::parse_encoding(text);
   if (!enc)
-    throw Error(ErrorKind::usage, i18n::tr(N_("unknown encoding '{}'"), text), "--encoding",
-                _("use auto, utf-8, gb18030 or utf-16"));
+    throw Error(ErrorKind::usage, i18n::tr(N_("unknown encoding '{}'"), text::quote_input(text)),
+                "--encoding", _("use auto, utf-8, gb18030 or utf-16"));
   return *enc;
 }
 
@@ -278,8 +280,8 @@ void print_row_errors(const std::string& file, const std::vector<importer::RowEr
                       std::int64_t rejected) {
   for (const auto& e : errors) {
     std::string what;
-    if (!e.column.empty()) what += i18n::tr(N_("column '{}'"), e.column) + ": ";
-    if (!e.value.empty()) what += "'" + e.value + "': ";
+    if (!e.column.empty()) what += i18n::tr(N_("column '{}'"), text::quote_input(e.column)) + ": ";
+    if (!e.value.empty()) what += "'" + text::quote_input(e.value) + "': ";
     std::fprintf(stderr, "consult: %s: %s:%lld: %s\n", _("error"), file.c_str(),
                  static_cast<long long>(e.row), (what + e.reason).c_str());
   }
@@ -302,14 +304,14 @@ std::int64_t parse_id(const std::string& text, const char* what) {
     v = v * 10 + (c - '0');
   }
   if (!ok || v <= 0)
-    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not {} id"), text, what), {},
-                _("ids are positive numbers, as 'consult issue list' shows them"));
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not {} id"), text::quote_input(text), what),
+                {}, _("ids are positive numbers, as 'consult issue list' shows them"));
   return v;
 }
 
 clock::Date parse_date_option(const std::string& text, const char* option) {
   if (auto d = clock::parse_date(text)) return *d;
-  throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a date"), text), option,
+  throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a date"), text::quote_input(text)), option,
               _("write dates as YYYY-MM-DD, e.g. 2026-11-14"));
 }
 

@@ -35,8 +35,8 @@ struct NoticeOptions {
 clock::Period period_option(const std::string& text) {
   const auto p = clock::parse_period(text);
   if (!p)
-    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a period"), text), "--period",
-                _("write 2026, 2026-Q3, 2026-11 or 2026-11-01..2026-11-15"));
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a period"), text::quote_input(text)),
+                "--period", _("write 2026, 2026-Q3, 2026-11 or 2026-11-01..2026-11-15"));
   return *p;
 }
 

@@ -186,7 +186,8 @@ void ask_issue(const config::Community& community, issues::NewIssue& issue) {
         key = *k;
         return;
       }
-      std::fprintf(stderr, "%s\n", i18n::tr(N_("'{}' is none of these"), typed).c_str());
+      std::fprintf(stderr, "%s\n",
+                   i18n::tr(N_("'{}' is none of these"), text::quote_input(typed)).c_str());
     }
   };
   choose(_("Channel (Enter: the first)"), community.channels, issue.channel);
@@ -278,8 +279,8 @@ void issue_list(Context& c, const ListOptions& o) {
       std::string all;
       for (auto x : model::kAllStatuses)
         all += (all.empty() ? "" : ", ") + std::string(model::to_string(x));
-      throw Error(ErrorKind::usage, i18n::tr(N_("unknown status '{}'"), s), "--status",
-                  i18n::tr(N_("statuses: {}"), all));
+      throw Error(ErrorKind::usage, i18n::tr(N_("unknown status '{}'"), text::quote_input(s)),
+                  "--status", i18n::tr(N_("statuses: {}"), all));
     }
     f.statuses.push_back(*st);
   }

@@ -85,6 +85,22 @@ void set_up_translation(const std::string& localedir) {
   bind_textdomain_codeset(consult::i18n::kTextDomain, "UTF-8");
 }
 
+/// A CLI11 message, which quotes the value given whole, cut as consult
+/// quotes input: each word at 80 columns, the whole at 200 (a value of
+/// 100,000 characters, with or without spaces, is one short line).
+std::string cut_parse_message(std::string_view message) {
+  std::string words;
+  std::size_t start = 0;
+  while (start <= message.size()) {
+    auto end = message.find(' ', start);
+    if (end == std::string_view::npos) end = message.size();
+    if (start > 0) words += ' ';
+    words += consult::text::quote_input(message.substr(start, end - start));
+    start = end + 1;
+  }
+  return consult::text::quote_input(words, 200);
+}
+
 int report(const Error& e) {
   print_error(e.what(), e.where(), e.hint());
   return consult::exit_status(e.kind());
@@ -209,7 +225,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    print_error(e.what(), {}, _("see 'consult --help' or 'consult COMMAND --help'"));
+    print_error(cut_parse_message(e.what()), {},
+                _("see 'consult --help' or 'consult COMMAND --help'"));
     return 64;
   }
 

@@ -9,6 +9,7 @@
 #include "consult/i18n.hpp"
 #include "consult/minutes.hpp"
 #include "consult/notices.hpp"
+#include "consult/text.hpp"
 #include "consult/votes.hpp"
 
 #include <memory>
@@ -68,8 +69,8 @@ void notice_results(Context& c, const NoticeOptions& o) {
   const auto& com = c.community(o.community);
   const auto p = clock::parse_period(o.period);
   if (!p)
-    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a period"), o.period), "--period",
-                _("write 2026, 2026-Q3, 2026-11 or 2026-11-01..2026-11-15"));
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a period"), text::quote_input(o.period)),
+                "--period", _("write 2026, 2026-Q3, 2026-11 or 2026-11-01..2026-11-15"));
   write_notice(c, o, com, "results-notice", com.id + " " + p->text);
 }
 

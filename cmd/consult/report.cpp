@@ -12,6 +12,7 @@
 #include "consult/render.hpp"
 #include "consult/report_files.hpp"
 #include "consult/reports.hpp"
+#include "consult/text.hpp"
 
 #include <memory>
 
@@ -69,8 +70,8 @@ void report(Context& c, const ReportOptions& o) {
     period = clock::format_date(clock::local_date(c.session().clock.now(), c.zone())).substr(0, 4);
   const auto p = clock::parse_period(period);
   if (!p)
-    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a period"), period), "--period",
-                _("write 2026, 2026-Q3, 2026-11 or 2026-11-01..2026-11-15"));
+    throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a period"), text::quote_input(period)),
+                "--period", _("write 2026, 2026-Q3, 2026-11 or 2026-11-01..2026-11-15"));
   opt.period = *p;
   const std::string format = c.out.json ? "json" : o.format;
   if (o.out.empty() && format == "xlsx" && c.out.stdout_tty())

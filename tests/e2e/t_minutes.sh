@@ -34,7 +34,7 @@ grep -qF -- "- **Counts**: yes 7, no 0, abstain 1" full.md || fail "vote counts 
 grep -qF "| 1 | 社区居委会 | 整理二楼会议室，招募志愿者看护 | 2026-12-19 |" full.md ||
   fail "actions missing"
 grep -qF "by 张小明" full.md || fail "the full minutes name the resident"
-grep -qF "by 张*明" public.md || fail "the public minutes do not mask the resident"
+grep -qF "by 张\\*明" public.md || fail "the public minutes do not mask the resident"
 grep -qF "ledger event $(sqlite3 "$CONSULT_LEDGER" 'SELECT seq FROM ledger_head')" full.md ||
   fail "the export does not name its ledger event"
 jq -e '.minutes.quorum.ok == true and (.minutes.items | length) == 3' full.json >/dev/null ||
@@ -133,7 +133,7 @@ ok fund balance --json
 jq -e '.income == "2,800.50" and .expense == "1,200.00" and .balance == "1,600.50"' "$T/out" \
   >/dev/null || fail "balance wrong"
 ok fund notice --period 2026-11 --format md --out fund-2026-11.md
-grep -qF "| 1 | 2026-11-03 | income | 张*明 | 儿童活动室众筹 (issue 8) | 500.00 |" fund-2026-11.md ||
+grep -qF "| 1 | 2026-11-03 | income | 张\\*明 | 儿童活动室众筹 (issue 8) | 500.00 |" fund-2026-11.md ||
   fail "donor not masked"
 grep -qF "| 钱文静 |" fund-2026-11.md || fail "a donor who chose to be named is not named"
 grep -qF -- "- **Carried forward**: 366.00" fund-2026-11.md || fail "November carried forward"

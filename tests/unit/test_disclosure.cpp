@@ -139,7 +139,7 @@ TEST_CASE("the account book: entries are never edited, a correction reverses") {
   CHECK(fund::balance(*l, "t", clock::parse_date("2026-11-10")).balance() == 50000);
   const auto blocks = fund::statement(*l, c, *clock::parse_period("2026-11"));
   const auto md = document::markdown(blocks, stamp("md"));
-  CHECK(md.find("| 张* |") != std::string::npos); // an unnamed donor is masked
+  CHECK(md.find("| 张\\* |") != std::string::npos); // an unnamed donor is masked
   CHECK(md.find("- **Carried forward**: 500.00") != std::string::npos);
   CHECK(ledger::verify(*l).ok);
 }
@@ -167,8 +167,8 @@ TEST_CASE("minutes: approval locks a snapshot; amendments are appended; exports 
 
   auto draft = minutes::render(*l, with_kind, m, stamp("md"));
   CHECK(draft.find("Draft: not yet approved.") != std::string::npos);
-  CHECK(draft.find("by 张*明") != std::string::npos); // public: a resident masked
-  CHECK(draft.find("| 张*明 | for | 先查线路 |") != std::string::npos);
+  CHECK(draft.find("by 张\\*明") != std::string::npos); // public: a resident masked
+  CHECK(draft.find("| 张\\*明 | for | 先查线路 |") != std::string::npos);
   CHECK(draft.find("3号楼2单元") == std::string::npos);
 
   CHECK(kind_of([&] { minutes::amend(*l, m, "x", "陈"); }) == ErrorKind::data); // a draft
@@ -186,6 +186,56 @@ TEST_CASE("minutes: approval locks a snapshot; amendments are appended; exports 
   const auto after = minutes::render(*l, with_kind, m, s);
   CHECK(after.find("Amendment 1 (2026-12-02 21:00, 李二): 补记") != std::string::npos);
   CHECK(ledger::verify(*l).ok);
+}
+
+TEST_CASE("escaped Markdown: minutes exported before it still verify, and new ones too") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-12-02 21:00"));
+  const auto c = test::community();
+  issues::NewIssue n;
+  n.title = "<b>x</b> 路灯不亮";
+  n.raised_on = clock::parse_date("2026-11-01");
+  const auto issue = issues::add(*l, c, n);
+  issues::change(*l, issue, {model::IssueAction::accept});
+  config::Community with_kind = c;
+  with_kind.meeting_kinds = {{"council", "议事会"}};
+  meetings::PlanRequest r;
+  r.kind = "council";
+  r.at = "2026-12-02 19:30";
+  r.issues = {issue};
+  const auto m = meetings::plan(*l, with_kind, r).meeting.id;
+  meetings::note(*l, m, issue, "[a](javascript:x) <img src=x onerror=alert(1)>", "王一", "for");
+  config::Config cfg;
+  cfg.communities = {with_kind};
+
+  // What writer 1 made (the stamp names no writer): the text as it was.
+  auto s = minutes::stamp_now(*l, "minutes", std::to_string(m), "md", true, with_kind.timezone);
+  s.renderer = 1;
+  const auto old = minutes::render(*l, with_kind, m, s);
+  CHECK(old.find("<b>x</b> 路灯不亮") != std::string::npos);
+  CHECK(old.find("[a](javascript:x) <img src=x onerror=alert(1)>") != std::string::npos);
+  CHECK(old.find("\"renderer\"") == std::string::npos);
+  CHECK(exports::check(*l, cfg, old).ok);
+  auto altered = old;
+  altered.replace(altered.find("路灯不亮"), std::string("路灯不亮").size(), "路灯已修");
+  CHECK_FALSE(exports::check(*l, cfg, altered).ok);
+
+  // A new export: writer 2, escaped, verified with writer 2.
+  const auto now = minutes::render(
+      *l, with_kind, m,
+      minutes::stamp_now(*l, "minutes", std::to_string(m), "md", true, with_kind.timezone));
+  CHECK(now.find("&lt;b&gt;x&lt;/b&gt; 路灯不亮") != std::string::npos);
+  CHECK(now.find("\\[a\\](javascript:x) &lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+  CHECK(now.find("\"renderer\":2") != std::string::npos);
+  CHECK(exports::check(*l, cfg, now).ok);
+  // Writer 1's bytes under a writer-2 stamp, or the reverse, do not match.
+  auto relabelled = now;
+  relabelled.replace(relabelled.find("\"renderer\":2,"), std::string("\"renderer\":2,").size(), "");
+  CHECK_FALSE(exports::check(*l, cfg, relabelled).ok);
+  // A writer this consult does not have: made by a newer consult.
+  auto newer = now;
+  newer.replace(newer.find("\"renderer\":2"), std::string("\"renderer\":2").size(),
+                "\"renderer\":3");
+  CHECK(kind_of([&] { exports::check(*l, cfg, newer); }) == ErrorKind::data);
 }
 
 TEST_CASE("fund payloads: a named donor, a masked one, a reversal, as they were always written") {

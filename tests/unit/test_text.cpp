@@ -76,3 +76,36 @@ TEST_CASE("text shown on a terminal cannot steer it") {
   CHECK(terminal_safe("\xff\xfe") == "\\xff\\xfe");
   CHECK(terminal_safe("\xe5\xb1") == "\\xe5\\xb1"); // a cut character
 }
+
+TEST_CASE("a message quotes input on one line and cuts it at about 80 columns") {
+  using consult::text::display_width;
+  using consult::text::quote_input;
+  CHECK(quote_input("2026-02-30") == "2026-02-30");
+  CHECK(quote_input("") == "");
+  // Line breaks and tabs as \n \r \t, other controls as terminal_safe shows them.
+  CHECK(quote_input("a\nb\r\tc\x1b[31m") == "a\\nb\\r\\tc\\x1b[31m");
+  CHECK(quote_input("姓名\xe2\x80\xae"
+                    "x") == "姓名<U+202E>x");
+  // Exactly 80 columns fit; 81 are cut to 79 and "…".
+  CHECK(quote_input(std::string(80, 'x')) == std::string(80, 'x'));
+  CHECK(quote_input(std::string(81, 'x')) == std::string(79, 'x') + "…");
+  // Cut at a character boundary, by display width: 40 CJK characters are
+  // 80 columns, 41 are cut to 39 and "…".
+  std::string han;
+  for (int i = 0; i < 41; ++i)
+    han += "漏";
+  const auto cut = quote_input(han);
+  CHECK(cut.size() == 39 * 3 + std::string("…").size());
+  CHECK(cut.substr(cut.size() - 3) == "…");
+  CHECK(consult::text::valid_utf8(cut));
+  CHECK(display_width(cut) <= 80);
+  CHECK(quote_input(han.substr(0, 40 * 3)) == han.substr(0, 40 * 3));
+  // An escape is never cut in its middle, and a cell of 100,000 characters
+  // costs one short line.
+  const auto big = quote_input(std::string(100000, '\x01'), 10);
+  CHECK(big == "\\x01\\x01…");
+  CHECK(quote_input(std::string(100000, 'y') + "\n").size() < 100);
+  CHECK(quote_input("\xe5\xb1"
+                    "abc") == "\\xe5\\xb1abc"); // a cut character
+  CHECK(quote_input("abcdef", 3) == "ab…");
+}

@@ -46,14 +46,40 @@ struct Stamp {
   std::string at;       ///< when it was generated (RFC 3339)
   std::int64_t seq = 0; ///< the ledger's last event when generated
   std::string hash;     ///< that event's hash
+  /// The version of its format's writer that made the file; 0 for the one
+  /// this consult makes new documents with (renderer_version()). A stamp
+  /// without the member was made by writer 1, from before writers had
+  /// versions: the file is made again with the writer its stamp names, so
+  /// what an earlier writer made still verifies.
+  int renderer = 0;
   nlohmann::json to_json() const;
   static std::optional<Stamp> from_json(const nlohmann::json& j);
   /// "ledger event 123 (sha256 3f2a…)", for people.
   std::string line() const;
 };
 
+/// The writer version this consult makes new documents of `format` with:
+/// Markdown 2 (text escaped, below), every other format 1. A stamp naming a
+/// higher version than this was made by a newer consult.
+int renderer_version(std::string_view format) noexcept;
+
 /// The document as Markdown; the stamp closes it as an HTML comment.
+///
+/// Writer 2 (new documents) writes every text as the characters it is, in
+/// whatever renderer shows the file (CommonMark, GitHub's, Python-Markdown,
+/// pandoc): `<`, `>`, `&` and `~` as entities, the other characters that
+/// make Markdown (`\`, `` ` ``, `*`, `_`, `[`, `]`, `{`, `}`, `#`, `|`)
+/// with a backslash, and a line that would open a list, a heading, a quote
+/// or a code block made plain. So nothing a resident wrote becomes HTML, a
+/// script, a link, an image, emphasis, a heading or a table cell.
+/// Writer 1, for verifying files made before it, wrote text as it was.
 std::string markdown(const std::vector<Block>& blocks, const Stamp& stamp);
+
+/// One text as Markdown writer 2 writes it inside a line (a paragraph's
+/// line, a table cell, a heading): see markdown(). Line breaks are the
+/// caller's: they are not expected here, and control characters become
+/// spaces.
+std::string markdown_text(std::string_view text);
 
 /// A self-contained HTML page for printing on A4 (no scripts, fonts or
 /// images from elsewhere; Chinese fonts named in order of preference).

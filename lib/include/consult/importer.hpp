@@ -34,8 +34,8 @@ struct Options {
 /// One bad row: where, what, why.
 struct RowError {
   std::int64_t row = 0; ///< line or row number as the spreadsheet shows it
-  std::string column;   ///< header of the column at fault ('' for the row)
-  std::string value;
+  std::string column;   ///< header of the column at fault ('' for the row), quoted
+  std::string value;    ///< the cell as a message quotes it (text::quote_input)
   std::string reason;
 };
 

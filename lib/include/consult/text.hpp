@@ -53,4 +53,13 @@ std::string one_line(std::string_view s);
 /// UTF-8 as `\xff`. Everything else, Chinese included, as it is.
 std::string terminal_safe(std::string_view s);
 
+/// Text from outside — a cell, a header, an option's or a configuration
+/// file's value — as a message quotes it: on one line (a line feed,
+/// carriage return or tab shown as `\n`, `\r`, `\t`; anything else
+/// terminal_safe() would not let through shown as it shows it), and at most
+/// `max_columns` display columns, cut at a character boundary and ending in
+/// "…" when it was cut. Reads no further into `s` than it shows: a 200 KB
+/// cell costs what 80 columns do.
+std::string quote_input(std::string_view s, std::size_t max_columns = 80);
+
 } // namespace consult::text
