@@ -237,8 +237,12 @@ std::string Stamp::line() const {
   return i18n::tr(N_("ledger event {} (sha256 {}), generated {}"), seq, hash, at);
 }
 
-int renderer_version(std::string_view format) noexcept {
-  return format == "md" ? 2 : 1;
+int renderer_version(std::string_view) noexcept {
+  return 2;
+}
+
+bool typed_persons(const Stamp& stamp) noexcept {
+  return (stamp.renderer != 0 ? stamp.renderer : renderer_version(stamp.format)) >= 2;
 }
 
 namespace {

@@ -211,7 +211,7 @@ Balance balance(ledger::Ledger& ledger, const std::string& community,
 }
 
 std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
-                             const clock::Period& p) {
+                             const clock::Period& p, bool typed) {
   using namespace std::chrono;
   const auto before = balance(ledger, c.id, clock::Date{sys_days(p.from) - days(1)});
   const auto entries = list(ledger, c.id, p);
@@ -232,7 +232,11 @@ std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
     // A party is named when recorded as named (a body, a supplier, a donor
     // who chose to be) or as an organisation of the community; a resident
     // is masked.
-    const std::string party = e.named ? e.party : who.shown(e.party);
+    const std::string party = !typed ? (e.kind == "income" && !e.named
+                                            ? people::legacy::mask_person(e.party)
+                                            : e.party)
+                              : e.named ? e.party
+                                        : who.shown(e.party);
     std::string purpose = e.purpose;
     if (e.issue) purpose += i18n::tr(N_(" (issue {})"), *e.issue);
     if (e.reverses) purpose = i18n::tr(N_("correction of entry {}: {}"), *e.reverses, e.reason);
@@ -261,6 +265,7 @@ std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
 
 std::string render(ledger::Ledger& ledger, const config::Community& c, const clock::Period& p,
                    const document::Stamp& stamp) {
+  const bool typed = document::typed_persons(stamp);
   if (stamp.format == "json") {
     const auto before =
         balance(ledger, c.id, clock::Date{std::chrono::sys_days(p.from) - std::chrono::days(1)});
@@ -273,7 +278,10 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, const clo
           {{"id", e.id},
            {"date", e.on_date},
            {"kind", e.kind},
-           {"party", e.named || !stamp.is_public ? e.party : who.shown(e.party)},
+           {"party", !stamp.is_public || e.named ? e.party
+                     : typed                      ? who.shown(e.party)
+                     : e.kind == "income"         ? people::legacy::mask_person(e.party)
+                                                  : e.party},
            {"purpose", e.purpose},
            {"issue", e.issue ? json(*e.issue) : json(nullptr)},
            {"reverses", e.reverses ? json(*e.reverses) : json(nullptr)},
@@ -291,7 +299,7 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, const clo
                .dump(2) +
            "\n";
   }
-  const auto b = statement(ledger, c, p);
+  const auto b = statement(ledger, c, p, typed);
   if (stamp.format == "md") return document::markdown(b, stamp);
   if (stamp.format == "html") return document::html(b, stamp, "zh-CN");
   if (stamp.format == "docx") return document::docx(b, stamp, "zh");

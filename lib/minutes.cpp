@@ -56,7 +56,7 @@ std::string mask_place(const std::string& place) {
              : place;
 }
 
-json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id) {
+json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id, bool typed) {
   const auto m = meetings::get(ledger, id);
   if (m.community != c.id) throw Error(ErrorKind::internal, "minutes of another community");
   // Each person with the role recorded for them: members and guests as the
@@ -67,7 +67,7 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
   for (const auto& p : m.people)
     roles[p.name] = p.role;
   auto role_of = [&](const std::string& name) {
-    const auto kind = who.kind_of(name);
+    const auto kind = typed ? who.kind_of(name) : people::Kind::resident;
     if (kind == people::Kind::body) return std::string("body");
     const auto it = roles.find(name);
     if (it != roles.end()) return it->second;
@@ -113,7 +113,7 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
         // A proxy is a resident unless recorded as a member or a body (the
         // role is written only then, so records stay as they were).
         json proxy = {{"name", p.proxy}, {"for", p.name}};
-        if (role_of(p.proxy) != "resident") proxy["role"] = role_of(p.proxy);
+        if (typed && role_of(p.proxy) != "resident") proxy["role"] = role_of(p.proxy);
         row["proxies"].push_back(std::move(proxy));
       }
       if (p.attendance == "absent" || p.attendance == "excused" || p.attendance == "invited")
@@ -128,11 +128,12 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
       json x = {{"name", p.name}, {"issues", p.detail}, {"attendance", p.attendance}};
       // A stakeholder is a resident unless the community lists it as an
       // organisation (the role is written only then).
-      if (role_of(p.name) == "body") x["role"] = "body";
+      if (typed && role_of(p.name) == "body") x["role"] = "body";
       stakeholders.push_back(std::move(x));
     }
     if (p.role == "guest") guests.push_back({{"name", p.name}, {"body", p.detail}});
-    if (p.role == "resident") residents.push_back({{"name", p.name}, {"role", "resident"}});
+    if (typed && p.role == "resident")
+      residents.push_back({{"name", p.name}, {"role", "resident"}});
   }
   const auto q = meetings::quorum(c, m);
   j["attendance"] = {{"seats", seats},
@@ -166,7 +167,7 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
                      {"category", config::label_or_key(c.category(is.category), is.category)},
                      {"raised_on", is.raised_on},
                      {"residents", is.raised_count},
-                     {"raised_by", person(is.raised_by, role_of(is.raised_by))},
+                     {"raised_by", person(is.raised_by, typed ? role_of(is.raised_by) : "resident")},
                      {"place", is.place}};
     json opinions = json::array();
     for (const auto& n : m.notes)
@@ -187,9 +188,10 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id)
       json ballots = json::array();
       for (const auto& b : v.ballots)
         ballots.push_back(
-            {{"voter", person(b.voter, v.electorate != "roster"                   ? "member"
-                                       : who.kind_of(b.voter) == people::Kind::body ? "body"
-                                                                                    : "owner")},
+            {{"voter", person(b.voter, v.electorate != "roster" ? "member"
+                                       : typed && who.kind_of(b.voter) == people::Kind::body
+                                           ? "body"
+                                           : "owner")},
              {"units", b.units},
              {"area", v.electorate == "roster" ? rules::format_area(b.area) : ""},
              {"choice", b.choice}});
@@ -276,7 +278,7 @@ State approve(ledger::Ledger& ledger, const config::Community& c, std::int64_t m
     events::MinutesApprove a;
     a.meeting = meeting;
     a.by = names;
-    a.document = record(ledger, c, meeting);
+    a.document = record(ledger, c, meeting, true);
     a.sha256 = hash::sha256_hex(ledger::canonical(a.document));
     ledger.append(events::kMinutesApprove, a.entity(), a.to_json());
     out = state(ledger, meeting);
@@ -311,13 +313,21 @@ State amend(ledger::Ledger& ledger, std::int64_t meeting, const std::string& tex
   return out;
 }
 
-std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std::int64_t upto_seq) {
+std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std::int64_t upto_seq,
+                          bool typed) {
   const json& r = st.approved ? st.document : rec;
   auto name = [&](const json& p) {
     const auto n = p.value("name", std::string());
     const auto role = p.value("role", std::string());
     if (!is_public || role == "member" || role == "guest" || role == "body") return n;
+    if (!typed) // documents stamped before people were recorded by kind
+      return role == "stakeholder" ? people::legacy::mask_person(n)
+             : role == "proxy"     ? n
+                                   : people::legacy::mask_name(n);
     return personal::mask_name(n); // residents, stakeholders, proxies and owners
+  };
+  auto place = [&](const std::string& p) {
+    return typed ? personal::mask_place(p) : people::legacy::mask_place(p);
   };
   std::vector<Block> out;
   const auto& m = r.at("meeting");
@@ -379,7 +389,9 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
       }
       for (const auto& p : s.at("proxies"))
         proxies += (proxies.empty() ? "" : "、") +
-                   i18n::tr(N_("{} for {}"), name(person(p.value("name", ""), p.value("role", "resident"))),
+                   i18n::tr(N_("{} for {}"),
+                            name(person(p.value("name", ""), p.value("role", typed ? "resident"
+                                                                                    : "proxy"))),
                             p.value("for", ""));
       due += s.value("due", 0);
       present += s.value("present", 0);
@@ -427,7 +439,7 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
     fi.rows.push_back({_("Origin"), origin});
     if (!is.value("place", "").empty())
       fi.rows.push_back(
-          {_("Place"), is_public ? mask_place(is.value("place", "")) : is.value("place", "")});
+          {_("Place"), is_public ? place(is.value("place", "")) : is.value("place", "")});
     fi.rows.push_back({_("Category"), is.value("category", "")});
     std::string round = it.value("round", 0) > 0 ? std::to_string(it.value("round", 0)) : "-";
     if (it.value("carried", false)) round += i18n::tr(N_(" (carried over)"));
@@ -529,7 +541,8 @@ document::Stamp stamp_now(ledger::Ledger& ledger, const std::string& kind,
 std::string render(ledger::Ledger& ledger, const config::Community& c, std::int64_t meeting,
                    const document::Stamp& stamp) {
   const auto st = state(ledger, meeting);
-  const json rec = st.approved ? json() : record(ledger, c, meeting);
+  const bool typed = document::typed_persons(stamp);
+  const json rec = st.approved ? json() : record(ledger, c, meeting, typed);
   if (stamp.format == "json") {
     // Everything, for other programs; residents masked when public.
     json j = {{"minutes", st.approved ? st.document : rec},
@@ -542,7 +555,30 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
       if (a.seq <= stamp.seq)
         amendments.push_back({{"n", a.n}, {"text", a.text}, {"by", a.by}, {"at", a.at}});
     j["amendments"] = amendments;
-    if (stamp.is_public) {
+    if (stamp.is_public && !typed) {
+      // As documents stamped before people were recorded by kind were masked.
+      std::function<void(json&)> mask = [&](json& v) {
+        if (v.is_object()) {
+          if (v.contains("role") && v.contains("name") && v["name"].is_string()) {
+            const auto role = v["role"].get<std::string>();
+            if (role == "resident" || role == "owner")
+              v["name"] = people::legacy::mask_name(v["name"].get<std::string>());
+            if (role == "stakeholder")
+              v["name"] = people::legacy::mask_person(v["name"].get<std::string>());
+          }
+          if (v.contains("place") && v["place"].is_string())
+            v["place"] = people::legacy::mask_place(v["place"].get<std::string>());
+          for (auto& [k, x] : v.items())
+            mask(x);
+        } else if (v.is_array()) {
+          for (auto& x : v)
+            mask(x);
+        }
+      };
+      mask(j["minutes"]);
+      for (auto& s : j["minutes"]["attendance"]["stakeholders"])
+        s["name"] = people::legacy::mask_person(s.value("name", ""));
+    } else if (stamp.is_public) {
       // Mask in place: every person object with a resident's role.
       std::function<void(json&)> mask = [&](json& v) {
         if (v.is_object()) {
@@ -552,7 +588,7 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
               v["name"] = personal::mask_name(v["name"].get<std::string>());
           }
           if (v.contains("place") && v["place"].is_string())
-            v["place"] = mask_place(v["place"].get<std::string>());
+            v["place"] = personal::mask_place(v["place"].get<std::string>());
           for (auto& [k, x] : v.items())
             mask(x);
         } else if (v.is_array()) {
@@ -570,7 +606,7 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
     }
     return j.dump(2) + "\n";
   }
-  const auto b = blocks(rec, st, stamp.is_public, stamp.seq);
+  const auto b = blocks(rec, st, stamp.is_public, stamp.seq, typed);
   if (stamp.format == "md") return document::markdown(b, stamp);
   if (stamp.format == "html") return document::html(b, stamp, "zh-CN");
   if (stamp.format == "docx") return document::docx(b, stamp, "zh");

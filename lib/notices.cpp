@@ -1,5 +1,8 @@
 #include "consult/notices.hpp"
 
+#include "consult/people.hpp"
+#include "consult/personal.hpp"
+
 #include "consult/actions.hpp"
 #include "consult/decisions.hpp"
 #include "consult/error.hpp"
@@ -47,7 +50,7 @@ std::string write(const std::vector<Block>& b, const document::Stamp& stamp) {
 } // namespace
 
 std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
-                            int days, const std::string& issued_on) {
+                            int days, const std::string& issued_on, bool typed) {
   if (days < 1 || days > kMaxDays)
     throw Error(ErrorKind::usage,
                 i18n::tr(N_("a disclosure period of {} days: use 1 to {}"), days, kMaxDays),
@@ -63,7 +66,9 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
       {_("Raised"), i18n::tr(N_("{}, {}, by {} resident(s)"),
                              config::label_or_key(c.channel(issue.channel), issue.channel),
                              issue.raised_on, issue.raised_count)});
-  if (!issue.place.empty()) f.rows.push_back({_("Place"), minutes::mask_place(issue.place)});
+  if (!issue.place.empty())
+    f.rows.push_back({_("Place"), typed ? personal::mask_place(issue.place)
+                                        : people::legacy::mask_place(issue.place)});
   f.rows.push_back({_("Decision"), fmt::format("{}: {}", i18n::key_label(d.result), d.text)});
   f.rows.push_back({_("Decided on"), d.on_date});
   if (d.meeting) {
@@ -202,7 +207,9 @@ std::string render(ledger::Ledger& ledger, const config::Config& config,
     const auto days = static_cast<int>(std::strtol(second.c_str(), nullptr, 10));
     const auto d = decisions::get(ledger, id);
     const auto& c = community_of(config, d.community);
-    return write(decision(ledger, c, id, days, stamp.at.substr(0, 10)), stamp);
+    return write(decision(ledger, c, id, days, stamp.at.substr(0, 10),
+                          document::typed_persons(stamp)),
+                 stamp);
   }
   if (stamp.kind == "results-notice") {
     const auto p = clock::parse_period(second);

@@ -6,6 +6,7 @@
 
 #include "consult/events.hpp"
 #include "consult/people.hpp"
+#include "consult/reveal.hpp"
 
 #include <doctest/doctest.h>
 
@@ -121,4 +122,36 @@ TEST_CASE("event payloads as the log shows them: residents masked, members and b
   // The community's configuration names its members.
   const json sync = {{"config", {{"council", {{"seats", {{{"members", {{{"name", "王一"}, {"role", "主任"}}}}}}}}}}}};
   CHECK(events::masked_payload("community.sync", sync) == sync);
+}
+
+TEST_CASE("a reveal is recorded with who, when, the command and numbers only") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  CHECK(reveal::list(*l).empty());
+  const auto r = reveal::record(*l, "issue show", "t", {{"issues", {12}}});
+  CHECK(r.actor == "tester");
+  CHECK(r.command == "issue show");
+  reveal::record(*l, "log", "", {{"events", {1, 2}}});
+  const auto all = reveal::list(*l);
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].seq == r.seq);
+  CHECK(all[0].records == json{{"issues", {12}}});
+  CHECK(all[1].command == "log");
+  // Nothing but numbers: a name cannot be put into the record.
+  const auto before = l->event_count();
+  CHECK(test::kind_of([&] { reveal::record(*l, "issue show", "t", {{"issues", {"李方"}}}); }) ==
+        ErrorKind::internal);
+  CHECK(l->event_count() == before);
+  CHECK(reveal::to_json(all[0]).at("records") == json{{"issues", {12}}});
+}
+
+TEST_CASE("documents stamped before typed persons keep their old masking") {
+  // Only for `verify --export` of such documents: the guess from the
+  // ending, the old cut of a name and of a place, byte for byte.
+  CHECK(people::legacy::mask_person("物业公司") == "物业公司");
+  CHECK(people::legacy::mask_person("李方") == "李方"); // the leak typed persons end
+  CHECK(people::legacy::mask_person("张小明") == "张*明");
+  CHECK(people::legacy::mask_name("马淑芬、杜永强") == "马淑****强");
+  CHECK(people::legacy::mask_place("3号楼2单元301") == "3号楼");
+  CHECK(people::legacy::mask_place("1203室") == "***");
+  CHECK(people::legacy::mask_place("三单元五〇二室") == "三单元五〇二室");
 }

@@ -151,11 +151,15 @@ TEST_CASE("Markdown writer 1 is kept, as it was, for files it made") {
     edited.insert(edited.rfind("\"seq\""), std::string("\"renderer\":") + bad + ",");
     CHECK_FALSE(consult::document::read_stamp(edited).has_value());
   }
-  // A new Markdown file names writer 2; other formats keep their stamps.
+  // A new file names writer 2, in every format (people by recorded kind).
   const auto again = consult::document::read_stamp(consult::document::markdown({p}, md_stamp()));
   REQUIRE(again.has_value());
   CHECK(again->renderer == 2);
-  CHECK(consult::document::renderer_version("html") == 1);
+  CHECK(consult::document::renderer_version("html") == 2);
+  CHECK(consult::document::typed_persons(*again));
+  auto old = *again;
+  old.renderer = 1;
+  CHECK_FALSE(consult::document::typed_persons(old));
 }
 
 TEST_CASE("HTML escapes what residents wrote") {

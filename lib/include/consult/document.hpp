@@ -59,9 +59,16 @@ struct Stamp {
 };
 
 /// The writer version this consult makes new documents of `format` with:
-/// Markdown 2 (text escaped, below), every other format 1. A stamp naming a
-/// higher version than this was made by a newer consult.
+/// 2 for every format: Markdown text escaped (below), and in every format
+/// people named or masked by their recorded kind (typed_persons). A stamp
+/// naming a higher version than this was made by a newer consult.
 int renderer_version(std::string_view format) noexcept;
+
+/// Whether a document of `stamp` names people by their recorded kind
+/// (writer 2 of every format): residents masked, members, guests and bodies
+/// named. Writer 1 guessed from how a name ends (people::legacy); its
+/// documents are made again that way only to verify them.
+bool typed_persons(const Stamp& stamp) noexcept;
 
 /// The document as Markdown; the stamp closes it as an HTML comment.
 ///

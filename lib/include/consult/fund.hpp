@@ -76,10 +76,12 @@ Balance balance(ledger::Ledger& ledger, const std::string& community,
                 const std::optional<clock::Date>& upto = std::nullopt);
 
 /// A public statement of the period: balance brought forward, every income
-/// and expense (donors masked unless they chose to be named; reversals
-/// shown as corrections), totals and the balance carried forward.
+/// and expense (parties masked as residents unless recorded as named or
+/// listed as organisations; reversals shown as corrections), totals and the
+/// balance carried forward. `typed` false: masked as documents stamped
+/// before people were recorded by kind were (document::typed_persons).
 std::vector<document::Block> statement(ledger::Ledger& ledger, const config::Community& community,
-                                       const clock::Period& period);
+                                       const clock::Period& period, bool typed = true);
 
 /// The statement file for `stamp` (subject "COMMUNITY PERIOD").
 std::string render(ledger::Ledger& ledger, const config::Community& community,

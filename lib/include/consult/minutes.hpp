@@ -23,8 +23,10 @@ namespace consult::minutes {
 /// The meeting as its minutes record it, from the ledger as it stands: a
 /// JSON document in which every person carries a role (member, guest,
 /// stakeholder, resident, owner) so that a public version can mask residents.
+/// `typed` false: the record as documents stamped before people were
+/// recorded by kind have it (document::typed_persons), for verifying them.
 nlohmann::json record(ledger::Ledger& ledger, const config::Community& community,
-                      std::int64_t meeting);
+                      std::int64_t meeting, bool typed = true);
 
 struct Amendment {
   int n = 0;
@@ -59,7 +61,7 @@ State amend(ledger::Ledger& ledger, std::int64_t meeting, const std::string& tex
 /// amendments recorded up to `upto_seq`) or the draft from `record`;
 /// residents masked when `is_public`.
 std::vector<document::Block> blocks(const nlohmann::json& record, const State& state,
-                                    bool is_public, std::int64_t upto_seq);
+                                    bool is_public, std::int64_t upto_seq, bool typed = true);
 
 /// The exported file for `stamp` (its format, public flag, time and
 /// ledger event): what `consult minutes export` writes and what

@@ -17,9 +17,11 @@
 namespace consult::notices {
 
 /// The notice of decision `id`, disclosed for `days` days from the day of
-/// the stamp.
+/// the stamp. `typed` false: masked as documents stamped before people were
+/// recorded by kind were (document::typed_persons).
 std::vector<document::Block> decision(ledger::Ledger& ledger, const config::Community& community,
-                                      std::int64_t id, int days, const std::string& issued_on);
+                                      std::int64_t id, int days, const std::string& issued_on,
+                                      bool typed = true);
 
 /// The results of `period` in `community`.
 std::vector<document::Block> results(ledger::Ledger& ledger, const config::Community& community,
