@@ -64,15 +64,9 @@ std::string item_line(const config::Community& c, const meetings::Item& it) {
   return line;
 }
 
-std::string md_cell(std::string s) {
-  std::string out;
-  for (char ch : text::one_line(s)) {
-    if (ch == '|')
-      out += "\\|";
-    else
-      out += ch;
-  }
-  return out;
+/// Text as Markdown shows it, nothing a resident wrote made into markup.
+std::string md_cell(const std::string& s) {
+  return document::markdown_text(text::one_line(s));
 }
 
 /// The names of a composition row, residents masked.
@@ -133,7 +127,7 @@ std::string render_md(const config::Community& c, const Meeting& m) {
   if (m.items.empty()) out += std::string(_("No issues on the agenda.")) + "\n";
   for (const auto& it : m.items)
     out += fmt::format("{}. **#{} {}**  \n   {}\n", it.position, it.issue.id,
-                       text::one_line(it.issue.title), item_line(c, it));
+                       md_cell(it.issue.title), md_cell(item_line(c, it)));
   out += fmt::format("\n## {}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", _("Invited"),
                      _("Category"), _("Invited"), _("Present"), _("Names"));
   const auto who = meetings::directory(c, m);
