@@ -4,6 +4,7 @@
 #include "consult/events_ledger.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
+#include "consult/personal.hpp"
 #include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -536,9 +537,20 @@ std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> extra_columns(const Issue& i, bool reveal) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const auto extra = json::parse(i.extra, nullptr, false);
+  if (!extra.is_object()) return out;
+  for (const auto& [header, v] : extra.items()) {
+    const auto value = v.is_string() ? v.get<std::string>() : v.dump();
+    out.emplace_back(header, reveal ? value : personal::mask_column(header, value));
+  }
+  return out;
+}
+
 json to_json(const Issue& i, bool reveal, bool full) {
-  const auto raised_by = reveal ? i.raised_by : text::mask_name(i.raised_by);
-  const auto phone = reveal || i.phone.empty() ? i.phone : text::mask_phone(i.phone);
+  const auto raised_by = reveal ? i.raised_by : personal::mask_name(i.raised_by);
+  const auto phone = reveal || i.phone.empty() ? i.phone : personal::mask_phone(i.phone);
   json j = {{"id", i.id},
             {"community", i.community},
             {"title", i.title},
@@ -566,7 +578,9 @@ json to_json(const Issue& i, bool reveal, bool full) {
   if (full) {
     j["body"] = i.body;
     j["stakeholders"] = i.stakeholders;
-    j["extra"] = json::parse(i.extra, nullptr, false);
+    j["extra"] = json::object();
+    for (const auto& [header, value] : extra_columns(i, reveal))
+      j["extra"][header] = value;
   }
   return j;
 }

@@ -8,6 +8,7 @@
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
+#include "consult/personal.hpp"
 #include "consult/render.hpp"
 #include "consult/rules.hpp"
 #include "consult/text.hpp"
@@ -43,17 +44,6 @@ std::string percent(std::int64_t part, std::int64_t whole) {
 }
 
 } // namespace
-
-std::string mask_place(const std::string& place) {
-  for (const char* mark : {"号楼", "栋", "幢", "座"}) {
-    const auto at = place.find(mark);
-    if (at != std::string::npos) return place.substr(0, at + std::strlen(mark));
-  }
-  // No building named: a door number is personal; a named place is not.
-  return std::any_of(place.begin(), place.end(), [](char c) { return c >= '0' && c <= '9'; })
-             ? std::string("***")
-             : place;
-}
 
 json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id) {
   const auto m = meetings::get(ledger, id);
@@ -398,8 +388,8 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
     if (!who.empty()) origin += i18n::tr(N_(", by {}"), who);
     fi.rows.push_back({_("Origin"), origin});
     if (!is.value("place", "").empty())
-      fi.rows.push_back(
-          {_("Place"), is_public ? mask_place(is.value("place", "")) : is.value("place", "")});
+      fi.rows.push_back({_("Place"), is_public ? personal::mask_place(is.value("place", ""))
+                                               : is.value("place", "")});
     fi.rows.push_back({_("Category"), is.value("category", "")});
     std::string round = it.value("round", 0) > 0 ? std::to_string(it.value("round", 0)) : "-";
     if (it.value("carried", false)) round += i18n::tr(N_(" (carried over)"));
@@ -525,7 +515,7 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
             if (role == "stakeholder") v["name"] = text::mask_person(v["name"].get<std::string>());
           }
           if (v.contains("place") && v["place"].is_string())
-            v["place"] = mask_place(v["place"].get<std::string>());
+            v["place"] = personal::mask_place(v["place"].get<std::string>());
           for (auto& [k, x] : v.items())
             mask(x);
         } else if (v.is_array()) {

@@ -8,6 +8,7 @@
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
 #include "consult/minutes.hpp"
+#include "consult/personal.hpp"
 #include "consult/render.hpp"
 #include "consult/text.hpp"
 #include "consult/votes.hpp"
@@ -61,7 +62,7 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
       {_("Raised"), i18n::tr(N_("{}, {}, by {} resident(s)"),
                              config::label_or_key(c.channel(issue.channel), issue.channel),
                              issue.raised_on, issue.raised_count)});
-  if (!issue.place.empty()) f.rows.push_back({_("Place"), minutes::mask_place(issue.place)});
+  if (!issue.place.empty()) f.rows.push_back({_("Place"), personal::mask_place(issue.place)});
   f.rows.push_back({_("Decision"), fmt::format("{}: {}", i18n::key_label(d.result), d.text)});
   f.rows.push_back({_("Decided on"), d.on_date});
   if (d.meeting) {

@@ -26,12 +26,8 @@ std::string pad_left(std::string_view s, std::size_t width);
 /// `s` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s) noexcept;
 
-/// A phone number with its middle hidden: 13812341234 -> 138****1234;
-/// numbers too short to mask keep only their last two digits.
-std::string mask_phone(std::string_view phone);
-
-/// A resident's name with its middle hidden: 张三 -> 张*, 张小明 -> 张*明,
-/// 欧阳小明 -> 欧阳*明.
+/// personal::mask_name(), for the callers that still guess who is a person
+/// (mask_person and theirs); new code calls personal:: directly.
 std::string mask_name(std::string_view name);
 
 /// True if `name` reads as a person's name rather than a body or a group:
