@@ -615,7 +615,7 @@ bool ascii_letter_byte(char c) noexcept {
 /// The field a header names: the word it holds that ends last (Chinese puts
 /// the head noun last: 联系人电话 is a phone, 业主姓名 a name), the longest
 /// on a tie. English words count only as words (tel is not in hotel).
-std::optional<Field> field_of_header(std::string_view header) {
+std::optional<Field> field_of_header_words(std::string_view header) {
   const auto compact = normalize_header(header, false);
   const auto spaced = normalize_header(header, true);
   if (compact.empty()) return std::nullopt;
@@ -826,7 +826,7 @@ std::string mask(Field f, std::string_view value) {
 }
 
 Field classify_column(std::string_view header, const std::vector<std::string>& values) {
-  const auto by_header = field_of_header(header);
+  const auto by_header = field_of_header_words(header);
   const auto by_values = field_of_values(values);
   // A column whose header says it holds nothing personal is still checked
   // for phone numbers, ID numbers and addresses.
@@ -844,6 +844,10 @@ Field classify_column(std::string_view header, const std::vector<std::string>& v
   if (by_values) return *by_values;
   if (by_header) return *by_header;
   return Field::other;
+}
+
+std::optional<Field> header_kind(std::string_view header) {
+  return field_of_header_words(header);
 }
 
 std::string mask_column(std::string_view header, std::string_view value) {

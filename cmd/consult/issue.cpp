@@ -328,7 +328,8 @@ struct IssueShowOptions {
 
 void issue_show_options(CLI::App* cmd, IssueShowOptions& o) {
   cmd->add_option("ID", o.id, _("issue id"))->required();
-  cmd->add_flag("--reveal", o.reveal, _("show residents' names and phones unmasked"));
+  cmd->add_flag("--reveal", o.reveal,
+                _("show residents' names, phones and the columns an import kept unmasked"));
   example(cmd, "  consult issue show 12\n  consult issue show 12 --json");
 }
 

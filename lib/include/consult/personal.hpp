@@ -11,6 +11,7 @@
 /// that should be hidden. (A place without a door number and a phone cell's
 /// words, such as 白天, are not hidden.)
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,6 +88,10 @@ std::string mask(Field f, std::string_view value);
 /// Anything else is `other`: extra columns are free text residents wrote,
 /// personal until shown otherwise.
 Field classify_column(std::string_view header, const std::vector<std::string>& values);
+
+/// The kind a column's header alone names (classify_column()'s first step),
+/// if it names one.
+std::optional<Field> header_kind(std::string_view header);
 
 /// One cell of an imported column masked by its kind, classified from its
 /// header and this value alone: what consult shows of an issue's extra
