@@ -5,6 +5,7 @@
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/personal.hpp"
 #include "consult/render.hpp"
 #include "consult/text.hpp"
 
@@ -238,6 +239,12 @@ std::string field_for_header(const std::string& header, const config::ImportMap&
   for (const auto& s : synonyms())
     for (const auto& w : s.words)
       if (n == w) return s.field;
+  // A questionnaire platform's IP address and the place it derived from it
+  // (IP地址, 地理位置, 来源地区) are no field, whatever word they contain:
+  // they are kept with the issue and masked (personal::classify_column).
+  if (const auto kind = personal::header_kind(raw);
+      kind == personal::Field::ip_address || kind == personal::Field::other)
+    return {};
   // Otherwise the longest synonym the header contains (联系电话（手机） is a phone).
   std::string best;
   std::size_t best_len = 0;

@@ -6,6 +6,7 @@
 #include "consult/events_ledger.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
+#include "consult/personal.hpp"
 #include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -542,9 +543,22 @@ std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> extra_columns(const Issue& i, bool reveal) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const auto extra = json::parse(i.extra, nullptr, false);
+  if (!extra.is_object()) return out;
+  for (const auto& [header, v] : extra.items()) {
+    const auto value = v.is_string() ? v.get<std::string>() : v.dump();
+    out.emplace_back(header, reveal ? value : personal::mask_column(header, value));
+  }
+  return out;
+}
+
 json to_json(const Issue& i, bool reveal, bool full, const people::Directory* who) {
-  const auto raised_by = reveal ? i.raised_by : text::mask_name(i.raised_by);
-  const auto phone = reveal || i.phone.empty() ? i.phone : text::mask_phone(i.phone);
+  const auto raised_by = who     ? who->shown(i.raised_by, reveal)
+                         : reveal ? i.raised_by
+                                  : personal::mask_name(i.raised_by);
+  const auto phone = reveal || i.phone.empty() ? i.phone : personal::mask_phone(i.phone);
   json j = {{"id", i.id},
             {"community", i.community},
             {"title", i.title},
@@ -576,7 +590,9 @@ json to_json(const Issue& i, bool reveal, bool full, const people::Directory* wh
       stakeholders.push_back(who ? who->shown(name, reveal)
                                  : reveal ? name : personal::mask_name(name));
     j["stakeholders"] = std::move(stakeholders);
-    j["extra"] = json::parse(i.extra, nullptr, false);
+    j["extra"] = json::object();
+    for (const auto& [header, value] : extra_columns(i, reveal))
+      j["extra"][header] = value;
   }
   return j;
 }

@@ -45,17 +45,6 @@ std::string percent(std::int64_t part, std::int64_t whole) {
 
 } // namespace
 
-std::string mask_place(const std::string& place) {
-  for (const char* mark : {"号楼", "栋", "幢", "座"}) {
-    const auto at = place.find(mark);
-    if (at != std::string::npos) return place.substr(0, at + std::strlen(mark));
-  }
-  // No building named: a door number is personal; a named place is not.
-  return std::any_of(place.begin(), place.end(), [](char c) { return c >= '0' && c <= '9'; })
-             ? std::string("***")
-             : place;
-}
-
 json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id, bool typed) {
   const auto m = meetings::get(ledger, id);
   if (m.community != c.id) throw Error(ErrorKind::internal, "minutes of another community");

@@ -11,6 +11,7 @@
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
 #include "consult/minutes.hpp"
+#include "consult/personal.hpp"
 #include "consult/render.hpp"
 #include "consult/text.hpp"
 #include "consult/votes.hpp"

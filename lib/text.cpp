@@ -118,36 +118,6 @@ std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
-std::string mask_phone(std::string_view phone) {
-  std::string digits;
-  for (char c : phone)
-    if (c >= '0' && c <= '9') digits.push_back(c);
-  if (digits.size() >= 11) // mobile numbers: keep the first 3 and the last 4
-    return digits.substr(0, 3) + std::string(digits.size() - 7, '*') +
-           digits.substr(digits.size() - 4);
-  if (digits.size() >= 7) // landlines: keep the last 4
-    return std::string(digits.size() - 4, '*') + digits.substr(digits.size() - 4);
-  if (digits.size() <= 2) return std::string(digits.size(), '*');
-  return std::string(digits.size() - 2, '*') + digits.substr(digits.size() - 2);
-}
-
-std::string mask_name(std::string_view name) {
-  const auto ps = pieces(trim(name));
-  const auto t = trim(name);
-  if (ps.empty()) return {};
-  auto piece = [&](std::size_t i) { return std::string(t.substr(ps[i].offset, ps[i].length)); };
-  if (ps.size() == 1) return piece(0);
-  if (ps.size() == 2) return piece(0) + "*";
-  // Four-character names are usually a two-character surname (欧阳, 司马).
-  const std::size_t keep_front = ps.size() >= 4 ? 2 : 1;
-  std::string out;
-  for (std::size_t i = 0; i < keep_front; ++i)
-    out += piece(i);
-  for (std::size_t i = keep_front; i + 1 < ps.size(); ++i)
-    out += "*";
-  out += piece(ps.size() - 1);
-  return out;
-}
 
 bool plausible_phone(std::string_view phone) noexcept {
   phone = trim(phone);

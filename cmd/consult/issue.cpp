@@ -12,6 +12,7 @@
 #include "consult/people.hpp"
 #include "consult/personal.hpp"
 #include "consult/ledger_info.hpp"
+#include "consult/personal.hpp"
 #include "consult/render.hpp"
 #include "consult/text.hpp"
 #include "consult/votes.hpp"
@@ -45,10 +46,10 @@ struct Labels {
 };
 
 std::string person(const std::string& name, bool reveal) {
-  return reveal ? name : text::mask_name(name);
+  return reveal ? name : personal::mask_name(name);
 }
 std::string phone(const std::string& p, bool reveal) {
-  return reveal || p.empty() ? p : text::mask_phone(p);
+  return reveal || p.empty() ? p : personal::mask_phone(p);
 }
 
 /// One line for an event in an issue's history.
@@ -337,7 +338,8 @@ struct IssueShowOptions {
 
 void issue_show_options(CLI::App* cmd, IssueShowOptions& o) {
   cmd->add_option("ID", o.id, _("issue id"))->required();
-  cmd->add_flag("--reveal", o.reveal, _("show residents' names and phones unmasked"));
+  cmd->add_flag("--reveal", o.reveal,
+                _("show residents' names, phones and the columns an import kept unmasked"));
   example(cmd, "  consult issue show 12\n  consult issue show 12 --json");
 }
 
@@ -406,10 +408,8 @@ void issue_show(Context& c, const IssueShowOptions& o) {
   if (issue.import_seq)
     rows.emplace_back(_("Imported"), i18n::tr(N_("line {} of the file of event {}"),
                                               issue.source_row, *issue.import_seq));
-  const auto extra = nlohmann::json::parse(issue.extra, nullptr, false);
-  if (extra.is_object())
-    for (const auto& [k, v] : extra.items())
-      if (v.is_string()) rows.emplace_back(k, v.get<std::string>());
+  for (auto& [header, value] : issues::extra_columns(issue, o.reveal))
+    rows.emplace_back(header, text::one_line(value));
   std::string out = render::key_values(rows);
   if (!issue.body.empty()) out += "\n" + issue.body + "\n";
   if (!escalations.empty()) {

@@ -17,8 +17,10 @@ ok issue list --search 屋顶
 out_has "设施维修"
 ok issue show 2
 out_has "备注:"
-out_has "已电话回访"
+out_lacks "已电话回访" # a remark is free text a resident wrote: masked unless --reveal
 out_has "imported from suggestion-box.csv"
+ok issue show 2 --reveal
+out_has "已电话回访"
 ok verify
 
 # Again: nothing new.

@@ -11,6 +11,7 @@
 #include "consult/meetings.hpp"
 #include "consult/minutes.hpp"
 #include "consult/notices.hpp"
+#include "consult/personal.hpp"
 
 #include "helpers.hpp"
 
@@ -105,10 +106,10 @@ TEST_CASE("periods, amounts and places as people write them") {
   CHECK(fund::format_amount(-5) == "-0.05");
   CHECK(fund::format_amount(100000000) == "1,000,000.00");
 
-  CHECK(minutes::mask_place("3号楼2单元301") == "3号楼");
-  CHECK(minutes::mask_place("5栋1203") == "5栋");
-  CHECK(minutes::mask_place("小区东门") == "小区东门");
-  CHECK(minutes::mask_place("1203室") == "***");
+  CHECK(personal::mask_place("3号楼2单元301") == "3号楼");
+  CHECK(personal::mask_place("5栋1203") == "5栋");
+  CHECK(personal::mask_place("小区东门") == "小区东门");
+  CHECK(personal::mask_place("1203室") == "***");
 }
 
 TEST_CASE("the account book: entries are never edited, a correction reverses") {

@@ -48,6 +48,12 @@ TEST_CASE("headers are found by their synonyms, below title rows") {
   CHECK(importer::field_for_header("Date", none) == "date");
   CHECK(importer::field_for_header("楼栋", none) == "place");
   CHECK(importer::field_for_header("备注", none) == "");
+  // A questionnaire's IP address and the place derived from it are kept and
+  // masked, not read as the place or channel (地址, 位置, 来源).
+  CHECK(importer::field_for_header("IP地址", none) == "");
+  CHECK(importer::field_for_header("地理位置", none) == "");
+  CHECK(importer::field_for_header("来源地区", none) == "");
+  CHECK(importer::field_for_header("来自IP", none) == "");
   config::ImportMap map;
   map.columns = {{"备注", "title"}};
   CHECK(importer::field_for_header("备注", map) == "title");

@@ -165,9 +165,20 @@ inline constexpr std::size_t kMaxFieldBytes = 500;
 /// merged, newest first, at most 200, as (id, title).
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
 
+/// The columns an import kept with `issue` beyond its fields, as (header,
+/// value) in header order, each value masked by what its column holds
+/// (personal::mask_column: a phone as 138****1234, an ID number hidden, free
+/// text as "***") unless `reveal`. Classified when shown, from the header and
+/// the value, so that issues imported before columns were classified are
+/// masked too.
+std::vector<std::pair<std::string, std::string>> extra_columns(const model::Issue& issue,
+                                                               bool reveal);
+
 /// An issue as JSON, the one shape of `issue list --json`, `issue show
-/// --json` and a step's result. Residents' names and phones are masked
-/// unless `reveal`; `full` adds the details, stakeholders and extra columns.
+/// --json` and a step's result. Residents' names, phones and the extra
+/// columns are masked unless `reveal`; `full` adds the details, stakeholders
+/// and extra columns (extra_columns()). Names are shown as `who` records
+/// them (members and organisations named) when given.
 nlohmann::json to_json(const model::Issue& issue, bool reveal, bool full,
                        const people::Directory* who = nullptr);
 

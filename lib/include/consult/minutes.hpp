@@ -74,7 +74,4 @@ document::Stamp stamp_now(ledger::Ledger& ledger, const std::string& kind,
                           const std::string& subject, const std::string& format, bool is_public,
                           const std::string& zone);
 
-/// A place to the building: "3号楼2单元301" → "3号楼"; "5栋" stays.
-std::string mask_place(const std::string& place);
-
 } // namespace consult::minutes

@@ -26,13 +26,6 @@ std::string pad_left(std::string_view s, std::size_t width);
 /// `s` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s) noexcept;
 
-/// A phone number with its middle hidden: 13812341234 -> 138****1234;
-/// numbers too short to mask keep only their last two digits.
-std::string mask_phone(std::string_view phone);
-
-/// A resident's name with its middle hidden: 张三 -> 张*, 张小明 -> 张*明,
-/// 欧阳小明 -> 欧阳*明.
-std::string mask_name(std::string_view name);
 
 /// True if `phone` looks like a phone number: digits with optional
 /// leading '+', spaces and hyphens, 5 to 20 digits.
