@@ -15,6 +15,9 @@ for db in "$F"/minutes-md*.db; do
   name=$(basename "$db" .db)
   cp "$db" "$T/$name.db"
   export CONSULT_LEDGER="$T/$name.db"
+  # A ledger of an earlier schema is brought up to date first, as a user's
+  # would be; the events its exports name stay as they were.
+  ok init
   for md in "$F/$name.md" "$F/$name-public.md"; do
     cp "$md" "$T/"
     file=$(basename "$md")

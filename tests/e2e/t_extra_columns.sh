@@ -94,6 +94,7 @@ ok report --period 2026-11-01..2026-12-31 --json
 cp "$T/out" public/report.json
 for file in public/*; do
   for v in $raw_values 13700001234 203.0.113.99 510104199203041234 "139****5678" "203.0.*.*" \
+    13812341234 "138****1234" "137****1234" "******************" \
     手机2 身份证号 来自IP 备注 所用时间 来源详情; do
     ! grep -qF -- "$v" "$file" || fail "$file holds '$v'"
   done

@@ -166,7 +166,7 @@ inline constexpr std::size_t kMaxFieldBytes = 500;
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
 
 /// The columns an import kept with `issue` beyond its fields, as (header,
-/// value) in header order, each value masked by what its column holds
+/// value) sorted by header as stored, each value masked by what its column holds
 /// (personal::mask_column: a phone as 138****1234, an ID number hidden, free
 /// text as "***") unless `reveal`. Classified when shown, from the header and
 /// the value, so that issues imported before columns were classified are
