@@ -4,6 +4,7 @@
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ics.hpp"
+#include "consult/people.hpp"
 #include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>

@@ -7,6 +7,7 @@
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/personal.hpp"
 #include "consult/render.hpp"
 #include "consult/rules.hpp"
 #include "consult/text.hpp"
