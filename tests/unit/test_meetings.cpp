@@ -374,7 +374,8 @@ TEST_CASE("cancel and reschedule only planned meetings") {
 
 TEST_CASE("public JSON masks residents but names council members and guests") {
   auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
-  const auto c = council_community();
+  auto c = council_community();
+  c.organisations = {"物业公司"}; // named because the community lists it
   const auto a = add_issue(*l, c, "停车", "2026-11-01", "normal", {"张小明", "物业公司"});
   auto req = council_at("2026-12-02 19:30");
   req.issues = {a};
@@ -385,6 +386,9 @@ TEST_CASE("public JSON masks residents but names council members and guests") {
   CHECK(text.find("物业公司") != std::string::npos);
   CHECK(text.find("王一") != std::string::npos);
   CHECK(meetings::to_json(c, m, true).dump().find("张小明") != std::string::npos);
+  // Not listed, a body's name is masked like a resident's: never guessed.
+  c.organisations.clear();
+  CHECK(meetings::to_json(c, m, false).dump().find("物业公司") == std::string::npos);
 }
 
 TEST_CASE("a residents' meeting counts heads of those entitled, by the law's words") {
