@@ -12,8 +12,10 @@ dump() { # LEDGER: every event and item, as stored
 
 # Opened without a configuration, so that nothing but the migration can
 # write (init records configured communities whose configuration changed).
+# (Nor from the working directory's consult.toml: from an empty one.)
 config=$CONSULT_CONFIG
 unset CONSULT_CONFIG
+mkdir "$T/bare" && cd "$T/bare"
 found=0
 for db in "$F"/*.db; do
   found=$((found + 1))
@@ -39,6 +41,7 @@ for db in "$F"/*.db; do
   fi
 done
 [ "$found" -ge 2 ] || fail "expected ledger fixtures in $F, found $found"
+cd "$T"
 export CONSULT_CONFIG="$config"
 
 # The demo writes what the previous version wrote: same kinds, same payloads,

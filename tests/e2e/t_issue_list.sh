@@ -6,16 +6,19 @@ seed
 ok issue accept 1
 
 ok issue list
-out_is "ID  STATUS     RAISED      CHANNEL  CATEGORY  TITLE               PLACE       RAISED BY  PHONE
- 3  collected  2026-11-15  微信群   安全      电动车在楼道充电    5号楼2单元
- 1  accepted   2026-11-12  意见箱   设施维修  3号楼屋顶漏水       3号楼       张*明      138****1234
- 2  collected  2026-11-06  接待日   儿童      希望开放儿童活动室              李*"
-# Personal data stays masked in every format unless --reveal.
+out_is "ID  STATUS     RAISED      CHANNEL  CATEGORY  TITLE               PLACE  RAISED BY  PHONE
+ 3  collected  2026-11-15  微信群   安全      电动车在楼道充电    5号楼
+ 1  accepted   2026-11-12  意见箱   设施维修  3号楼屋顶漏水       3号楼  张*明      138****1234
+ 2  collected  2026-11-06  接待日   儿童      希望开放儿童活动室         李*"
+# Personal data stays masked in every format unless --reveal: names, phones,
+# doors (the place cut to the building).
 out_lacks "13812341234"
 out_lacks "张小明"
+out_lacks "5号楼2单元"
 ok issue list --reveal
 out_has "13812341234"
 out_has "张小明"
+out_has "5号楼2单元"
 
 ok issue list --status collected
 out_has "电动车"

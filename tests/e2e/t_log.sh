@@ -20,7 +20,17 @@ out_has '"seq":5'
 ok log --head
 head=$(cat "$T/out")
 [ "$head" = "6 $(sqlite3 consult.db 'SELECT hash FROM event WHERE seq = 6')" ] || fail "head is '$head'"
+# Residents' data masked in the log unless revealed; the hashes are those
+# of the events as stored.
 ok log --json
+out_lacks "13812341234"
+out_lacks "张小明"
+out_has "138****1234"
+[ "$(jq -r .hash "$T/out" | tr '\n' ' ')" = "$(sqlite3 consult.db 'SELECT hash FROM event ORDER BY seq' | tr '\n' ' ')" ] ||
+  fail "the masked log does not carry the events' hashes"
+# Revealed (and the reveal recorded), anyone can recompute the chain from it.
+ok log --json --reveal
+out_has "13812341234"
 python3 - "$T/out" <<'PY'
 import hashlib, json, sys
 prev = "0" * 64

@@ -46,11 +46,11 @@ RAW="李方 王立方 赵小方 陈晓会 欧阳立方 孙小部 李处 刘所 �
 # The demo's residents too: owners on the roster, joint owners, the one who raised issue 7.
 RAW="$RAW 张小明 欧阳小明 梁春花"
 
-mkdir out
+mkdir scan
 n=0
-save() { n=$((n + 1)); cp "$T/out" "out/$n.$1"; }
+save() { n=$((n + 1)); cp "$T/out" "scan/$n.$1"; }
 # Staff commands, unrevealed.
-for args in "issue list" "issue list --format csv" "issue list --all" "meeting show $M" \
+for args in "issue list" "issue list --format csv" "meeting show $M" \
   "meeting show 1" "meeting list" "owners list" "owners list --units" \
   "owners list --format csv" "vote show 2" "fund list" "log" "log --payload" \
   "decision list" "action list"; do
@@ -63,31 +63,31 @@ for id in $(sqlite3 "$CONSULT_LEDGER" 'SELECT id FROM issue'); do
 done
 # Public documents, every format.
 for f in md html json docx; do
-  ok minutes export "$M" --public --format $f --out "out/minutes-$M.$f"
-  ok minutes export 1 --public --format $f --out "out/minutes-1.$f"
-  ok fund notice --period 2027-01 --format $f --out "out/fund.$f"
+  ok minutes export "$M" --public --format $f --out "scan/minutes-$M.$f"
+  ok minutes export 1 --public --format $f --out "scan/minutes-1.$f"
+  ok fund notice --period 2027-01 --format $f --out "scan/fund.$f"
 done
-ok notice results --period 2027-01 --format md --out out/results.md
-ok meeting export "$M" --format ics --out out/meeting.ics
-ok agenda --week next --all --out-dir out/agenda
+ok notice results --period 2027-01 --format md --out scan/results.md
+ok meeting export "$M" --format ics --out scan/meeting.ics
+ok agenda --week next --all --out-dir scan/agenda
 # DOCX files are zips: scan the XML inside.
-for d in out/*.docx; do
+for d in scan/*.docx; do
   mkdir "$d.x" && (cd "$d.x" && unzip -q "../$(basename "$d")")
 done
 for v in $RAW; do
-  hits=$(grep -rlF -- "$v" out || true)
+  hits=$(grep -rlF -- "$v" scan || true)
   [ -z "$hits" ] || fail "'$v' appears unmasked in: $hits"
 done
 
 # Named as what they are: bodies, guests, members.
-grep -qF "和平街道办事处" out/fund.md || fail "a listed organisation is masked in the statement"
-grep -qF "何工" "out/minutes-$M.md" || fail "a guest from a body is masked"
-grep -qF "区房管局" "out/minutes-$M.md" || fail "the guest's body is masked"
-grep -qF "王建国" "out/minutes-$M.md" || fail "the chair (a member) is masked"
-grep -qF "李*" "out/minutes-$M.md" || fail "the resident who spoke is not shown masked"
-grep -qF "孙*部" "out/minutes-$M.md" || fail "a resident who took part is not listed masked"
-grep -qF "陈*方" out/fund.md || fail "the donor is not shown masked"
-grep -qF "三单元五〇二室" out/*.md && fail "a door in Chinese numerals is published"
+grep -qF "和平街道办事处" scan/fund.md || fail "a listed organisation is masked in the statement"
+grep -qF "何工" "scan/minutes-$M.md" || fail "a guest from a body is masked"
+grep -qF "区房管局" "scan/minutes-$M.md" || fail "the guest's body is masked"
+grep -qF "王建国" "scan/minutes-$M.md" || fail "the chair (a member) is masked"
+grep -qF "李*" "scan/minutes-$M.html" || fail "the resident who spoke is not shown masked"
+grep -qF "孙*部" "scan/minutes-$M.html" || fail "a resident who took part is not listed masked"
+grep -qF "陈*方" scan/fund.html || fail "the donor is not shown masked"
+grep -qF "三单元五〇二室" scan/*.md && fail "a door in Chinese numerals is published"
 
 # --- reveals are recorded, and list nothing personal ------------------------
 ok log --reveals
@@ -111,9 +111,9 @@ jq -se "length == 3 and .[0].command == \"issue show\" and .[0].records.issues =
 for v in 李方 13912345678 梁春花; do
   out_lacks "$v"
 done
-sqlite3 "$CONSULT_LEDGER" "SELECT payload FROM event WHERE kind = 'privacy.reveal'" >out/reveals
+sqlite3 "$CONSULT_LEDGER" "SELECT payload FROM event WHERE kind = 'privacy.reveal'" >scan/reveals
 for v in $RAW; do
-  ! grep -qF -- "$v" out/reveals || fail "a reveal's record holds '$v'"
+  ! grep -qF -- "$v" scan/reveals || fail "a reveal's record holds '$v'"
 done
 ok verify
 
