@@ -37,6 +37,47 @@ json person(const std::string& name, const std::string& role) {
   return {{"name", name}, {"role", role}};
 }
 
+/// Masks the residents in a minutes record, in place, for its public JSON:
+/// every person object whose role is not a member's, a guest's or a body's,
+/// and every place. `typed` false: as writer 1 masked (people::legacy), by
+/// the guess from the ending, for verifying its documents.
+void mask_public(json& minutes, bool typed) {
+  std::function<void(json&)> mask = [&](json& v) {
+    if (v.is_object()) {
+      if (v.contains("role") && v.contains("name") && v["name"].is_string()) {
+        const auto role = v["role"].get<std::string>();
+        const auto name = v["name"].get<std::string>();
+        if (typed && role != "member" && role != "guest" && role != "body")
+          v["name"] = personal::mask_name(name);
+        if (!typed && (role == "resident" || role == "owner"))
+          v["name"] = people::legacy::mask_name(name);
+        if (!typed && role == "stakeholder") v["name"] = people::legacy::mask_person(name);
+      }
+      if (v.contains("place") && v["place"].is_string()) {
+        const auto place = v["place"].get<std::string>();
+        v["place"] = typed ? personal::mask_place(place) : people::legacy::mask_place(place);
+      }
+      for (auto& [k, x] : v.items())
+        mask(x);
+    } else if (v.is_array()) {
+      for (auto& x : v)
+        mask(x);
+    }
+  };
+  mask(minutes);
+  // Stakeholders and proxies carry a role only when it is not a resident's;
+  // writer 1 guessed for stakeholders and named proxies.
+  for (auto& s : minutes["attendance"]["stakeholders"])
+    if (!typed)
+      s["name"] = people::legacy::mask_person(s.value("name", ""));
+    else if (!s.contains("role"))
+      s["name"] = personal::mask_name(s.value("name", ""));
+  if (!typed) return;
+  for (auto& seat : minutes["attendance"]["seats"])
+    for (auto& p : seat["proxies"])
+      if (!p.contains("role")) p["name"] = personal::mask_name(p.value("name", ""));
+}
+
 std::string percent(std::int64_t part, std::int64_t whole) {
   if (whole <= 0) return "-";
   const auto tenths = (part * 2000 + whole) / (2 * whole);
@@ -544,55 +585,7 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
       if (a.seq <= stamp.seq)
         amendments.push_back({{"n", a.n}, {"text", a.text}, {"by", a.by}, {"at", a.at}});
     j["amendments"] = amendments;
-    if (stamp.is_public && !typed) {
-      // As documents stamped before people were recorded by kind were masked.
-      std::function<void(json&)> mask = [&](json& v) {
-        if (v.is_object()) {
-          if (v.contains("role") && v.contains("name") && v["name"].is_string()) {
-            const auto role = v["role"].get<std::string>();
-            if (role == "resident" || role == "owner")
-              v["name"] = people::legacy::mask_name(v["name"].get<std::string>());
-            if (role == "stakeholder")
-              v["name"] = people::legacy::mask_person(v["name"].get<std::string>());
-          }
-          if (v.contains("place") && v["place"].is_string())
-            v["place"] = people::legacy::mask_place(v["place"].get<std::string>());
-          for (auto& [k, x] : v.items())
-            mask(x);
-        } else if (v.is_array()) {
-          for (auto& x : v)
-            mask(x);
-        }
-      };
-      mask(j["minutes"]);
-      for (auto& s : j["minutes"]["attendance"]["stakeholders"])
-        s["name"] = people::legacy::mask_person(s.value("name", ""));
-    } else if (stamp.is_public) {
-      // Mask in place: every person object with a resident's role.
-      std::function<void(json&)> mask = [&](json& v) {
-        if (v.is_object()) {
-          if (v.contains("role") && v.contains("name") && v["name"].is_string()) {
-            const auto role = v["role"].get<std::string>();
-            if (role != "member" && role != "guest" && role != "body")
-              v["name"] = personal::mask_name(v["name"].get<std::string>());
-          }
-          if (v.contains("place") && v["place"].is_string())
-            v["place"] = personal::mask_place(v["place"].get<std::string>());
-          for (auto& [k, x] : v.items())
-            mask(x);
-        } else if (v.is_array()) {
-          for (auto& x : v)
-            mask(x);
-        }
-      };
-      mask(j["minutes"]);
-      // Stakeholders and proxies carry a role only when it is not a resident's.
-      for (auto& s : j["minutes"]["attendance"]["stakeholders"])
-        if (!s.contains("role")) s["name"] = personal::mask_name(s.value("name", ""));
-      for (auto& seat : j["minutes"]["attendance"]["seats"])
-        for (auto& p : seat["proxies"])
-          if (!p.contains("role")) p["name"] = personal::mask_name(p.value("name", ""));
-    }
+    if (stamp.is_public) mask_public(j["minutes"], typed);
     return j.dump(2) + "\n";
   }
   const auto b = blocks(rec, st, stamp.is_public, stamp.seq, typed);

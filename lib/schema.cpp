@@ -602,46 +602,54 @@ std::string check_as_comparisons(const std::string& sql, const std::string& colu
   return m.prefix().str() + "CHECK (" + chain + ")" + m.suffix().str();
 }
 
+/// The recorded SQL of table `name`.
+std::string table_sql(SQLite::Database& db, const char* name) {
+  SQLite::Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?");
+  q.bind(1, name);
+  return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+/// Replaces the recorded SQL of table `name` with `sql`, the way SQLite
+/// documents for changes that are not part of the file format, such as a
+/// CHECK constraint: writable_schema, then schema_version + 1. Migration
+/// `step`'s own; checked afterwards (a build of SQLite in defensive mode
+/// refuses it).
+void edit_table_sql(SQLite::Database& db, const char* name, const std::string& sql, int step) {
+  const int version = db.execAndGet("PRAGMA schema_version").getInt();
+  db.exec("PRAGMA writable_schema = ON");
+  SQLite::Statement update(db,
+                           "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?");
+  update.bind(1, sql);
+  update.bind(2, name);
+  update.exec();
+  db.exec(fmt::format("PRAGMA schema_version = {}", version + 1));
+  db.exec("PRAGMA writable_schema = OFF");
+  if (table_sql(db, name) != sql)
+    throw Error(ErrorKind::internal,
+                fmt::format("schema step {}: SQLite refused to edit the {} table's SQL", step, name));
+}
+
 /// Step 8: the issue table's checks of status and priority as chains of
 /// comparisons. SQLite evaluates `x IN ('a', 'b', …)` with more than two
 /// values by building a lookup table each time a statement runs, that is for
 /// every single-row INSERT or UPDATE of an issue: it cost an import 4 µs a
 /// row, more than the rest of the row's insert. The chain accepts exactly
 /// the same values. A CHECK constraint is not part of the file format, so the
-/// table's recorded SQL is edited in place, the way SQLite documents for such
-/// changes (writable_schema, then schema_version + 1), not rebuilt.
+/// table's recorded SQL is edited in place, not rebuilt.
 void schema8(SQLite::Database& db) {
-  const auto read = [&db] {
-    return db.execAndGet("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'issue'")
-        .getString();
-  };
-  const std::string sql = check_as_comparisons(check_as_comparisons(read(), "status"), "priority");
-  const int version = db.execAndGet("PRAGMA schema_version").getInt();
-  db.exec("PRAGMA writable_schema = ON");
-  SQLite::Statement update(
-      db, "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'issue'");
-  update.bind(1, sql);
-  update.exec();
-  db.exec(fmt::format("PRAGMA schema_version = {}", version + 1));
-  db.exec("PRAGMA writable_schema = OFF");
-  if (read() != sql) // e.g. a build of SQLite in defensive mode
-    throw Error(ErrorKind::internal, "schema step 8: SQLite refused to edit the issue table's SQL");
+  const std::string sql =
+      check_as_comparisons(check_as_comparisons(table_sql(db, "issue"), "status"), "priority");
+  edit_table_sql(db, "issue", sql, 8);
 }
 
 /// Step 9: residents who take part in a meeting (the one who raised the
 /// matter at a round table, visitors on a reception day) are recorded as
 /// residents, not as guests from a body: meeting_person's check of role
-/// gains 'resident'. Edited in place like step 8 (a CHECK is not part of the
-/// file format).
+/// gains 'resident'. Edited in place like step 8.
 void schema9(SQLite::Database& db) {
-  const auto read = [&db] {
-    return db
-        .execAndGet("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'meeting_person'")
-        .getString();
-  };
   const std::string before = "CHECK (role IN ('member', 'stakeholder', 'guest'))";
   const std::string after = "CHECK (role IN ('member', 'stakeholder', 'guest', 'resident'))";
-  std::string sql = read();
+  std::string sql = table_sql(db, "meeting_person");
   if (sql.find(after) != std::string::npos) return; // done already
   const auto at = sql.find(before);
   if (at == std::string::npos)
@@ -650,17 +658,7 @@ void schema9(SQLite::Database& db) {
                   "of role (was the schema changed outside consult?)"),
                 {}, _("restore the ledger from a backup; this one is left as it was"));
   sql.replace(at, before.size(), after);
-  const int version = db.execAndGet("PRAGMA schema_version").getInt();
-  db.exec("PRAGMA writable_schema = ON");
-  SQLite::Statement update(
-      db, "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'meeting_person'");
-  update.bind(1, sql);
-  update.exec();
-  db.exec(fmt::format("PRAGMA schema_version = {}", version + 1));
-  db.exec("PRAGMA writable_schema = OFF");
-  if (read() != sql)
-    throw Error(ErrorKind::internal,
-                "schema step 9: SQLite refused to edit the meeting_person table's SQL");
+  edit_table_sql(db, "meeting_person", sql, 9);
 }
 
 } // namespace
