@@ -33,4 +33,46 @@ for db in "$F"/minutes-md*.db; do
   done
 done
 [ "$found" -ge 1 ] || fail "no export fixtures in $F"
+
+# Documents of every format made by each earlier writer
+# (tests/fixtures/exports/make-documents.sh): each still verifies against its
+# ledger, migrated, and is refused once altered — even where a later writer
+# names or masks people differently.
+docs=0
+for db in "$F"/documents-w*.db; do
+  [ -f "$db" ] || continue
+  name=$(basename "$db" .db)
+  cp "$db" "$T/$name.db"
+  export CONSULT_LEDGER="$T/$name.db"
+  ok init
+  for file in "$F/$name"-*; do
+    docs=$((docs + 1))
+    base=$(basename "$file")
+    cp "$file" "$T/$base"
+    ok verify --export "$base"
+    out_has "ok: '$base'"
+    case "$base" in
+    *.docx)
+      python3 - "$base" "altered-$base" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+data[len(data) // 2] ^= 0x20
+open(sys.argv[2], "wb").write(bytes(data))
+PY
+      ;;
+    *) sed 's/和平里社区/和平里小区/' "$base" >"altered-$base" ;;
+    esac
+    cmp -s "$base" "altered-$base" && fail "$base: nothing to alter"
+    run verify --export "altered-$base"
+    [ "$status" -ne 0 ] || fail "altered $base was accepted"
+  done
+  # Made again today, the same public minutes mask whom the first writer
+  # guessed to be a body (李方, whose name ends in 方).
+  if [ "$name" = documents-w1 ]; then
+    grep -qF "李方" "$name-minutes-public.md" || fail "writer 1's public minutes are not as posted"
+    ok minutes export 1 --format md --public --out today.md
+    ! grep -qF "李方" today.md || fail "today's public minutes name the resident 李方"
+  fi
+done
+[ "$docs" -ge 1 ] || fail "no document fixtures in $F"
 echo ok
