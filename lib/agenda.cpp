@@ -72,7 +72,7 @@ std::string md_cell(const std::string& s) {
 
 /// The names of a composition row, residents masked.
 std::string names_of(const people::Directory& who, const meetings::CompositionRow& row) {
-  return who.shown_all(row.names);
+  return meetings::shown_names(who, row);
 }
 
 std::vector<std::pair<std::string, std::string>> facts(const config::Community& c,

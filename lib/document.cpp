@@ -237,6 +237,10 @@ std::string Stamp::line() const {
   return i18n::tr(N_("ledger event {} (sha256 {}), generated {}"), seq, hash, at);
 }
 
+int renderer_schema(int renderer) noexcept {
+  return renderer >= 2 ? 9 : 0;
+}
+
 int renderer_version(std::string_view) noexcept {
   return 2;
 }

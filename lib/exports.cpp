@@ -86,6 +86,21 @@ Check check(ledger::Ledger& ledger, const config::Config& config, const std::str
                          stamp->seq, stamp->hash);
     return r;
   }
+  // A writer the ledger had retired by the stamped event cannot have made
+  // the file: its stamp was changed to name the old writer, whose masking
+  // guessed from names (people::legacy).
+  if (stamp->renderer < document::renderer_version(stamp->format)) {
+    const auto retired_after =
+        ledger.upgraded_after(document::renderer_schema(stamp->renderer + 1));
+    if (retired_after && stamp->seq > *retired_after) {
+      r.problem = i18n::tr(N_("the export's stamp names version {} of consult's {} writer, which "
+                              "this ledger no longer used after event {}; the file is of event "
+                              "{}: its stamp was altered"),
+                           stamp->renderer, text::quote_input(stamp->format), *retired_after,
+                           stamp->seq);
+      return r;
+    }
+  }
   // Made again from the ledger as it was at the stamped event, not as it is
   // now: a stamp moved back to an earlier event no longer matches what the
   // file lists (an action added after it, a vote closed after it).

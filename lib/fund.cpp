@@ -6,6 +6,7 @@
 #include "consult/events_fund.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/personal.hpp"
 #include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -210,6 +211,21 @@ Balance balance(ledger::Ledger& ledger, const std::string& community,
   return b;
 }
 
+namespace {
+
+/// The residents among the parties of `entries`: their names are masked in
+/// the purposes and reasons of a public statement too.
+std::vector<std::string> resident_parties(const std::vector<Entry>& entries,
+                                          const people::Directory& who) {
+  std::vector<std::string> out;
+  for (const auto& e : entries)
+    if (!e.named && who.kind_of(e.party, people::Field::resident) == people::Kind::resident)
+      out.push_back(e.party);
+  return out;
+}
+
+} // namespace
+
 std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
                              const clock::Period& p, bool typed) {
   using namespace std::chrono;
@@ -228,6 +244,7 @@ std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
   t.header = {_("No."),       _("Date"),    _("Income / expense"),
               _("From / to"), _("Purpose"), _("Amount (yuan)")};
   std::int64_t income = 0, expense = 0;
+  const auto residents = typed ? resident_parties(entries, who) : std::vector<std::string>();
   for (const auto& e : entries) {
     // A party is named when recorded as named (a body, a supplier, a donor
     // who chose to be) or as an organisation of the community; a resident
@@ -236,10 +253,12 @@ std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
                                             ? people::legacy::mask_person(e.party)
                                             : e.party)
                               : e.named ? e.party
-                                        : who.shown(e.party);
-    std::string purpose = e.purpose;
+                                        : who.shown(e.party, people::Field::resident);
+    std::string purpose = typed ? personal::mask_in_text(e.purpose, residents) : e.purpose;
     if (e.issue) purpose += i18n::tr(N_(" (issue {})"), *e.issue);
-    if (e.reverses) purpose = i18n::tr(N_("correction of entry {}: {}"), *e.reverses, e.reason);
+    if (e.reverses)
+      purpose = i18n::tr(N_("correction of entry {}: {}"), *e.reverses,
+                         typed ? personal::mask_in_text(e.reason, residents) : e.reason);
     const auto v = e.signed_amount();
     (e.kind == "income" ? income : expense) += e.kind == "income" ? v : -v;
     t.rows.push_back({std::to_string(e.id), e.on_date,
@@ -272,20 +291,24 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, const clo
     json rows = json::array();
     const people::Directory who(c);
     std::int64_t net = 0;
-    for (const auto& e : list(ledger, c.id, p)) {
+    const auto entries = list(ledger, c.id, p);
+    const auto residents = stamp.is_public && typed ? resident_parties(entries, who)
+                                                    : std::vector<std::string>();
+    auto free = [&](const std::string& t) { return personal::mask_in_text(t, residents); };
+    for (const auto& e : entries) {
       net += e.signed_amount();
       rows.push_back(
           {{"id", e.id},
            {"date", e.on_date},
            {"kind", e.kind},
            {"party", !stamp.is_public || e.named ? e.party
-                     : typed                      ? who.shown(e.party)
+                     : typed                      ? who.shown(e.party, people::Field::resident)
                      : e.kind == "income"         ? people::legacy::mask_person(e.party)
                                                   : e.party},
-           {"purpose", e.purpose},
+           {"purpose", stamp.is_public && typed ? free(e.purpose) : e.purpose},
            {"issue", e.issue ? json(*e.issue) : json(nullptr)},
            {"reverses", e.reverses ? json(*e.reverses) : json(nullptr)},
-           {"reason", e.reason},
+           {"reason", stamp.is_public && typed ? free(e.reason) : e.reason},
            {"amount", format_amount(e.signed_amount())}});
     }
     return json({{"community", c.id},
@@ -313,7 +336,7 @@ nlohmann::json to_json(const Entry& e, const people::Directory& who, bool reveal
           {"kind", e.kind},
           {"amount", format_amount(e.amount)},
           {"signed_amount", format_amount(e.signed_amount())},
-          {"party", e.named ? e.party : who.shown(e.party, reveal)},
+          {"party", e.named ? e.party : who.shown(e.party, people::Field::resident, reveal)},
           {"named", e.named},
           {"purpose", e.purpose},
           {"issue", e.issue ? nlohmann::json(*e.issue) : nlohmann::json(nullptr)},

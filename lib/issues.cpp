@@ -1,7 +1,5 @@
 #include "consult/issues.hpp"
 
-#include "consult/personal.hpp"
-
 #include "consult/error.hpp"
 #include "consult/events_ledger.hpp"
 #include "consult/hash.hpp"
@@ -272,13 +270,28 @@ void each(ledger::Ledger& ledger, const Filter& f, const std::function<void(cons
     sql += " AND (title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\' OR place LIKE ? ESCAPE '\\')";
     binds.insert(binds.end(), {pattern, pattern, pattern});
   }
+  // Unrevealed, a place is searched as it is shown (cut to the building):
+  // a search for a door number must not tell which issue it is on. Such
+  // matches are weeded out here, so the limit is counted here too.
+  const bool weed = !f.text.empty() && !f.reveal;
   sql += " ORDER BY raised_on DESC, id DESC";
-  if (f.limit > 0) sql += fmt::format(" LIMIT {}", f.limit);
+  if (f.limit > 0 && !weed) sql += fmt::format(" LIMIT {}", f.limit);
   SQLite::Statement q(ledger.db(), sql);
   for (std::size_t i = 0; i < binds.size(); ++i)
     q.bind(static_cast<int>(i + 1), binds[i]);
-  while (q.executeStep())
-    fn(read_issue(q));
+  const auto needle = text::ascii_lower(f.text);
+  auto has = [&](const std::string& hay) {
+    return text::ascii_lower(hay).find(needle) != std::string::npos;
+  };
+  std::int64_t shown = 0;
+  while (q.executeStep()) {
+    auto issue = read_issue(q);
+    if (weed && !has(issue.title) && !has(issue.body) &&
+        !has(personal::mask_place(issue.place)))
+      continue;
+    fn(issue);
+    if (weed && f.limit > 0 && ++shown >= f.limit) break;
+  }
 }
 
 std::vector<Issue> list(ledger::Ledger& ledger, const Filter& filter) {
@@ -555,7 +568,7 @@ std::vector<std::pair<std::string, std::string>> extra_columns(const Issue& i, b
 }
 
 json to_json(const Issue& i, bool reveal, bool full, const people::Directory* who) {
-  const auto raised_by = who     ? who->shown(i.raised_by, reveal)
+  const auto raised_by = who     ? who->shown(i.raised_by, people::Field::resident, reveal)
                          : reveal ? i.raised_by
                                   : personal::mask_name(i.raised_by);
   const auto phone = reveal || i.phone.empty() ? i.phone : personal::mask_phone(i.phone);
@@ -587,7 +600,7 @@ json to_json(const Issue& i, bool reveal, bool full, const people::Directory* wh
     j["body"] = i.body;
     json stakeholders = json::array();
     for (const auto& name : i.stakeholders)
-      stakeholders.push_back(who ? who->shown(name, reveal)
+      stakeholders.push_back(who ? who->shown(name, people::Field::resident, reveal)
                                  : reveal ? name : personal::mask_name(name));
     j["stakeholders"] = std::move(stakeholders);
     j["extra"] = json::object();

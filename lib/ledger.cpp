@@ -402,6 +402,19 @@ int Ledger::schema_version() {
   return db_->execAndGet("PRAGMA user_version").getInt();
 }
 
+std::optional<std::int64_t> Ledger::upgraded_after(int version) {
+  if (schema_version() < version) return std::nullopt;
+  SQLite::Statement q(*db_, "SELECT after_seq FROM schema_upgrade WHERE version = ?");
+  q.bind(1, version);
+  if (!q.executeStep())
+    throw Error(ErrorKind::data,
+                i18n::tr(N_("the ledger is at schema {} but does not record when it was brought "
+                            "to schema {}"),
+                         schema_version(), version),
+                {}, _("run 'consult verify'; restore the ledger from a backup"));
+  return q.getColumn(0).getInt64();
+}
+
 void Ledger::write(const std::function<void()>& fn) {
   if (depth_ > 0) {
     fn();

@@ -842,12 +842,28 @@ people::Directory directory(const config::Community& c, const Meeting& m) {
   people::Directory who(c);
   for (const auto& p : m.people) {
     if (p.role == "member") who.add(p.name, people::Kind::member);
-    if (p.role == "guest") {
-      who.add(p.name, people::Kind::guest);
-      who.add(p.detail, people::Kind::body);
-    }
+    if (p.role == "guest") who.add(p.name, people::Kind::guest);
+    // A guest's body is named in the guest's own row only: it is not an
+    // organisation of the community, and a resident may bear the same text.
+    if (p.role == "resident" || p.role == "stakeholder") who.add(p.name, people::Kind::resident);
   }
   return who;
+}
+
+std::string shown_name(const people::Directory& who, const Person& p, bool reveal) {
+  // Members in their seats and guests act in a public role; a stakeholder or
+  // a resident who took part is a resident unless listed as an organisation.
+  if (p.role == "member" || p.role == "guest") return std::string(text::trim(p.name));
+  return who.shown(p.name, people::Field::resident, reveal);
+}
+
+std::string shown_names(const people::Directory& who, const CompositionRow& row, bool reveal) {
+  const bool residents = row.key == "stakeholders" || row.key == "residents";
+  std::string out;
+  for (const auto& n : row.names)
+    out += (out.empty() ? "" : "、") +
+           (residents ? who.shown(n, people::Field::resident, reveal) : std::string(text::trim(n)));
+  return out;
 }
 
 json to_json(const config::Community& c, const Meeting& m, bool reveal) {
@@ -855,7 +871,7 @@ json to_json(const config::Community& c, const Meeting& m, bool reveal) {
   // Council members and guests (officials of outside bodies) act in their
   // role and stay named; residents (stakeholders, speakers) are masked.
   const auto who = directory(c, m);
-  auto shown = [&](const std::string& name) { return who.shown(name, reveal); };
+  auto shown = [&](const std::string& name, people::Field f) { return who.shown(name, f, reveal); };
   json items = json::array();
   for (const auto& it : m.items) {
     const auto* category = c.category(it.issue.category);
@@ -881,19 +897,19 @@ json to_json(const config::Community& c, const Meeting& m, bool reveal) {
   }
   json people = json::array();
   for (const auto& p : m.people)
-    people.push_back({{"name", shown(p.name)},
+    people.push_back({{"name", shown_name(who, p, reveal)},
                       {"role", p.role},
                       {"seat", p.seat},
                       {"detail", p.detail},
                       {"attendance", p.attendance},
-                      {"proxy", p.proxy.empty() ? p.proxy : shown(p.proxy)},
+                      {"proxy", p.proxy.empty() ? p.proxy : shown(p.proxy, people::Field::proxy)},
                       {"reason", p.reason}});
   json notes = json::array();
   for (const auto& n : m.notes)
     notes.push_back({{"id", n.id},
                      {"issue", n.issue},
                      {"round", n.round},
-                     {"speaker", shown(n.speaker)},
+                     {"speaker", shown(n.speaker, people::Field::speaker)},
                      {"position", n.position},
                      {"body", n.body},
                      {"at", n.at}});

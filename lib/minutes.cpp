@@ -21,6 +21,7 @@
 #include <cstring>
 #include <functional>
 #include <map>
+#include <set>
 
 namespace consult::minutes {
 
@@ -41,7 +42,58 @@ json person(const std::string& name, const std::string& role) {
 /// every person object whose role is not a member's, a guest's or a body's,
 /// and every place. `typed` false: as writer 1 masked (people::legacy), by
 /// the guess from the ending, for verifying its documents.
+/// The residents a typed minutes record names: every person object whose
+/// role is not a member's, a guest's or a body's, and the stakeholders and
+/// proxies recorded without a role (writer 2 writes it only for others).
+std::vector<std::string> resident_names(const json& minutes) {
+  std::vector<std::string> out;
+  std::function<void(const json&)> walk = [&](const json& v) {
+    if (v.is_object()) {
+      const auto role = v.find("role");
+      const auto name = v.find("name");
+      if (role != v.end() && name != v.end() && role->is_string() && name->is_string() &&
+          *role != "member" && *role != "guest" && *role != "body")
+        out.push_back(name->get<std::string>());
+      for (const auto& [k, x] : v.items())
+        walk(x);
+    } else if (v.is_array()) {
+      for (const auto& x : v)
+        walk(x);
+    }
+  };
+  walk(minutes);
+  const auto& att = minutes.contains("attendance") ? minutes.at("attendance") : json::object();
+  for (const auto& s : att.value("stakeholders", json::array()))
+    if (!s.contains("role")) out.push_back(s.value("name", ""));
+  for (const auto& seat : att.value("seats", json::array()))
+    for (const auto& p : seat.value("proxies", json::array()))
+      if (!p.contains("role")) out.push_back(p.value("name", ""));
+  return out;
+}
+
+/// Free text of a public record — titles, opinions, notes, questions,
+/// decisions, actions, reasons — with the residents the record names and
+/// any mobile or ID-card number masked (personal::mask_in_text).
+void mask_free_text(json& v, const std::vector<std::string>& names) {
+  static const std::set<std::string, std::less<>> kFree = {
+      "title", "outcome_note", "question", "matter", "reason", "text", "what"};
+  if (v.is_array()) {
+    for (auto& x : v)
+      mask_free_text(x, names);
+    return;
+  }
+  if (!v.is_object()) return;
+  const bool opinion = v.contains("speaker");
+  for (auto& [k, x] : v.items()) {
+    if (x.is_string() && (kFree.contains(k) || (opinion && k == "body")))
+      x = personal::mask_in_text(x.get<std::string>(), names);
+    else if (x.is_structured())
+      mask_free_text(x, names);
+  }
+}
+
 void mask_public(json& minutes, bool typed) {
+  const auto residents = typed ? resident_names(minutes) : std::vector<std::string>();
   std::function<void(json&)> mask = [&](json& v) {
     if (v.is_object()) {
       if (v.contains("role") && v.contains("name") && v["name"].is_string()) {
@@ -73,9 +125,26 @@ void mask_public(json& minutes, bool typed) {
     else if (!s.contains("role"))
       s["name"] = personal::mask_name(s.value("name", ""));
   if (!typed) return;
+  // An owner's units are their address: cut to the building.
+  for (auto& item : minutes["items"])
+    for (auto& vote : item["votes"])
+      for (auto& b : vote["ballots"])
+        if (b["voter"].value("role", "") == "owner")
+          for (auto& u : b["units"])
+            u = personal::mask_place(u.get<std::string>());
   for (auto& seat : minutes["attendance"]["seats"])
     for (auto& p : seat["proxies"])
       if (!p.contains("role")) p["name"] = personal::mask_name(p.value("name", ""));
+  mask_free_text(minutes, residents);
+}
+
+/// Amendments of public minutes: their text masked like the record's.
+std::vector<Amendment> public_amendments(const std::vector<Amendment>& all,
+                                         const std::vector<std::string>& residents) {
+  auto out = all;
+  for (auto& a : out)
+    a.text = personal::mask_in_text(a.text, residents);
+  return out;
 }
 
 std::string percent(std::int64_t part, std::int64_t whole) {
@@ -96,12 +165,15 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
   std::map<std::string, std::string> roles;
   for (const auto& p : m.people)
     roles[p.name] = p.role;
-  auto role_of = [&](const std::string& name) {
-    const auto kind = typed ? who.kind_of(name) : people::Kind::resident;
-    if (kind == people::Kind::body) return std::string("body");
+  // The field decides what a name is (people::Field), never its text.
+  // Writer 1 took everyone for what the attendance recorded, else a resident.
+  auto role_of = [&](const std::string& name, people::Field f) -> std::string {
     const auto it = roles.find(name);
-    if (it != roles.end()) return it->second;
-    return kind == people::Kind::member ? std::string("member") : std::string("resident");
+    if (!typed) return it != roles.end() ? it->second : std::string("resident");
+    const auto kind = who.kind_of(name, f);
+    if (kind == people::Kind::resident && it != roles.end() && it->second == "stakeholder")
+      return "stakeholder";
+    return std::string(people::to_string(kind));
   };
 
   json j;
@@ -143,7 +215,8 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
         // A proxy is a resident unless recorded as a member or a body (the
         // role is written only then, so records stay as they were).
         json proxy = {{"name", p.proxy}, {"for", p.name}};
-        if (typed && role_of(p.proxy) != "resident") proxy["role"] = role_of(p.proxy);
+        const auto role = role_of(p.proxy, people::Field::proxy);
+        if (typed && role != "resident") proxy["role"] = role;
         row["proxies"].push_back(std::move(proxy));
       }
       if (p.attendance == "absent" || p.attendance == "excused" || p.attendance == "invited")
@@ -158,7 +231,7 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
       json x = {{"name", p.name}, {"issues", p.detail}, {"attendance", p.attendance}};
       // A stakeholder is a resident unless the community lists it as an
       // organisation (the role is written only then).
-      if (typed && role_of(p.name) == "body") x["role"] = "body";
+      if (typed && role_of(p.name, people::Field::resident) == "body") x["role"] = "body";
       stakeholders.push_back(std::move(x));
     }
     if (p.role == "guest") guests.push_back({{"name", p.name}, {"body", p.detail}});
@@ -197,12 +270,14 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
                      {"category", config::label_or_key(c.category(is.category), is.category)},
                      {"raised_on", is.raised_on},
                      {"residents", is.raised_count},
-                     {"raised_by", person(is.raised_by, typed ? role_of(is.raised_by) : "resident")},
+                     {"raised_by", person(is.raised_by,
+                                      typed ? role_of(is.raised_by, people::Field::resident)
+                                            : "resident")},
                      {"place", is.place}};
     json opinions = json::array();
     for (const auto& n : m.notes)
       if (n.issue == is.id)
-        opinions.push_back({{"speaker", person(n.speaker, role_of(n.speaker))},
+        opinions.push_back({{"speaker", person(n.speaker, role_of(n.speaker, people::Field::speaker))},
                             {"position", n.position},
                             {"round", n.round},
                             {"body", n.body}});
@@ -219,7 +294,8 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
       for (const auto& b : v.ballots)
         ballots.push_back(
             {{"voter", person(b.voter, v.electorate != "roster" ? "member"
-                                       : typed && who.kind_of(b.voter) == people::Kind::body
+                                       : typed && who.kind_of(b.voter, people::Field::resident) ==
+                                                        people::Kind::body
                                            ? "body"
                                            : "owner")},
              {"units", b.units},
@@ -584,9 +660,28 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
     for (const auto& a : st.amendments)
       if (a.seq <= stamp.seq)
         amendments.push_back({{"n", a.n}, {"text", a.text}, {"by", a.by}, {"at", a.at}});
+    if (stamp.is_public && typed) {
+      const auto residents = resident_names(j["minutes"]);
+      for (auto& a : amendments)
+        a["text"] = personal::mask_in_text(a.value("text", ""), residents);
+    }
     j["amendments"] = amendments;
     if (stamp.is_public) mask_public(j["minutes"], typed);
     return j.dump(2) + "\n";
+  }
+  if (stamp.is_public && typed) {
+    // Writer 2: the names and the free text masked once, in the record the
+    // document is made of (blocks() leaves masked names as they are).
+    State shown = st;
+    json masked = rec;
+    json& r = st.approved ? shown.document : masked;
+    const auto residents = resident_names(r);
+    mask_public(r, true);
+    shown.amendments = public_amendments(st.amendments, residents);
+    const auto b = blocks(masked, shown, true, stamp.seq, true);
+    if (stamp.format == "md") return document::markdown(b, stamp);
+    if (stamp.format == "html") return document::html(b, stamp, "zh-CN");
+    if (stamp.format == "docx") return document::docx(b, stamp, "zh");
   }
   const auto b = blocks(rec, st, stamp.is_public, stamp.seq, typed);
   if (stamp.format == "md") return document::markdown(b, stamp);

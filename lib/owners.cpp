@@ -5,6 +5,7 @@
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/personal.hpp"
 #include "consult/rules.hpp"
 #include "consult/text.hpp"
 
@@ -345,15 +346,22 @@ std::optional<Owner> find_owner(ledger::Ledger& ledger, const std::string& commu
   return o;
 }
 
+std::string shown_unit(const std::string& unit, bool reveal) {
+  return reveal ? unit : personal::mask_place(unit);
+}
+
 nlohmann::json to_json(const Unit& u, const people::Directory& who, bool reveal) {
-  return {{"unit", u.unit},
-          {"owner", who.shown(u.owner, reveal)},
+  return {{"unit", shown_unit(u.unit, reveal)},
+          {"owner", who.shown(u.owner, people::Field::resident, reveal)},
           {"area", rules::format_area(u.area)}};
 }
 
 nlohmann::json to_json(const Owner& o, const people::Directory& who, bool reveal) {
-  return {{"owner", who.shown(o.name, reveal)},
-          {"units", o.units},
+  nlohmann::json units = nlohmann::json::array();
+  for (const auto& u : o.units)
+    units.push_back(shown_unit(u, reveal));
+  return {{"owner", who.shown(o.name, people::Field::resident, reveal)},
+          {"units", units},
           {"area", rules::format_area(o.area)}};
 }
 

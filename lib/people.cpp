@@ -24,26 +24,38 @@ Directory::Directory(const config::Community& c) {
 }
 
 void Directory::add(std::string_view name, Kind k) {
+  const auto n = std::string(text::trim(name));
+  if (n.empty()) return;
+  switch (k) {
+  case Kind::member: members_.insert(n); break;
+  case Kind::guest: guests_.insert(n); break;
+  case Kind::body: organisations_.insert(n); break;
+  case Kind::resident: residents_.insert(n); break;
+  }
+}
+
+Kind Directory::kind_of(std::string_view name, Field f) const {
   const auto n = text::trim(name);
-  if (n.empty() || k == Kind::resident) return;
-  known_.emplace(std::string(n), k); // the first recording stands
+  // A body is never a resident: a name the community lists as an
+  // organisation is one in every field.
+  if (organisations_.contains(n)) return Kind::body;
+  if (f == Field::resident || residents_.contains(n)) return Kind::resident;
+  if (members_.contains(n)) return Kind::member;
+  if (f == Field::speaker && guests_.contains(n)) return Kind::guest;
+  return Kind::resident;
 }
 
-Kind Directory::kind_of(std::string_view name) const {
-  const auto it = known_.find(text::trim(name));
-  return it == known_.end() ? Kind::resident : it->second;
-}
-
-std::string Directory::shown(std::string_view name, bool reveal) const {
-  if (reveal || text::trim(name).empty() || kind_of(name) != Kind::resident)
+std::string Directory::shown(std::string_view name, Field f, bool reveal) const {
+  if (reveal || text::trim(name).empty() || kind_of(name, f) != Kind::resident)
     return std::string(text::trim(name));
   return personal::mask_name(name);
 }
 
-std::string Directory::shown_all(const std::vector<std::string>& names, bool reveal) const {
+std::string Directory::shown_all(const std::vector<std::string>& names, Field f,
+                                 bool reveal) const {
   std::string out;
   for (const auto& n : names)
-    out += (out.empty() ? "" : "、") + shown(n, reveal);
+    out += (out.empty() ? "" : "、") + shown(n, f, reveal);
   return out;
 }
 

@@ -779,6 +779,49 @@ std::string mask_place(std::string_view place) {
   return kept.empty() ? std::string("***") : encode(kept);
 }
 
+std::string mask_in_text(std::string_view text, const std::vector<std::string>& names) {
+  std::vector<std::pair<U32, U32>> known; // name, masked
+  for (const auto& n : names) {
+    auto u = decode(n);
+    auto t = U32(trim(u));
+    if (t.size() >= 2) known.emplace_back(t, decode(mask_name(n)));
+  }
+  std::sort(known.begin(), known.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  const auto s = decode(text);
+  U32 out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    bool replaced = false;
+    for (const auto& [name, masked] : known)
+      if (s.compare(i, name.size(), name) == 0) {
+        out += masked;
+        i += name.size();
+        replaced = true;
+        break;
+      }
+    if (replaced) continue;
+    if (!is_digit(s[i])) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && is_digit(s[j]))
+      ++j;
+    const auto run = j - i;
+    if (run == 17 && j < s.size() && (narrow(s[j]) == U'X' || narrow(s[j]) == U'x')) ++j;
+    const auto number = encode(U32View(s).substr(i, j - i));
+    if (run == 11 && narrow(s[i]) == U'1')
+      out += decode(mask_phone(number));
+    else if (j - i == 18 || run == 15)
+      out += decode(mask_id_number(number));
+    else
+      out += s.substr(i, j - i);
+    i = j;
+  }
+  return encode(out);
+}
+
 std::string mask_ip(std::string_view ip) {
   const auto all = decode(ip);
   const auto [address, placed] = ip_and_place(trim(all));

@@ -10,13 +10,14 @@ namespace consult::events {
 using nlohmann::json;
 
 json PrivacyReveal::to_json() const {
-  return {{"command", command}, {"community", community}, {"records", records}};
+  return {{"command", command}, {"community", community}, {"login", login}, {"records", records}};
 }
 
 PrivacyReveal PrivacyReveal::from_json(const json& p) {
   PrivacyReveal r;
   r.command = text(p, "command");
   r.community = text(p, "community");
+  r.login = text(p, "login");
   r.records = p.at("records");
   return r;
 }

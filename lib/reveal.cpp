@@ -9,13 +9,13 @@ namespace {
 
 Reveal from_event(const ledger::Event& e) {
   const auto p = events::PrivacyReveal::from_json(nlohmann::json::parse(e.payload));
-  return {e.seq, e.at, e.actor, p.command, p.community, p.records};
+  return {e.seq, e.at, e.actor, p.login, p.command, p.community, p.records};
 }
 
 } // namespace
 
 Reveal record(ledger::Ledger& ledger, const std::string& command, const std::string& community,
-              const nlohmann::json& records) {
+              const nlohmann::json& records, const std::string& login) {
   if (!records.is_object())
     throw Error(ErrorKind::internal, "a reveal's records are an object of numbers");
   for (const auto& [what, ids] : records.items())
@@ -25,6 +25,7 @@ Reveal record(ledger::Ledger& ledger, const std::string& command, const std::str
   events::PrivacyReveal p;
   p.command = command;
   p.community = community;
+  p.login = login;
   p.records = records;
   Reveal out;
   ledger.write([&] {
@@ -43,7 +44,8 @@ std::vector<Reveal> list(ledger::Ledger& ledger) {
 
 nlohmann::json to_json(const Reveal& r) {
   return {{"seq", r.seq},         {"at", r.at},
-          {"actor", r.actor},     {"command", r.command},
+          {"actor", r.actor},     {"login", r.login},
+          {"command", r.command},
           {"community", r.community}, {"records", r.records}};
 }
 

@@ -642,6 +642,18 @@ void schema8(SQLite::Database& db) {
   edit_table_sql(db, "issue", sql, 8);
 }
 
+constexpr const char* kSchema9 = R"sql(
+-- When the ledger was brought to each schema from 9 on: the last event
+-- written before it. A document whose stamp names a writer the new schema
+-- retired (writer 1, which masked names by a guess from their ending) can
+-- only have been made before: `verify --export` refuses it for a later event.
+CREATE TABLE schema_upgrade (
+  version   INTEGER PRIMARY KEY,   -- the schema the ledger was brought to
+  after_seq INTEGER NOT NULL       -- the last event before it (0: none)
+) STRICT;
+INSERT INTO schema_upgrade (version, after_seq) SELECT 9, coalesce(max(seq), 0) FROM event;
+)sql";
+
 /// Step 9: residents who take part in a meeting (the one who raised the
 /// matter at a round table, visitors on a reception day) are recorded as
 /// residents, not as guests from a body: meeting_person's check of role
@@ -674,8 +686,10 @@ const std::vector<Migration>& migrations() {
        kSchema6},
       {7, "reports: monthly tallies of the figures; the date an issue was solved", kSchema7},
       {8, "issues: status and priority checks as comparisons (faster inserts)", "", schema8},
-      {9, "privacy: residents who take part in a meeting; recorded reveals of personal data", "",
-       schema9},
+      {9,
+       "privacy: residents who take part in a meeting; recorded reveals of personal data; the "
+       "event each schema upgrade followed",
+       kSchema9, schema9},
   };
   return kMigrations;
 }

@@ -727,7 +727,10 @@ json to_json(const Vote& v, bool reveal) {
               {"choice", b.choice},
               {"at", b.at}};
     if (v.electorate == "roster") {
-      j["units"] = b.units;
+      json units = json::array();
+      for (const auto& u : b.units)
+        units.push_back(owners::shown_unit(u, reveal));
+      j["units"] = std::move(units);
       j["area"] = rules::format_area(b.area);
     }
     ballots.push_back(std::move(j));

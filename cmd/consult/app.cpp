@@ -242,7 +242,12 @@ void Context::record_reveal(const std::string& command, const std::string& commu
     // Its own connection: a command that reads opened the ledger read-only.
     ledger::Ledger writer(ledger_ ? ledger_->path() : ledger_path(), ledger::Access::write,
                           session());
-    reveal::record(writer, command, community, records);
+    // The account is the one the operating system says runs consult; the
+    // actor may be any name typed after --as.
+    const passwd* pw = ::getpwuid(::geteuid());
+    const std::string login =
+        pw && pw->pw_name ? pw->pw_name : "uid " + std::to_string(::geteuid());
+    reveal::record(writer, command, community, records, login);
   } catch (const Error& e) {
     if (e.kind() == ErrorKind::busy) throw;
     throw Error(e.kind(),

@@ -146,7 +146,7 @@ void fund_list(Context& c, const ListOptions& o) {
     std::string purpose = e.purpose;
     if (e.reverses) purpose = i18n::tr(N_("correction of entry {}: {}"), *e.reverses, e.reason);
     t.add_row({std::to_string(e.id), e.on_date, e.kind,
-               e.named ? e.party : who.shown(e.party, o.reveal), purpose,
+               e.named ? e.party : who.shown(e.party, people::Field::resident, o.reveal), purpose,
                fund::format_amount(e.signed_amount())});
   }
   c.out.write(t.to_text(c.out.width()));

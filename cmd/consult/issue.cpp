@@ -291,6 +291,7 @@ void issue_list(Context& c, const ListOptions& o) {
   if (!o.from.empty()) f.from = parse_date_option(o.from, "--from");
   if (!o.to.empty()) f.to = parse_date_option(o.to, "--to");
   f.text = o.search;
+  f.reveal = o.reveal;
   f.limit = o.limit;
   const std::string format = c.out.json ? "json" : o.format;
   if (o.reveal) {
@@ -401,7 +402,7 @@ void issue_show(Context& c, const IssueShowOptions& o) {
       {_("Priority"), i18n::key_label(issue.priority)},
   };
   const people::Directory who = com ? people::Directory(*com) : people::Directory();
-  rows.emplace_back(_("Stakeholders"), who.shown_all(issue.stakeholders, o.reveal));
+  rows.emplace_back(_("Stakeholders"), who.shown_all(issue.stakeholders, people::Field::resident, o.reveal));
   if (issue.merged_into) rows.emplace_back(_("Merged into"), std::to_string(*issue.merged_into));
   if (!issue.escalated_to.empty()) rows.emplace_back(_("Escalated to"), issue.escalated_to);
   if (!issue.reason.empty()) rows.emplace_back(_("Reason"), text::one_line(issue.reason));

@@ -106,7 +106,11 @@ void log_reveals(Context& c) {
       records += (records.empty() ? "" : "; ") + reveal_records_label(what, list);
     }
     if (!r.community.empty()) records = r.community + (records.empty() ? "" : ": " + records);
-    t.add_row({std::to_string(r.seq), r.at, r.actor, r.command, records});
+    const auto who = r.login.empty() || r.login == r.actor
+                         ? r.actor
+                         : i18n::tr(N_("{actor} (login {login})"), fmt::arg("actor", r.actor),
+                                    fmt::arg("login", r.login));
+    t.add_row({std::to_string(r.seq), r.at, who, r.command, records});
   }
   c.out.write(t.to_text(c.out.width()));
 }

@@ -90,7 +90,7 @@ std::string composition_text(const config::Community& com, const Meeting& m, std
                    {_("NAMES"), render::Align::left, 48}});
   const auto who = meetings::directory(com, m);
   for (const auto& row : meetings::composition(com, m)) {
-    const auto names = who.shown_all(row.names, reveal);
+    const auto names = meetings::shown_names(who, row, reveal);
     t.add_row({row.label, std::to_string(row.invited), std::to_string(row.present), names});
   }
   return t.to_text(width);
@@ -319,11 +319,12 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
     for (const auto& p : m.people) {
       const auto* seat = com.seat(p.seat);
       std::string note = p.attendance == "proxy"
-                             ? i18n::tr(N_("proxy: {}"), who.shown(p.proxy, o.reveal))
+                             ? i18n::tr(N_("proxy: {}"),
+                                        who.shown(p.proxy, people::Field::proxy, o.reveal))
                              : p.reason;
       if (p.role != "member" && !p.detail.empty())
         note = p.detail + (note.empty() ? "" : "; " + note);
-      t.add_row({who.shown(p.name, o.reveal),
+      t.add_row({meetings::shown_name(who, p, o.reveal),
                  role_label(p.role), seat ? seat->label : "", attendance_label(p.attendance),
                  note});
     }
@@ -337,7 +338,7 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
                      {_("OPINION"), render::Align::left, 50}});
     for (const auto& n : m.notes)
       t.add_row({std::to_string(n.issue), std::to_string(n.round),
-                 who.shown(n.speaker, o.reveal),
+                 who.shown(n.speaker, people::Field::speaker, o.reveal),
                  n.position, n.body});
     out += "\n" + std::string(_("Opinions")) + ":\n" + t.to_text(c.out.width());
   }

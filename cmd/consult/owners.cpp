@@ -89,7 +89,7 @@ void owners_list(Context& c, const ListOptions& o) {
   const auto r = owners::roster(c.ledger(), com.id);
   const std::string format = c.out.json ? "json" : o.format;
   const people::Directory who(com);
-  auto name = [&](const std::string& n) { return who.shown(n, o.reveal); };
+  auto name = [&](const std::string& n) { return who.shown(n, people::Field::resident, o.reveal); };
   if (o.reveal && !r.owners.empty())
     c.record_reveal("owners list", com.id,
                     {{"owners", {static_cast<std::int64_t>(r.owners.size())}}});
@@ -109,7 +109,7 @@ void owners_list(Context& c, const ListOptions& o) {
         c.out.json_line(owners::to_json(u, who, o.reveal));
         continue;
       }
-      t.add_row({u.unit, name(u.owner), rules::format_area(u.area)});
+      t.add_row({owners::shown_unit(u.unit, o.reveal), name(u.owner), rules::format_area(u.area)});
     }
     if (format == "csv") c.out.write(t.to_csv());
     if (format == "table") c.out.write(t.to_text(c.out.width()));
@@ -124,7 +124,7 @@ void owners_list(Context& c, const ListOptions& o) {
       }
       std::string units;
       for (const auto& u : ow.units)
-        units += (units.empty() ? "" : ", ") + u;
+        units += (units.empty() ? "" : ", ") + owners::shown_unit(u, o.reveal);
       t.add_row({name(ow.name), units, rules::format_area(ow.area)});
     }
     if (format == "csv") c.out.write(t.to_csv());

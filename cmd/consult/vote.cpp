@@ -7,6 +7,7 @@
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/owners.hpp"
 #include "consult/personal.hpp"
 #include "consult/render.hpp"
 #include "consult/rules.hpp"
@@ -126,7 +127,10 @@ void print_vote(Context& c, const config::Community& com, const votes::Vote& v, 
       std::vector<std::string> row = {render::short_time(b.at),
                                       owners && !reveal ? personal::mask_name(b.voter) : b.voter};
       if (owners) {
-        row.push_back(fmt::format("{}", fmt::join(b.units, ", ")));
+        std::string units;
+        for (const auto& u : b.units)
+          units += (units.empty() ? "" : ", ") + owners::shown_unit(u, reveal);
+        row.push_back(units);
         row.push_back(rules::format_area(b.area));
       }
       row.push_back(b.choice);

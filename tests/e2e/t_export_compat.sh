@@ -72,7 +72,37 @@ PY
     grep -qF "李方" "$name-minutes-public.md" || fail "writer 1's public minutes are not as posted"
     ok minutes export 1 --format md --public --out today.md
     ! grep -qF "李方" today.md || fail "today's public minutes name the resident 李方"
+    # The old writer's guess cannot be had for a newer document by taking
+    # the writer's version out of its stamp: the ledger was brought to
+    # schema 9 (writer 2) after the fixtures' events.
+    grep -qF '"renderer":2' today.md || fail "today's minutes name no writer: $(tail -1 today.md)"
+    sed 's/,"renderer":2//' today.md >downgraded.md
+    run verify --export downgraded.md
+    expect_status 65
+    err_has "its stamp was altered"
   fi
 done
 [ "$docs" -ge 1 ] || fail "no document fixtures in $F"
+
+# A ledger made with writer 2 never had writer 1: no stamp may name it, even
+# one whose document writer 1 would make byte for byte the same.
+export CONSULT_LEDGER="$T/new.db"
+ok init
+ok issue add --community heping --title "楼道灯不亮" --raised-by 李方 --place "5号楼2单元502室" \
+  --raised-on 2026-11-20
+ok meeting plan --community heping --kind council --at "2026-11-26 19:30" --venue 议事厅 --issue 1
+for format in md html json; do
+  ok minutes export 1 --public --format "$format" --out "new.$format"
+  ok verify --export "new.$format"
+  python3 - "new.$format" "old.$format" <<'PY'
+import re, sys
+data = open(sys.argv[1], encoding="utf-8").read()
+data, n = re.subn(r',\s*"renderer":\s*2', "", data)
+assert n >= 1, "no writer in the stamp"
+open(sys.argv[2], "w", encoding="utf-8").write(data)
+PY
+  run verify --export "old.$format"
+  expect_status 65
+  err_has "its stamp was altered"
+done
 echo ok

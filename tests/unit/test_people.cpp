@@ -34,33 +34,57 @@ members = [{ name = "王一" }, { name = "李二" }]
 
 TEST_CASE("a name that ends like a body's is a resident's unless recorded otherwise") {
   const people::Directory who(with_organisations());
+  using F = people::Field;
   // Residents whose names a guess from the last character took for bodies.
   for (const char* n : {"李方", "王立方", "赵小方", "陈晓方", "陈晓会", "孙小部", "李处", "刘所"}) {
     CAPTURE(n);
-    CHECK(who.kind_of(n) == people::Kind::resident);
-    CHECK(who.shown(n) != n);
-    CHECK(who.shown(n, true) == n);
+    for (auto f : {F::resident, F::proxy, F::speaker}) {
+      CHECK(who.kind_of(n, f) == people::Kind::resident);
+      CHECK(who.shown(n, f) != n);
+      CHECK(who.shown(n, f, true) == n);
+    }
   }
-  CHECK(who.shown("李方") == "李*");
-  CHECK(who.shown("王立方") == "王*方");
-  // Bodies the community lists, and members of the council, are named.
-  CHECK(who.kind_of("和平街道办事处") == people::Kind::body);
-  CHECK(who.shown("和平街道办事处") == "和平街道办事处");
-  CHECK(who.shown("和平里小学") == "和平里小学"); // trimmed in the TOML
-  CHECK(who.kind_of("王一") == people::Kind::member);
-  CHECK(who.shown("王一") == "王一");
+  CHECK(who.shown("李方", F::resident) == "李*");
+  CHECK(who.shown("王立方", F::speaker) == "王*方");
+  // Bodies the community lists are named in every field.
+  for (auto f : {F::resident, F::proxy, F::speaker}) {
+    CHECK(who.kind_of("和平街道办事处", f) == people::Kind::body);
+    CHECK(who.shown("和平街道办事处", f) == "和平街道办事处");
+    CHECK(who.shown("和平里小学", f) == "和平里小学"); // trimmed in the TOML
+  }
+  // A councillor speaks and holds proxies as a member...
+  CHECK(who.kind_of("王一", F::speaker) == people::Kind::member);
+  CHECK(who.shown("王一", F::proxy) == "王一");
+  // ...but where the record holds a resident (whoever raised an issue, an
+  // owner, a donor), a namesake of a councillor is a resident.
+  CHECK(who.kind_of("王一", F::resident) == people::Kind::resident);
+  CHECK(who.shown("王一", F::resident) == "王*");
   // Not listed: a body's name is masked like a resident's — never guessed.
-  CHECK(who.kind_of("某某建材店") == people::Kind::resident);
-  CHECK(who.shown("某某建材店") != "某某建材店");
-  // A guest recorded by a meeting, and their body.
+  CHECK(who.kind_of("某某建材店", F::speaker) == people::Kind::resident);
+  CHECK(who.shown("某某建材店", F::resident) != "某某建材店");
+  CHECK(who.shown_all({"王一", "李方", "物业公司"}, F::speaker) == "王一、李*、物业公司");
+  CHECK(who.shown("", F::resident) == "");
+}
+
+TEST_CASE("a meeting's guests are named where they speak, and nowhere else") {
+  using F = people::Field;
+  const people::Directory who(with_organisations());
   people::Directory meeting = who;
   meeting.add("何工", people::Kind::guest);
-  meeting.add("区房管局", people::Kind::body);
-  CHECK(meeting.shown("何工") == "何工");
-  CHECK(meeting.shown("区房管局") == "区房管局");
-  CHECK(who.shown("何工") == "何*"); // only where the meeting recorded them
-  CHECK(who.shown_all({"王一", "李方", "物业公司"}) == "王一、李*、物业公司");
-  CHECK(who.shown("") == "");
+  CHECK(meeting.shown("何工", F::speaker) == "何工");
+  CHECK(who.shown("何工", F::speaker) == "何*"); // only where the meeting recorded them
+  // A guest recorded with a resident's name does not unmask the resident
+  // who raised an issue, nor one holding a proxy.
+  meeting.add("李方", people::Kind::guest);
+  CHECK(meeting.shown("李方", F::resident) == "李*");
+  CHECK(meeting.shown("李方", F::proxy) == "李*");
+  // A resident recorded as taking part is a resident in every field of the
+  // meeting, whoever else has the name.
+  meeting.add("王一", people::Kind::resident);
+  CHECK(meeting.shown("王一", F::speaker) == "王*");
+  CHECK(meeting.shown("王一", F::proxy) == "王*");
+  meeting.add("物业公司", people::Kind::resident); // listed as an organisation: stays one
+  CHECK(meeting.shown("物业公司", F::speaker) == "物业公司");
 }
 
 TEST_CASE("organisations in the community's TOML: a list of names") {
@@ -127,10 +151,11 @@ TEST_CASE("event payloads as the log shows them: residents masked, members and b
 TEST_CASE("a reveal is recorded with who, when, the command and numbers only") {
   auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
   CHECK(reveal::list(*l).empty());
-  const auto r = reveal::record(*l, "issue show", "t", {{"issues", {12}}});
+  const auto r = reveal::record(*l, "issue show", "t", {{"issues", {12}}}, "clerk7");
   CHECK(r.actor == "tester");
+  CHECK(r.login == "clerk7"); // the account, whatever name --as gave
   CHECK(r.command == "issue show");
-  reveal::record(*l, "log", "", {{"events", {1, 2}}});
+  reveal::record(*l, "log", "", {{"events", {1, 2}}}, "clerk7");
   const auto all = reveal::list(*l);
   REQUIRE(all.size() == 2);
   CHECK(all[0].seq == r.seq);
@@ -138,10 +163,11 @@ TEST_CASE("a reveal is recorded with who, when, the command and numbers only") {
   CHECK(all[1].command == "log");
   // Nothing but numbers: a name cannot be put into the record.
   const auto before = l->event_count();
-  CHECK(test::kind_of([&] { reveal::record(*l, "issue show", "t", {{"issues", {"李方"}}}); }) ==
+  CHECK(test::kind_of([&] { reveal::record(*l, "issue show", "t", {{"issues", {"李方"}}}, "x"); }) ==
         ErrorKind::internal);
   CHECK(l->event_count() == before);
   CHECK(reveal::to_json(all[0]).at("records") == json{{"issues", {12}}});
+  CHECK(reveal::to_json(all[0]).at("login") == "clerk7");
 }
 
 TEST_CASE("documents stamped before typed persons keep their old masking") {

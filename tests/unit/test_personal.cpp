@@ -303,3 +303,22 @@ TEST_CASE("property: a mask never shows the value, nor six of its digits in a ro
           CHECK_MESSAGE(d.find(run.substr(i, 6)) == std::string::npos, run);
     }
 }
+
+TEST_CASE("free text in public documents: the record's residents and any number masked") {
+  using personal::mask_in_text;
+  // The names come from the record (whoever raised the issue, a resident
+  // who spoke), not from guessing which words are names.
+  const std::vector<std::string> residents = {"张小明", "李方", "欧阳立方", "王"};
+  CHECK(mask_in_text("张小明说楼道灯坏了三天", residents) == "张*明说楼道灯坏了三天");
+  CHECK(mask_in_text("同意李方的意见；欧阳立方反对", residents) == "同意李*的意见；欧阳*方反对");
+  // One character is not looked for: it would mask 王 in 王府井.
+  CHECK(mask_in_text("王府井", residents) == "王府井");
+  // Numbers: a mobile, an ID card (with X), full-width digits.
+  CHECK(mask_in_text("联系13812341234", {}) == "联系138****1234");
+  CHECK(mask_in_text("身份证11010519491231002X已核", {}).find("19491231") == std::string::npos);
+  CHECK(mask_in_text("电话１３８１２３４１２３４", {}).find("12341234") == std::string::npos);
+  // Other numbers stay: amounts, dates, counts, a building.
+  CHECK(mask_in_text("2026-11-26 共3200元，5号楼12户", residents) ==
+        "2026-11-26 共3200元，5号楼12户");
+  CHECK(mask_in_text("", residents).empty());
+}

@@ -64,6 +64,11 @@ struct Stamp {
 /// naming a higher version than this was made by a newer consult.
 int renderer_version(std::string_view format) noexcept;
 
+/// The ledger schema that came with version `renderer` of the writers (2:
+/// schema 9); 0 for writer 1. Once a ledger has it, the writer before is
+/// retired: no document of a later event can carry its stamp.
+int renderer_schema(int renderer) noexcept;
+
 /// Whether a document of `stamp` names people by their recorded kind
 /// (writer 2 of every format): residents masked, members, guests and bodies
 /// named. Writer 1 guessed from how a name ends (people::legacy); its

@@ -18,6 +18,9 @@ inline constexpr std::string_view kPrivacyReveal = "privacy.reveal";
 struct PrivacyReveal {
   std::string command;   ///< e.g. "issue show", "log --payload"
   std::string community; ///< the community whose records were shown, '' for the whole ledger
+  /// The operating system's account that ran consult: the actor is whoever
+  /// --as or CONSULT_ACTOR names, which anyone can type; the login is not.
+  std::string login;
   /// Which records: {"issues": [12, 14]}, {"meetings": [3]}, {"events": [1, 200]}
   /// (a first and last event) — numbers only.
   nlohmann::json records = nlohmann::json::object();

@@ -134,6 +134,11 @@ public:
   const Session& session() const { return session_; }
   int schema_version();
 
+  /// The last event written before the ledger was brought to schema
+  /// `version` (0 when it was made at that schema or later), or nullopt if
+  /// it is not there yet. Recorded from schema 9 on (table schema_upgrade).
+  std::optional<std::int64_t> upgraded_after(int version);
+
   /// Runs `fn` in one BEGIN IMMEDIATE transaction: commits if it returns,
   /// rolls back if it throws. SQLITE_BUSY after the busy timeout becomes
   /// Error(busy). Nested calls join the outer transaction.

@@ -246,9 +246,19 @@ struct CompositionRow {
 std::vector<CompositionRow> composition(const config::Community& community, const Meeting& m);
 
 /// Who is who at meeting `m`: the community's members and organisations,
-/// and the meeting's members and guests with their bodies; everyone else
-/// (stakeholders, speakers, proxies) a resident.
+/// and the meeting's members, guests and residents as its attendance
+/// records them. Each field then says what it holds (people::Field).
 people::Directory directory(const config::Community& community, const Meeting& m);
+
+/// A participant's name as it may be shown: members and guests named, a
+/// stakeholder or resident who took part masked unless `reveal` (or listed
+/// as an organisation).
+std::string shown_name(const people::Directory& who, const Person& p, bool reveal = false);
+
+/// The names of a composition row, each as its row records them: seats and
+/// guests named, stakeholders and residents masked unless `reveal`.
+std::string shown_names(const people::Directory& who, const CompositionRow& row,
+                        bool reveal = false);
 
 /// Everything about a meeting as JSON (for --json and exported files).
 /// Residents' names (stakeholders, speakers, proxies) masked unless `reveal`.

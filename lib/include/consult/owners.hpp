@@ -106,10 +106,16 @@ std::string owner_key(const std::string& cell);
 /// Which field a roster header names: "unit", "owner", "area" or "".
 std::string roster_field(const std::string& header);
 
-/// A unit of the roster as JSON (area in m²); the owner masked unless `reveal`.
+/// A unit as it may be shown: its door number is the owner's address, cut
+/// to the building (personal::mask_place) unless `reveal`.
+std::string shown_unit(const std::string& unit, bool reveal);
+
+/// A unit of the roster as JSON (area in m²); the owner and the unit's door
+/// masked unless `reveal`.
 nlohmann::json to_json(const Unit& unit, const people::Directory& who, bool reveal);
 
-/// An owner by head as JSON (area in m²); the name masked unless `reveal`.
+/// An owner by head as JSON (area in m²); the name and the units' doors
+/// masked unless `reveal`.
 nlohmann::json to_json(const Owner& owner, const people::Directory& who, bool reveal);
 
 } // namespace consult::owners

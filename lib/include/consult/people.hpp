@@ -18,7 +18,8 @@
 
 #include "consult/config.hpp"
 
-#include <map>
+#include <set>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,24 @@ enum class Kind { resident, member, guest, body };
 /// A stored key for `k` ("resident", "member", "guest", "body").
 std::string_view to_string(Kind k) noexcept;
 
+/// What a recorded field holds. The field decides, never the name's text:
+/// a resident who shares a name with a councillor, a guest or a guest's body
+/// stays a resident where the record has a resident.
+enum class Field {
+  /// Whoever raised an issue, a stakeholder, an owner, a voter on an owners'
+  /// roll, a donor: a resident, unless the community's TOML lists the name
+  /// among its `organisations` (a body raising a matter, a company owning
+  /// units). Councillors in such a field are masked too: the record does
+  /// not say that it is the councillor and not a namesake.
+  resident,
+  /// Who holds a member's proxy: a member if the roster or the meeting has
+  /// them as one, an organisation as listed, else a resident.
+  proxy,
+  /// Who spoke at a meeting: a member (roster or attendance), a guest (the
+  /// meeting's attendance) or an organisation, else a resident.
+  speaker,
+};
+
 /// The people a community has recorded as other than residents.
 class Directory {
 public:
@@ -36,22 +55,25 @@ public:
   /// Members of every seat of `c`'s council (any term) and its organisations.
   explicit Directory(const config::Community& c);
 
-  /// Records `name` as of kind `k` (a meeting's guest, a guest's body, a
-  /// member who attended); a resident needs no recording.
+  /// Records that `name` took part in a meeting as `k`. A name recorded as
+  /// a resident there is a resident in every field of that meeting, even if
+  /// a councillor or guest has the same name.
   void add(std::string_view name, Kind k);
 
-  /// What `name` is: resident unless recorded otherwise.
-  Kind kind_of(std::string_view name) const;
+  /// What the name in a field of kind `f` is.
+  Kind kind_of(std::string_view name, Field f) const;
 
-  /// `name` as it may be shown: members, guests and bodies named; a
-  /// resident masked (joint owners each masked) unless `reveal`.
-  std::string shown(std::string_view name, bool reveal = false) const;
+  /// `name`, held by a field of kind `f`, as it may be shown: members,
+  /// guests and bodies named; a resident masked (joint owners each masked)
+  /// unless `reveal`.
+  std::string shown(std::string_view name, Field f, bool reveal = false) const;
 
-  /// Several names joined by "、", each shown().
-  std::string shown_all(const std::vector<std::string>& names, bool reveal = false) const;
+  /// Several names of fields of kind `f` joined by "、", each shown().
+  std::string shown_all(const std::vector<std::string>& names, Field f,
+                        bool reveal = false) const;
 
 private:
-  std::map<std::string, Kind, std::less<>> known_;
+  std::set<std::string, std::less<>> members_, guests_, organisations_, residents_;
 };
 
 } // namespace consult::people

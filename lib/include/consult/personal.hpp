@@ -65,6 +65,14 @@ std::string mask_id_number(std::string_view id);
 /// 1203室). A place that names no door (小区东门, 中心广场) is returned as it is.
 std::string mask_place(std::string_view place);
 
+/// Free text (an opinion, an outcome's note, a title) as a public document
+/// may print it: each of `names` — the residents a record holds, given by
+/// the record, never found by guessing — masked wherever it occurs (names of
+/// one character are left, they would mask unrelated words), and every
+/// mobile number (11 digits from 1) and ID-card number (15 or 18 characters)
+/// masked. Digits may be ASCII or full-width.
+std::string mask_in_text(std::string_view text, const std::vector<std::string>& names);
+
 /// IP addresses with their host part hidden: IPv4 203.0.113.7 -> 203.0.*.*,
 /// IPv6 its first two groups (2001:db8:*:*:*:*:*:*); several in one cell each
 /// masked. The place a questionnaire platform derived from the address, in

@@ -22,15 +22,17 @@ namespace consult::reveal {
 struct Reveal {
   std::int64_t seq = 0;
   std::string at, actor;
+  std::string login; ///< the operating system's account that ran consult
   std::string command;
   std::string community;
   nlohmann::json records; ///< {"issues": [12]}, {"meetings": [3]}, …
 };
 
-/// Records a reveal by `ledger`'s session actor (a write of its own).
-/// `records` maps a kind of record to numbers: {"issues": [12, 14]}.
+/// Records a reveal by `ledger`'s session actor, run by the operating
+/// system's account `login` (a write of its own). `records` maps a kind of
+/// record to numbers: {"issues": [12, 14]}.
 Reveal record(ledger::Ledger& ledger, const std::string& command, const std::string& community,
-              const nlohmann::json& records);
+              const nlohmann::json& records, const std::string& login);
 
 /// Every recorded reveal, oldest first.
 std::vector<Reveal> list(ledger::Ledger& ledger);

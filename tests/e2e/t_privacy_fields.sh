@@ -1,0 +1,102 @@
+#!/bin/bash
+# What a name is comes from the field that holds it, never from matching its
+# text (docs/privacy.md, "Who is a resident"): residents who share a name
+# with a councillor, a meeting's guest or a guest's body stay masked where
+# the record has a resident; free text in public documents loses the names
+# of the record's residents and every phone; unrevealed search cannot find a
+# door; full minutes are a recorded reveal, with the account that ran them.
+. "$CONSULT_SOURCE_DIR/tests/e2e/lib.sh"
+export CONSULT_NOW="2026-11-20 09:00"
+ok init
+
+# 周志强 sits on the council; a resident of the same name raises a matter.
+ok issue add --community heping --title "楼道灯不亮" --channel visit --category facility-repair \
+  --raised-by 周志强 --phone 13912345678 --place "5号楼2单元502室" --raised-on 2026-11-18 \
+  --stakeholder 李方
+I1=$(cat "$T/out")
+# 王小红 raises another; a guest will come from a "body" of that text.
+ok issue add --community heping --title "垃圾桶满溢" --channel visit --category environment \
+  --raised-by 王小红 --place "7号楼1单元301室" --raised-on 2026-11-18
+I2=$(cat "$T/out")
+ok issue accept "$I1"
+ok issue accept "$I2"
+ok meeting plan --community heping --kind council --at "2026-11-26 19:30" --venue 议事厅 \
+  --issue "$I1" --issue "$I2"
+M=$(sqlite3 "$CONSULT_LEDGER" 'SELECT max(id) FROM meeting')
+export CONSULT_NOW="2026-11-26 21:00"
+# A guest recorded as 李方, a guest whose body is recorded as 王小红, and a
+# resident 赵德明 (a councillor's namesake) who took part.
+ok meeting attend "$M" --present 王建国,李秀英 --guest 李方=供电所 --guest 何工=王小红 \
+  --resident 赵德明
+ok meeting note "$M" --issue "$I1" --speaker 李方 --text "线路老化，周志强家门口那段先换"
+ok meeting note "$M" --issue "$I1" --speaker 赵德明 --position for --text "同意，联系我13812341234"
+ok meeting note "$M" --issue "$I1" --speaker 王建国 --position for --text "尽快办"
+ok meeting outcome "$M" --issue "$I1" --result decided --note "周志强反映属实，一周内更换"
+ok meeting close "$M"
+
+for format in md html json; do
+  ok minutes export "$M" --public --format "$format" --out "public.$format"
+  # The resident who raised the matter, though a councillor bears the name;
+  # the stakeholder 李方, though a guest bears it; 王小红, though a guest's
+  # body bears it; the resident 赵德明, though a councillor bears it.
+  for raw in 周志强 王小红 13912345678 13812341234 502室; do
+    ! grep -qF "$raw" "public.$format" || fail "public minutes ($format) show $raw"
+  done
+  grep -qF "周*强" "public.$format" || fail "the raiser is not shown masked ($format)"
+  # Those the record has in a public role stay named: the guest 李方 in the
+  # guests' row, the body's text in the guest's own row, the chair.
+  grep -qF "供电所" "public.$format" || fail "the guest's body is not named ($format)"
+  grep -qF "王建国" "public.$format" || fail "the councillor is not named ($format)"
+  ok verify --export "public.$format"
+done
+# Free text keeps its sense: the names are masked where they occur.
+grep -qF "周*强家门口" public.md || fail "the opinion's text lost its sense: $(grep -F 家门口 public.md)"
+grep -qF "138****1234" public.md || fail "the phone in an opinion is not masked"
+
+# Staff outputs without --reveal: the same.
+ok meeting show "$M"
+for raw in 周志强 王小红 13812341234; do out_lacks "$raw"; done
+ok --json meeting show "$M"
+for raw in 周志强 王小红; do out_lacks "$raw"; done
+ok issue show "$I1"
+out_lacks 周志强
+out_has "周*强"
+
+# Search: unrevealed, a door number finds nothing; the building does.
+ok issue list --search 502
+out_lacks "楼道灯不亮"
+ok issue list --search 5号楼
+out_has "楼道灯不亮"
+ok issue list --search 502 --reveal
+out_has "楼道灯不亮"
+
+# Full minutes name everyone: exported only as a recorded reveal, to a file
+# or to standard output, with the account that ran consult.
+before=$(sqlite3 "$CONSULT_LEDGER" "SELECT count(*) FROM event WHERE kind = 'privacy.reveal'")
+ok --as 某某 minutes export "$M" --format md
+out_has "周志强"
+ok minutes export "$M" --format md --out full.md
+after=$(sqlite3 "$CONSULT_LEDGER" "SELECT count(*) FROM event WHERE kind = 'privacy.reveal'")
+[ "$after" -eq $((before + 2)) ] || fail "full minutes exports recorded $((after - before)) reveals, not 2"
+ok verify --export full.md
+login=$(id -un)
+ok --json log --reveals
+out_has "\"command\":\"minutes export\""
+out_has "\"login\":\"$login\""
+out_has "\"actor\":\"某某\""
+ok log --reveals
+out_has "某某 (login $login)"
+
+# Owners' units are their address: cut to the building unless revealed.
+printf '房号,业主,面积\n5号楼2单元502室,周志强,89.5\n7号楼1单元301室,王小红、杜永强,76.0\n' >roster.csv
+ok owners import roster.csv --community heping
+ok owners list --community heping
+out_lacks 502室
+out_lacks 周志强
+out_has "周*强"
+ok owners list --community heping --units --json
+out_lacks 502室
+ok owners list --community heping --units --reveal
+out_has 5号楼2单元502室
+ok verify
+echo ok
