@@ -112,15 +112,20 @@ std::size_t Output::width() const {
 }
 
 void write_document(Context& c, const std::string& path, const std::string& bytes,
-                    Audience audience, const std::vector<files::Protected>& inputs) {
+                    Audience audience, const std::vector<files::Protected>& inputs,
+                    const std::function<void()>& before_shown) {
   if (path.empty() || path == "-") {
+    if (before_shown) before_shown();
     c.out.write(bytes);
     return;
   }
   auto protect = c.protected_files();
   protect.insert(protect.end(), inputs.begin(), inputs.end());
-  files::write_file(path, bytes,
-                    {protect, audience == Audience::staff ? files::kPrivate : files::kPublic});
+  files::Writer w(path, {protect, audience == Audience::staff ? files::kPrivate : files::kPublic});
+  w.write(bytes);
+  w.finish();
+  if (before_shown) before_shown();
+  w.commit();
 }
 
 std::optional<std::string> Context::config_path() {

@@ -158,9 +158,14 @@ enum class Audience {
 /// Writes a document (an export, a notice, a statement) to the file `path`
 /// through files::write_file, never over the ledger, the configuration or
 /// `inputs`, with the mode its audience calls for; or to standard output
-/// when `path` is empty or "-".
+/// when `path` is empty or "-". `before_shown`, if given, runs once the
+/// target is known to be writable and the file is written but not yet in
+/// place (or before standard output gets anything): a reveal is recorded
+/// there, so that a refused target records nothing and a failed record
+/// shows nothing.
 void write_document(Context& c, const std::string& path, const std::string& bytes,
-                    Audience audience, const std::vector<files::Protected>& inputs = {});
+                    Audience audience, const std::vector<files::Protected>& inputs = {},
+                    const std::function<void()>& before_shown = {});
 
 /// Parses a positive id ("42" or "#42"); Error(usage) otherwise.
 std::int64_t parse_id(const std::string& text, const char* what);

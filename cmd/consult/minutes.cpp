@@ -49,14 +49,16 @@ void minutes_export(Context& c, const ExportOptions& o) {
   if (o.format == "docx" && o.out.empty() && c.out.stdout_tty())
     throw Error(ErrorKind::usage, _("a DOCX file is not for the terminal"), "--out",
                 _("give --out FILE.docx, or redirect standard output to a file"));
-  // The full minutes name every resident who took part, spoke or raised a
-  // matter: made only once the reveal is recorded, like any --reveal.
-  if (!o.is_public)
-    c.record_reveal("minutes export", m.community, {{"meetings", nlohmann::json::array({id})}});
   const auto stamp = minutes::stamp_now(c.ledger(), "minutes", std::to_string(id), o.format,
                                         o.is_public, com.timezone);
   const auto bytes = minutes::render(c.ledger(), com, id, stamp);
-  write_document(c, o.out, bytes, o.is_public ? Audience::is_public : Audience::staff);
+  // The full minutes name every resident who took part, spoke or raised a
+  // matter: shown only once that is recorded, like any --reveal.
+  auto record = [&] {
+    c.record_reveal("minutes export", m.community, {{"meetings", nlohmann::json::array({id})}});
+  };
+  write_document(c, o.out, bytes, o.is_public ? Audience::is_public : Audience::staff, {},
+                 o.is_public ? std::function<void()>() : record);
   if (!o.out.empty())
     c.out.say(i18n::tr(N_("minutes of meeting {} written to {} ({})"), id, o.out, stamp.line()));
 }

@@ -88,7 +88,11 @@ out_is "$(sed 's/^roster: //; s/ m²$/ m² of exclusive area/' "$T/roster_line")
 fact() { sed -n "s/^$1=//p" "$T/facts"; }
 ok owners list
 out_lacks "$(fact name)"
-out_match "^$(fact masked | sed 's/\*/\\*/') +$(fact units) +"
+# The units are the owner's address: not shown unless revealed.
+out_lacks "$(fact units)"
+out_match "^$(fact masked | sed 's/\*/\\*/') +"
+ok owners list --reveal
+out_match "^$(fact name) +$(fact units) +"
 ok owners list --units --reveal --format csv
 [ "$(grep -c . "$T/out")" = 501 ] || fail "roster list is not 500 units"
 

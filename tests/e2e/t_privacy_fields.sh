@@ -14,9 +14,10 @@ ok issue add --community heping --title "楼道灯不亮" --channel visit --cate
   --raised-by 周志强 --phone 13912345678 --place "5号楼2单元502室" --raised-on 2026-11-18 \
   --stakeholder 李方
 I1=$(cat "$T/out")
-# 王小红 raises another; a guest will come from a "body" of that text.
+# 刘芳 raises another, 王小红 a stakeholder of it: a guest will bear the
+# one's name, another guest's body the other's.
 ok issue add --community heping --title "垃圾桶满溢" --channel visit --category environment \
-  --raised-by 王小红 --place "7号楼1单元301室" --raised-on 2026-11-18
+  --raised-by 刘芳 --place "7号楼1单元301室" --raised-on 2026-11-18 --stakeholder 王小红
 I2=$(cat "$T/out")
 ok issue accept "$I1"
 ok issue accept "$I2"
@@ -24,40 +25,54 @@ ok meeting plan --community heping --kind council --at "2026-11-26 19:30" --venu
   --issue "$I1" --issue "$I2"
 M=$(sqlite3 "$CONSULT_LEDGER" 'SELECT max(id) FROM meeting')
 export CONSULT_NOW="2026-11-26 21:00"
-# A guest recorded as 李方, a guest whose body is recorded as 王小红, and a
-# resident 赵德明 (a councillor's namesake) who took part.
-ok meeting attend "$M" --present 王建国,李秀英 --guest 李方=供电所 --guest 何工=王小红 \
-  --resident 赵德明
-ok meeting note "$M" --issue "$I1" --speaker 李方 --text "线路老化，周志强家门口那段先换"
-ok meeting note "$M" --issue "$I1" --speaker 赵德明 --position for --text "同意，联系我13812341234"
+# A guest recorded as 刘芳, a guest whose body is recorded as 王小红, and a
+# resident 吴小军 who took part. (A councillor's namesake cannot be recorded
+# as a resident who came: the councillor is invited, and attendance refuses.)
+run meeting attend "$M" --resident 赵德明
+expect_status 64
+ok meeting attend "$M" --present 王建国,李秀英 --guest 刘芳=供电所 --guest 何工=王小红 \
+  --resident 吴小军
+ok meeting note "$M" --issue "$I1" --speaker 刘芳 --text "线路老化，周志强家门口那段先换"
+ok meeting note "$M" --issue "$I1" --speaker 吴小军 --position for --text "同意，联系我13812341234"
 ok meeting note "$M" --issue "$I1" --speaker 王建国 --position for --text "尽快办"
-ok meeting outcome "$M" --issue "$I1" --result decided --note "周志强反映属实，一周内更换"
+ok meeting outcome "$M" --issue "$I1" --result next-round --note "周志强反映属实，下次会议再议"
 ok meeting close "$M"
 
 for format in md html json; do
   ok minutes export "$M" --public --format "$format" --out "public.$format"
   # The resident who raised the matter, though a councillor bears the name;
-  # the stakeholder 李方, though a guest bears it; 王小红, though a guest's
-  # body bears it; the resident 赵德明, though a councillor bears it.
-  for raw in 周志强 王小红 13912345678 13812341234 502室; do
+  # the stakeholder 王小红, though a guest's body bears the text; the
+  # stakeholder 李方; phones and doors.
+  # (周志强 the councillor is in the attendance, named, and 王小红 is the
+  # text of a guest's body, named in the guest's row: it is the raiser's and
+  # the stakeholders' fields that must not name them.)
+  for raw in 李方 吴小军 13912345678 13812341234 502室; do
     ! grep -qF "$raw" "public.$format" || fail "public minutes ($format) show $raw"
   done
-  grep -qF "周*强" "public.$format" || fail "the raiser is not shown masked ($format)"
-  # Those the record has in a public role stay named: the guest 李方 in the
-  # guests' row, the body's text in the guest's own row, the chair.
-  grep -qF "供电所" "public.$format" || fail "the guest's body is not named ($format)"
-  grep -qF "王建国" "public.$format" || fail "the councillor is not named ($format)"
+  star='*' by='by '
+  [ "$format" = md ] && star='\*'
+  [ "$format" = json ] && by='"name": "'
+  for masked in "${by}周${star}强" "${by}刘${star}" "王${star}红"; do
+    grep -qF "$masked" "public.$format" || fail "$masked is not shown ($format)"
+  done
+  # Those the record has in a public role stay named: the guest 刘芳 in the
+  # guests' row, the body's text in the guest's own row, the councillor.
+  for named in 刘芳 供电所 王建国; do
+    grep -qF "$named" "public.$format" || fail "$named is not named ($format)"
+  done
   ok verify --export "public.$format"
 done
 # Free text keeps its sense: the names are masked where they occur.
-grep -qF "周*强家门口" public.md || fail "the opinion's text lost its sense: $(grep -F 家门口 public.md)"
-grep -qF "138****1234" public.md || fail "the phone in an opinion is not masked"
+grep -qF "周*强家门口" public.html || fail "the opinion's text: $(grep -F 家门口 public.html)"
+grep -qF "138****1234" public.html || fail "the phone in an opinion is not masked"
 
 # Staff outputs without --reveal: the same.
 ok meeting show "$M"
-for raw in 周志强 王小红 13812341234; do out_lacks "$raw"; done
+for raw in 李方 吴小军; do out_lacks "$raw"; done
+out_has 刘芳
+out_has "吴*军"
 ok --json meeting show "$M"
-for raw in 周志强 王小红; do out_lacks "$raw"; done
+for raw in 李方 吴小军; do out_lacks "$raw"; done
 ok issue show "$I1"
 out_lacks 周志强
 out_has "周*强"

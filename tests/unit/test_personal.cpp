@@ -305,7 +305,6 @@ TEST_CASE("property: a mask never shows the value, nor six of its digits in a ro
 }
 
 TEST_CASE("free text in public documents: the record's residents and any number masked") {
-  using personal::mask_in_text;
   // The names come from the record (whoever raised the issue, a resident
   // who spoke), not from guessing which words are names.
   const std::vector<std::string> residents = {"张小明", "李方", "欧阳立方", "王"};

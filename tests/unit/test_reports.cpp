@@ -335,6 +335,7 @@ TEST_CASE("a schema 5 ledger gains the step dates and monthly tallies of its eve
     db.exec("ALTER TABLE issue_feedback DROP COLUMN on_date");
     db.exec("DROP TABLE report_month");
     db.exec("ALTER TABLE issue DROP COLUMN solved_on");
+    db.exec("DROP TABLE schema_upgrade");
     db.exec("PRAGMA user_version = 5");
   }
   ledger::Ledger l(path, ledger::Access::write, test::session("2026-12-31 10:00"));
