@@ -127,7 +127,7 @@ bool is_name_separator(char32_t c) noexcept {
 /// then its last character. 张三 -> 张*, 张小明 -> 张*明, 欧阳立方 -> 欧阳*方,
 /// 欧阳立 -> 欧阳*, 王欧阳丽 -> 王**丽.
 U32 mask_han_name(const U32& n) {
-  if (n.size() <= 1) return n;
+  if (n.size() <= 1) return n.empty() ? n : U32(U"*");
   std::size_t keep = 1;
   if (n.size() >= 3)
     for (const auto s : kCompoundSurnames)
@@ -197,7 +197,8 @@ U32 mask_one_name(U32View n, bool alone) {
       return out;
     }
   }
-  if (compact.size() == 1) return alone ? compact : U32(U"*");
+  // One character may be a surname or a given name: hidden either way.
+  if (compact.size() == 1) return U32(U"*");
   return mask_han_name(compact);
 }
 

@@ -14,7 +14,7 @@ TEST_CASE("a resident's name keeps its surname and last character") {
   CHECK(mask_name("张三") == "张*");
   CHECK(mask_name("张小明") == "张*明");
   CHECK(mask_name("  张小明 ") == "张*明");
-  CHECK(mask_name("王") == "王"); // a surname alone hides nothing more
+  CHECK(mask_name("王") == "*"); // a surname alone, or a given name: hidden
   CHECK(mask_name("") == "");
 }
 
@@ -320,4 +320,15 @@ TEST_CASE("free text in public documents: the record's residents and any number 
   CHECK(mask_in_text("2026-11-26 共3200元，5号楼12户", residents) ==
         "2026-11-26 共3200元，5号楼12户");
   CHECK(mask_in_text("", residents).empty());
+}
+
+TEST_CASE("a name of one character is hidden whole") {
+  // 李 (a surname alone) or 芳 (a given name alone): either way nothing of
+  // it is shown; masking what is masked changes nothing.
+  CHECK(mask_name("李") == "*");
+  CHECK(mask_name("芳") == "*");
+  CHECK(mask_name("*") == "*");
+  CHECK(mask_name("李*") == "李*");
+  CHECK(mask_name("张*明") == "张*明");
+  CHECK(mask_name("欧阳*方") == "欧阳*方");
 }
