@@ -59,10 +59,23 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
   const auto d = decisions::get(ledger, id);
   if (d.community != c.id) throw Error(ErrorKind::internal, "decision of another community");
   const auto issue = issues::get(ledger, d.issue);
+  // Writer 2: the residents the issue records (whoever raised it, its
+  // stakeholders) and any phone or ID number masked in the free text too.
+  std::vector<std::string> residents;
+  if (typed) {
+    const people::Directory who(c);
+    residents.push_back(issue.raised_by);
+    for (const auto& s : issue.stakeholders)
+      if (who.kind_of(s, people::Field::resident) == people::Kind::resident)
+        residents.push_back(s);
+  }
+  auto free = [&](const std::string& t) {
+    return typed ? personal::mask_in_text(t, residents) : t;
+  };
   std::vector<Block> out;
   out.push_back({Kind::title, i18n::tr(N_("{}: public notice of a decision"), c.name)});
   Block f{Kind::fields};
-  f.rows.push_back({_("Matter"), i18n::tr(N_("{} (issue {})"), issue.title, issue.id)});
+  f.rows.push_back({_("Matter"), i18n::tr(N_("{} (issue {})"), free(issue.title), issue.id)});
   f.rows.push_back(
       {_("Raised"), i18n::tr(N_("{}, {}, by {} resident(s)"),
                              config::label_or_key(c.channel(issue.channel), issue.channel),
@@ -70,7 +83,8 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
   if (!issue.place.empty())
     f.rows.push_back({_("Place"), typed ? personal::mask_place(issue.place)
                                         : people::legacy::mask_place(issue.place)});
-  f.rows.push_back({_("Decision"), fmt::format("{}: {}", i18n::key_label(d.result), d.text)});
+  f.rows.push_back(
+      {_("Decision"), fmt::format("{}: {}", i18n::key_label(d.result), free(d.text))});
   f.rows.push_back({_("Decided on"), d.on_date});
   if (d.meeting) {
     const auto m = meetings::get(ledger, *d.meeting);
@@ -83,11 +97,11 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
     for (const auto& [k, n] : v.counts)
       counts += (counts.empty() ? "" : ", ") + fmt::format("{} {}", k, n);
     const auto profile = config::find_profile(c, v.profile);
-    f.rows.push_back({_("Vote"), fmt::format("{} ({}, {})", v.question, v.method,
+    f.rows.push_back({_("Vote"), fmt::format("{} ({}, {})", free(v.question), v.method,
                                              profile ? profile->label : v.profile)});
     f.rows.push_back({_("Counts"), counts});
   }
-  f.rows.push_back({_("Reasoning"), d.reason});
+  f.rows.push_back({_("Reasoning"), free(d.reason)});
   out.push_back(f);
   actions::Filter af;
   af.decision = d.id;
@@ -96,7 +110,7 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
     Block t{Kind::table};
     t.header = {_("Who"), _("What"), _("By")};
     for (const auto& a : acts)
-      t.rows.push_back({a.owner, a.what, a.due});
+      t.rows.push_back({a.owner, free(a.what), a.due});
     out.push_back({Kind::heading, _("How it will be carried out")});
     out.push_back(t);
   }

@@ -66,6 +66,27 @@ done
 grep -qF "周*强家门口" public.html || fail "the opinion's text: $(grep -F 家门口 public.html)"
 grep -qF "138****1234" public.html || fail "the phone in an opinion is not masked"
 
+# A decision notice: the free text of a decision names the one who raised it
+# and gives a phone; the notice masks both.
+export CONSULT_NOW="2026-11-27 19:00"
+ok meeting plan --community heping --kind council --at "2026-11-27 19:30" --venue 议事厅 \
+  --issue "$I2"
+M2=$(sqlite3 "$CONSULT_LEDGER" 'SELECT max(id) FROM meeting')
+export CONSULT_NOW="2026-11-27 21:00"
+ok meeting attend "$M2" --present 王建国,李秀英,赵德明,孙桂兰,吴丽华,陈静,刘洋
+ok meeting outcome "$M2" --issue "$I2" --result decided --note "刘芳家门口加一个桶，物业联系13811112222"
+ok meeting close "$M2"
+ok --json decision list --issue "$I2"
+decision=$(jq -s -r '.[0].id' "$T/out")
+for format in md html; do
+  ok notice decision "$decision" --format "$format" --out "notice.$format"
+  for raw in 刘芳 13811112222 王小红; do
+    ! grep -qF "$raw" "notice.$format" || fail "the decision notice ($format) shows $raw"
+  done
+  ok verify --export "notice.$format"
+done
+grep -qF "刘*家门口" notice.html || fail "the notice's text: $(grep -F 家门口 notice.html)"
+
 # Staff outputs without --reveal: the same.
 ok meeting show "$M"
 for raw in 李方 吴小军; do out_lacks "$raw"; done
