@@ -5,6 +5,7 @@
 #include "consult/i18n.hpp"
 #include "consult/ics.hpp"
 #include "consult/people.hpp"
+#include "consult/personal.hpp"
 #include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -70,6 +71,17 @@ std::string md_cell(const std::string& s) {
   return document::markdown_text(text::one_line(s));
 }
 
+/// An issue's title as the posted agenda shows it: the residents the issue
+/// records (whoever raised it, its stakeholders) and any phone or ID number
+/// masked where the title names them (personal::mask_in_text).
+std::string public_title(const config::Community& c, const model::Issue& issue) {
+  const people::Directory who(c);
+  std::vector<std::string> residents = {issue.raised_by};
+  for (const auto& s : issue.stakeholders)
+    if (who.kind_of(s, people::Field::resident) == people::Kind::resident) residents.push_back(s);
+  return personal::mask_in_text(issue.title, residents);
+}
+
 /// The names of a composition row, residents masked.
 std::string names_of(const people::Directory& who, const meetings::CompositionRow& row) {
   return meetings::shown_names(who, row);
@@ -128,7 +140,7 @@ std::string render_md(const config::Community& c, const Meeting& m) {
   if (m.items.empty()) out += std::string(_("No issues on the agenda.")) + "\n";
   for (const auto& it : m.items)
     out += fmt::format("{}. **#{} {}**  \n   {}\n", it.position, it.issue.id,
-                       md_cell(it.issue.title), md_cell(item_line(c, it)));
+                       md_cell(public_title(c, it.issue)), md_cell(item_line(c, it)));
   out += fmt::format("\n## {}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", _("Invited"),
                      _("Category"), _("Invited"), _("Present"), _("Names"));
   const auto who = meetings::directory(c, m);
@@ -175,7 +187,7 @@ std::string render_html(const config::Community& c, const Meeting& m) {
     b += "<ol>\n";
     for (const auto& it : m.items)
       b += fmt::format("<li><strong>#{} {}</strong><br><span class=\"meta\">{}</span></li>\n",
-                       it.issue.id, document::escape_xml(it.issue.title),
+                       it.issue.id, document::escape_xml(public_title(c, it.issue)),
                        document::escape_xml(item_line(c, it)));
     b += "</ol>\n";
   }
@@ -201,7 +213,8 @@ std::string description(const config::Community& c, const Meeting& m) {
   if (!m.items.empty()) d += std::string(_("Agenda")) + ":\n";
   for (const auto& it : m.items) {
     const auto* category = c.category(it.issue.category);
-    d += fmt::format("{}. #{} {} ({})\n", it.position, it.issue.id, text::one_line(it.issue.title),
+    d += fmt::format("{}. #{} {} ({})\n", it.position, it.issue.id,
+                     text::one_line(public_title(c, it.issue)),
                      !it.issue.category_text.empty() || !category ? it.issue.category_text
                                                                   : category->label);
   }

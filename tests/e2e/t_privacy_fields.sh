@@ -87,6 +87,20 @@ for format in md html; do
 done
 grep -qF "刘*家门口" notice.html || fail "the notice's text: $(grep -F 家门口 notice.html)"
 
+# The posted agenda and calendar: a title that names the one who raised it.
+ok issue add --community heping --title "周志强家楼下的路灯" --raised-by 周志强 --raised-on 2026-11-27 \
+  --category facility-repair
+I3=$(cat "$T/out")
+ok issue accept "$I3"
+ok meeting plan --community heping --kind council --at "2026-12-10 19:30" --venue 议事厅 \
+  --issue "$I3"
+M3=$(sqlite3 "$CONSULT_LEDGER" 'SELECT max(id) FROM meeting')
+for format in md html ics; do
+  ok meeting export "$M3" --format "$format" --out "agenda.$format"
+  grep -qF "家楼下的路灯" "agenda.$format" || fail "the agenda ($format) lost the title"
+  ! grep -qF "周志强家" "agenda.$format" || fail "the agenda ($format) names the resident"
+done
+
 # Staff outputs without --reveal: the same.
 ok meeting show "$M"
 for raw in 李方 吴小军; do out_lacks "$raw"; done
