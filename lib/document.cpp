@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <unistd.h>
 
@@ -213,11 +214,18 @@ std::optional<Stamp> Stamp::from_json(const json& j) {
     s.format = j.at("format").get<std::string>();
     s.is_public = j.at("public").get<bool>();
     s.at = j.at("at").get<std::string>();
+    // The time consult wrote: RFC 3339 with an offset, and nothing else (the
+    // footer prints it; any other text would be made to verify).
+    static const std::regex kTime(
+        R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))");
+    if (!std::regex_match(s.at, kTime)) return std::nullopt;
     // An event's number is a whole number as consult writes it: 1e3 or
     // 67.5 is not a stamp consult made.
     if (!j.at("seq").is_number_integer()) return std::nullopt;
     s.seq = j.at("seq").get<std::int64_t>();
     s.hash = j.at("hash").get<std::string>();
+    static const std::regex kHash("[0-9a-f]{64}");
+    if (!std::regex_match(s.hash, kHash)) return std::nullopt;
     // No member: writer 1. consult never writes 1, nor anything but a
     // whole number from 2 on.
     s.renderer = 1;

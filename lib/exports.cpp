@@ -78,6 +78,15 @@ Check check(ledger::Ledger& ledger, const config::Config& config, const std::str
                   "be checked"));
   Check r;
   r.stamp = *stamp;
+  // Only minutes have a full version for staff; a statement or a notice
+  // that says it is not public was altered to be compared with what no
+  // command writes.
+  if (!stamp->is_public && stamp->kind != "minutes") {
+    r.problem = i18n::tr(N_("consult makes a {} only for the public, and this stamp says it is "
+                            "not: it was altered"),
+                         text::quote_input(stamp->kind));
+    return r;
+  }
   SQLite::Statement q(ledger.db(), "SELECT hash FROM event WHERE seq = ?");
   q.bind(1, stamp->seq);
   if (!q.executeStep() || q.getColumn(0).getString() != stamp->hash) {
@@ -108,6 +117,14 @@ Check check(ledger::Ledger& ledger, const config::Config& config, const std::str
   const auto again = regenerate(*then, config, *stamp);
   if (again == bytes) {
     r.ok = true;
+    return r;
+  }
+  // Where full minutes first differ would tell, guess by guess, what they
+  // hold: said for public documents only.
+  if (!stamp->is_public) {
+    r.problem = i18n::tr(N_("the file differs from the full minutes the ledger gives at event {}: "
+                            "it was edited, or what it records has changed since"),
+                         stamp->seq);
     return r;
   }
   std::size_t at = 0;

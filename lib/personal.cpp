@@ -780,6 +780,105 @@ std::string mask_place(std::string_view place) {
   return kept.empty() ? std::string("***") : encode(kept);
 }
 
+namespace {
+
+/// A separator inside a number as people write one: 138-1234-1234,
+/// 138 1234 1234, 138.1234.1234, full-width forms.
+bool is_number_separator(char32_t c) noexcept {
+  const auto n = narrow(c);
+  return n == U'-' || n == U' ' || n == U'.' || c == U'\u3000';
+}
+
+/// The end of a number written with separators from `i` (a digit, or a
+/// "+" before one), and its digits; `i` when there is none.
+std::size_t written_number(U32View s, std::size_t i, std::string& digits) {
+  digits.clear();
+  std::size_t j = i;
+  if (j < s.size() && narrow(s[j]) == U'+') ++j;
+  if (j >= s.size() || !is_digit(s[j])) return i;
+  std::size_t end = j;
+  while (end < s.size()) {
+    if (is_digit(s[end])) {
+      digits.push_back(static_cast<char>(narrow(s[end])));
+      ++end;
+    } else if (is_number_separator(s[end]) && end + 1 < s.size() && is_digit(s[end + 1]) &&
+               !digits.empty()) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  // An ID card's check character.
+  if (digits.size() == 17 && end < s.size() && (narrow(s[end]) == U'X' || narrow(s[end]) == U'x')) {
+    digits.push_back('X');
+    ++end;
+  }
+  return end;
+}
+
+/// Whether `digits` are a phone or an ID-card number: a mobile (11 digits
+/// from 1, with 86 before it or not), a landline with its area code (10 to
+/// 12 digits from 0), an ID card (15 or 18 characters).
+bool personal_number(const std::string& d) {
+  if (d.size() == 11 && d[0] == '1') return true;
+  if (d.size() == 13 && d.rfind("861", 0) == 0) return true;
+  if (d.size() >= 10 && d.size() <= 12 && d[0] == '0') return true;
+  return d.size() == 15 || d.size() == 18;
+}
+
+/// The number from `i` to `end` with its digits hidden but the first three
+/// and the last four; separators kept.
+U32 hide_number(U32View s, std::size_t i, std::size_t end, std::size_t count) {
+  U32 out;
+  std::size_t k = 0;
+  for (std::size_t p = i; p < end; ++p) {
+    const bool digit = is_digit(s[p]) || narrow(s[p]) == U'X' || narrow(s[p]) == U'x';
+    if (!digit) {
+      out.push_back(s[p]);
+      continue;
+    }
+    out.push_back(k < 3 || k + 4 >= count ? s[p] : U'*');
+    ++k;
+  }
+  return out;
+}
+
+/// Marks that join the parts of an address up to its door: 5号楼2单元502室,
+/// 7栋3单元201, 三单元五〇二室, 幸福里12号院3排5号.
+constexpr U32View kAddressMarks[] = {U"号楼", U"号院", U"单元", U"栋", U"幢", U"座", U"组",
+                                     U"排",   U"层",   U"楼",   U"区", U"号", U"室"};
+
+/// A door-level address starting at `i` in free text: its end, or `i`. It
+/// is one when it ends with 室, or when 单元 is followed by a number (5号楼
+/// 12户 is a count of households, not a door).
+std::size_t door_address(U32View s, std::size_t i) {
+  std::size_t j = i, door_end = i;
+  bool after_unit = false;
+  while (j < s.size() && is_designator(s[j])) {
+    std::size_t k = j;
+    while (k < s.size() && (is_designator(s[k]) || narrow(s[k]) == U'-'))
+      ++k;
+    if (after_unit && std::all_of(s.begin() + static_cast<std::ptrdiff_t>(j),
+                                  s.begin() + static_cast<std::ptrdiff_t>(k),
+                                  [](char32_t c) { return is_digit(c) || is_chinese_numeral(c); }))
+      door_end = k; // 2单元502: the number after the unit is the door
+    std::size_t mark = 0;
+    for (const auto m : kAddressMarks)
+      if (s.compare(k, m.size(), m) == 0) {
+        mark = m.size();
+        after_unit = m == U"单元";
+        if (m == U"室") door_end = k + m.size();
+        break;
+      }
+    if (!mark) break;
+    j = k + mark;
+    if (door_end > i && s.compare(k, 1, U"室") == 0) break;
+  }
+  return door_end;
+}
+
+} // namespace
+
 std::string mask_in_text(std::string_view text, const std::vector<std::string>& names) {
   std::vector<std::pair<U32, U32>> known; // name, masked
   for (const auto& n : names) {
@@ -790,7 +889,9 @@ std::string mask_in_text(std::string_view text, const std::vector<std::string>& 
   std::sort(known.begin(), known.end(),
             [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   const auto s = decode(text);
+  const U32View v(s);
   U32 out;
+  std::string digits;
   std::size_t i = 0;
   while (i < s.size()) {
     bool replaced = false;
@@ -802,23 +903,23 @@ std::string mask_in_text(std::string_view text, const std::vector<std::string>& 
         break;
       }
     if (replaced) continue;
-    if (!is_digit(s[i])) {
-      out.push_back(s[i++]);
-      continue;
+    const bool starts = i == 0 || !(is_designator(s[i - 1]) || is_number_separator(s[i - 1]));
+    if (starts && is_designator(s[i])) {
+      if (const auto end = door_address(v, i); end > i) {
+        out += decode(mask_place(encode(v.substr(i, end - i))));
+        i = end;
+        continue;
+      }
     }
-    std::size_t j = i;
-    while (j < s.size() && is_digit(s[j]))
-      ++j;
-    const auto run = j - i;
-    if (run == 17 && j < s.size() && (narrow(s[j]) == U'X' || narrow(s[j]) == U'x')) ++j;
-    const auto number = encode(U32View(s).substr(i, j - i));
-    if (run == 11 && narrow(s[i]) == U'1')
-      out += decode(mask_phone(number));
-    else if (j - i == 18 || run == 15)
-      out += decode(mask_id_number(number));
-    else
-      out += s.substr(i, j - i);
-    i = j;
+    if (starts || narrow(s[i]) == U'+') {
+      if (const auto end = written_number(v, i, digits); end > i) {
+        out += personal_number(digits) ? hide_number(v, i, end, digits.size())
+                                       : U32(v.substr(i, end - i));
+        i = end;
+        continue;
+      }
+    }
+    out.push_back(s[i++]);
   }
   return encode(out);
 }

@@ -2,15 +2,18 @@
 
 #include "commands.hpp"
 
+#include "consult/document.hpp"
 #include "consult/error.hpp"
 #include "consult/events.hpp"
 #include "consult/exports.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ledger_info.hpp"
+#include "consult/meetings.hpp"
 #include "consult/render.hpp"
 #include "consult/reveal.hpp"
 #include "consult/witness.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -30,6 +33,18 @@ void verify_export(Context& c, const std::string& path) {
   if (!in) throw Error(ErrorKind::no_input, i18n::tr(N_("cannot open '{}'"), path));
   std::ostringstream bytes;
   bytes << in.rdbuf();
+  // Full minutes are compared with every resident's name: that is a reveal,
+  // recorded first like any other (docs/privacy.md).
+  if (const auto stamp = document::read_stamp(bytes.str());
+      stamp && !stamp->is_public && stamp->kind == "minutes") {
+    std::string community;
+    char* end = nullptr;
+    const auto id = std::strtoll(stamp->subject.c_str(), &end, 10);
+    if (!stamp->subject.empty() && *end == '\0' && id > 0)
+      if (const auto m = meetings::find(c.ledger(), id)) community = m->community;
+    c.record_reveal("verify --export", community,
+                    {{"meetings", nlohmann::json::array({id > 0 ? id : 0})}});
+  }
   const auto r = exports::check(c.ledger(), c.config(), bytes.str());
   if (c.out.json)
     c.out.json_line({{"ok", r.ok}, {"export", r.stamp.to_json()}, {"problem", r.problem}});

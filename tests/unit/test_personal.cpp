@@ -316,6 +316,23 @@ TEST_CASE("free text in public documents: the record's residents and any number 
   CHECK(mask_in_text("联系13812341234", {}) == "联系138****1234");
   CHECK(mask_in_text("身份证11010519491231002X已核", {}).find("19491231") == std::string::npos);
   CHECK(mask_in_text("电话１３８１２３４１２３４", {}).find("12341234") == std::string::npos);
+  // Numbers as people write them in a sentence.
+  for (const char* t : {"138-1234-1234", "138 1234 1234", "+86 138 1234 1234", "8613812341234",
+                        "138.1234.1234", "１３８－１２３４－１２３４", "028-85551234", "02885551234",
+                        "510104 19900101 1234", "510104-19900101-1234", "11010519491231002X"}) {
+    const std::string said = std::string("电话") + t + "，谢谢";
+    const auto masked = mask_in_text(said, {});
+    CAPTURE(said);
+    CHECK(masked != said);
+    CHECK(masked.find('*') != std::string::npos);
+    CHECK(masked.rfind("，谢谢") == masked.size() - std::string("，谢谢").size());
+  }
+  CHECK(mask_in_text("电话138-1234-1234。", {}) == "电话138-****-1234。");
+  // Doors in a sentence: cut to the building, whatever the digits.
+  CHECK(mask_in_text("住5号楼2单元502室，", {}) == "住5号楼，");
+  CHECK(mask_in_text("我家在7栋3单元201，电话", {}) == "我家在7栋，电话");
+  CHECK(mask_in_text("她家在三单元五〇二室", {}).find("五〇二") == std::string::npos);
+  CHECK(mask_in_text("和平小区1203室漏水", {}) == "和平小区***漏水");
   // Other numbers stay: amounts, dates, counts, a building.
   CHECK(mask_in_text("2026-11-26 共3200元，5号楼12户", residents) ==
         "2026-11-26 共3200元，5号楼12户");
