@@ -71,15 +71,39 @@ std::string md_cell(const std::string& s) {
   return document::markdown_text(text::one_line(s));
 }
 
-/// An issue's title as the posted agenda shows it: the residents the issue
-/// records (whoever raised it, its stakeholders) and any phone or ID number
-/// masked where the title names them (personal::mask_in_text).
-std::string public_title(const config::Community& c, const model::Issue& issue) {
-  const people::Directory who(c);
-  std::vector<std::string> residents = {issue.raised_by};
-  for (const auto& s : issue.stakeholders)
-    if (who.kind_of(s, people::Field::resident) == people::Kind::resident) residents.push_back(s);
-  return personal::mask_in_text(issue.title, residents);
+/// A meeting as posted agendas and calendars show it: the chair and the
+/// recorder named if members or bodies, else masked; in its title, venue,
+/// reason, items' titles and notes, the residents its issues and attendance
+/// record and any phone, ID number or door masked (personal::mask_in_text).
+Meeting public_view(const config::Community& c, const Meeting& raw) {
+  Meeting m = raw;
+  const auto who = meetings::directory(c, raw);
+  std::vector<std::string> residents;
+  for (const auto& it : raw.items) {
+    residents.push_back(it.issue.raised_by);
+    for (const auto& s : it.issue.stakeholders)
+      if (who.kind_of(s, people::Field::resident) == people::Kind::resident)
+        residents.push_back(s);
+  }
+  for (const auto& p : raw.people)
+    if (p.role == "resident" || p.role == "stakeholder") residents.push_back(p.name);
+  auto free = [&](const std::string& t) { return personal::mask_in_text(t, residents); };
+  m.title = free(m.title);
+  m.venue = free(m.venue);
+  m.reason = free(m.reason);
+  m.chair = who.shown(m.chair, people::Field::proxy);
+  m.recorder = who.shown(m.recorder, people::Field::proxy);
+  for (auto& it : m.items) {
+    it.issue.title = free(it.issue.title);
+    it.note = free(it.note);
+  }
+  for (auto& n : m.notes)
+    n.body = free(n.body);
+  for (auto& p : m.people) {
+    if (p.role == "guest") p.detail = free(p.detail); // a guest's body, as recorded
+    p.reason = free(p.reason);
+  }
+  return m;
 }
 
 /// The names of a composition row, residents masked.
@@ -140,7 +164,7 @@ std::string render_md(const config::Community& c, const Meeting& m) {
   if (m.items.empty()) out += std::string(_("No issues on the agenda.")) + "\n";
   for (const auto& it : m.items)
     out += fmt::format("{}. **#{} {}**  \n   {}\n", it.position, it.issue.id,
-                       md_cell(public_title(c, it.issue)), md_cell(item_line(c, it)));
+                       md_cell(it.issue.title), md_cell(item_line(c, it)));
   out += fmt::format("\n## {}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", _("Invited"),
                      _("Category"), _("Invited"), _("Present"), _("Names"));
   const auto who = meetings::directory(c, m);
@@ -187,7 +211,7 @@ std::string render_html(const config::Community& c, const Meeting& m) {
     b += "<ol>\n";
     for (const auto& it : m.items)
       b += fmt::format("<li><strong>#{} {}</strong><br><span class=\"meta\">{}</span></li>\n",
-                       it.issue.id, document::escape_xml(public_title(c, it.issue)),
+                       it.issue.id, document::escape_xml(it.issue.title),
                        document::escape_xml(item_line(c, it)));
     b += "</ol>\n";
   }
@@ -214,7 +238,7 @@ std::string description(const config::Community& c, const Meeting& m) {
   for (const auto& it : m.items) {
     const auto* category = c.category(it.issue.category);
     d += fmt::format("{}. #{} {} ({})\n", it.position, it.issue.id,
-                     text::one_line(public_title(c, it.issue)),
+                     text::one_line(it.issue.title),
                      !it.issue.category_text.empty() || !category ? it.issue.category_text
                                                                   : category->label);
   }
@@ -224,7 +248,8 @@ std::string description(const config::Community& c, const Meeting& m) {
   return d;
 }
 
-ics::Event meeting_event(const config::Community& c, const Meeting& m) {
+ics::Event meeting_event(const config::Community& c, const Meeting& raw) {
+  const auto m = public_view(c, raw);
   const auto* kind = c.meeting_kind(m.kind);
   ics::Event e;
   e.uid = fmt::format("meeting-{}-{}@consult", m.community, m.id);
@@ -343,7 +368,8 @@ std::string file_name(const Meeting& m, Format format) {
   return fmt::format("{}-{}-{}-{}.{}", m.local_date, m.community, m.kind, m.id, extension(format));
 }
 
-std::string render(Format format, const config::Community& c, const Meeting& m) {
+std::string render(Format format, const config::Community& c, const Meeting& raw) {
+  const auto m = public_view(c, raw);
   switch (format) {
   case Format::md:
     return render_md(c, m);
@@ -362,7 +388,10 @@ std::string meeting_ics(const config::Community& c, const Meeting& m) {
 }
 
 std::string render_index(Format format, const calendar::Week& week,
-                         const std::vector<Entry>& entries, const std::vector<Format>& formats) {
+                         const std::vector<Entry>& posted, const std::vector<Format>& formats) {
+  std::vector<Entry> entries;
+  for (const auto& e : posted)
+    entries.push_back({e.community, public_view(*e.community, e.meeting)});
   const auto monday = *calendar::monday_of(week);
   const auto sunday = add_days(monday, 6);
   const std::string title = i18n::tr(N_("Meetings of {} ({} – {})"), week.str(),

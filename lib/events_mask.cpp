@@ -52,6 +52,10 @@ void walk(json& v) {
       x = personal::mask_phone(x.get<std::string>());
     } else if (key == "place" && x.is_string()) {
       x = personal::mask_place(x.get<std::string>());
+    } else if (key == "units" && x.is_array()) {
+      // An owner's units (a ballot): their address.
+      for (auto& u : x)
+        if (u.is_string()) u = personal::mask_place(u.get<std::string>());
     } else if (key == "party" && x.is_string()) {
       if (!named_party) x = personal::mask_name(x.get<std::string>());
     } else if (key == "stakeholders" || key == "proxies") {

@@ -623,8 +623,11 @@ json to_json(const Feedback& f) {
   return {{"satisfaction", f.satisfaction}, {"comment", f.comment}, {"at", f.at}};
 }
 
-json to_json(const model::Comment& c) {
-  return {{"round", c.round}, {"author", c.author}, {"body", c.body}, {"at", c.at}};
+json to_json(const model::Comment& c, const people::Directory& who, bool reveal) {
+  return {{"round", c.round},
+          {"author", who.shown(c.author, people::Field::proxy, reveal)},
+          {"body", c.body},
+          {"at", c.at}};
 }
 
 } // namespace consult::issues

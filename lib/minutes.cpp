@@ -76,7 +76,7 @@ std::vector<std::string> resident_names(const json& minutes) {
 /// any mobile or ID-card number masked (personal::mask_in_text).
 void mask_free_text(json& v, const std::vector<std::string>& names) {
   static const std::set<std::string, std::less<>> kFree = {
-      "title", "outcome_note", "question", "matter", "reason", "text", "what"};
+      "title", "venue", "online", "outcome_note", "question", "matter", "reason", "text", "what"};
   if (v.is_array()) {
     for (auto& x : v)
       mask_free_text(x, names);
@@ -92,7 +92,7 @@ void mask_free_text(json& v, const std::vector<std::string>& names) {
   }
 }
 
-void mask_public(json& minutes, bool typed) {
+void mask_public(json& minutes, bool typed, const people::Directory* who = nullptr) {
   const auto residents = typed ? resident_names(minutes) : std::vector<std::string>();
   std::function<void(json&)> mask = [&](json& v) {
     if (v.is_object()) {
@@ -136,14 +136,45 @@ void mask_public(json& minutes, bool typed) {
     for (auto& p : seat["proxies"])
       if (!p.contains("role")) p["name"] = personal::mask_name(p.value("name", ""));
   mask_free_text(minutes, residents);
+  // A guest's body is free text as recorded ("张小明的律师"); the chair, the
+  // recorder and those who carry out an action are members or bodies as
+  // recorded, else residents.
+  // (Found, never added: a record approved long ago stays as it was.)
+  auto each = [](json& parent, const char* key, const std::function<void(json&)>& fn) {
+    if (parent.is_object())
+      if (const auto it = parent.find(key); it != parent.end() && it->is_array())
+        for (auto& x : *it)
+          fn(x);
+  };
+  auto text = [](json& parent, const char* key, const std::function<std::string(std::string)>& fn) {
+    if (parent.is_object())
+      if (const auto it = parent.find(key); it != parent.end() && it->is_string())
+        *it = fn(it->get<std::string>());
+  };
+  if (minutes.contains("attendance"))
+    each(minutes["attendance"], "guests", [&](json& g) {
+      text(g, "body", [&](const std::string& b) { return personal::mask_in_text(b, residents); });
+    });
+  if (!who) return;
+  auto shown = [&](const std::string& n) { return who->shown(n, people::Field::proxy); };
+  if (minutes.contains("meeting")) {
+    text(minutes["meeting"], "chair", shown);
+    text(minutes["meeting"], "recorder", shown);
+  }
+  each(minutes, "items", [&](json& item) {
+    each(item, "actions", [&](json& a) { text(a, "owner", shown); });
+  });
 }
 
 /// Amendments of public minutes: their text masked like the record's.
 std::vector<Amendment> public_amendments(const std::vector<Amendment>& all,
-                                         const std::vector<std::string>& residents) {
+                                         const std::vector<std::string>& residents,
+                                         const people::Directory& who) {
   auto out = all;
-  for (auto& a : out)
+  for (auto& a : out) {
     a.text = personal::mask_in_text(a.text, residents);
+    a.by = who.shown(a.by, people::Field::proxy);
+  }
   return out;
 }
 
@@ -660,13 +691,18 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
     for (const auto& a : st.amendments)
       if (a.seq <= stamp.seq)
         amendments.push_back({{"n", a.n}, {"text", a.text}, {"by", a.by}, {"at", a.at}});
+    const auto who = meetings::directory(c, meetings::get(ledger, meeting));
     if (stamp.is_public && typed) {
       const auto residents = resident_names(j["minutes"]);
-      for (auto& a : amendments)
+      for (auto& a : amendments) {
         a["text"] = personal::mask_in_text(a.value("text", ""), residents);
+        a["by"] = who.shown(a.value("by", ""), people::Field::proxy);
+      }
+      for (auto& n : j["approved_by"])
+        n = who.shown(n.get<std::string>(), people::Field::proxy);
     }
     j["amendments"] = amendments;
-    if (stamp.is_public) mask_public(j["minutes"], typed);
+    if (stamp.is_public) mask_public(j["minutes"], typed, &who);
     return j.dump(2) + "\n";
   }
   if (stamp.is_public && typed) {
@@ -676,8 +712,11 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
     json masked = rec;
     json& r = st.approved ? shown.document : masked;
     const auto residents = resident_names(r);
-    mask_public(r, true);
-    shown.amendments = public_amendments(st.amendments, residents);
+    const auto who = meetings::directory(c, meetings::get(ledger, meeting));
+    mask_public(r, true, &who);
+    shown.amendments = public_amendments(st.amendments, residents, who);
+    for (auto& n : shown.approved_by)
+      n = who.shown(n, people::Field::proxy);
     const auto b = blocks(masked, shown, true, stamp.seq, true);
     if (stamp.format == "md") return document::markdown(b, stamp);
     if (stamp.format == "html") return document::html(b, stamp, "zh-CN");

@@ -62,8 +62,8 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
   // Writer 2: the residents the issue records (whoever raised it, its
   // stakeholders) and any phone or ID number masked in the free text too.
   std::vector<std::string> residents;
+  const people::Directory who(c);
   if (typed) {
-    const people::Directory who(c);
     residents.push_back(issue.raised_by);
     for (const auto& s : issue.stakeholders)
       if (who.kind_of(s, people::Field::resident) == people::Kind::resident)
@@ -89,7 +89,8 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
   if (d.meeting) {
     const auto m = meetings::get(ledger, *d.meeting);
     f.rows.push_back(
-        {_("Meeting"), fmt::format("{} {} ({})", m.id, m.title, render::short_time(m.starts_at))});
+        {_("Meeting"),
+         fmt::format("{} {} ({})", m.id, free(m.title), render::short_time(m.starts_at))});
   }
   if (d.vote) {
     const auto v = votes::get(ledger, *d.vote);
@@ -110,7 +111,8 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
     Block t{Kind::table};
     t.header = {_("Who"), _("What"), _("By")};
     for (const auto& a : acts)
-      t.rows.push_back({a.owner, free(a.what), a.due});
+      t.rows.push_back({typed ? who.shown(a.owner, people::Field::proxy) : a.owner, free(a.what),
+                        a.due});
     out.push_back({Kind::heading, _("How it will be carried out")});
     out.push_back(t);
   }
@@ -128,7 +130,19 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
 }
 
 std::vector<Block> results(ledger::Ledger& ledger, const config::Community& c,
-                           const clock::Period& p) {
+                           const clock::Period& p, bool typed) {
+  // Writer 2: in titles and decisions, the residents each issue records and
+  // any phone, ID number or door masked.
+  const people::Directory who(c);
+  auto free = [&](std::int64_t issue_id, const std::string& t) {
+    if (!typed) return t;
+    const auto issue = issues::get(ledger, issue_id);
+    std::vector<std::string> residents = {issue.raised_by};
+    for (const auto& s : issue.stakeholders)
+      if (who.kind_of(s, people::Field::resident) == people::Kind::resident)
+        residents.push_back(s);
+    return personal::mask_in_text(t, residents);
+  };
   const auto from = clock::format_date(p.from), to = clock::format_date(p.to);
   std::vector<Block> out;
   out.push_back({Kind::title, i18n::tr(N_("{}: results of consultation, {}"), c.name, p.text)});
@@ -161,7 +175,7 @@ std::vector<Block> results(ledger::Ledger& ledger, const config::Community& c,
   dec.header = {_("No."), _("Date"), _("Matter"), _("Decision"), _("Result")};
   {
     SQLite::Statement q(ledger.db(),
-                        "SELECT d.id, d.on_date, i.title, d.text, d.result FROM decision d "
+                        "SELECT d.id, d.on_date, i.title, d.text, d.result, i.id FROM decision d "
                         "JOIN issue i ON i.id = d.issue WHERE d.community = ? AND d.on_date "
                         "BETWEEN ? AND ? ORDER BY d.on_date, d.id");
     q.bind(1, c.id);
@@ -169,7 +183,8 @@ std::vector<Block> results(ledger::Ledger& ledger, const config::Community& c,
     q.bind(3, to);
     while (q.executeStep())
       dec.rows.push_back({std::to_string(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
-                          q.getColumn(2).getString(), q.getColumn(3).getString(),
+                          free(q.getColumn(5).getInt64(), q.getColumn(2).getString()),
+                          free(q.getColumn(5).getInt64(), q.getColumn(3).getString()),
                           q.getColumn(4).getString()});
   }
   if (dec.rows.empty())
@@ -194,7 +209,8 @@ std::vector<Block> results(ledger::Ledger& ledger, const config::Community& c,
     q.bind(3, to);
     q.bind(4, std::string(events::transition_kind(model::IssueAction::resolve)));
     while (q.executeStep())
-      solved.rows.push_back({std::to_string(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
+      solved.rows.push_back({std::to_string(q.getColumn(0).getInt64()),
+                             free(q.getColumn(0).getInt64(), q.getColumn(1).getString()),
                              q.getColumn(2).getString(),
                              q.getColumn(4).getInt64() == 0
                                  ? std::string("-")
@@ -230,7 +246,8 @@ std::string render(ledger::Ledger& ledger, const config::Config& config,
     const auto p = clock::parse_period(second);
     if (!p)
       throw Error(ErrorKind::data, i18n::tr(N_("the export's stamp names '{}'"), stamp.subject));
-    return write(results(ledger, community_of(config, first), *p), stamp);
+    return write(results(ledger, community_of(config, first), *p, document::typed_persons(stamp)),
+                 stamp);
   }
   throw Error(ErrorKind::data, i18n::tr(N_("unknown kind of export '{}'"), stamp.kind));
 }

@@ -350,6 +350,13 @@ std::string shown_unit(const std::string& unit, bool reveal) {
   return reveal ? unit : personal::mask_place(unit);
 }
 
+std::vector<std::string> shown_units(const std::vector<std::string>& units, bool reveal) {
+  std::vector<std::string> out;
+  for (const auto& u : units)
+    out.push_back(shown_unit(u, reveal));
+  return out;
+}
+
 nlohmann::json to_json(const Unit& u, const people::Directory& who, bool reveal) {
   return {{"unit", shown_unit(u.unit, reveal)},
           {"owner", who.shown(u.owner, people::Field::resident, reveal)},
@@ -357,11 +364,8 @@ nlohmann::json to_json(const Unit& u, const people::Directory& who, bool reveal)
 }
 
 nlohmann::json to_json(const Owner& o, const people::Directory& who, bool reveal) {
-  nlohmann::json units = nlohmann::json::array();
-  for (const auto& u : o.units)
-    units.push_back(shown_unit(u, reveal));
   return {{"owner", who.shown(o.name, people::Field::resident, reveal)},
-          {"units", units},
+          {"units", shown_units(o.units, reveal)},
           {"area", rules::format_area(o.area)}};
 }
 

@@ -160,10 +160,10 @@ U32 mask_latin_name(U32View n) {
 }
 
 /// One person's name, trimmed and not empty.
-U32 mask_one_name(U32View n, bool alone) {
+U32 mask_one_name(U32View n) {
   const bool latin = std::any_of(n.begin(), n.end(), is_letter);
   if (latin) {
-    if (n.size() <= 1) return alone ? U32(n) : U32(U"*");
+    if (n.size() <= 1) return U32(U"*");
     return mask_latin_name(n);
   }
   U32 compact;
@@ -698,9 +698,6 @@ std::string mask_name(std::string_view name) {
       parts.emplace_back(start, i);
       start = i + 1;
     }
-  std::size_t named = 0;
-  for (const auto& [b, e] : parts)
-    if (!trim(s.substr(b, e - b)).empty()) ++named;
   U32 out;
   for (std::size_t k = 0; k < parts.size(); ++k) {
     const auto [b, e] = parts[k];
@@ -711,7 +708,7 @@ std::string mask_name(std::string_view name) {
     } else {
       const auto lead = static_cast<std::size_t>(t.data() - part.data());
       out += part.substr(0, lead);
-      out += mask_one_name(t, named == 1);
+      out += mask_one_name(t);
       out += part.substr(lead + t.size());
     }
     if (e < s.size()) out.push_back(s[e]);
@@ -903,7 +900,7 @@ std::string mask_in_text(std::string_view text, const std::vector<std::string>& 
         break;
       }
     if (replaced) continue;
-    const bool starts = i == 0 || !(is_designator(s[i - 1]) || is_number_separator(s[i - 1]));
+    const bool starts = i == 0 || !is_designator(s[i - 1]);
     if (starts && is_designator(s[i])) {
       if (const auto end = door_address(v, i); end > i) {
         out += decode(mask_place(encode(v.substr(i, end - i))));

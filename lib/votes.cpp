@@ -425,7 +425,9 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
                     v.electorate == "roster"
                         ? i18n::tr(N_("owner {} (units {}) has already voted in vote {}"),
                                    personal::mask_name(name),
-                                   fmt::format("{}", fmt::join(b.units, ", ")), id)
+                                   fmt::format("{}", fmt::join(owners::shown_units(b.units, false),
+                                                               ", ")),
+                                   id)
                         : i18n::tr(N_("{} has already voted in vote {}"), name, id),
                     "voter", _("one ballot per voter; a ballot cannot be changed"));
     payload.voter = name;
@@ -727,10 +729,7 @@ json to_json(const Vote& v, bool reveal) {
               {"choice", b.choice},
               {"at", b.at}};
     if (v.electorate == "roster") {
-      json units = json::array();
-      for (const auto& u : b.units)
-        units.push_back(owners::shown_unit(u, reveal));
-      j["units"] = std::move(units);
+      j["units"] = owners::shown_units(b.units, reveal);
       j["area"] = rules::format_area(b.area);
     }
     ballots.push_back(std::move(j));

@@ -67,7 +67,8 @@ std::string event_summary(const ledger::Event& e, bool reveal) {
   if (e.kind == events::kIssueImport)
     return i18n::tr(N_("imported from {} (sha256 {}…)"), s("file"), s("sha256").substr(0, 12));
   if (e.kind == events::kIssueComment)
-    return i18n::tr(N_("opinion of {} (round {}): {}"), s("author"), p.value("round", 0),
+    return i18n::tr(N_("opinion of {} (round {}): {}"), person(s("author"), reveal),
+                    p.value("round", 0),
                     s("body"));
   if (e.kind == events::kIssueFeedback)
     return i18n::tr(N_("residents' rating {}/5{}"), p.value("satisfaction", 0),
@@ -376,7 +377,7 @@ void issue_show(Context& c, const IssueShowOptions& o) {
       j["feedback"].push_back(issues::to_json(f));
     j["opinions"] = nlohmann::json::array();
     for (const auto& op : opinions)
-      j["opinions"].push_back(issues::to_json(op));
+      j["opinions"].push_back(issues::to_json(op, who, o.reveal));
     j["history"] = nlohmann::json::array();
     for (const auto& e : history)
       j["history"].push_back(ledger::summary_json(e));
@@ -460,7 +461,8 @@ void issue_show(Context& c, const IssueShowOptions& o) {
     out += "\n" + std::string(_("Opinions")) + ":\n";
     render::Table t({{_("ROUND"), render::Align::right}, {_("AT")}, {_("BY")}, {_("OPINION")}});
     for (const auto& op : opinions)
-      t.add_row({std::to_string(op.round), render::short_time(op.at), op.author, op.body});
+      t.add_row({std::to_string(op.round), render::short_time(op.at),
+                 who.shown(op.author, people::Field::proxy, o.reveal), op.body});
     out += t.to_text(c.out.width());
   }
   out += "\n" + std::string(_("History")) + ":\n";

@@ -108,6 +108,7 @@ void log_reveals(Context& c) {
   render::Table t({{_("SEQ"), render::Align::right},
                    {_("AT")},
                    {_("WHO")},
+                   {_("LOGIN")},
                    {_("COMMAND")},
                    {_("RECORDS"), render::Align::left, 50}});
   for (const auto& r : all) {
@@ -121,11 +122,7 @@ void log_reveals(Context& c) {
       records += (records.empty() ? "" : "; ") + reveal_records_label(what, list);
     }
     if (!r.community.empty()) records = r.community + (records.empty() ? "" : ": " + records);
-    const auto who = r.login.empty() || r.login == r.actor
-                         ? r.actor
-                         : i18n::tr(N_("{actor} (login {login})"), fmt::arg("actor", r.actor),
-                                    fmt::arg("login", r.login));
-    t.add_row({std::to_string(r.seq), r.at, who, r.command, records});
+    t.add_row({std::to_string(r.seq), r.at, r.actor, r.login, r.command, records});
   }
   c.out.write(t.to_text(c.out.width()));
 }

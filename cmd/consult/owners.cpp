@@ -123,8 +123,8 @@ void owners_list(Context& c, const ListOptions& o) {
         continue;
       }
       std::string units;
-      for (const auto& u : ow.units)
-        units += (units.empty() ? "" : ", ") + owners::shown_unit(u, o.reveal);
+      for (const auto& u : owners::shown_units(ow.units, o.reveal))
+        units += (units.empty() ? "" : ", ") + u;
       t.add_row({name(ow.name), units, rules::format_area(ow.area)});
     }
     if (format == "csv") c.out.write(t.to_csv());

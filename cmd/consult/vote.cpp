@@ -127,10 +127,7 @@ void print_vote(Context& c, const config::Community& com, const votes::Vote& v, 
       std::vector<std::string> row = {render::short_time(b.at),
                                       owners && !reveal ? personal::mask_name(b.voter) : b.voter};
       if (owners) {
-        std::string units;
-        for (const auto& u : b.units)
-          units += (units.empty() ? "" : ", ") + owners::shown_unit(u, reveal);
-        row.push_back(units);
+        row.push_back(fmt::format("{}", fmt::join(owners::shown_units(b.units, reveal), ", ")));
         row.push_back(rules::format_area(b.area));
       }
       row.push_back(b.choice);
@@ -209,14 +206,15 @@ void vote_cast(Context& c, const CastOptions& o) {
     c.out.json_line({{"vote", v.id},
                      {"ballots", v.ballots.size()},
                      {"eligible", v.eligible},
-                     {"units", v.ballots.back().units}});
+                     {"units", owners::shown_units(v.ballots.back().units, false)}});
     return;
   }
   const auto& b = v.ballots.back();
   const std::string who =
       v.electorate == "roster"
           ? i18n::tr(N_("{} (units {}, {} m²)"), personal::mask_name(b.voter),
-                     fmt::format("{}", fmt::join(b.units, ", ")), rules::format_area(b.area))
+                     fmt::format("{}", fmt::join(owners::shown_units(b.units, false), ", ")),
+                     rules::format_area(b.area))
           : b.voter;
   c.out.say(i18n::tr(N_("vote {}: ballot of {} recorded ({} of {})"), v.id, who, v.ballots.size(),
                      v.eligible));

@@ -6,6 +6,8 @@
 . "$CONSULT_SOURCE_DIR/tests/e2e/lib.sh"
 
 F="$CONSULT_SOURCE_DIR/tests/fixtures/exports"
+# Comparing full minutes records a reveal: the clock after the fixtures' events.
+export CONSULT_NOW="2027-01-01 09:00"
 cp -r "$F/config" fixture-config
 export CONSULT_CONFIG="$T/fixture-config/consult.toml"
 found=0
@@ -76,7 +78,7 @@ PY
     # the writer's version out of its stamp: the ledger was brought to
     # schema 9 (writer 2) after the fixtures' events.
     # Something happens after the upgrade: today's minutes are of a later event.
-    CONSULT_NOW="2026-12-01 10:00" ok issue add --community heping --title "新议题" \
+    ok issue add --community heping --title "新议题" \
       --raised-on 2026-11-30
     ok minutes export 1 --format md --public --out today.md
     grep -qF '"renderer":2' today.md || fail "today's minutes name no writer: $(tail -1 today.md)"
@@ -91,6 +93,7 @@ done
 # A ledger made with writer 2 never had writer 1: no stamp may name it, even
 # one whose document writer 1 would make byte for byte the same.
 export CONSULT_LEDGER="$T/new.db"
+export CONSULT_NOW="2026-11-21 10:00"
 ok init
 ok issue add --community heping --title "楼道灯不亮" --raised-by 李方 --place "5号楼2单元502室" \
   --raised-on 2026-11-20

@@ -91,6 +91,13 @@ sed 's/夜间开放学校操场停车/白天开放学校操场停车/' approved.
 run verify --export edited.md
 expect_status 65
 err_has "does not match the ledger"
+# Full minutes: where they differ is not said (it would tell, guess by
+# guess, what they hold); public ones: the line.
+! grep -q "from line" "$T/err" || fail "the comparison with full minutes names a line"
+ok minutes export 1 --format md --public --out approved-public.md
+sed 's/夜间开放学校操场停车/白天开放学校操场停车/' approved-public.md >edited-public.md
+run verify --export edited-public.md
+expect_status 65
 err_has "from line"
 cp full.docx edited.docx
 printf 'x' | dd of=edited.docx bs=1 seek=200 conv=notrunc 2>/dev/null

@@ -135,7 +135,7 @@ out_has "\"command\":\"minutes export\""
 out_has "\"login\":\"$login\""
 out_has "\"actor\":\"某某\""
 ok log --reveals
-out_has "某某 (login $login)"
+out_match "某某 +$login +minutes export"
 
 # Owners' units are their address: cut to the building unless revealed.
 printf '房号,业主,面积\n5号楼2单元502室,周志强,89.5\n7号楼1单元301室,王小红、杜永强,76.0\n' >roster.csv

@@ -192,6 +192,8 @@ nlohmann::json to_json(const Escalation& escalation);
 nlohmann::json to_json(const Feedback& feedback);
 
 /// An opinion recorded on an issue as JSON.
-nlohmann::json to_json(const model::Comment& comment);
+/// An opinion given in consultation as JSON: its author named if a member
+/// or an organisation of the community (`who`), else masked unless `reveal`.
+nlohmann::json to_json(const model::Comment& comment, const people::Directory& who, bool reveal);
 
 } // namespace consult::issues

@@ -23,9 +23,10 @@ std::vector<document::Block> decision(ledger::Ledger& ledger, const config::Comm
                                       std::int64_t id, int days, const std::string& issued_on,
                                       bool typed = true);
 
-/// The results of `period` in `community`.
+/// The results of `period` in `community`. `typed` false: as writer 1 made
+/// them, titles and decisions as recorded.
 std::vector<document::Block> results(ledger::Ledger& ledger, const config::Community& community,
-                                     const clock::Period& period);
+                                     const clock::Period& period, bool typed = true);
 
 /// The notice file for `stamp`: kind decision-notice (subject "DECISION
 /// DAYS") or results-notice (subject "COMMUNITY PERIOD").

@@ -109,6 +109,8 @@ std::string roster_field(const std::string& header);
 /// A unit as it may be shown: its door number is the owner's address, cut
 /// to the building (personal::mask_place) unless `reveal`.
 std::string shown_unit(const std::string& unit, bool reveal);
+/// Each of `units` as shown_unit() shows it.
+std::vector<std::string> shown_units(const std::vector<std::string>& units, bool reveal);
 
 /// A unit of the roster as JSON (area in m²); the owner and the unit's door
 /// masked unless `reveal`.
