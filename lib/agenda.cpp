@@ -87,14 +87,20 @@ Meeting public_view(const config::Community& c, const Meeting& raw) {
   }
   for (const auto& p : raw.people)
     if (p.role == "resident" || p.role == "stakeholder") residents.push_back(p.name);
+  for (const auto& x : {raw.chair, raw.recorder})
+    if (!x.empty() && who.kind_of(x, people::Field::proxy) == people::Kind::resident)
+      residents.push_back(x);
   auto free = [&](const std::string& t) { return personal::mask_in_text(t, residents); };
   m.title = free(m.title);
   m.venue = free(m.venue);
+  m.online = free(m.online);
   m.reason = free(m.reason);
   m.chair = who.shown(m.chair, people::Field::proxy);
   m.recorder = who.shown(m.recorder, people::Field::proxy);
   for (auto& it : m.items) {
     it.issue.title = free(it.issue.title);
+    it.issue.category_text = free(it.issue.category_text); // as an import wrote it
+    it.issue.channel_text = free(it.issue.channel_text);
     it.note = free(it.note);
   }
   for (auto& n : m.notes)

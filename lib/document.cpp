@@ -1,5 +1,6 @@
 #include "consult/document.hpp"
 
+#include "consult/clock.hpp"
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ledger.hpp"
@@ -218,7 +219,13 @@ std::optional<Stamp> Stamp::from_json(const json& j) {
     // footer prints it; any other text would be made to verify).
     static const std::regex kTime(
         R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))");
-    if (!std::regex_match(s.at, kTime)) return std::nullopt;
+    if (!std::regex_match(s.at, kTime) || !clock::parse_date(s.at.substr(0, 10)))
+      return std::nullopt;
+    {
+      const auto num = [&](std::size_t at) { return std::stoi(s.at.substr(at, 2)); };
+      if (num(11) > 23 || num(14) > 59 || num(17) > 59) return std::nullopt;
+      if (s.at.size() > 20 && (num(20) > 14 || num(23) > 59)) return std::nullopt;
+    }
     // An event's number is a whole number as consult writes it: 1e3 or
     // 67.5 is not a stamp consult made.
     if (!j.at("seq").is_number_integer()) return std::nullopt;

@@ -10,6 +10,7 @@
 #include "consult/personal.hpp"
 
 #include <string>
+#include <vector>
 
 namespace consult::events {
 
@@ -23,6 +24,56 @@ bool named_role(const json& role) {
 }
 
 void walk(json& v);
+
+/// Keys whose value is text someone typed: a title, a body, a note.
+bool free_text(const std::string& key) {
+  static const char* const kKeys[] = {"title", "body", "text", "note", "purpose", "what",
+                                      "venue", "reason", "comment", "answer", "outcome_note",
+                                      "question", "matter", "detail"};
+  for (const char* k : kKeys)
+    if (key == k) return true;
+  return false;
+}
+
+/// The residents a payload names in its fields for people: their names
+/// are masked in its free text too.
+void residents(const json& v, std::vector<std::string>& out) {
+  if (v.is_array()) {
+    for (const auto& x : v)
+      residents(x, out);
+    return;
+  }
+  if (!v.is_object()) return;
+  if (v.contains("name") && v["name"].is_string() && !(v.contains("role") && named_role(v["role"])))
+    if (!v.contains("role") || v["role"].is_string()) out.push_back(v["name"].get<std::string>());
+  const bool named_party = v.contains("named") && v["named"].is_boolean() && v["named"].get<bool>();
+  for (const auto& [key, x] : v.items()) {
+    const bool person = key == "raised_by" || key == "speaker" || key == "voter" ||
+                        key == "proxy" || key == "author" || (key == "party" && !named_party);
+    if (person && x.is_string()) out.push_back(x.get<std::string>());
+    if ((key == "stakeholders" || key == "proxies") && x.is_array())
+      for (const auto& s : x)
+        if (s.is_string()) out.push_back(s.get<std::string>());
+    if (x.is_structured() && key != "config") residents(x, out); // the council, named
+  }
+}
+
+/// Free text with the payload's residents, phones, ID numbers and doors
+/// masked (personal::mask_in_text).
+void mask_text(json& v, const std::vector<std::string>& names) {
+  if (v.is_array()) {
+    for (auto& x : v)
+      mask_text(x, names);
+    return;
+  }
+  if (!v.is_object()) return;
+  for (auto& [key, x] : v.items()) {
+    if (x.is_string() && free_text(key))
+      x = personal::mask_in_text(x.get<std::string>(), names);
+    else if (x.is_structured() && key != "config")
+      mask_text(x, names);
+  }
+}
 
 /// A person: a bare name (a resident), or {name, role} recorded in a
 /// document.
@@ -88,8 +139,11 @@ void walk(json& v) {
 } // namespace
 
 json masked_payload(std::string_view, const json& payload) {
+  std::vector<std::string> names;
+  residents(payload, names);
   json out = payload;
   walk(out);
+  mask_text(out, names);
   return out;
 }
 

@@ -30,7 +30,8 @@ const config::Community& community_of(const config::Config& config, const std::s
 std::int64_t subject_id(const document::Stamp& s) {
   char* end = nullptr;
   const auto id = std::strtoll(s.subject.c_str(), &end, 10);
-  if (s.subject.empty() || *end != '\0' || id <= 0)
+  // As consult writes it: 1, never 01, +1 or " 1".
+  if (s.subject.empty() || *end != '\0' || id <= 0 || std::to_string(id) != s.subject)
     throw Error(ErrorKind::data,
                 i18n::tr(N_("the export's stamp names '{}'"), text::quote_input(s.subject)));
   return id;

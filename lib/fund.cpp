@@ -215,12 +215,19 @@ namespace {
 
 /// The residents among the parties of `entries`: their names are masked in
 /// the purposes and reasons of a public statement too.
-std::vector<std::string> resident_parties(const std::vector<Entry>& entries,
+std::vector<std::string> resident_parties(ledger::Ledger& ledger, const std::vector<Entry>& entries,
                                           const people::Directory& who) {
   std::vector<std::string> out;
-  for (const auto& e : entries)
+  for (const auto& e : entries) {
     if (!e.named && who.kind_of(e.party, people::Field::resident) == people::Kind::resident)
       out.push_back(e.party);
+    if (e.issue) // the residents of the issue an entry is for
+      if (const auto i = issues::find(ledger, *e.issue)) {
+        out.push_back(i->raised_by);
+        for (const auto& s : i->stakeholders)
+          if (who.kind_of(s, people::Field::resident) == people::Kind::resident) out.push_back(s);
+      }
+  }
   return out;
 }
 
@@ -244,7 +251,8 @@ std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
   t.header = {_("No."),       _("Date"),    _("Income / expense"),
               _("From / to"), _("Purpose"), _("Amount (yuan)")};
   std::int64_t income = 0, expense = 0;
-  const auto residents = typed ? resident_parties(entries, who) : std::vector<std::string>();
+  const auto residents =
+      typed ? resident_parties(ledger, entries, who) : std::vector<std::string>();
   for (const auto& e : entries) {
     // A party is named when recorded as named (a body, a supplier, a donor
     // who chose to be) or as an organisation of the community; a resident
@@ -292,7 +300,7 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, const clo
     const people::Directory who(c);
     std::int64_t net = 0;
     const auto entries = list(ledger, c.id, p);
-    const auto residents = stamp.is_public && typed ? resident_parties(entries, who)
+    const auto residents = stamp.is_public && typed ? resident_parties(ledger, entries, who)
                                                     : std::vector<std::string>();
     auto free = [&](const std::string& t) { return personal::mask_in_text(t, residents); };
     for (const auto& e : entries) {

@@ -567,6 +567,16 @@ std::vector<std::pair<std::string, std::string>> extra_columns(const Issue& i, b
   return out;
 }
 
+std::string shown_text(const Issue& i, const std::string& text, bool reveal,
+                       const people::Directory* who) {
+  if (reveal) return text;
+  std::vector<std::string> residents = {i.raised_by};
+  for (const auto& s : i.stakeholders)
+    if (!who || who->kind_of(s, people::Field::resident) == people::Kind::resident)
+      residents.push_back(s);
+  return personal::mask_in_text(text, residents);
+}
+
 json to_json(const Issue& i, bool reveal, bool full, const people::Directory* who) {
   const auto raised_by = who     ? who->shown(i.raised_by, people::Field::resident, reveal)
                          : reveal ? i.raised_by
@@ -574,7 +584,7 @@ json to_json(const Issue& i, bool reveal, bool full, const people::Directory* wh
   const auto phone = reveal || i.phone.empty() ? i.phone : personal::mask_phone(i.phone);
   json j = {{"id", i.id},
             {"community", i.community},
-            {"title", i.title},
+            {"title", shown_text(i, i.title, reveal, who)},
             {"status", model::to_string(i.status)},
             {"channel", i.channel},
             {"category", i.category},
@@ -597,7 +607,7 @@ json to_json(const Issue& i, bool reveal, bool full, const people::Directory* wh
     j["source_row"] = i.source_row;
   }
   if (full) {
-    j["body"] = i.body;
+    j["body"] = shown_text(i, i.body, reveal, who);
     json stakeholders = json::array();
     for (const auto& name : i.stakeholders)
       stakeholders.push_back(who ? who->shown(name, people::Field::resident, reveal)

@@ -71,12 +71,40 @@ std::vector<std::string> resident_names(const json& minutes) {
   return out;
 }
 
+/// Who the record names in fields for people that are not its attendance —
+/// the chair, the recorder, those who carry out actions — and those who
+/// approved or amended the minutes: the residents among them (not members
+/// or bodies as `who` records them), to be masked in free text too.
+std::vector<std::string> other_residents(const json& minutes, const State& st,
+                                         const people::Directory& who) {
+  std::vector<std::string> names;
+  if (minutes.contains("meeting"))
+    for (const char* k : {"chair", "recorder"})
+      if (const auto it = minutes["meeting"].find(k);
+          it != minutes["meeting"].end() && it->is_string())
+        names.push_back(it->get<std::string>());
+  if (minutes.contains("items"))
+    for (const auto& item : minutes["items"])
+      if (item.contains("actions"))
+        for (const auto& a : item["actions"])
+          names.push_back(a.value("owner", ""));
+  names.insert(names.end(), st.approved_by.begin(), st.approved_by.end());
+  for (const auto& a : st.amendments)
+    names.push_back(a.by);
+  std::vector<std::string> out;
+  for (const auto& n : names)
+    if (!n.empty() && who.kind_of(n, people::Field::proxy) == people::Kind::resident)
+      out.push_back(n);
+  return out;
+}
+
 /// Free text of a public record — titles, opinions, notes, questions,
 /// decisions, actions, reasons — with the residents the record names and
 /// any mobile or ID-card number masked (personal::mask_in_text).
 void mask_free_text(json& v, const std::vector<std::string>& names) {
   static const std::set<std::string, std::less<>> kFree = {
-      "title", "venue", "online", "outcome_note", "question", "matter", "reason", "text", "what"};
+      "title",  "venue", "online", "outcome_note", "question", "matter", "reason",
+      "text",   "what",  "option", "choice",       "channel",  "category"};
   if (v.is_array()) {
     for (auto& x : v)
       mask_free_text(x, names);
@@ -92,8 +120,10 @@ void mask_free_text(json& v, const std::vector<std::string>& names) {
   }
 }
 
-void mask_public(json& minutes, bool typed, const people::Directory* who = nullptr) {
-  const auto residents = typed ? resident_names(minutes) : std::vector<std::string>();
+void mask_public(json& minutes, bool typed, const people::Directory* who = nullptr,
+                 const std::vector<std::string>& more = {}) {
+  auto residents = typed ? resident_names(minutes) : std::vector<std::string>();
+  residents.insert(residents.end(), more.begin(), more.end());
   std::function<void(json&)> mask = [&](json& v) {
     if (v.is_object()) {
       if (v.contains("role") && v.contains("name") && v["name"].is_string()) {
@@ -692,8 +722,11 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
       if (a.seq <= stamp.seq)
         amendments.push_back({{"n", a.n}, {"text", a.text}, {"by", a.by}, {"at", a.at}});
     const auto who = meetings::directory(c, meetings::get(ledger, meeting));
+    std::vector<std::string> others;
     if (stamp.is_public && typed) {
-      const auto residents = resident_names(j["minutes"]);
+      others = other_residents(j["minutes"], st, who);
+      auto residents = resident_names(j["minutes"]);
+      residents.insert(residents.end(), others.begin(), others.end());
       for (auto& a : amendments) {
         a["text"] = personal::mask_in_text(a.value("text", ""), residents);
         a["by"] = who.shown(a.value("by", ""), people::Field::proxy);
@@ -702,7 +735,7 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
         n = who.shown(n.get<std::string>(), people::Field::proxy);
     }
     j["amendments"] = amendments;
-    if (stamp.is_public) mask_public(j["minutes"], typed, &who);
+    if (stamp.is_public) mask_public(j["minutes"], typed, &who, others);
     return j.dump(2) + "\n";
   }
   if (stamp.is_public && typed) {
@@ -711,9 +744,11 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
     State shown = st;
     json masked = rec;
     json& r = st.approved ? shown.document : masked;
-    const auto residents = resident_names(r);
     const auto who = meetings::directory(c, meetings::get(ledger, meeting));
-    mask_public(r, true, &who);
+    const auto others = other_residents(r, st, who);
+    auto residents = resident_names(r);
+    residents.insert(residents.end(), others.begin(), others.end());
+    mask_public(r, true, &who, others);
     shown.amendments = public_amendments(st.amendments, residents, who);
     for (auto& n : shown.approved_by)
       n = who.shown(n, people::Field::proxy);

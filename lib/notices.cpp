@@ -69,6 +69,28 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
       if (who.kind_of(s, people::Field::resident) == people::Kind::resident)
         residents.push_back(s);
   }
+  if (typed && d.meeting) {
+    // The meeting's residents who took part, and its chair or recorder if a
+    // resident, are named in no notice either.
+    const auto m = meetings::get(ledger, *d.meeting);
+    for (const auto& p : m.people)
+      if (p.role == "resident" || p.role == "stakeholder") residents.push_back(p.name);
+    for (const auto& x : {m.chair, m.recorder})
+      if (who.kind_of(x, people::Field::proxy) == people::Kind::resident) residents.push_back(x);
+  }
+  if (typed && d.vote) {
+    const auto v = votes::get(ledger, *d.vote);
+    if (v.electorate == "roster") // owners who voted
+      for (const auto& b : v.ballots)
+        residents.push_back(b.voter);
+  }
+  actions::Filter af;
+  af.decision = d.id;
+  const auto acts = actions::list(ledger, af);
+  if (typed)
+    for (const auto& a : acts) // those who carry it out, when residents
+      if (who.kind_of(a.owner, people::Field::proxy) == people::Kind::resident)
+        residents.push_back(a.owner);
   auto free = [&](const std::string& t) {
     return typed ? personal::mask_in_text(t, residents) : t;
   };
@@ -100,13 +122,10 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
     const auto profile = config::find_profile(c, v.profile);
     f.rows.push_back({_("Vote"), fmt::format("{} ({}, {})", free(v.question), v.method,
                                              profile ? profile->label : v.profile)});
-    f.rows.push_back({_("Counts"), counts});
+    f.rows.push_back({_("Counts"), free(counts)});
   }
   f.rows.push_back({_("Reasoning"), free(d.reason)});
   out.push_back(f);
-  actions::Filter af;
-  af.decision = d.id;
-  const auto acts = actions::list(ledger, af);
   if (!acts.empty()) {
     Block t{Kind::table};
     t.header = {_("Who"), _("What"), _("By")};
@@ -236,6 +255,9 @@ std::string render(ledger::Ledger& ledger, const config::Config& config,
   if (stamp.kind == "decision-notice") {
     const auto id = std::strtoll(first.c_str(), nullptr, 10);
     const auto days = static_cast<int>(std::strtol(second.c_str(), nullptr, 10));
+    // As consult writes them: "12 7", never "012 +7".
+    if (id <= 0 || std::to_string(id) != first || std::to_string(days) != second)
+      throw Error(ErrorKind::data, i18n::tr(N_("the export's stamp names '{}'"), stamp.subject));
     const auto d = decisions::get(ledger, id);
     const auto& c = community_of(config, d.community);
     return write(decision(ledger, c, id, days, stamp.at.substr(0, 10),

@@ -783,7 +783,9 @@ namespace {
 /// 138 1234 1234, 138.1234.1234, full-width forms.
 bool is_number_separator(char32_t c) noexcept {
   const auto n = narrow(c);
-  return n == U'-' || n == U' ' || n == U'.' || c == U'\u3000';
+  return n == U'-' || n == U' ' || n == U'.' || n == U'/' || n == U'~' || n == U'(' ||
+         n == U')' || n == U',' || c == U'\u3000' || c == U'\u00a0' || c == U'\u2014' ||
+         c == U'\u2013' || c == U'\uff0c';
 }
 
 /// The end of a number written with separators from `i` (a digit, or a
@@ -798,9 +800,10 @@ std::size_t written_number(U32View s, std::size_t i, std::string& digits) {
     if (is_digit(s[end])) {
       digits.push_back(static_cast<char>(narrow(s[end])));
       ++end;
-    } else if (is_number_separator(s[end]) && end + 1 < s.size() && is_digit(s[end + 1]) &&
-               !digits.empty()) {
-      ++end;
+    } else if (is_number_separator(s[end]) && !digits.empty() &&
+               ((end + 1 < s.size() && is_digit(s[end + 1])) ||
+                (end + 2 < s.size() && is_number_separator(s[end + 1]) && is_digit(s[end + 2])))) {
+      end += is_digit(s[end + 1]) ? std::size_t{1} : std::size_t{2};
     } else {
       break;
     }
@@ -824,8 +827,8 @@ bool personal_number(const std::string& d) {
 }
 
 /// The number from `i` to `end` with its digits hidden but the first three
-/// and the last four; separators kept.
-U32 hide_number(U32View s, std::size_t i, std::size_t end, std::size_t count) {
+/// and the last four (an ID card's: all of them); separators kept.
+U32 hide_number(U32View s, std::size_t i, std::size_t end, std::size_t count, bool id) {
   U32 out;
   std::size_t k = 0;
   for (std::size_t p = i; p < end; ++p) {
@@ -834,7 +837,7 @@ U32 hide_number(U32View s, std::size_t i, std::size_t end, std::size_t count) {
       out.push_back(s[p]);
       continue;
     }
-    out.push_back(k < 3 || k + 4 >= count ? s[p] : U'*');
+    out.push_back(!id && (k < 3 || k + 4 >= count) ? s[p] : U'*');
     ++k;
   }
   return out;
@@ -842,34 +845,70 @@ U32 hide_number(U32View s, std::size_t i, std::size_t end, std::size_t count) {
 
 /// Marks that join the parts of an address up to its door: 5号楼2单元502室,
 /// 7栋3单元201, 三单元五〇二室, 幸福里12号院3排5号.
-constexpr U32View kAddressMarks[] = {U"号楼", U"号院", U"单元", U"栋", U"幢", U"座", U"组",
-                                     U"排",   U"层",   U"楼",   U"区", U"号", U"室"};
+constexpr U32View kAddressMarks[] = {U"号楼", U"号院", U"单元", U"栋", U"幢", U"座", U"门",
+                                     U"组",   U"排",   U"层",   U"楼", U"区", U"号", U"室", U"房"};
 
-/// A door-level address starting at `i` in free text: its end, or `i`. It
-/// is one when it ends with 室, or when 单元 is followed by a number (5号楼
-/// 12户 is a count of households, not a door).
+/// A run like 5-2-502 or 12-301: a building, perhaps a unit, and a door of
+/// three or four digits (not a date, not a range like 3-5).
+bool hyphenated_door(U32View run) {
+  std::vector<std::size_t> groups;
+  std::size_t n = 0;
+  for (const char32_t c : run) {
+    if (narrow(c) == U'-') {
+      groups.push_back(n);
+      n = 0;
+    } else if (is_digit(c)) {
+      ++n;
+    } else {
+      return false;
+    }
+  }
+  groups.push_back(n);
+  if (groups.size() < 2 || groups.size() > 3) return false;
+  std::size_t digits = 0;
+  for (const auto g : groups) {
+    if (g == 0) return false;
+    digits += g;
+  }
+  // 138-1234-1234 is a phone.
+  return digits <= 9 && groups.front() <= 3 && groups.back() >= 3 && groups.back() <= 4;
+}
+
+/// A door-level address starting at `i` in free text: its end, or `i`. A
+/// door is a number ending in 室 or 房 (of three characters or more, or
+/// after a building: 2室1厅 is a flat's plan), a number after a building,
+/// a unit or a gate that ends the address or ends in 号 (5号楼502,
+/// 7栋3单元201, 12栋1201号, 3号楼2门301), or 5-2-502. 5号楼12户 is a count of
+/// households, 5号楼2层 a floor: neither is a door.
 std::size_t door_address(U32View s, std::size_t i) {
   std::size_t j = i, door_end = i;
-  bool after_unit = false;
+  bool after_building = false;
   while (j < s.size() && is_designator(s[j])) {
     std::size_t k = j;
     while (k < s.size() && (is_designator(s[k]) || narrow(s[k]) == U'-'))
       ++k;
-    if (after_unit && std::all_of(s.begin() + static_cast<std::ptrdiff_t>(j),
-                                  s.begin() + static_cast<std::ptrdiff_t>(k),
-                                  [](char32_t c) { return is_digit(c) || is_chinese_numeral(c); }))
-      door_end = k; // 2单元502: the number after the unit is the door
-    std::size_t mark = 0;
+    const auto run = s.substr(j, k - j);
+    if (j == i && hyphenated_door(run)) return k;
+    const bool number = std::any_of(run.begin(), run.end(), [](char32_t c) {
+      return is_digit(c) || is_chinese_numeral(c);
+    });
+    U32View mark;
     for (const auto m : kAddressMarks)
       if (s.compare(k, m.size(), m) == 0) {
-        mark = m.size();
-        after_unit = m == U"单元";
-        if (m == U"室") door_end = k + m.size();
+        mark = m;
         break;
       }
-    if (!mark) break;
-    j = k + mark;
-    if (door_end > i && s.compare(k, 1, U"室") == 0) break;
+    if (number && (mark == U"室" || mark == U"房") && (after_building || run.size() >= 3))
+      return k + mark.size();
+    // A measure word after the number makes it a count: 12户, 3辆, 20人.
+    static constexpr U32View kCounted = U"户人个家元层辆位名次天年月日米平块台棵盏处间套根条项件只把";
+    const bool counted = mark.empty() && k < s.size() && kCounted.find(s[k]) != U32View::npos;
+    if (number && after_building && (mark.empty() || mark == U"号") && !counted)
+      return k + mark.size();
+    if (mark.empty()) break;
+    after_building = mark == U"号楼" || mark == U"栋" || mark == U"幢" || mark == U"座" ||
+                     mark == U"单元" || mark == U"门";
+    j = k + mark.size();
   }
   return door_end;
 }
@@ -878,10 +917,16 @@ std::size_t door_address(U32View s, std::size_t i) {
 
 std::string mask_in_text(std::string_view text, const std::vector<std::string>& names) {
   std::vector<std::pair<U32, U32>> known; // name, masked
-  for (const auto& n : names) {
-    auto u = decode(n);
-    auto t = U32(trim(u));
-    if (t.size() >= 2) known.emplace_back(t, decode(mask_name(n)));
+  for (const auto& joint : names) {
+    // Joint owners or raisers (马淑芬、杜永强): each name looked for.
+    const auto all = decode(joint);
+    std::size_t start = 0;
+    for (std::size_t k = 0; k <= all.size(); ++k) {
+      if (k < all.size() && !is_name_separator(all[k])) continue;
+      const auto t = U32(trim(U32View(all).substr(start, k - start)));
+      if (t.size() >= 2) known.emplace_back(t, decode(mask_name(encode(t))));
+      start = k + 1;
+    }
   }
   std::sort(known.begin(), known.end(),
             [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -908,9 +953,10 @@ std::string mask_in_text(std::string_view text, const std::vector<std::string>& 
         continue;
       }
     }
-    if (starts || narrow(s[i]) == U'+') {
+    if (starts || narrow(s[i]) == U'+' || (is_digit(s[i]) && is_letter(s[i - 1]))) {
       if (const auto end = written_number(v, i, digits); end > i) {
-        out += personal_number(digits) ? hide_number(v, i, end, digits.size())
+        const bool id = digits.size() == 15 || digits.size() == 18;
+        out += personal_number(digits) ? hide_number(v, i, end, digits.size(), id)
                                        : U32(v.substr(i, end - i));
         i = end;
         continue;

@@ -318,7 +318,8 @@ void issue_list(Context& c, const ListOptions& o) {
                    {_("PHONE")}});
   issues::each(c.ledger(), f, [&](const Issue& i) {
     t.add_row({std::to_string(i.id), model::status_label(i.status), i.raised_on, labels.channel(i),
-               labels.category(i), i.title, o.reveal ? i.place : personal::mask_place(i.place),
+               labels.category(i), issues::shown_text(i, i.title, o.reveal),
+               o.reveal ? i.place : personal::mask_place(i.place),
                person(i.raised_by, o.reveal),
                phone(i.phone, o.reveal)});
   });
@@ -389,7 +390,7 @@ void issue_show(Context& c, const IssueShowOptions& o) {
   std::string status = model::status_label(issue.status);
   if (issue.rounds) status += i18n::tr(N_(" (round {})"), issue.rounds);
   std::vector<std::pair<std::string, std::string>> rows = {
-      {_("Issue"), fmt::format("{} {}", issue.id, issue.title)},
+      {_("Issue"), fmt::format("{} {}", issue.id, issues::shown_text(issue, issue.title, o.reveal))},
       {_("Community"), com ? fmt::format("{} ({})", com->name, issue.community) : issue.community},
       {_("Status"), status},
       {_("Raised on"), issue.raised_on},
@@ -413,7 +414,7 @@ void issue_show(Context& c, const IssueShowOptions& o) {
   for (auto& [header, value] : issues::extra_columns(issue, o.reveal))
     rows.emplace_back(header, text::one_line(value));
   std::string out = render::key_values(rows);
-  if (!issue.body.empty()) out += "\n" + issue.body + "\n";
+  if (!issue.body.empty()) out += "\n" + issues::shown_text(issue, issue.body, o.reveal) + "\n";
   if (!escalations.empty()) {
     out += "\n" + std::string(_("Referrals")) + ":\n";
     render::Table t({{_("#"), render::Align::right},

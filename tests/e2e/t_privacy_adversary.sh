@@ -66,6 +66,12 @@ out_match "^(Phone|电话): +138\*\*\*\*1234$"
 sed 's/2026-12-03T10:00:00+08:00/2026-12-03 居民张小明 电话13812341234/g' pub/m.md >pub/at.md
 run verify --export pub/at.md
 [ "$status" -ne 0 ] || fail "a stamp carrying text in its time was accepted"
+sed 's/2026-12-03T10:00:00+08:00/2026-99-99T99:99:99+99:99/g' pub/m.md >pub/at3.md
+run verify --export pub/at3.md
+[ "$status" -ne 0 ] || fail "a stamp of an impossible time was accepted"
+sed 's/"subject":"1"/"subject":"+1"/' pub/m.md >pub/subject.md
+run verify --export pub/subject.md
+[ "$status" -ne 0 ] || fail "a stamp naming meeting +1 was accepted"
 # Compared against the full minutes: recorded as a reveal, and no line given.
 before=$(sqlite3 "$CONSULT_LEDGER" "SELECT count(*) FROM event WHERE kind = 'privacy.reveal'")
 sed 's/"public":true/"public":false/' pub/m.md >pub/full-guess.md
@@ -84,14 +90,56 @@ run verify --export pub/f-full.json
 expect_status 65
 err_has "only for the public"
 
+# A second pass: joint raisers, a resident chairing and recording, action
+# owners, approvers and amenders who are residents, an online link with a
+# phone, doors as residents write them — in every public document.
+export CONSULT_NOW="2026-12-10 09:00"
+ok issue add --community heping --title "马淑芬家漏水 杜永强，住5号楼502" --raised-by "马淑芬、杜永强" \
+  --raised-on 2026-12-09 --category facility-repair
+J=$(cat "$T/out")
+ok issue accept "$J"
+ok meeting plan --community heping --kind council --at "2026-12-16 19:30" --title "钱老师主持的座谈" \
+  --chair 钱老师 --recorder 孙小记 --online "https://m.example/x 主持人张小明13812341234" --issue "$J"
+M2=$(sqlite3 "$CONSULT_LEDGER" 'SELECT max(id) FROM meeting')
+for format in md ics json; do
+  ok meeting export "$M2" --format "$format" --out "pub/agenda2.$format"
+  for raw in 马淑芬 杜永强 钱老师 孙小记 13812341234 5号楼502; do
+    ! grep -qF "$raw" "pub/agenda2.$format" || fail "the agenda ($format) shows $raw"
+  done
+done
+export CONSULT_NOW="2026-12-16 21:00"
+ok meeting attend "$M2" --present 王建国,李秀英,赵德明,孙桂兰,吴丽华,陈静,刘洋
+ok meeting note "$M2" --issue "$J" --speaker 王建国 --text "钱老师说先修，孙小记记下了"
+ok meeting outcome "$M2" --issue "$J" --result decided --note "钱老师负责"
+D2=$(sqlite3 "$CONSULT_LEDGER" 'SELECT max(id) FROM decision')
+ok action add --decision "$D2" --owner 赵小红 --what "赵小红负责维修" --due 2026-12-30
+ok meeting close "$M2"
+export CONSULT_NOW="2026-12-17 10:00"
+ok minutes approve "$M2" --by 王建国,周小周
+ok minutes amend "$M2" --text "周小周补充：路人乙反映" --by 路人乙
+ok fund add --kind expense --amount 100 --party 物业公司 --named --purpose "给马淑芬家修水管" --issue "$J"
+for format in md html json; do
+  ok minutes export "$M2" --public --format "$format" --out "pub/m2.$format"
+  ok verify --export "pub/m2.$format"
+done
+ok notice decision "$D2" --format md --out pub/notice2.md
+ok fund notice --period 2026-12 --format md --out pub/fund2.md
+for f in pub/m2.md pub/m2.html pub/m2.json pub/notice2.md pub/fund2.md; do
+  for raw in 马淑芬 杜永强 钱老师 孙小记 赵小红 周小周 路人乙 13812341234 5号楼502; do
+    ! grep -qF "$raw" "$f" || fail "$f shows $raw: $(grep -F "$raw" "$f" | head -2)"
+  done
+done
+grep -qF "王建国" pub/m2.html || fail "the councillor who approved is not named"
+
 # An owner's units: their address, in messages and in the log.
 printf '房号,业主,面积\n5号楼2单元502室,张小明,89.5\n5号楼2单元601室,王五,76.0\n' >owners.csv
 ok owners import owners.csv --community heping
-export CONSULT_NOW="2026-12-08 09:00"
+export CONSULT_NOW="2026-12-18 09:00"
 ok issue add --community heping --title "电梯加装" --raised-on 2026-12-08 --category facility-repair
-ok issue accept 3
-ok vote open --issue 3 --question "是否加装电梯" --method written --rule civil-code-278 --matter 9 \
-  --closes 2026-12-20
+E=$(cat "$T/out")
+ok issue accept "$E"
+ok vote open --issue "$E" --question "是否加装电梯" --method written --rule civil-code-278 --matter 9 \
+  --closes 2026-12-30
 V=$(sqlite3 "$CONSULT_LEDGER" 'SELECT max(id) FROM vote')
 ok vote cast "$V" --voter 王五 --choice no
 out_lacks 601室

@@ -181,3 +181,20 @@ TEST_CASE("documents stamped before typed persons keep their old masking") {
   CHECK(people::legacy::mask_place("1203室") == "***");
   CHECK(people::legacy::mask_place("三单元五〇二室") == "三单元五〇二室");
 }
+
+TEST_CASE("the log masks, in a payload's free text, the residents it names and any phone or door") {
+  const json add = {{"raised_by", "张小明"},
+                    {"title", "张小明家门口积水，电话138-1234-1234"},
+                    {"body", "住5号楼2单元502室"},
+                    {"category", "facility-repair"}};
+  const auto m = events::masked_payload("issue.add", add);
+  CHECK(m.at("raised_by") == "张*明");
+  CHECK(m.at("title") == "张*明家门口积水，电话138-****-1234");
+  CHECK(m.at("body") == "住5号楼");
+  CHECK(m.at("category") == "facility-repair");
+  // A councillor in a role is named, in their field and in the text.
+  const json plan = {{"people", {{{"name", "王建国"}, {"role", "member"}},
+                                 {{"name", "李四平"}, {"role", "stakeholder"}}}},
+                     {"venue", "王建国主持，李四平家楼下"}};
+  CHECK(events::masked_payload("meeting.plan", plan).at("venue") == "王建国主持，李*平家楼下");
+}

@@ -349,3 +349,30 @@ TEST_CASE("a name of one character is hidden whole") {
   CHECK(mask_name("张*明") == "张*明");
   CHECK(mask_name("欧阳*方") == "欧阳*方");
 }
+
+TEST_CASE("free text: joint names, numbers and doors as offices and residents write them") {
+  // Joint raisers: each name looked for.
+  CHECK(mask_in_text("马淑芬家漏水 杜永强", {"马淑芬、杜永强"}) == "马*芬家漏水 杜*强");
+  // Numbers after letters, with odd separators, in brackets.
+  for (const char* t : {"tel13812341234", "ID510104199001011234", "138\u00a01234\u00a01234",
+                        "138  1234  1234", "138/1234/1234", "(138)1234-1234", "138\u20141234\u20141234",
+                        "138~1234~1234", "138，1234，1234"}) {
+    const auto masked = mask_in_text(std::string("电话") + t + "。", {});
+    CAPTURE(t);
+    CAPTURE(masked);
+    CHECK(masked.find("1234") == masked.rfind("1234")); // the middle digits are gone
+    CHECK(masked.find("0101") == std::string::npos);
+  }
+  // An ID card number in text: nothing of it shown.
+  CHECK(mask_in_text("身份证510104199001011234", {}).find_first_of("0123456789") ==
+        std::string::npos);
+  // Doors in the forms people write.
+  CHECK(mask_in_text("住5号楼502，", {}) == "住5号楼，");
+  CHECK(mask_in_text("另5-2-502，", {}) == "另***，");
+  CHECK(mask_in_text("12栋1201号", {}) == "12栋");
+  CHECK(mask_in_text("3号楼2门301漏水", {}) == "3号楼漏水");
+  CHECK(mask_in_text("502房", {}) == "***");
+  // Not doors: a flat's plan, a floor, a count, a date, a range.
+  for (const char* t : {"两室一厅", "2室1厅", "5号楼2层", "5号楼12户", "2026-11-26", "3-5天"})
+    CHECK(mask_in_text(t, {}) == t);
+}

@@ -192,6 +192,13 @@ nlohmann::json to_json(const Escalation& escalation);
 nlohmann::json to_json(const Feedback& feedback);
 
 /// An opinion recorded on an issue as JSON.
+/// Text typed about issue `i` (its title, its details) as staff see it:
+/// the residents it records (whoever raised it, its stakeholders) and any
+/// phone, ID-card number or door masked unless `reveal`
+/// (personal::mask_in_text).
+std::string shown_text(const model::Issue& i, const std::string& text, bool reveal,
+                       const people::Directory* who = nullptr);
+
 /// An opinion given in consultation as JSON: its author named if a member
 /// or an organisation of the community (`who`), else masked unless `reveal`.
 nlohmann::json to_json(const model::Comment& comment, const people::Directory& who, bool reveal);
