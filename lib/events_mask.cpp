@@ -29,7 +29,7 @@ void walk(json& v);
 bool free_text(const std::string& key) {
   static const char* const kKeys[] = {"title", "body", "text", "note", "purpose", "what",
                                       "venue", "reason", "comment", "answer", "outcome_note",
-                                      "question", "matter", "detail"};
+                                      "question", "matter"};
   for (const char* k : kKeys)
     if (key == k) return true;
   return false;

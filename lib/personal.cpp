@@ -924,7 +924,13 @@ std::string mask_in_text(std::string_view text, const std::vector<std::string>& 
     for (std::size_t k = 0; k <= all.size(); ++k) {
       if (k < all.size() && !is_name_separator(all[k])) continue;
       const auto t = U32(trim(U32View(all).substr(start, k - start)));
-      if (t.size() >= 2) known.emplace_back(t, decode(mask_name(encode(t))));
+      // A name is letters: Han characters, Latin letters, a middle dot, a
+      // space (markup typed as a name, <b>张三</b>, is not looked for).
+      const bool name = std::all_of(t.begin(), t.end(), [](char32_t c) {
+        return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || c >= 0x20000 ||
+               is_letter(c) || is_space(c) || c == U'·' || c == U'•';
+      });
+      if (t.size() >= 2 && name) known.emplace_back(t, decode(mask_name(encode(t))));
       start = k + 1;
     }
   }
