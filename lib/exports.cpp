@@ -102,6 +102,13 @@ Check check(ledger::Ledger& ledger, const config::Config& config, const std::str
   if (stamp->renderer < document::renderer_version(stamp->format)) {
     const auto retired_after =
         ledger.upgraded_after(document::renderer_schema(stamp->renderer + 1));
+    if (retired_after && *retired_after == 0) {
+      r.problem = i18n::tr(N_("the export's stamp names version {} of consult's {} writer, which "
+                              "this ledger never used (it was made with a later one): its stamp "
+                              "was altered"),
+                           stamp->renderer, text::quote_input(stamp->format));
+      return r;
+    }
     if (retired_after && stamp->seq > *retired_after) {
       r.problem = i18n::tr(N_("the export's stamp names version {} of consult's {} writer, which "
                               "this ledger no longer used after event {}; the file is of event "
