@@ -1,5 +1,6 @@
 #include "consult/exports.hpp"
 
+#include "consult/clock.hpp"
 #include "consult/error.hpp"
 #include "consult/fund.hpp"
 #include "consult/i18n.hpp"
@@ -88,12 +89,22 @@ Check check(ledger::Ledger& ledger, const config::Config& config, const std::str
                          text::quote_input(stamp->kind));
     return r;
   }
-  SQLite::Statement q(ledger.db(), "SELECT hash FROM event WHERE seq = ?");
+  SQLite::Statement q(ledger.db(), "SELECT hash, at FROM event WHERE seq = ?");
   q.bind(1, stamp->seq);
   if (!q.executeStep() || q.getColumn(0).getString() != stamp->hash) {
     r.problem = i18n::tr(N_("the ledger has no event {} with hash {}: the export was made from "
                             "another ledger, or this ledger was rewritten"),
                          stamp->seq, stamp->hash);
+    return r;
+  }
+  // A document is made after the event it names: a time before it (a
+  // notice backdated to seem posted earlier) is not one consult wrote.
+  const auto event_at = clock::parse_instant(q.getColumn(1).getString(), "UTC");
+  const auto made_at = clock::parse_instant(stamp->at, "UTC");
+  if (!made_at || (event_at && *made_at < *event_at)) {
+    r.problem = i18n::tr(N_("the export's stamp says it was made at {}, before event {} it names "
+                            "({}): its stamp was altered"),
+                         stamp->at, stamp->seq, q.getColumn(1).getString());
     return r;
   }
   // A writer the ledger had retired by the stamped event cannot have made

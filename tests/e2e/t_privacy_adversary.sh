@@ -69,6 +69,10 @@ run verify --export pub/at.md
 sed 's/2026-12-03T10:00:00+08:00/2026-99-99T99:99:99+99:99/g' pub/m.md >pub/at3.md
 run verify --export pub/at3.md
 [ "$status" -ne 0 ] || fail "a stamp of an impossible time was accepted"
+sed 's/2026-12-03T10:00:00+08:00/2026-11-01T10:00:00+08:00/g' pub/m.md >pub/backdated.md
+run verify --export pub/backdated.md
+expect_status 65
+err_has "before event"
 sed 's/"subject":"1"/"subject":"+1"/' pub/m.md >pub/subject.md
 run verify --export pub/subject.md
 [ "$status" -ne 0 ] || fail "a stamp naming meeting +1 was accepted"
