@@ -49,7 +49,8 @@ void residents(const json& v, std::vector<std::string>& out) {
   const bool named_party = v.contains("named") && v["named"].is_boolean() && v["named"].get<bool>();
   for (const auto& [key, x] : v.items()) {
     const bool person = key == "raised_by" || key == "speaker" || key == "voter" ||
-                        key == "proxy" || key == "author" || (key == "party" && !named_party);
+                        key == "proxy" || key == "author" || key == "chair" ||
+                        key == "recorder" || (key == "party" && !named_party);
     if (person && x.is_string()) out.push_back(x.get<std::string>());
     if ((key == "stakeholders" || key == "proxies") && x.is_array())
       for (const auto& s : x)
@@ -97,8 +98,15 @@ void walk(json& v) {
   const bool named_party = v.contains("named") && v["named"].is_boolean() && v["named"].get<bool>();
   for (auto& [key, x] : v.items()) {
     if (key == "raised_by" || key == "speaker" || key == "voter" || key == "proxy" ||
-        key == "author") {
+        key == "author" || key == "chair" || key == "recorder") {
       mask_person(x);
+    } else if (key == "by" && (x.is_string() || x.is_array())) {
+      // Who approved or amended minutes: councillors as a rule, but the
+      // payload does not say; masked like a speaker.
+      if (x.is_string()) x = personal::mask_name(x.get<std::string>());
+      else
+        for (auto& n : x)
+          if (n.is_string()) n = personal::mask_name(n.get<std::string>());
     } else if (key == "phone" && x.is_string()) {
       x = personal::mask_phone(x.get<std::string>());
     } else if (key == "place" && x.is_string()) {

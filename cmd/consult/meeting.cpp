@@ -291,6 +291,11 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
     return;
   }
   const auto q = meetings::quorum(com, m);
+  // The chair and the recorder: members or bodies named, residents masked.
+  const auto people_of = meetings::directory(com, m);
+  auto role_holder = [&](const std::string& n) {
+    return people_of.shown(n, people::Field::proxy, o.reveal);
+  };
   std::vector<std::pair<std::string, std::string>> rows = {
       {_("Meeting"), fmt::format("{} {}", m.id, m.title)},
       {_("Community"), fmt::format("{} ({})", com.name, com.id)},
@@ -298,8 +303,8 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
       {_("When"), when(m)},
       {_("Venue"), m.venue},
       {_("Online"), m.online},
-      {_("Chair"), m.chair},
-      {_("Recorder"), m.recorder},
+      {_("Chair"), role_holder(m.chair)},
+      {_("Recorder"), role_holder(m.recorder)},
       {_("Status"),
        m.reason.empty() ? i18n::key_label(m.status) : i18n::key_label(m.status) + ": " + m.reason},
       {_("Rule"), q.has_rule ? fmt::format("{} ({})", q.profile.label, q.profile.key)

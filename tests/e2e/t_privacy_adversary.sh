@@ -111,6 +111,15 @@ for format in md ics json; do
     ! grep -qF "$raw" "pub/agenda2.$format" || fail "the agenda ($format) shows $raw"
   done
 done
+# Staff views of the meeting and the log: a resident chair and recorder masked.
+ok meeting show "$M2"
+out_match "^Chair: +钱\*师$"
+out_match "^Recorder: +孙\*记$"
+ok --json meeting show "$M2"
+jq -e '.chair == "钱*师" and .recorder == "孙*记"' "$T/out" >/dev/null ||
+  fail "meeting show --json names the resident chair: $(jq -c '[.chair, .recorder]' "$T/out")"
+ok log --payload
+grep -F meeting.plan "$T/out" | grep -qF 钱老师 && fail "log --payload names the resident chair"
 export CONSULT_NOW="2026-12-16 21:00"
 ok meeting attend "$M2" --present 王建国,李秀英,赵德明,孙桂兰,吴丽华,陈静,刘洋
 ok meeting note "$M2" --issue "$J" --speaker 王建国 --text "钱老师说先修，孙小记记下了"
