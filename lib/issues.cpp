@@ -270,9 +270,11 @@ void each(ledger::Ledger& ledger, const Filter& f, const std::function<void(cons
     sql += " AND (title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\' OR place LIKE ? ESCAPE '\\')";
     binds.insert(binds.end(), {pattern, pattern, pattern});
   }
-  // Unrevealed, a place is searched as it is shown (cut to the building):
-  // a search for a door number must not tell which issue it is on. Such
-  // matches are weeded out here, so the limit is counted here too.
+  // Unrevealed, the text is searched as it is shown (a place cut to the
+  // building, the title and details with their residents, phones and doors
+  // masked): a search for a phone or a door number must not tell which
+  // issue holds it. Such matches are weeded out here, so the limit is
+  // counted here too.
   const bool weed = !f.text.empty() && !f.reveal;
   sql += " ORDER BY raised_on DESC, id DESC";
   if (f.limit > 0 && !weed) sql += fmt::format(" LIMIT {}", f.limit);
@@ -286,8 +288,8 @@ void each(ledger::Ledger& ledger, const Filter& f, const std::function<void(cons
   std::int64_t shown = 0;
   while (q.executeStep()) {
     auto issue = read_issue(q);
-    if (weed && !has(issue.title) && !has(issue.body) &&
-        !has(personal::mask_place(issue.place)))
+    if (weed && !has(shown_text(issue, issue.title, false)) &&
+        !has(shown_text(issue, issue.body, false)) && !has(personal::mask_place(issue.place)))
       continue;
     fn(issue);
     if (weed && f.limit > 0 && ++shown >= f.limit) break;

@@ -37,13 +37,14 @@ void verify_export(Context& c, const std::string& path) {
   // recorded first like any other (docs/privacy.md).
   if (const auto stamp = document::read_stamp(bytes.str());
       stamp && !stamp->is_public && stamp->kind == "minutes") {
-    std::string community;
+    // (A stamp naming no meeting of this ledger is refused below without
+    // anything being compared: nothing to record.)
     char* end = nullptr;
     const auto id = std::strtoll(stamp->subject.c_str(), &end, 10);
     if (!stamp->subject.empty() && *end == '\0' && id > 0)
-      if (const auto m = meetings::find(c.ledger(), id)) community = m->community;
-    c.record_reveal("verify --export", community,
-                    {{"meetings", nlohmann::json::array({id > 0 ? id : 0})}});
+      if (const auto m = meetings::find(c.ledger(), id))
+        c.record_reveal("verify --export", m->community,
+                        {{"meetings", nlohmann::json::array({id})}});
   }
   const auto r = exports::check(c.ledger(), c.config(), bytes.str());
   if (c.out.json)

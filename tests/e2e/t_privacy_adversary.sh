@@ -61,6 +61,13 @@ done
 ok issue show 1
 out_match "^(Raised by|提出人): +张\*明$"
 out_match "^(Phone|电话): +138\*\*\*\*1234$"
+# A search finds what is shown, not what is masked.
+for q in 138-1234-1234 张小明 502室; do
+  ok issue list --search "$q"
+  out_lacks "积水"
+done
+ok issue list --search 138-1234-1234 --reveal
+out_has "积水"
 
 # A stamp's time is printed in the footer: only a time consult writes.
 sed 's/2026-12-03T10:00:00+08:00/2026-12-03 居民张小明 电话13812341234/g' pub/m.md >pub/at.md

@@ -63,8 +63,9 @@ struct Filter {
   std::optional<clock::Date> from; ///< raised on or after
   std::optional<clock::Date> to;   ///< raised on or before
   std::string text;                ///< substring of title, body or place
-  /// Whether the place is matched as stored; otherwise as shown unrevealed
-  /// (personal::mask_place), so that a search cannot find a door number.
+  /// Whether title, details and place are matched as stored; otherwise as
+  /// shown unrevealed (shown_text, personal::mask_place), so that a search
+  /// cannot find a phone, a name or a door number.
   bool reveal = false;
   bool open_only = false;
   std::int64_t limit = 0; ///< 0: all
