@@ -1146,6 +1146,18 @@ Config parse_config(const std::string& toml_text, const std::string& name,
     fail(r.at(*r.get("timezone")), "timezone",
          i18n::tr(N_("unknown time zone '{}'"), text::quote_input(cfg.timezone)),
          _("use an IANA name such as \"Asia/Shanghai\" (Debian package tzdata)"));
+  if (const auto* privacy = r.opt_table("privacy")) {
+    Reader pr = r.sub(*privacy, "privacy");
+    if (const auto years = pr.opt_int("retain_years")) {
+      if (*years < 1 || *years > 100)
+        fail(pr.at(*pr.get("retain_years")), "privacy.retain_years",
+             _("must be a number of years from 1 to 100"),
+             _("e.g. retain_years = 3: personal data of issues closed three years ago is erased "
+               "by 'consult forget --expired'"));
+      cfg.retain_years = static_cast<int>(*years);
+    }
+    pr.finish();
+  }
   const auto* list = r.opt_array("communities");
   if (!list) r.missing("communities");
   std::set<std::string> ids;

@@ -72,25 +72,49 @@ void unregister_kind(std::string_view name) {
   std::erase_if(c.kinds, [&](const Kind& k) { return k.name == name; });
 }
 
-void apply(SQLite::Database& db, const ledger::Event& e, SQLite::Database* items) {
-  json p;
-  try {
-    p = json::parse(e.payload);
-  } catch (const json::exception& ex) {
-    throw Error(ErrorKind::data,
-                fmt::format("event {} has a payload that is not JSON: {}", e.seq, ex.what()));
-  }
+namespace {
+
+void project(SQLite::Database& db, const ledger::Event& e, SQLite::Database& items,
+             ledger::Unsealer& unsealer, const json* unsealed) {
   const Kind* kind = find(e.kind);
   if (!kind)
     throw Error(ErrorKind::data, fmt::format("event {} has an unknown kind '{}'", e.seq, e.kind),
                 {}, "this ledger may have been written by a newer consult");
+  json p;
+  if (!unsealed) {
+    try {
+      p = json::parse(e.payload);
+    } catch (const json::exception& ex) {
+      throw Error(ErrorKind::data,
+                  fmt::format("event {} has a payload that is not JSON: {}", e.seq, ex.what()));
+    }
+    p = unsealer.unseal(p);
+  }
   if (!kind->project) return;
   try {
-    kind->project(Apply{db, items ? *items : db, e, p});
+    kind->project(Apply{db, items, e, unsealed ? *unsealed : p, unsealer});
   } catch (const json::exception& ex) {
     throw Error(ErrorKind::data,
                 fmt::format("event {} ({}) has a malformed payload: {}", e.seq, e.kind, ex.what()));
   }
+}
+
+} // namespace
+
+void apply(SQLite::Database& db, const ledger::Event& e, SQLite::Database* items) {
+  auto& source = items ? *items : db;
+  ledger::Unsealer unsealer(source);
+  project(db, e, source, unsealer, nullptr);
+}
+
+void apply(SQLite::Database& db, const ledger::Event& e, SQLite::Database& items,
+           ledger::Unsealer& unsealer) {
+  project(db, e, items, unsealer, nullptr);
+}
+
+void apply_payload(SQLite::Database& db, const ledger::Event& e, const json& payload) {
+  ledger::Unsealer unsealer(db);
+  project(db, e, db, unsealer, &payload);
 }
 
 } // namespace consult::events

@@ -370,6 +370,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     events::IssueItem item;           ///< its id is given by the writer
     std::string key;                  ///< the row's fingerprint
     std::string data_head, data_tail; ///< the item's JSON either side of the id
+    ledger::Sealed personal;          ///< its personal fields, sealed
   };
   const bool from_csv = sum.format != "xlsx";
   // Checks and shapes one record. It reads the configuration and writes only
@@ -503,7 +504,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     item.extra = std::move(extra);
     if (date->time) item.time = *date->time;
     item.stakeholders = std::move(stakeholders);
-    std::tie(out.data_head, out.data_tail) = item.item_json_parts();
+    std::tie(out.data_head, out.data_tail) = item.sealed_item_parts(out.personal);
     out.key = key;
   };
 
@@ -520,6 +521,8 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     std::int64_t next_id = ledger.next_id(ledger::Counter::issue);
     hash::Sha256 items_digest;
     std::int64_t n = 0;
+    SQLite::Statement put_personal(
+        ledger.db(), "INSERT INTO personal_value (ref, seq, salt, value) VALUES (?, ?, ?, ?)");
 
     // A large import into a small ledger: keeping the issue indexes up to date
     // row by row costs more than building them once at the end from sorted
@@ -573,6 +576,12 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
         continue;
       }
       ++n;
+      put_personal.reset();
+      put_personal.bindNoCopy(1, row->personal.ref);
+      put_personal.bind(2, seq);
+      put_personal.bindNoCopy(3, row->personal.salt);
+      put_personal.bindNoCopy(4, row->personal.value);
+      put_personal.exec();
       if (deferred.empty() && n >= 20000 && n > existing) defer_indexes();
       projector.add(item);
       if (!item.channel_text.empty()) ++sum.unmapped_channels[item.channel_text];

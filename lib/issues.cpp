@@ -545,6 +545,9 @@ std::vector<ledger::Event> history(ledger::Ledger& ledger, std::int64_t id) {
   if (added)
     std::sort(events.begin(), events.end(),
               [](const auto& a, const auto& b) { return a.seq < b.seq; });
+  // Shown with their personal data in place (masked by the caller).
+  for (auto& e : events)
+    e.payload = ledger::canonical(ledger.payload_of(e));
   return events;
 }
 

@@ -5,6 +5,7 @@
 #include "consult/events_ledger.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
+#include "consult/sealing.hpp"
 #include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -285,6 +286,7 @@ std::unique_ptr<Ledger> Ledger::as_of(std::int64_t seq) {
   std::string prev = kGenesisHash;
   std::int64_t expected = 1;
   Event last;
+  Unsealer unsealer(*db_);
   while (q.executeStep()) {
     Event e = read_event(q);
     if (e.seq != expected || e.prev_hash != prev || event_hash(e) != e.hash) throw changed(e);
@@ -314,7 +316,7 @@ std::unique_ptr<Ledger> Ledger::as_of(std::int64_t seq) {
       }
       if (!items_match(e.payload, n, digest.hex())) throw changed(e);
     }
-    events::apply(to, e, db_.get());
+    events::apply(to, e, *db_, unsealer);
     last = std::move(e);
   }
   SQLite::Statement head(to, "UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1");
@@ -495,8 +497,9 @@ Event Ledger::append_impl(std::string_view kind, const std::string& entity,
   e.kind = kind;
   e.entity = entity;
   bool text_ok = true;
+  std::vector<Sealed> sealed;
   try {
-    e.payload = canonical(payload);
+    e.payload = canonical(split(payload, sealed));
   } catch (const nlohmann::json::type_error&) { // strict: a string that is not UTF-8
     text_ok = false;
   }
@@ -512,11 +515,12 @@ Event Ledger::append_impl(std::string_view kind, const std::string& entity,
 
   SQLite::Statement ins(*db_, kInsertEvent);
   insert_event(ins, e);
+  store_sealed(*db_, e.seq, sealed);
   SQLite::Statement upd(*db_, "UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1");
   upd.bind(1, e.seq);
   upd.bind(2, e.hash);
   upd.exec();
-  if (project) events::apply(*db_, e);
+  if (project) events::apply_payload(*db_, e, payload);
   return e;
 }
 
@@ -651,6 +655,11 @@ bool items_match(const std::string& payload, std::int64_t n, const std::string& 
   const auto sha = j.find("items_sha256");
   return items != j.end() && items->is_number_integer() && items->get<std::int64_t>() == n &&
          sha != j.end() && sha->is_string() && sha->get<std::string>() == sha256_hex;
+}
+
+nlohmann::json Ledger::payload_of(const Event& e) {
+  Unsealer unsealer(*db_);
+  return unsealer.unseal_text(e.payload);
 }
 
 std::int64_t Ledger::event_count() {

@@ -1,4 +1,5 @@
 #include "consult/owners.hpp"
+#include "consult/sealing.hpp"
 
 #include "consult/error.hpp"
 #include "consult/events_owners.hpp"
@@ -227,12 +228,15 @@ void import_rows(ledger::Ledger& ledger, const config::Community& community,
       const std::int64_t seq = ledger.next_seq();
       hash::Sha256 digest;
       std::int64_t n = 0;
+      std::vector<ledger::Sealed> personal;
       for (const auto& u : rows) {
-        const auto data =
-            ledger::canonical(events::OwnerUnit{u.unit, u.owner, u.area, u.row}.to_json());
+        // The owner's name and unit sealed apart (consult/sealing.hpp).
+        const auto data = ledger::canonical(
+            ledger::split(events::OwnerUnit{u.unit, u.owner, u.area, u.row}.to_json(), personal));
         ledger.add_item(seq, ++n, {}, data);
         digest.update(ledger::item_line(n, {}, data));
       }
+      ledger::store_sealed(ledger.db(), seq, personal);
       events::OwnersImport roster;
       roster.community = community.id;
       roster.file = std::filesystem::path(opt.name).filename().string();

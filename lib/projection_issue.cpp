@@ -111,6 +111,57 @@ std::pair<std::string, std::string> IssueItem::item_json_parts() const {
   return {std::move(head), std::move(out)};
 }
 
+std::pair<std::string, std::string> IssueItem::sealed_item_parts(ledger::Sealed& sealed) const {
+  std::string personal;
+  personal.reserve(100 + title.size() + body.size() + place.size() + raised_by.size());
+  bool first = true;
+  personal += '{';
+  auto str = [&](std::string& out, const char* key, const std::string& value) {
+    put_key(out, key, first);
+    put_json_string(out, value);
+  };
+  str(personal, "body", body);
+  if (!extra.empty()) {
+    put_key(personal, "extra", first);
+    put_json_object(personal, extra);
+  }
+  str(personal, "phone", phone);
+  str(personal, "place", place);
+  str(personal, "raised_by", raised_by);
+  if (!stakeholders.empty()) {
+    put_key(personal, "stakeholders", first);
+    personal += '[';
+    for (std::size_t i = 0; i < stakeholders.size(); ++i) {
+      if (i > 0) personal += ',';
+      put_json_string(personal, stakeholders[i]);
+    }
+    personal += ']';
+  }
+  str(personal, "title", title);
+  personal += '}';
+  sealed = ledger::seal(std::move(personal));
+
+  std::string head;
+  head.reserve(120);
+  first = true;
+  head += '{';
+  str(head, "category", category);
+  if (!category_text.empty()) str(head, "category_text", category_text);
+  str(head, "channel", channel);
+  if (!channel_text.empty()) str(head, "channel_text", channel_text);
+  str(head, "community", community);
+  put_key(head, "id", first);
+  std::string tail;
+  tail.reserve(140);
+  str(tail, "personal", sealed.ref);
+  str(tail, "raised_on", raised_on);
+  put_key(tail, "row", first);
+  tail += std::to_string(row);
+  if (!time.empty()) str(tail, "time", time);
+  tail += '}';
+  return {std::move(head), std::move(tail)};
+}
+
 /// Writes issue rows: the one place an issue is born in the tables, whether
 /// added by hand (issue.add) or imported (the items of issue.import).
 struct ImportProjector::Statements {
@@ -214,7 +265,7 @@ void project_import(const Apply& a) {
   rows.bind(1, a.event.seq);
   ImportProjector projector(a.db, a.event.seq, a.event.at);
   while (rows.executeStep())
-    projector.add(IssueItem::from_json(json::parse(rows.getColumn(0).getString())));
+    projector.add(IssueItem::from_json(a.unseal.unseal_text(rows.getColumn(0).getString())));
   projector.finish();
 }
 

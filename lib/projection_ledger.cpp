@@ -53,6 +53,14 @@ LedgerInit LedgerInit::from_json(const json& p) {
   return {p.at("schema").get<int>()};
 }
 
+json LedgerReseal::to_json() const {
+  return {{"events", events}, {"hashes_sha256", hashes_sha256}, {"head", head}};
+}
+
+LedgerReseal LedgerReseal::from_json(const json& p) {
+  return {p.at("events").get<std::int64_t>(), text(p, "head"), text(p, "hashes_sha256")};
+}
+
 json CommunitySync::to_json() const {
   return {{"id", id},
           {"name", name},
@@ -71,6 +79,7 @@ const std::vector<Kind>& ledger_kinds() {
   static const std::vector<Kind> kKinds = {
       {kLedgerInit, "ledger", 1, nullptr, false, payload_type<LedgerInit>},
       {kCommunitySync, "ledger", 1, project_community_sync, false, payload_type<CommunitySync>},
+      {kLedgerReseal, "ledger", 10, nullptr, false, payload_type<LedgerReseal>},
   };
   return kKinds;
 }

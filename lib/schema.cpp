@@ -6,6 +6,7 @@
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ledger.hpp"
+#include "consult/sealing.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -673,6 +674,51 @@ void schema9(SQLite::Database& db) {
   edit_table_sql(db, "meeting_person", sql, 9);
 }
 
+constexpr const char* kSchema10 = R"sql(
+-- Residents' personal data and free text, sealed apart from the hash chain
+-- (docs/privacy.md, "Forgetting"). An event holds, in each object that
+-- records personal fields, a reference: the SHA-256 of the salt, a line
+-- feed and the value. `consult forget` erases salt and value and leaves in
+-- their place what may be kept (shown), recording a digest of it in its
+-- privacy.forget event.
+CREATE TABLE personal_value (
+  ref           TEXT    PRIMARY KEY,  -- 64 hex digits, as the event holds it
+  seq           INTEGER NOT NULL,     -- the event that holds it
+  salt          TEXT,                 -- 32 hex digits; NULL once forgotten
+  value         TEXT,                 -- canonical JSON object of the fields; NULL once forgotten
+  shown         TEXT,                 -- once forgotten: what is left (canonical JSON)
+  forgotten_seq INTEGER,              -- the privacy.forget event that erased it last
+  CHECK ((salt IS NULL) = (value IS NULL)),
+  CHECK ((value IS NULL) = (forgotten_seq IS NOT NULL)),
+  CHECK ((value IS NULL) = (shown IS NOT NULL))
+) STRICT, WITHOUT ROWID;
+-- A value can be erased, never changed or brought back; a row never goes.
+CREATE TRIGGER personal_value_erase_only BEFORE UPDATE ON personal_value
+WHEN NEW.ref IS NOT OLD.ref OR NEW.seq IS NOT OLD.seq OR NEW.value IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'consult: personal data can be erased, never changed'); END;
+CREATE TRIGGER personal_value_kept BEFORE DELETE ON personal_value
+BEGIN SELECT RAISE(ABORT, 'consult: personal data can be erased, never changed'); END;
+
+-- The hashes events had before the ledger was resealed at schema 10 (their
+-- personal data moved apart): earlier stamps and witnesses name them. The
+-- ledger.reseal event after them records their digest and the last one.
+CREATE TABLE sealed_hash (
+  seq  INTEGER PRIMARY KEY,  -- the event
+  hash TEXT    NOT NULL      -- its hash before schema 10
+) STRICT;
+CREATE TRIGGER sealed_hash_append_only_update BEFORE UPDATE ON sealed_hash
+BEGIN SELECT RAISE(ABORT, 'consult: the event log is append-only'); END;
+CREATE TRIGGER sealed_hash_append_only_delete BEFORE DELETE ON sealed_hash
+BEGIN SELECT RAISE(ABORT, 'consult: the event log is append-only'); END;
+
+INSERT INTO schema_upgrade (version, after_seq) SELECT 10, coalesce(max(seq), 0) FROM event;
+)sql";
+
+/// Step 10: the events written before, resealed (consult/sealing.hpp).
+void schema10(SQLite::Database& db) {
+  reseal(db);
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -690,6 +736,8 @@ const std::vector<Migration>& migrations() {
        "privacy: residents who take part in a meeting; recorded reveals of personal data; the "
        "event each schema upgrade followed",
        kSchema9, schema9},
+      {10, "privacy: personal data sealed apart from the hash chain, so that it can be forgotten",
+       kSchema10, schema10},
   };
   return kMigrations;
 }
@@ -711,7 +759,7 @@ const std::vector<std::string>& projection_tables() {
 
 // Changes with every migration: tests/unit/test_verify.cpp says the new value.
 const char* const kSchemaDigest =
-    "43b502a3c991a2aa290c6fd8ecd7e7b1d3e4f516358b736a4f046041fbbe4af4";
+    "69f44bc86c1afa21b32485c78541c84961284d3ee7d014281ef07c06b7f4582a";
 
 std::vector<SchemaObject> read_schema(SQLite::Database& db) {
   std::vector<SchemaObject> out;

@@ -1,5 +1,8 @@
 #include "consult/error.hpp"
 #include "consult/events.hpp"
+#include "consult/events_ledger.hpp"
+#include "consult/events_privacy.hpp"
+#include "consult/sealing.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ledger.hpp"
@@ -9,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <sqlite3.h>
 #include <vector>
@@ -116,6 +120,125 @@ bool compare_table(SQLite::Database& disk, SQLite::Database& mem, const std::str
   }
 }
 
+/// Before schema 10 an event was hashed with its personal data in place:
+/// the events resealed then (sealed_hash) must still hash to what they did,
+/// chained as they were, unless some of their data has been forgotten since;
+/// and the ledger.reseal event after them must name exactly those hashes.
+bool check_sealed(SQLite::Database& db, const Event& e, Unsealer& unsealer,
+                  SQLite::Statement& sealed_q, std::string& prev_old, std::int64_t& seen,
+                  hash::Sha256& digest, bool& resealed, VerifyResult& r) {
+  auto bad = [&](std::string problem) {
+    r.ok = false;
+    r.bad_seq = e.seq;
+    r.problem = std::move(problem);
+    return false;
+  };
+  if (e.kind == events::kLedgerReseal) {
+    const auto p = nlohmann::json::parse(e.payload, nullptr, false);
+    const bool ok = !resealed && p.is_object() && p.value("events", std::int64_t{-1}) == seen &&
+                    seen == e.seq - 1 && p.value("head", std::string()) == prev_old &&
+                    p.value("hashes_sha256", std::string()) == digest.hex();
+    resealed = true;
+    if (!ok)
+      return bad(i18n::tr(N_("event {} ({}): the hashes the events before it had before schema "
+                             "10 are not those it recorded (table sealed_hash changed?)"),
+                          e.seq, e.kind));
+    return true;
+  }
+  sealed_q.reset();
+  sealed_q.bind(1, e.seq);
+  if (!sealed_q.executeStep()) return true;
+  const std::string old_hash = sealed_q.getColumn(0).getString();
+  if (resealed || e.seq != seen + 1)
+    return bad(i18n::tr(N_("event {}: table sealed_hash has a hash for it, but it was written "
+                           "after the ledger was resealed"),
+                        e.seq));
+  try {
+    const auto before = unsealer.forgotten;
+    auto old = e;
+    auto payload = unsealer.unseal_text(e.payload);
+    if (const auto* kind = events::find(e.kind); kind && kind->has_items) {
+      hash::Sha256 d;
+      SQLite::Statement items(db, "SELECT n, coalesce(key, ''), data FROM event_item "
+                                  "WHERE seq = ? ORDER BY n");
+      items.bind(1, e.seq);
+      while (items.executeStep())
+        d.update(item_line(items.getColumn(0).getInt64(), items.getColumn(1).getString(),
+                           canonical(unsealer.unseal_text(items.getColumn(2).getString()))));
+      payload["items_sha256"] = d.hex();
+    }
+    if (unsealer.forgotten == before) { // nothing forgotten: it must hash as it did
+      old.payload = canonical(payload);
+      old.prev_hash = prev_old;
+      if (event_hash(old) != old_hash)
+        return bad(i18n::tr(N_("event {} ({}) no longer hashes to what it did before schema 10 "
+                               "(its personal data or table sealed_hash was changed)"),
+                            e.seq, e.kind));
+    }
+  } catch (const std::exception& ex) {
+    return bad(i18n::tr(N_("event {} ({}) cannot be read: {}"), e.seq, e.kind, ex.what()));
+  }
+  prev_old = old_hash;
+  ++seen;
+  digest.update(sealed_hash_line(e.seq, old_hash));
+  return true;
+}
+
+/// Every sealed value is referred to by exactly one event and still hashes
+/// to its reference, or was erased by the privacy.forget event that says so,
+/// and what was left in its place is what that event recorded.
+bool check_personal(SQLite::Database& db, const Unsealer& unsealer,
+                    const std::map<std::string, std::pair<std::int64_t, std::string>>& forgets,
+                    std::int64_t sealed_seen, bool resealed, VerifyResult& r) {
+  auto bad = [&](std::int64_t seq, std::string problem) {
+    r.ok = false;
+    r.bad_seq = seq;
+    r.table = "personal_value";
+    r.problem = std::move(problem);
+    return false;
+  };
+  if (db.execAndGet("SELECT count(*) FROM sealed_hash").getInt64() != sealed_seen ||
+      (sealed_seen > 0 && !resealed))
+    return bad(0, _("table sealed_hash has hashes that no ledger.reseal event accounts for"));
+  if (db.execAndGet("SELECT count(*) FROM personal_value").getInt64() != unsealer.count)
+    return bad(0, _("table personal_value has values that no event refers to"));
+  SQLite::Statement q(db, "SELECT ref, seq, salt, value, shown, forgotten_seq FROM personal_value");
+  std::size_t erased = 0;
+  while (q.executeStep()) {
+    const std::string ref = q.getColumn(0).getString();
+    const std::int64_t seq = q.getColumn(1).getInt64();
+    const auto forget = forgets.find(ref);
+    if (!q.getColumn(3).isNull()) {
+      if (q.getColumn(2).isNull() ||
+          seal_ref(q.getColumn(2).getString(), q.getColumn(3).getString()) != ref)
+        return bad(seq, i18n::tr(N_("personal data {} of event {} was changed: it no longer "
+                                    "matches what the event holds"),
+                                 ref.substr(0, 12), seq));
+      if (forget != forgets.end())
+        return bad(forget->second.first,
+                   i18n::tr(N_("event {} erased personal data {} of event {}, but it is still "
+                               "there"),
+                            forget->second.first, ref.substr(0, 12), seq));
+      continue;
+    }
+    ++erased;
+    if (forget == forgets.end() || q.getColumn(5).isNull() ||
+        q.getColumn(5).getInt64() != forget->second.first)
+      return bad(seq, i18n::tr(N_("personal data {} of event {} was erased without a "
+                                  "privacy.forget event that says so"),
+                               ref.substr(0, 12), seq));
+    if (q.getColumn(4).isNull() ||
+        hash::sha256_hex(q.getColumn(4).getString()) != forget->second.second)
+      return bad(forget->second.first,
+                 i18n::tr(N_("what was left in place of personal data {} of event {} is not "
+                             "what event {} recorded"),
+                          ref.substr(0, 12), seq, forget->second.first));
+  }
+  if (erased != forgets.size())
+    return bad(0, _("a privacy.forget event lists personal data the ledger does not hold"));
+  return true;
+}
+
 } // namespace
 
 VerifyResult verify(Ledger& ledger) {
@@ -152,6 +275,17 @@ VerifyResult verify(Ledger& ledger) {
   std::int64_t item_rows = 0;
   std::optional<clock::Instant> last_time;
   std::string last_at;
+  Unsealer unsealer(db);
+  // What privacy.forget events erased: reference -> (event, digest of what
+  // was left), the last one for each.
+  std::map<std::string, std::pair<std::int64_t, std::string>> forgets;
+  // The chain as it was before the ledger was resealed at schema 10.
+  Unsealer old_unsealer(db);
+  SQLite::Statement sealed_q(db, "SELECT hash FROM sealed_hash WHERE seq = ?");
+  std::string prev_old = kGenesisHash;
+  std::int64_t sealed_seen = 0;
+  hash::Sha256 sealed_digest;
+  bool resealed = false;
   while (q.executeStep()) {
     Event e = read_event(q);
     auto bad = [&](std::int64_t seq, std::string problem) {
@@ -228,8 +362,26 @@ VerifyResult verify(Ledger& ledger) {
         break;
       }
     }
+    if (!check_sealed(db, e, old_unsealer, sealed_q, prev_old, sealed_seen, sealed_digest,
+                      resealed, r))
+      break;
+    if (e.kind == events::kPrivacyForget) {
+      SQLite::Statement items(db, "SELECT data FROM event_item WHERE seq = ? ORDER BY n");
+      items.bind(1, e.seq);
+      while (items.executeStep()) {
+        const auto d = nlohmann::json::parse(items.getColumn(0).getString(), nullptr, false);
+        if (!d.is_object() || !d.contains("ref") || !d["ref"].is_string() ||
+            !d.contains("shown_sha256") || !d["shown_sha256"].is_string()) {
+          bad(e.seq, i18n::tr(N_("event {} ({}): an erased value it lists is not readable"),
+                              e.seq, e.kind));
+          break;
+        }
+        forgets[d["ref"].get<std::string>()] = {e.seq, d["shown_sha256"].get<std::string>()};
+      }
+      if (!r.ok) break;
+    }
     try {
-      events::apply(mem, e, &db);
+      events::apply(mem, e, db, unsealer);
     } catch (const std::exception& ex) {
       bad(e.seq, i18n::tr(N_("event {} ({}) cannot be replayed: {}"), e.seq, e.kind, ex.what()));
       break;
@@ -261,6 +413,8 @@ VerifyResult verify(Ledger& ledger) {
     r.problem = _("table event_item has rows that belong to no import event");
     return r;
   }
+
+  if (!check_personal(db, unsealer, forgets, sealed_seen, resealed, r)) return r;
 
   mem.exec("COMMIT");
   for (const auto& table : projection_tables())

@@ -23,6 +23,7 @@ void register_backup(CLI::App& app, Context& ctx);
 void register_witness(CLI::App& app, Context& ctx); // key, checkpoint
 void register_agenda(CLI::App& app, Context& ctx);
 void register_log(CLI::App& app, Context& ctx); // log, verify
+void register_forget(CLI::App& app, Context& ctx);
 void register_doctor(CLI::App& app, Context& ctx);
 
 /// `consult __man DIR`: writes consult(1) and consult-GROUP(1) (manpage.cpp).

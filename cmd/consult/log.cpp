@@ -146,6 +146,10 @@ void log_events(Context& c, const LogOptions& o) {
   std::string entity = o.entity;
   if (!o.issue.empty()) entity = fmt::format("issue:{}", parse_id(o.issue, _("an issue")));
   auto shown = l.events(entity, o.after, o.limit);
+  // Shown with their personal data unsealed; the hashes stay those of the
+  // events as stored.
+  for (auto& e : shown)
+    e.payload = ledger::canonical(l.payload_of(e));
   if (o.reveal && !shown.empty()) {
     c.record_reveal("log", "",
                     {{"events", nlohmann::json::array({shown.front().seq, shown.back().seq})}});

@@ -193,6 +193,7 @@ int main(int argc, char** argv) {
   register_witness(app, ctx);
   register_agenda(app, ctx);
   register_log(app, ctx);
+  register_forget(app, ctx);
   register_doctor(app, ctx);
   // Every command's heading in the help, translated.
   const auto regroup = [](CLI::App* a, const auto& self) -> void {

@@ -128,6 +128,10 @@ struct Config {
   std::string ledger; ///< ledger path from the file (resolved), may be empty
   std::string timezone = clock::kDefaultZone;
   std::vector<Community> communities;
+  /// [privacy] retain_years: how long residents' personal data is kept
+  /// after an issue is closed, rejected or merged (`consult forget
+  /// --expired`); unset: kept until erased by hand.
+  std::optional<int> retain_years;
 
   const Community* find(const std::string& id) const;
 };

@@ -11,6 +11,7 @@
 /// command. docs/architecture.md has the checklist for adding a kind.
 
 #include "consult/event.hpp"
+#include "consult/sealing.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
@@ -26,7 +27,8 @@ struct Apply {
   SQLite::Database& db;          ///< the tables to change
   SQLite::Database& items;       ///< where the event's items are (event_item)
   const ledger::Event& event;    ///< the event, as stored
-  const nlohmann::json& payload; ///< its payload, parsed
+  const nlohmann::json& payload; ///< its payload, parsed, personal data unsealed
+  ledger::Unsealer& unseal;      ///< unseals the event's items (from `items`)
 };
 
 /// How one event kind changes the tables.
@@ -63,6 +65,15 @@ const Kind* find(std::string_view name);
 /// catalogue does not know or a payload its projector cannot read.
 void apply(SQLite::Database& db, const ledger::Event& e, SQLite::Database* items = nullptr);
 
+/// The same, unsealing personal data with `unsealer` (over the database the
+/// items are in): for replaying many events.
+void apply(SQLite::Database& db, const ledger::Event& e, SQLite::Database& items,
+           ledger::Unsealer& unsealer);
+
+/// The same for an event just appended, whose payload (personal data in
+/// place) the caller has: nothing to unseal.
+void apply_payload(SQLite::Database& db, const ledger::Event& e, const nlohmann::json& payload);
+
 /// `payload` of an event of `kind` with residents' personal data masked, as
 /// `consult log` shows it unless `--reveal`: residents' names (whoever raised
 /// an issue, stakeholders, speakers, voters on an owners' roster, proxies,
@@ -70,6 +81,29 @@ void apply(SQLite::Database& db, const ledger::Event& e, SQLite::Database* items
 /// body), phones, places cut to the building, imported extra columns by
 /// what they hold. Members, guests and bodies stay named.
 nlohmann::json masked_payload(std::string_view kind, const nlohmann::json& payload);
+
+/// Whether key `key` of the payload object `object` holds personal data or
+/// free text, sealed apart from what the hash chain covers (see
+/// consult/sealing.hpp): residents' names in the fields for people (whoever
+/// raised an issue, stakeholders, speakers, voters, proxies, authors,
+/// chairs, recorders, approvers, donors not named, a `name` whose recorded
+/// role is not member, guest or body), phones, places, an owner's units,
+/// imported extra columns, and every free text (titles, bodies, notes,
+/// reasons…). Members, guests and bodies with their role are not.
+bool personal_key(const nlohmann::json& object, const std::string& key);
+
+/// Whether `key` holds free text someone typed (a title, a body, a note, a
+/// reason…).
+bool free_text_key(const std::string& key);
+
+/// Whether `key` names people (whoever raised an issue, stakeholders,
+/// speakers, voters, proxies, authors, chairs, recorders, approvers, donors,
+/// owners, a `name`).
+bool person_key(const std::string& key);
+
+/// Keys under which no personal data is looked for (a community's
+/// configuration: its council, named).
+bool sealed_apart_never(const std::string& key);
 
 /// Adds a kind to the catalogue of this process. For tests: a kind that is
 /// not in the catalogue above is not part of consult and no ledger may hold

@@ -10,6 +10,8 @@
 #include "consult/model.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include "consult/sealing.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -65,6 +67,12 @@ struct IssueItem {
   /// item_json() in two parts either side of the id's digits, for writing
   /// the rest before the id is known: data = head + id + tail.
   std::pair<std::string, std::string> item_json_parts() const;
+
+  /// The item as an import stores it from schema 10: its personal fields
+  /// (title, body, place, raised_by, phone, extra, stakeholders) sealed into
+  /// `out`, and the rest in two parts either side of the id's digits, byte
+  /// for byte what canonical(ledger::split(…)) gives for item_json().
+  std::pair<std::string, std::string> sealed_item_parts(ledger::Sealed& out) const;
 };
 
 /// issue.import: a suggestion-box file read into issues; the issues are the

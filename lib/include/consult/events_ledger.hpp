@@ -13,6 +13,7 @@ namespace consult::events {
 
 inline constexpr std::string_view kLedgerInit = "ledger.init";
 inline constexpr std::string_view kCommunitySync = "community.sync";
+inline constexpr std::string_view kLedgerReseal = "ledger.reseal";
 
 /// ledger.init: the schema the ledger was created with.
 struct LedgerInit {
@@ -20,6 +21,17 @@ struct LedgerInit {
 
   nlohmann::json to_json() const;
   static LedgerInit from_json(const nlohmann::json& p);
+};
+
+/// ledger.reseal: the events before it were resealed at schema 10 (their
+/// personal data moved apart, consult/sealing.hpp). Written by the schema
+/// step, never by a command.
+struct LedgerReseal {
+  std::int64_t events = 0;   ///< events resealed: 1 … events
+  std::string head;          ///< the hash the last of them had before
+  std::string hashes_sha256; ///< SHA-256 of their old hashes (sealed_hash_line each)
+  nlohmann::json to_json() const;
+  static LedgerReseal from_json(const nlohmann::json& p);
 };
 
 /// community.sync: a community as its configuration described it then.

@@ -7,12 +7,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace consult::events {
 
 inline constexpr std::string_view kPrivacyReveal = "privacy.reveal";
+inline constexpr std::string_view kPrivacyForget = "privacy.forget";
 
 /// privacy.reveal.
 struct PrivacyReveal {
@@ -28,6 +32,24 @@ struct PrivacyReveal {
   std::string entity() const { return "privacy"; }
   nlohmann::json to_json() const;
   static PrivacyReveal from_json(const nlohmann::json& p);
+};
+
+/// privacy.forget: residents' personal data erased (`consult forget`). Its
+/// items are the sealed values it erased, each {"ref", "shown_sha256"}: the
+/// reference and the SHA-256 of what was left in its place. Nothing
+/// personal: no name, only how many residents and which issues.
+struct PrivacyForget {
+  std::string reason;      ///< why, as given (--reason)
+  std::string login;       ///< the operating system's account that ran consult
+  std::int64_t residents = 0;      ///< residents named with --resident (not their names)
+  std::vector<std::int64_t> issues; ///< issues given with --issue or found expired
+  std::optional<int> retain_years;  ///< --expired: the retention period applied
+  std::int64_t values = 0;          ///< sealed values erased (= items)
+  std::int64_t items = 0;
+  std::string items_sha256;
+  std::string entity() const { return "privacy"; }
+  nlohmann::json to_json() const;
+  static PrivacyForget from_json(const nlohmann::json& p);
 };
 
 } // namespace consult::events

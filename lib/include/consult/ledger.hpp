@@ -167,6 +167,10 @@ public:
   std::vector<Event> events(const std::string& entity = {}, std::int64_t after_seq = 0,
                             std::int64_t limit = 0);
 
+  /// The payload of `e` as it was written: its personal data unsealed (or,
+  /// once forgotten, what was left in its place), for showing.
+  nlohmann::json payload_of(const Event& e);
+
   /// Number of events.
   std::int64_t event_count();
 
