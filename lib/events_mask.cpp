@@ -8,6 +8,7 @@
 #include "consult/events.hpp"
 
 #include "consult/personal.hpp"
+#include "consult/sealing.hpp"
 
 #include <string>
 #include <vector>
@@ -27,12 +28,7 @@ void walk(json& v);
 
 /// Keys whose value is text someone typed: a title, a body, a note.
 bool free_text(const std::string& key) {
-  static const char* const kKeys[] = {"title", "body", "text", "note", "purpose", "what",
-                                      "venue", "reason", "comment", "answer", "outcome_note",
-                                      "question", "matter"};
-  for (const char* k : kKeys)
-    if (key == k) return true;
-  return false;
+  return ledger::free_text_key(key);
 }
 
 /// The residents a payload names in its fields for people: their names
@@ -145,43 +141,6 @@ void walk(json& v) {
 }
 
 } // namespace
-
-bool free_text_key(const std::string& key) {
-  return free_text(key);
-}
-
-bool person_key(const std::string& key) {
-  static const char* const kKeys[] = {"raised_by", "speaker",      "voter",   "proxy", "author",
-                                      "chair",     "recorder",     "by",      "party", "name",
-                                      "for",       "stakeholders", "proxies", "owner"};
-  for (const char* k : kKeys)
-    if (key == k) return true;
-  return false;
-}
-
-bool sealed_apart_never(const std::string& key) {
-  return key == "config";
-}
-
-bool personal_key(const json& object, const std::string& key) {
-  if (free_text(key)) return true;
-  static const char* const kPeople[] = {"raised_by", "speaker", "voter",  "proxy",   "author",
-                                        "chair",     "recorder", "by",    "phone",   "place",
-                                        "units",     "unit",      "owner",  "stakeholders", "proxies", "extra"};
-  for (const char* k : kPeople)
-    if (key == k) return true;
-  // A proxy's {name, for}: whom the proxy stands for (a vote's tally has
-  // numbers under "for").
-  if (key == "for") return object[key].is_string();
-  if (key == "party")
-    return !(object.contains("named") && object["named"].is_boolean() &&
-             object["named"].get<bool>());
-  if (key == "name") {
-    const auto role = object.find("role");
-    return role == object.end() || !named_role(*role);
-  }
-  return false;
-}
 
 json masked_payload(std::string_view, const json& payload) {
   std::vector<std::string> names;

@@ -41,7 +41,7 @@ void refs_in(const json& j, std::vector<std::string>& out) {
   if (!j.is_object()) return;
   if (ledger::holds_ref(j)) out.push_back(j["personal"].get<std::string>());
   for (const auto& [k, v] : j.items())
-    if (!events::sealed_apart_never(k)) refs_in(v, out);
+    if (!ledger::sealed_apart_never(k)) refs_in(v, out);
 }
 
 using Spare = std::function<bool(const std::string&, const std::string&)>;
@@ -58,15 +58,20 @@ void names_in(const json& v, const std::string& key, std::set<std::string>& out,
       names_in(x, key, out, spare);
   } else if (v.is_object()) {
     for (const auto& [k, x] : v.items())
-      names_in(x, events::person_key(k) ? k : key, out, spare);
+      names_in(x, ledger::person_key(k) ? k : key, out, spare);
   }
 }
 
-/// Whether the fields for people of `fields` name one of `targets`.
+/// Whether the contacts and place in `fields` are those of one of
+/// `targets`: the record's own person (whoever raised it, the voter, the
+/// owner, the donor, the speaker, the author) is one of them. A
+/// stakeholder or a proxy named in it has no contact there.
 bool names_any(const json& fields, const std::map<std::string, std::string>& targets) {
+  static const std::set<std::string> kOwnKeys = {"raised_by", "name",   "voter",  "party",
+                                                 "owner",     "author", "speaker"};
   std::set<std::string> names;
   for (const auto& [k, v] : fields.items())
-    if (events::person_key(k)) names_in(v, k, names, {});
+    if (kOwnKeys.count(k)) names_in(v, k, names, {});
   for (const auto& n : names)
     if (targets.count(n)) return true;
   return false;
@@ -101,9 +106,9 @@ std::string scrub_text(std::string s, const std::map<std::string, std::string>& 
 /// `about`: the value records the erased residents (or the erased issue).
 json erase(json fields, const std::map<std::string, std::string>& targets, bool about) {
   for (auto& [k, v] : fields.items()) {
-    if (events::person_key(k)) {
+    if (ledger::person_key(k)) {
       replace_names(v, targets);
-    } else if (events::free_text_key(k)) {
+    } else if (ledger::free_text_key(k)) {
       if (v.is_string()) v = scrub_text(v.get<std::string>(), targets, about);
     } else if (!about) {
       continue;
@@ -241,7 +246,7 @@ Result forget(ledger::Ledger& ledger, const Request& request, clock::Date today)
         (void)id;
         auto f = fields_of(ref);
         for (const auto& [k, v] : f.items())
-          if (events::person_key(k)) names_in(v, k, names, request.spare);
+          if (ledger::person_key(k)) names_in(v, k, names, request.spare);
         current.emplace(ref, std::move(f));
       }
       std::map<std::string, std::string> targets;

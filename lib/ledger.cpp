@@ -319,6 +319,26 @@ std::unique_ptr<Ledger> Ledger::as_of(std::int64_t seq) {
     events::apply(to, e, *db_, unsealer);
     last = std::move(e);
   }
+  // The personal data of those events, as it now is (erased data stays
+  // erased in a ledger made again as it was).
+  SQLite::Statement values(*db_, "SELECT ref, seq, salt, value, shown, forgotten_seq "
+                                 "FROM personal_value WHERE seq <= ?");
+  values.bind(1, seq);
+  SQLite::Statement put(to, "INSERT INTO personal_value (ref, seq, salt, value, shown, "
+                            "forgotten_seq) VALUES (?, ?, ?, ?, ?, ?)");
+  while (values.executeStep()) {
+    put.reset();
+    for (int i = 0; i < 6; ++i) {
+      const auto c = values.getColumn(i);
+      if (c.isNull())
+        put.bind(i + 1);
+      else if (c.isInteger())
+        put.bind(i + 1, c.getInt64());
+      else
+        put.bind(i + 1, c.getString());
+    }
+    put.exec();
+  }
   SQLite::Statement head(to, "UPDATE ledger_head SET seq = ?, hash = ? WHERE id = 1");
   head.bind(1, last.seq);
   head.bind(2, last.hash);
@@ -660,6 +680,13 @@ bool items_match(const std::string& payload, std::int64_t n, const std::string& 
 nlohmann::json Ledger::payload_of(const Event& e) {
   Unsealer unsealer(*db_);
   return unsealer.unseal_text(e.payload);
+}
+
+std::optional<std::string> Ledger::sealed_hash(std::int64_t seq) {
+  SQLite::Statement q(*db_, "SELECT hash FROM sealed_hash WHERE seq = ?");
+  q.bind(1, seq);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getString();
 }
 
 std::int64_t Ledger::event_count() {

@@ -5,7 +5,6 @@
 
 #include "consult/error.hpp"
 #include "consult/event.hpp"
-#include "consult/events.hpp"
 #include "consult/hash.hpp"
 #include "consult/i18n.hpp"
 
@@ -18,6 +17,60 @@
 namespace consult::ledger {
 
 using nlohmann::json;
+
+namespace {
+
+bool named_role(const json& role) {
+  return role.is_string() && (role == "member" || role == "guest" || role == "body");
+}
+
+} // namespace
+
+bool free_text_key(const std::string& key) {
+  static const char* const kKeys[] = {"title", "body", "text", "note", "purpose", "what",
+                                      "venue", "reason", "comment", "answer", "outcome_note",
+                                      "question", "matter"};
+  for (const char* k : kKeys)
+    if (key == k) return true;
+  return false;
+}
+
+bool person_key(const std::string& key) {
+  static const char* const kKeys[] = {"raised_by", "speaker",      "voter",   "proxy", "author",
+                                      "chair",     "recorder",     "by",      "party", "name",
+                                      "for",       "stakeholders", "proxies", "owner"};
+  for (const char* k : kKeys)
+    if (key == k) return true;
+  return false;
+}
+
+bool sealed_apart_never(const std::string& key) {
+  return key == "config";
+}
+
+bool personal_key(const json& object, const std::string& key) {
+  // Numbers, flags and nulls are never personal (a comment's number, a
+  // tally's count for).
+  const auto& value = object[key];
+  if (value.is_number() || value.is_boolean() || value.is_null()) return false;
+  if (free_text_key(key)) return value.is_string();
+  static const char* const kPeople[] = {"raised_by", "speaker", "voter",  "proxy",   "author",
+                                        "chair",     "recorder", "by",    "phone",   "place",
+                                        "units",     "unit",      "owner",  "stakeholders", "proxies", "extra"};
+  for (const char* k : kPeople)
+    if (key == k) return true;
+  // A proxy's {name, for}: whom the proxy stands for (a vote's tally has
+  // numbers under "for").
+  if (key == "for") return value.is_string();
+  if (key == "party")
+    return !(object.contains("named") && object["named"].is_boolean() &&
+             object["named"].get<bool>());
+  if (key == "name") {
+    const auto role = object.find("role");
+    return role == object.end() || !named_role(*role);
+  }
+  return false;
+}
 
 namespace {
 
@@ -54,8 +107,8 @@ void split_into(json& j, std::vector<Sealed>& out) {
   if (!j.is_object()) return;
   json fields = json::object();
   for (auto it = j.begin(); it != j.end(); ++it) {
-    if (events::sealed_apart_never(it.key())) continue;
-    if (events::personal_key(j, it.key()))
+    if (sealed_apart_never(it.key())) continue;
+    if (personal_key(j, it.key()))
       fields[it.key()] = it.value();
     else
       split_into(it.value(), out);
@@ -133,7 +186,7 @@ void Unsealer::walk(json& j) {
   }
   if (!j.is_object()) return;
   for (auto& [k, v] : j.items())
-    if (!events::sealed_apart_never(k)) walk(v);
+    if (!sealed_apart_never(k)) walk(v);
   if (!holds_ref(j)) return;
   if (!q_)
     q_ = std::make_unique<SQLite::Statement>(

@@ -646,6 +646,10 @@ Finding check_point(ledger::Ledger& ledger, const Point& point) {
     return f;
   }
   f.ledger_hash = q.getColumn(0).getString();
+  // A witness taken before the ledger was resealed at schema 10 holds the
+  // event's hash of then (kept in sealed_hash, bound by ledger.reseal).
+  if (f.ledger_hash != point.hash && ledger.sealed_hash(point.seq) == point.hash)
+    f.ledger_hash = point.hash;
   if (f.ledger_hash == point.hash) {
     f.status = Status::agrees;
     return f;

@@ -146,10 +146,16 @@ void log_events(Context& c, const LogOptions& o) {
   std::string entity = o.entity;
   if (!o.issue.empty()) entity = fmt::format("issue:{}", parse_id(o.issue, _("an issue")));
   auto shown = l.events(entity, o.after, o.limit);
+  // What the hash covers: personal data as sealed references (anyone may
+  // recompute the chain from it without seeing any).
+  std::vector<std::string> stored;
+  stored.reserve(shown.size());
   // Shown with their personal data unsealed; the hashes stay those of the
   // events as stored.
-  for (auto& e : shown)
+  for (auto& e : shown) {
+    stored.push_back(e.payload);
     e.payload = ledger::canonical(l.payload_of(e));
+  }
   if (o.reveal && !shown.empty()) {
     c.record_reveal("log", "",
                     {{"events", nlohmann::json::array({shown.front().seq, shown.back().seq})}});
@@ -162,8 +168,11 @@ void log_events(Context& c, const LogOptions& o) {
     }
   }
   if (c.out.json) {
-    for (const auto& e : shown)
-      c.out.json_line(ledger::to_json(e));
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      auto j = ledger::to_json(shown[i]);
+      j["stored_payload"] = nlohmann::json::parse(stored[i], nullptr, false);
+      c.out.json_line(j);
+    }
     return;
   }
   render::Table t({{_("SEQ"), render::Align::right},

@@ -30,7 +30,7 @@ def event_hash(seq, at, actor, kind, entity, payload, prev):
 def drop_triggers(db):
     """Drops the append-only triggers; returns their SQL, to put them back after."""
     found = db.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
-                       "AND tbl_name IN ('event', 'event_item')").fetchall()
+                       "AND tbl_name IN ('event', 'event_item', 'personal_value')").fetchall()
     for name, _ in found:
         db.execute(f'DROP TRIGGER "{name}"')
     return [sql for _, sql in found]
@@ -53,13 +53,29 @@ def rechain(db, start):
 
 def rewrite(db, seq, old, new):
     (payload,) = db.execute("SELECT payload FROM event WHERE seq = ?", (seq,)).fetchone()
-    if old not in payload:
-        sys.exit(f"event {seq} does not contain {old!r}")
-    db.execute("UPDATE event SET payload = ? WHERE seq = ?", (payload.replace(old, new), seq))
+    if old in payload:
+        payload = payload.replace(old, new)
+    else:
+        # From schema 10 the text is sealed beside the event under a salted
+        # reference: a careful adversary seals the new text under a new salt
+        # and puts the new reference in the payload.
+        rows = db.execute("SELECT ref, value FROM personal_value WHERE seq = ? AND "
+                          "instr(value, ?) > 0", (seq, old)).fetchall()
+        if not rows:
+            sys.exit(f"event {seq} does not contain {old!r}")
+        for ref, value in rows:
+            salt = "0123456789abcdef" * 2
+            value = value.replace(old, new)
+            new_ref = hashlib.sha256(f"{salt}\n{value}".encode("utf-8")).hexdigest()
+            db.execute("UPDATE personal_value SET ref = ?, salt = ?, value = ? WHERE ref = ?",
+                       (new_ref, salt, value, ref))
+            payload = payload.replace(ref, new_ref)
+    db.execute("UPDATE event SET payload = ? WHERE seq = ?", (payload, seq))
     # Every projected table that shows the old text shows the new one instead.
     patched = 0
     tables = [t for (t,) in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                       "AND name NOT IN ('event', 'event_item', 'ledger_head') "
+                                       "AND name NOT IN ('event', 'event_item', 'ledger_head', "
+                                       "'personal_value') "
                                        "AND name NOT LIKE 'sqlite_%'")]
     for table in tables:
         for col in [r[1] for r in db.execute(f'PRAGMA table_info("{table}")')]:
@@ -82,6 +98,7 @@ def rewind(db, count):
         p = json.loads(payload)
         db.execute("DELETE FROM issue_comment WHERE id = ?", (p["comment"],))
         db.execute("DELETE FROM event WHERE seq = ?", (seq,))
+        db.execute("DELETE FROM personal_value WHERE seq = ?", (seq,))
         # The issue's last change is again the last event about it that is left.
         at_seq, at = db.execute("SELECT seq, at FROM event WHERE entity = ? "
                                 "ORDER BY seq DESC LIMIT 1", (f"issue:{p['id']}",)).fetchone()

@@ -36,7 +36,10 @@ import hashlib, json, sys
 prev = "0" * 64
 for line in open(sys.argv[1], encoding="utf-8"):
     e = json.loads(line)
-    payload = json.dumps(e["payload"], ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # The payload as the hash covers it: personal data as sealed references.
+    payload = json.dumps(e["stored_payload"], ensure_ascii=False, separators=(",", ":"),
+                         sort_keys=True)
+    assert "13812341234" not in payload and "张小明" not in payload, e["seq"]
     fields = [e["seq"], e["at"], e["actor"], e["kind"], e["entity"], payload, e["prev_hash"]]
     text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     assert e["prev_hash"] == prev, e["seq"]

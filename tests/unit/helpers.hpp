@@ -4,7 +4,12 @@
 #include "consult/config.hpp"
 #include "consult/error.hpp"
 #include "consult/issues.hpp"
+#include "consult/events.hpp"
+#include "consult/hash.hpp"
 #include "consult/ledger.hpp"
+#include "consult/sealing.hpp"
+
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <functional>
@@ -49,6 +54,66 @@ inline void forge(SQLite::Database& db, const std::string& sql) {
   for (const auto& o : ledger::expected_schema())
     if (o.type == "trigger") db.exec("DROP TRIGGER IF EXISTS \"" + o.name + "\"");
   db.exec(sql);
+  for (const auto& o : ledger::expected_schema())
+    if (o.type == "trigger") db.exec(o.sql);
+}
+
+/// Takes the ledger `db`, written by this build, back to how a writer before
+/// schema 10 wrote its events: personal data in place in every payload and
+/// attached row, the chain hashed again over them; personal_value and
+/// sealed_hash emptied (a test then drops what the older schema lacked).
+inline void unseal_in_place(SQLite::Database& db) {
+  ledger::Unsealer unsealer(db);
+  std::vector<ledger::Event> events;
+  {
+    SQLite::Statement q(db, fmt::format("SELECT {} FROM event ORDER BY seq", ledger::kEventColumns));
+    while (q.executeStep())
+      events.push_back(ledger::read_event(q));
+  }
+  std::string sql;
+  std::string prev = ledger::kGenesisHash;
+  for (auto& e : events) {
+    auto payload = unsealer.unseal_text(e.payload);
+    if (const auto* k = events::find(e.kind); k && k->has_items) {
+      hash::Sha256 d;
+      SQLite::Statement items(db, "SELECT n, coalesce(key, ''), data FROM event_item WHERE seq = ? "
+                                  "ORDER BY n");
+      items.bind(1, e.seq);
+      while (items.executeStep()) {
+        const auto data = ledger::canonical(unsealer.unseal_text(items.getColumn(2).getString()));
+        d.update(ledger::item_line(items.getColumn(0).getInt64(), items.getColumn(1).getString(),
+                                   data));
+        SQLite::Statement set(db, "UPDATE event_item SET data = ? WHERE seq = ? AND n = ?");
+        set.bind(1, data);
+        set.bind(2, e.seq);
+        set.bind(3, items.getColumn(0).getInt64());
+        for (const auto& o : ledger::expected_schema())
+          if (o.type == "trigger" && o.table == "event_item")
+            db.exec("DROP TRIGGER IF EXISTS \"" + o.name + "\"");
+        set.exec();
+      }
+      payload["items_sha256"] = d.hex();
+    }
+    e.payload = ledger::canonical(payload);
+    e.prev_hash = prev;
+    e.hash = ledger::event_hash(e);
+    prev = e.hash;
+  }
+  for (const auto& o : ledger::expected_schema())
+    if (o.type == "trigger") db.exec("DROP TRIGGER IF EXISTS \"" + o.name + "\"");
+  SQLite::Statement set(db, "UPDATE event SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?");
+  for (const auto& e : events) {
+    set.reset();
+    set.bind(1, e.payload);
+    set.bind(2, e.prev_hash);
+    set.bind(3, e.hash);
+    set.bind(4, e.seq);
+    set.exec();
+  }
+  db.exec("DELETE FROM personal_value; DELETE FROM sealed_hash");
+  SQLite::Statement head(db, "UPDATE ledger_head SET hash = ? WHERE id = 1");
+  head.bind(1, prev);
+  head.exec();
   for (const auto& o : ledger::expected_schema())
     if (o.type == "trigger") db.exec(o.sql);
 }

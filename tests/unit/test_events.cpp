@@ -5,6 +5,7 @@
 
 #include "consult/error.hpp"
 #include "consult/events.hpp"
+#include "consult/events_ledger.hpp"
 #include "consult/events_decision.hpp"
 #include "consult/events_issue.hpp"
 #include "consult/issues.hpp"
@@ -17,6 +18,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 
 using namespace consult;
@@ -58,6 +60,9 @@ TEST_CASE("the newest all-kinds fixture holds every kind its schema version know
     listed.insert(line);
   for (const auto& k : events::all()) {
     CAPTURE(k.name);
+    // ledger.reseal is written only by schema 10's step, on a ledger made
+    // before: the older fixtures, migrated by e2e/fixtures, have it.
+    if (k.name == events::kLedgerReseal) continue;
     if (k.since <= v) CHECK(listed.count(std::string(k.name)) == 1);
   }
   for (const auto& name : listed) {
@@ -202,10 +207,16 @@ TEST_CASE(
   for (const auto& f : std::filesystem::directory_iterator(dir)) {
     if (f.path().extension() != ".db") continue;
     SQLite::Database db(f.path().string(), SQLite::OPEN_READONLY);
+    // From schema 10 personal data is sealed apart: the payload as written
+    // is the stored one with it unsealed.
+    const bool sealed = db.execAndGet("PRAGMA user_version").getInt() >= 10;
+    std::optional<ledger::Unsealer> unsealer;
+    if (sealed) unsealer.emplace(db);
     SQLite::Statement q(db, "SELECT seq, kind, payload FROM event ORDER BY seq");
     while (q.executeStep()) {
       const auto kind = q.getColumn(1).getString();
-      const auto payload = q.getColumn(2).getString();
+      const auto payload = sealed ? ledger::canonical(unsealer->unseal_text(q.getColumn(2).getString()))
+                                  : q.getColumn(2).getString();
       CAPTURE(f.path().filename().string());
       CAPTURE(q.getColumn(0).getInt64());
       CAPTURE(kind);

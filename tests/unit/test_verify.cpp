@@ -58,11 +58,52 @@ TEST_CASE("an intact ledger verifies") {
 
 TEST_CASE("an edited event is caught") {
   auto l = sample();
-  test::forge(l->db(), "UPDATE event SET payload = replace(payload, '停车难', '停车容易') WHERE seq = 4");
+  test::forge(l->db(), "UPDATE event SET payload = replace(payload, '\"other\"', '\"parking\"') "
+                       "WHERE seq = 4");
   const auto r = ledger::verify(*l);
   CHECK_FALSE(r.ok);
   CHECK(r.bad_seq == 4);
   CHECK(r.problem.find("was changed") != std::string::npos);
+}
+
+TEST_CASE("edited personal data is caught: a title, a name, a phone sealed apart") {
+  // The title lives beside the event, under the reference the event holds:
+  // a forger who edits it cannot make its salt and text hash to that
+  // reference again.
+  for (const char* sql :
+       {"UPDATE personal_value SET value = replace(value, '停车难', '停车容易')",
+        // A value put back in place of another event's, salt and all.
+        "UPDATE personal_value SET (salt, value) = (SELECT salt, value FROM personal_value "
+        "WHERE seq = 3) WHERE seq = 4"}) {
+    CAPTURE(sql);
+    auto l = sample();
+    test::forge(l->db(), sql);
+    const auto r = ledger::verify(*l);
+    CHECK_FALSE(r.ok);
+    CHECK(r.bad_seq == 4);
+    CHECK(r.table == "personal_value");
+    CHECK(r.problem.find("was changed") != std::string::npos);
+  }
+  // Erased without a privacy.forget event that says so.
+  auto l = sample();
+  test::forge(l->db(), "UPDATE personal_value SET salt = NULL, value = NULL, shown = '{}', "
+                       "forgotten_seq = 9 WHERE seq = 4");
+  auto r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.problem.find("without a privacy.forget event") != std::string::npos);
+  // A value no event refers to.
+  l = sample();
+  test::forge(l->db(), "INSERT INTO personal_value (ref, seq, salt, value) VALUES "
+                       "('" + std::string(64, 'a') + "', 4, 'x', '{}')");
+  r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.problem.find("no event refers to") != std::string::npos);
+  // The value an event refers to, gone: the replay stops there.
+  l = sample();
+  test::forge(l->db(), "DELETE FROM personal_value WHERE seq = 4");
+  r = ledger::verify(*l);
+  CHECK_FALSE(r.ok);
+  CHECK(r.bad_seq == 4);
 }
 
 TEST_CASE("an edited actor or time is caught") {
@@ -350,11 +391,13 @@ TEST_CASE("the schema digest written out is that of what the migrations create")
   const auto digest = ledger::schema_digest(ledger::expected_schema());
   CHECK_MESSAGE(digest == ledger::kSchemaDigest,
                 "set kSchemaDigest in lib/schema.cpp to " << digest);
-  // Every kind of object is there, the append-only guards among them.
+  // Every kind of object is there, the append-only guards among them: the
+  // log's and its rows', the old hashes', and personal data that can be
+  // erased but never changed.
   int triggers = 0;
   for (const auto& o : ledger::expected_schema())
     triggers += o.type == "trigger";
-  CHECK(triggers == 4);
+  CHECK(triggers == 8);
 }
 
 TEST_CASE("verify finds a schema changed outside consult") {
@@ -499,8 +542,8 @@ TEST_CASE("a ledger as it was is replayed only from events that match their hash
   // edited the same way: regenerated from the edited event, the export would
   // "match". The replay refuses the edited event instead.
   auto l = sample();
-  test::forge(l->db(),
-              "UPDATE event SET payload = replace(payload, '停车难', '停车容易') WHERE seq = 4");
+  test::forge(l->db(), "UPDATE event SET payload = replace(payload, '\"other\"', "
+                       "'\"parking\"') WHERE seq = 4");
   CHECK(test::kind_of([&] { l->as_of(5); }) == ErrorKind::data);
   CHECK(test::kind_of([&] { l->as_of(9); }) == ErrorKind::data);
   CHECK(l->as_of(3)->event_count() == 3); // before the edit: as it was

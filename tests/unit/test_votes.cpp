@@ -118,8 +118,10 @@ std::string last_payload(ledger::Ledger& l, const std::string& entity, std::stri
   REQUIRE(k != nullptr);
   const bool typed = k->reread != nullptr;
   REQUIRE(typed);
-  CHECK(ledger::canonical(k->reread(nlohmann::json::parse(e.payload))) == e.payload);
-  return e.payload;
+  // As written: its personal data unsealed (consult/sealing.hpp).
+  const auto written = ledger::canonical(l.payload_of(e));
+  CHECK(ledger::canonical(k->reread(nlohmann::json::parse(written))) == written);
+  return written;
 }
 
 } // namespace

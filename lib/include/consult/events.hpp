@@ -82,29 +82,6 @@ void apply_payload(SQLite::Database& db, const ledger::Event& e, const nlohmann:
 /// what they hold. Members, guests and bodies stay named.
 nlohmann::json masked_payload(std::string_view kind, const nlohmann::json& payload);
 
-/// Whether key `key` of the payload object `object` holds personal data or
-/// free text, sealed apart from what the hash chain covers (see
-/// consult/sealing.hpp): residents' names in the fields for people (whoever
-/// raised an issue, stakeholders, speakers, voters, proxies, authors,
-/// chairs, recorders, approvers, donors not named, a `name` whose recorded
-/// role is not member, guest or body), phones, places, an owner's units,
-/// imported extra columns, and every free text (titles, bodies, notes,
-/// reasons…). Members, guests and bodies with their role are not.
-bool personal_key(const nlohmann::json& object, const std::string& key);
-
-/// Whether `key` holds free text someone typed (a title, a body, a note, a
-/// reason…).
-bool free_text_key(const std::string& key);
-
-/// Whether `key` names people (whoever raised an issue, stakeholders,
-/// speakers, voters, proxies, authors, chairs, recorders, approvers, donors,
-/// owners, a `name`).
-bool person_key(const std::string& key);
-
-/// Keys under which no personal data is looked for (a community's
-/// configuration: its council, named).
-bool sealed_apart_never(const std::string& key);
-
 /// Adds a kind to the catalogue of this process. For tests: a kind that is
 /// not in the catalogue above is not part of consult and no ledger may hold
 /// it. Throws consult::Error (internal) if the name is taken. Not safe while

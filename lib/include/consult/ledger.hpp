@@ -171,6 +171,11 @@ public:
   /// once forgotten, what was left in its place), for showing.
   nlohmann::json payload_of(const Event& e);
 
+  /// The hash event `seq` had before the ledger was resealed at schema 10
+  /// (table sealed_hash), if it was written before: stamps and witnesses
+  /// taken then name that one.
+  std::optional<std::string> sealed_hash(std::int64_t seq);
+
   /// Number of events.
   std::int64_t event_count();
 

@@ -28,6 +28,28 @@
 
 namespace consult::ledger {
 
+/// Whether key `key` of the payload object `object` holds personal data or
+/// free text, sealed apart from what the hash chain covers (below): residents' names in the fields for people (whoever
+/// raised an issue, stakeholders, speakers, voters, proxies, authors,
+/// chairs, recorders, approvers, donors not named, a `name` whose recorded
+/// role is not member, guest or body), phones, places, an owner's units,
+/// imported extra columns, and every free text (titles, bodies, notes,
+/// reasons…). Members, guests and bodies with their role are not.
+bool personal_key(const nlohmann::json& object, const std::string& key);
+
+/// Whether `key` holds free text someone typed (a title, a body, a note, a
+/// reason…).
+bool free_text_key(const std::string& key);
+
+/// Whether `key` names people (whoever raised an issue, stakeholders,
+/// speakers, voters, proxies, authors, chairs, recorders, approvers, donors,
+/// owners, a `name`).
+bool person_key(const std::string& key);
+
+/// Keys under which no personal data is looked for (a community's
+/// configuration: its council, named).
+bool sealed_apart_never(const std::string& key);
+
 /// One object's personal fields, sealed.
 struct Sealed {
   std::string ref;   ///< SHA-256 (hex) of salt, LF, value
