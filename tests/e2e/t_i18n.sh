@@ -99,7 +99,15 @@ for name in locale language; do
     fail "$name: English messages in the Chinese interface (above)"
   }
 done
-cmp -s "$T/locale.out" "$T/language.out" || fail "zh_CN.UTF-8 and LANGUAGE=zh_CN differ"
+# Hashes differ between runs (each event covers salted references to its
+# personal data, and salts are random): compared without them.
+for name in locale language; do
+  sed -E 's/[0-9a-f]{12,64}/(hash)/g' "$T/$name.out" >"$T/$name.cmp"
+done
+cmp -s "$T/locale.cmp" "$T/language.cmp" || {
+  diff "$T/locale.cmp" "$T/language.cmp" | head -10 >&2
+  fail "zh_CN.UTF-8 and LANGUAGE=zh_CN differ"
+}
 grep -q "issue 7: collected → accepted" "$T/english.out" || fail "English is not English"
 ! grep -q "已受理" "$T/english.out" || fail "Chinese in the English interface"
 
