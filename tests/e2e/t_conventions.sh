@@ -19,7 +19,7 @@ session a
 session b
 # Hashes differ between the runs: each event covers the salted references of
 # its personal data (consult/sealing.hpp), and salts are random by design.
-for f in a.log b.log; do sed -E 's/"(hash|prev_hash)":"[0-9a-f]{64}"/"\1":"…"/g' "$f" >"$f.tmp" && mv "$f.tmp" "$f"; done
+for f in a.log b.log; do sed -E 's/"[0-9a-f]{64}"/"…"/g' "$f" >"$f.tmp" && mv "$f.tmp" "$f"; done
 for f in list log show; do
   cmp -s "a.$f" "b.$f" || fail "output of '$f' differs between two runs with --now"
 done
