@@ -88,7 +88,7 @@ void project(SQLite::Database& db, const ledger::Event& e, SQLite::Database& ite
       throw Error(ErrorKind::data,
                   fmt::format("event {} has a payload that is not JSON: {}", e.seq, ex.what()));
     }
-    p = unsealer.unseal(p);
+    p = unsealer.unseal(p, e.seq);
   }
   if (!kind->project) return;
   try {

@@ -27,6 +27,9 @@ namespace {
 
 constexpr const char* kErasedMark = "〔已删除";
 
+/// A sealed value: the event that holds it and its reference.
+using Key = std::pair<std::int64_t, std::string>;
+
 bool is_erased(const std::string& s) {
   return s.rfind(kErasedMark, 0) == 0;
 }
@@ -64,52 +67,120 @@ void names_in(const json& v, const std::string& key, std::set<std::string>& out,
 
 /// Whether the contacts and place in `fields` are those of one of
 /// `targets`: the record's own person (whoever raised it, the voter, the
-/// owner, the donor, the speaker, the author) is one of them. A
-/// stakeholder or a proxy named in it has no contact there.
-bool names_any(const json& fields, const std::map<std::string, std::string>& targets) {
+/// owner, the donor, the speaker, the author) is one of them, as a
+/// resident. A stakeholder or a proxy named in it has no contact there.
+bool names_any(const json& fields, const std::map<std::string, std::string>& targets,
+               const Spare& spare) {
   static const std::set<std::string> kOwnKeys = {"raised_by", "name",   "voter",  "party",
                                                  "owner",     "author", "speaker"};
   std::set<std::string> names;
   for (const auto& [k, v] : fields.items())
-    if (kOwnKeys.count(k)) names_in(v, k, names, {});
+    if (kOwnKeys.count(k)) names_in(v, k, names, spare);
   for (const auto& n : names)
     if (targets.count(n)) return true;
   return false;
 }
 
-/// `v` with every string equal to a target replaced by its erased name.
-void replace_names(json& v, const std::map<std::string, std::string>& targets) {
+/// What one erasure replaces.
+struct Erasure {
+  std::map<std::string, std::string> targets; ///< a resident's name -> the mark left for it
+  /// Other residents' names that hold a target's (王芳芳 for 王芳): kept whole.
+  std::vector<std::string> longer;
+  /// The targets' own phones, ID numbers and doors, as recorded: replaced
+  /// wherever someone wrote them.
+  std::vector<std::string> contacts;
+  Spare spare; ///< councillors, guests, bodies: their names stay
+};
+
+constexpr std::string_view kErasedText = "〔已删除〕";
+
+/// `v`, held under the person key `key`, with every string equal to a
+/// target replaced by its mark, but where the field holds a councillor, a
+/// guest or a body of that name.
+void replace_names(json& v, const std::string& key, const Erasure& e) {
   if (v.is_string()) {
-    if (const auto it = targets.find(v.get<std::string>()); it != targets.end()) v = it->second;
-  } else if (v.is_structured()) {
+    const auto name = v.get<std::string>();
+    if (const auto it = e.targets.find(name);
+        it != e.targets.end() && !(e.spare && e.spare(name, key)))
+      v = it->second;
+  } else if (v.is_array()) {
     for (auto& x : v)
-      replace_names(x, targets);
+      replace_names(x, key, e);
+  } else if (v.is_object()) {
+    for (auto& [k, x] : v.items())
+      replace_names(x, ledger::person_key(k) ? k : key, e);
   }
 }
 
-std::string scrub_text(std::string s, const std::map<std::string, std::string>& targets,
-                       bool about) {
-  for (const auto& [name, erased] : targets) {
-    (void)erased;
-    for (std::size_t at = s.find(name); at != std::string::npos;
-         at = s.find(name, at + std::string_view("〔已删除〕").size())) {
-      s.replace(at, name.size(), "〔已删除〕");
+std::size_t utf8_length(unsigned char c) {
+  return c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 1;
+}
+
+/// Free text with the targets' names and contacts erased; other residents'
+/// longer names that hold a target's stay whole. A text that names a target
+/// or is the target's own loses every phone, ID number and door as well.
+std::string scrub_text(const std::string& s, const Erasure& e, bool about) {
+  std::vector<std::string> names;
+  for (const auto& [name, mark] : e.targets) {
+    (void)mark;
+    // A name a councillor, guest or body also bears is theirs in free text.
+    if (!(e.spare && e.spare(name, "speaker"))) names.push_back(name);
+  }
+  auto longest_first = [](std::vector<std::string>& v) {
+    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  };
+  longest_first(names);
+  std::vector<std::string> keep = e.longer, contacts = e.contacts;
+  longest_first(keep);
+  longest_first(contacts);
+  auto at = [&](std::size_t i, const std::string& w) {
+    return !w.empty() && s.compare(i, w.size(), w) == 0;
+  };
+  std::string out;
+  out.reserve(s.size());
+  bool mentioned = false;
+  for (std::size_t i = 0; i < s.size();) {
+    bool done = false;
+    for (const auto& w : keep)
+      if (at(i, w)) {
+        out += w;
+        i += w.size();
+        done = true;
+        break;
+      }
+    for (std::size_t k = 0; !done && k < names.size(); ++k)
+      if (at(i, names[k])) {
+        out += kErasedText;
+        i += names[k].size();
+        done = mentioned = true;
+      }
+    for (std::size_t k = 0; !done && k < contacts.size(); ++k)
+      if (at(i, contacts[k])) {
+        out += kErasedText;
+        i += contacts[k].size();
+        done = true;
+      }
+    if (!done) {
+      const auto n = std::min(utf8_length(static_cast<unsigned char>(s[i])), s.size() - i);
+      out.append(s, i, n);
+      i += n;
     }
   }
-  // The text of a record about the resident: phones, ID numbers and doors
-  // go too, whoever they belong to.
-  if (about) s = personal::mask_in_text(s, {});
-  return s;
+  // The text of a record about the resident, or that names them: phones, ID
+  // numbers and doors go too, whoever they belong to.
+  if (about || mentioned) out = personal::mask_in_text(out, {});
+  return out;
 }
 
-/// What is left of one sealed value's `fields` once `targets` are erased.
-/// `about`: the value records the erased residents (or the erased issue).
-json erase(json fields, const std::map<std::string, std::string>& targets, bool about) {
+/// What is left of one sealed value's `fields` once the erasure's targets
+/// are erased. `about`: the value is the erased residents' own record (or
+/// the erased issue's).
+json erase(json fields, const Erasure& e, bool about) {
   for (auto& [k, v] : fields.items()) {
     if (ledger::person_key(k)) {
-      replace_names(v, targets);
+      replace_names(v, k, e);
     } else if (ledger::free_text_key(k)) {
-      if (v.is_string()) v = scrub_text(v.get<std::string>(), targets, about);
+      if (v.is_string()) v = scrub_text(v.get<std::string>(), e, about);
     } else if (!about) {
       continue;
     } else if (k == "phone" && v.is_string()) {
@@ -124,6 +195,35 @@ json erase(json fields, const std::map<std::string, std::string>& targets, bool 
     }
   }
   return fields;
+}
+
+/// The contacts recorded in a resident's own record: phones (and each
+/// number of a cell holding several), a place down to the door, personal
+/// extra columns.
+void contacts_in(const json& fields, std::set<std::string>& out) {
+  for (const auto& [k, v] : fields.items()) {
+    if (k == "phone" && v.is_string() && !v.get<std::string>().empty()) {
+      const auto phone = v.get<std::string>();
+      out.insert(phone);
+      std::string digits;
+      for (const char c : phone + " ") {
+        if (c >= '0' && c <= '9') {
+          digits += c;
+        } else {
+          if (digits.size() >= 7) out.insert(digits);
+          digits.clear();
+        }
+      }
+    } else if (k == "place" && v.is_string()) {
+      const auto place = v.get<std::string>();
+      if (!place.empty() && personal::mask_place(place) != place) out.insert(place);
+    } else if (k == "extra" && v.is_object()) {
+      for (const auto& [header, cell] : v.items())
+        if (cell.is_string() && cell.get<std::string>().size() >= 6 &&
+            personal::classify_column(header, {cell.get<std::string>()}) != personal::Field::none)
+          out.insert(cell.get<std::string>());
+    }
+  }
 }
 
 /// A name as canonical JSON writes it inside a string (for searching the
@@ -172,6 +272,13 @@ Result forget(ledger::Ledger& ledger, const Request& request, clock::Date today)
     if (r.empty() || is_erased(r))
       throw Error(ErrorKind::usage, _("--resident needs a resident's name"), {},
                   _("give the name as it was recorded"));
+  for (const auto& r : request.residents)
+    if (request.spare && request.spare(r, "raised_by"))
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("'{}' is one of the community's organisations: a body's name is "
+                              "public, not a resident's personal data"),
+                           r),
+                  {}, _("check the name; nothing was erased"));
   if (request.expired_years && *request.expired_years < 1)
     throw Error(ErrorKind::config, _("[privacy] retain_years must be at least 1"), {},
                 _("set it in the configuration's [privacy] section"));
@@ -203,11 +310,15 @@ Result forget(ledger::Ledger& ledger, const Request& request, clock::Date today)
       }
       // The sealed values of each issue's records: its events, and its row
       // of an import.
-      std::map<std::string, std::int64_t> issue_refs; // ref -> issue
+      std::map<Key, std::int64_t> issue_refs; // (event, ref) -> issue
       for (const auto id : issues) {
-        std::vector<std::string> refs;
-        for (const auto& e : ledger.events(fmt::format("issue:{}", id)))
-          refs_in(json::parse(e.payload), refs);
+        std::vector<Key> refs;
+        for (const auto& e : ledger.events(fmt::format("issue:{}", id))) {
+          std::vector<std::string> in;
+          refs_in(json::parse(e.payload), in);
+          for (auto& r : in)
+            refs.emplace_back(e.seq, std::move(r));
+        }
         SQLite::Statement imp(db, "SELECT import_seq FROM issue WHERE id = ?");
         imp.bind(1, id);
         if (imp.executeStep() && !imp.getColumn(0).isNull()) {
@@ -217,7 +328,10 @@ Result forget(ledger::Ledger& ledger, const Request& request, clock::Date today)
           rows.bind(2, fmt::format("\"id\":{},", id));
           while (rows.executeStep()) {
             const auto row = json::parse(rows.getColumn(0).getString());
-            if (row.value("id", std::int64_t{0}) == id) refs_in(row, refs);
+            std::vector<std::string> in;
+            if (row.value("id", std::int64_t{0}) == id) refs_in(row, in);
+            for (auto& r : in)
+              refs.emplace_back(imp.getColumn(0).getInt64(), std::move(r));
           }
         }
         for (auto& r : refs)
@@ -225,10 +339,13 @@ Result forget(ledger::Ledger& ledger, const Request& request, clock::Date today)
       }
 
       // Current fields of each value concerned.
-      SQLite::Statement get(db, "SELECT coalesce(value, shown) FROM personal_value WHERE ref = ?");
-      auto fields_of = [&](const std::string& ref) {
+      SQLite::Statement get(db, "SELECT coalesce(value, shown) FROM personal_value "
+                                "WHERE seq = ? AND ref = ?");
+      auto fields_of = [&](const Key& key) {
+        const auto& [at, ref] = key;
         get.reset();
-        get.bind(1, ref);
+        get.bind(1, at);
+        get.bind(2, ref);
         if (!get.executeStep())
           throw Error(ErrorKind::data,
                       i18n::tr(N_("personal data {} that an event refers to is missing from the "
@@ -241,7 +358,7 @@ Result forget(ledger::Ledger& ledger, const Request& request, clock::Date today)
       // Whom to erase: the residents named, and everyone the issues' own
       // records name.
       std::set<std::string> names(request.residents.begin(), request.residents.end());
-      std::map<std::string, json> current;
+      std::map<Key, json> current;
       for (const auto& [ref, id] : issue_refs) {
         (void)id;
         auto f = fields_of(ref);
@@ -249,39 +366,70 @@ Result forget(ledger::Ledger& ledger, const Request& request, clock::Date today)
           if (ledger::person_key(k)) names_in(v, k, names, request.spare);
         current.emplace(ref, std::move(f));
       }
-      std::map<std::string, std::string> targets;
+      Erasure erasure;
+      erasure.spare = request.spare;
       std::size_t k = 0;
       for (const auto& n : names)
-        targets.emplace(n, erased_name(seq, ++k));
+        erasure.targets.emplace(n, erased_name(seq, ++k));
 
       // Values elsewhere that name the residents or mention them.
-      std::set<std::string> about_refs;
+      std::set<Key> about_refs;
       for (const auto& [ref, id] : issue_refs) {
         (void)id;
         about_refs.insert(ref);
       }
-      SQLite::Statement find(db, "SELECT ref, coalesce(value, shown) FROM personal_value "
+      SQLite::Statement find(db, "SELECT seq, ref, coalesce(value, shown) FROM personal_value "
                                  "WHERE instr(coalesce(value, shown), ?) > 0");
-      for (const auto& r : request.residents) {
+      auto find_all = [&](const std::string& text) {
         find.reset();
-        find.bind(1, json_inner(r));
+        find.bind(1, json_inner(text));
         while (find.executeStep()) {
-          const auto ref = find.getColumn(0).getString();
-          if (current.count(ref)) continue;
-          current.emplace(ref, json::parse(find.getColumn(1).getString()));
+          Key key{find.getColumn(0).getInt64(), find.getColumn(1).getString()};
+          if (current.count(key)) continue;
+          current.emplace(std::move(key), json::parse(find.getColumn(2).getString()));
         }
+      };
+      for (const auto& r : request.residents)
+        find_all(r);
+      // The residents' own records, and the phones, ID numbers and doors
+      // recorded in them: erased wherever someone wrote them too.
+      std::set<std::string> contacts;
+      for (const auto& [ref, f] : current)
+        if (about_refs.count(ref) || names_any(f, erasure.targets, request.spare)) {
+          about_refs.insert(ref);
+          contacts_in(f, contacts);
+        }
+      for (const auto& c : contacts)
+        find_all(c);
+      erasure.contacts.assign(contacts.begin(), contacts.end());
+      // Other residents whose names hold an erased one (王芳芳 for 王芳).
+      std::set<std::string> longer;
+      for (const auto& [ref, f] : current) {
+        std::set<std::string> recorded;
+        names_in(f, "", recorded, {});
+        for (const auto& [fk, fv] : f.items())
+          if (ledger::person_key(fk)) names_in(fv, fk, recorded, {});
+        for (const auto& n : recorded)
+          for (const auto& [t, mark] : erasure.targets)
+            if (n != t && n.find(t) != std::string::npos && !erasure.targets.count(n))
+              longer.insert(n);
       }
+      erasure.longer.assign(longer.begin(), longer.end());
 
       // What is left of each.
-      std::map<std::string, std::string> changed; // ref -> shown
+      std::map<Key, std::string> changed; // -> shown
+      SQLite::Statement was(db, "SELECT value IS NULL, shown FROM personal_value "
+                                "WHERE seq = ? AND ref = ?");
       for (const auto& [ref, f] : current) {
-        const bool about = about_refs.count(ref) || names_any(f, targets);
-        const auto left = erase(f, targets, about);
-        if (left == f && !about_refs.count(ref)) continue;
+        const bool about = about_refs.count(ref) > 0;
+        const auto left = erase(f, erasure, about);
+        const bool own_issue = issue_refs.count(ref) > 0;
+        if (left == f && !own_issue) continue;
         // A value of an issue erased is erased even when nothing in it
         // changes: its salt goes, so no one can test a guess against it.
-        SQLite::Statement was(db, "SELECT value IS NULL, shown FROM personal_value WHERE ref = ?");
-        was.bind(1, ref);
+        was.reset();
+        was.bind(1, ref.first);
+        was.bind(2, ref.second);
         was.executeStep();
         const std::string shown = ledger::canonical(left);
         if (was.getColumn(0).getInt() == 1 && was.getColumn(1).getString() == shown) continue;
@@ -296,22 +444,24 @@ Result forget(ledger::Ledger& ledger, const Request& request, clock::Date today)
       if (request.dry_run) throw DryRun{};
 
       SQLite::Statement put(db, "UPDATE personal_value SET salt = NULL, value = NULL, shown = ?, "
-                                "forgotten_seq = ? WHERE ref = ?");
+                                "forgotten_seq = ? WHERE seq = ? AND ref = ?");
       hash::Sha256 digest;
       std::int64_t n = 0;
       for (const auto& [ref, shown] : changed) {
         put.reset();
         put.bind(1, shown);
         put.bind(2, seq);
-        put.bind(3, ref);
+        put.bind(3, ref.first);
+        put.bind(4, ref.second);
         put.exec();
-        const std::string data = ledger::canonical(
-            json{{"ref", ref}, {"shown_sha256", hash::sha256_hex(shown)}});
+        const std::string data = ledger::canonical(json{
+            {"seq", ref.first}, {"ref", ref.second}, {"shown_sha256", hash::sha256_hex(shown)}});
         ledger.add_item(seq, ++n, {}, data);
         digest.update(ledger::item_line(n, {}, data));
       }
       events::PrivacyForget p;
-      p.reason = request.reason;
+      // The reason may name whom it erases: it loses them too.
+      p.reason = scrub_text(request.reason, erasure, true);
       p.login = request.login;
       p.residents = static_cast<std::int64_t>(request.residents.size());
       p.issues = result.issues;
@@ -327,18 +477,28 @@ Result forget(ledger::Ledger& ledger, const Request& request, clock::Date today)
     });
   } catch (const DryRun&) {
   }
-  if (result.event_seq == 0) return result;
-
+  if (request.dry_run) return result;
   // The erased bytes out of the file: the write-ahead log folded in and
-  // emptied, then the whole file rewritten without free pages.
+  // emptied, then the whole file rewritten without free pages. When nothing
+  // was erased now, an earlier erasure that another reader kept from
+  // finishing is finished here.
   try {
-    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    db.exec("VACUUM");
-    SQLite::Statement cp(db, "PRAGMA wal_checkpoint(TRUNCATE)");
-    cp.executeStep();
-    result.compacted = cp.getColumn(0).getInt() == 0;
+    bool done = false;
+    {
+      SQLite::Statement cp(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+      cp.executeStep();
+      done = cp.getColumn(0).getInt() == 0;
+    }
+    if (result.event_seq > 0 || db.execAndGet("PRAGMA freelist_count").getInt64() > 0) {
+      db.exec("VACUUM");
+      SQLite::Statement again(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+      again.executeStep();
+      done = again.getColumn(0).getInt() == 0;
+      again.reset();
+    }
+    result.compacted = done;
   } catch (const std::exception&) {
-    result.compacted = false; // another consult is reading: done at the next forget
+    result.compacted = false; // another consult is reading: finished by the next forget
   }
   return result;
 }

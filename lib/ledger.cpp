@@ -679,7 +679,7 @@ bool items_match(const std::string& payload, std::int64_t n, const std::string& 
 
 nlohmann::json Ledger::payload_of(const Event& e) {
   Unsealer unsealer(*db_);
-  return unsealer.unseal_text(e.payload);
+  return unsealer.unseal_text(e.payload, e.seq);
 }
 
 std::optional<std::string> Ledger::sealed_hash(std::int64_t seq) {

@@ -686,7 +686,14 @@ std::string_view to_string(Field f) noexcept {
   return "other";
 }
 
+bool erased_mark(std::string_view text) {
+  constexpr std::string_view kOpen = "〔已删除", kClose = "〕";
+  return text.size() > kOpen.size() + kClose.size() && text.substr(0, kOpen.size()) == kOpen &&
+         text.substr(text.size() - kClose.size()) == kClose;
+}
+
 std::string mask_name(std::string_view name) {
+  if (erased_mark(name)) return std::string(name);
   const auto all = decode(name);
   const auto s = trim(all);
   // Parts between separators, each masked; the separators and the spaces

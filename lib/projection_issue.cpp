@@ -265,7 +265,7 @@ void project_import(const Apply& a) {
   rows.bind(1, a.event.seq);
   ImportProjector projector(a.db, a.event.seq, a.event.at);
   while (rows.executeStep())
-    projector.add(IssueItem::from_json(a.unseal.unseal_text(rows.getColumn(0).getString())));
+    projector.add(IssueItem::from_json(a.unseal.unseal_text(rows.getColumn(0).getString(), a.event.seq)));
   projector.finish();
 }
 

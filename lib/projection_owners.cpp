@@ -54,7 +54,7 @@ void project_import(const Apply& a) {
   SQLite::Statement ins(a.db, "INSERT INTO owner_unit (community, unit, owner, area, row, seq) "
                               "VALUES (?, ?, ?, ?, ?, ?)");
   while (rows.executeStep()) {
-    const auto u = OwnerUnit::from_json(a.unseal.unseal_text(rows.getColumn(0).getString()));
+    const auto u = OwnerUnit::from_json(a.unseal.unseal_text(rows.getColumn(0).getString(), a.event.seq));
     ins.reset();
     ins.bind(1, roster.community);
     ins.bind(2, u.unit);

@@ -115,8 +115,8 @@ void reseal(SQLite::Database& db) {
       bool same = true;
       try {
         for (std::size_t i = 0; same && i < rows.size(); ++i)
-          same = canonical(unsealer.unseal_text(new_rows[i])) == rows[i].data;
-        json back = unsealer.unseal(sealed_payload);
+          same = canonical(unsealer.unseal_text(new_rows[i], e.seq)) == rows[i].data;
+        json back = unsealer.unseal(sealed_payload, e.seq);
         if (kind->has_items) back["items_sha256"] = payload["items_sha256"];
         same = same && canonical(back) == e.payload;
       } catch (const std::exception&) {

@@ -682,15 +682,16 @@ constexpr const char* kSchema10 = R"sql(
 -- their place what may be kept (shown), recording a digest of it in its
 -- privacy.forget event.
 CREATE TABLE personal_value (
-  ref           TEXT    PRIMARY KEY,  -- 64 hex digits, as the event holds it
   seq           INTEGER NOT NULL,     -- the event that holds it
+  ref           TEXT    NOT NULL,     -- 64 hex digits, as the event holds it
   salt          TEXT,                 -- 32 hex digits; NULL once forgotten
   value         TEXT,                 -- canonical JSON object of the fields; NULL once forgotten
   shown         TEXT,                 -- once forgotten: what is left (canonical JSON)
   forgotten_seq INTEGER,              -- the privacy.forget event that erased it last
   CHECK ((salt IS NULL) = (value IS NULL)),
   CHECK ((value IS NULL) = (forgotten_seq IS NOT NULL)),
-  CHECK ((value IS NULL) = (shown IS NOT NULL))
+  CHECK ((value IS NULL) = (shown IS NOT NULL)),
+  PRIMARY KEY (seq, ref)              -- an import's rows go in together, not all over the file
 ) STRICT, WITHOUT ROWID;
 -- A value can be erased, never changed or brought back; a row never goes.
 CREATE TRIGGER personal_value_erase_only BEFORE UPDATE ON personal_value

@@ -166,34 +166,35 @@ void store_sealed(SQLite::Database& db, std::int64_t seq, const std::vector<Seal
 Unsealer::Unsealer(SQLite::Database& db) : db_(db) {}
 Unsealer::~Unsealer() = default;
 
-json Unsealer::unseal(const json& j) {
+json Unsealer::unseal(const json& j, std::int64_t seq) {
   json out = j;
-  walk(out);
+  walk(out, seq);
   return out;
 }
 
-json Unsealer::unseal_text(const std::string& text) {
+json Unsealer::unseal_text(const std::string& text, std::int64_t seq) {
   json j = json::parse(text);
-  walk(j);
+  walk(j, seq);
   return j;
 }
 
-void Unsealer::walk(json& j) {
+void Unsealer::walk(json& j, std::int64_t seq) {
   if (j.is_array()) {
     for (auto& x : j)
-      walk(x);
+      walk(x, seq);
     return;
   }
   if (!j.is_object()) return;
   for (auto& [k, v] : j.items())
-    if (!sealed_apart_never(k)) walk(v);
+    if (!sealed_apart_never(k)) walk(v, seq);
   if (!holds_ref(j)) return;
   if (!q_)
     q_ = std::make_unique<SQLite::Statement>(
-        db_, "SELECT value, shown FROM personal_value WHERE ref = ?");
+        db_, "SELECT value, shown FROM personal_value WHERE seq = ? AND ref = ?");
   const std::string ref = j["personal"].get<std::string>();
   q_->reset();
-  q_->bind(1, ref);
+  q_->bind(1, seq);
+  q_->bind(2, ref);
   if (!q_->executeStep())
     throw Error(ErrorKind::data,
                 i18n::tr(N_("personal data {} that an event refers to is missing from the ledger"),

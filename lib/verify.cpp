@@ -156,7 +156,7 @@ bool check_sealed(SQLite::Database& db, const Event& e, Unsealer& unsealer,
   try {
     const auto before = unsealer.forgotten;
     auto old = e;
-    auto payload = unsealer.unseal_text(e.payload);
+    auto payload = unsealer.unseal_text(e.payload, e.seq);
     if (const auto* kind = events::find(e.kind); kind && kind->has_items) {
       hash::Sha256 d;
       SQLite::Statement items(db, "SELECT n, coalesce(key, ''), data FROM event_item "
@@ -164,7 +164,7 @@ bool check_sealed(SQLite::Database& db, const Event& e, Unsealer& unsealer,
       items.bind(1, e.seq);
       while (items.executeStep())
         d.update(item_line(items.getColumn(0).getInt64(), items.getColumn(1).getString(),
-                           canonical(unsealer.unseal_text(items.getColumn(2).getString()))));
+                           canonical(unsealer.unseal_text(items.getColumn(2).getString(), e.seq))));
       payload["items_sha256"] = d.hex();
     }
     if (unsealer.forgotten == before) { // nothing forgotten: it must hash as it did
@@ -188,7 +188,8 @@ bool check_sealed(SQLite::Database& db, const Event& e, Unsealer& unsealer,
 /// to its reference, or was erased by the privacy.forget event that says so,
 /// and what was left in its place is what that event recorded.
 bool check_personal(SQLite::Database& db, const Unsealer& unsealer,
-                    const std::map<std::string, std::pair<std::int64_t, std::string>>& forgets,
+                    const std::map<std::pair<std::int64_t, std::string>,
+                                   std::pair<std::int64_t, std::string>>& forgets,
                     std::int64_t sealed_seen, bool resealed, VerifyResult& r) {
   auto bad = [&](std::int64_t seq, std::string problem) {
     r.ok = false;
@@ -207,7 +208,7 @@ bool check_personal(SQLite::Database& db, const Unsealer& unsealer,
   while (q.executeStep()) {
     const std::string ref = q.getColumn(0).getString();
     const std::int64_t seq = q.getColumn(1).getInt64();
-    const auto forget = forgets.find(ref);
+    const auto forget = forgets.find({seq, ref});
     if (!q.getColumn(3).isNull()) {
       if (q.getColumn(2).isNull() ||
           seal_ref(q.getColumn(2).getString(), q.getColumn(3).getString()) != ref)
@@ -278,7 +279,7 @@ VerifyResult verify(Ledger& ledger) {
   Unsealer unsealer(db);
   // What privacy.forget events erased: reference -> (event, digest of what
   // was left), the last one for each.
-  std::map<std::string, std::pair<std::int64_t, std::string>> forgets;
+  std::map<std::pair<std::int64_t, std::string>, std::pair<std::int64_t, std::string>> forgets;
   // The chain as it was before the ledger was resealed at schema 10.
   Unsealer old_unsealer(db);
   SQLite::Statement sealed_q(db, "SELECT hash FROM sealed_hash WHERE seq = ?");
@@ -371,12 +372,14 @@ VerifyResult verify(Ledger& ledger) {
       while (items.executeStep()) {
         const auto d = nlohmann::json::parse(items.getColumn(0).getString(), nullptr, false);
         if (!d.is_object() || !d.contains("ref") || !d["ref"].is_string() ||
+            !d.contains("seq") || !d["seq"].is_number_integer() ||
             !d.contains("shown_sha256") || !d["shown_sha256"].is_string()) {
           bad(e.seq, i18n::tr(N_("event {} ({}): an erased value it lists is not readable"),
                               e.seq, e.kind));
           break;
         }
-        forgets[d["ref"].get<std::string>()] = {e.seq, d["shown_sha256"].get<std::string>()};
+        forgets[{d["seq"].get<std::int64_t>(), d["ref"].get<std::string>()}] = {
+            e.seq, d["shown_sha256"].get<std::string>()};
       }
       if (!r.ok) break;
     }

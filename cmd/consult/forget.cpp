@@ -78,7 +78,11 @@ void run_forget(Context& c, const ForgetOptions& o) {
     return false;
   };
   const auto today = clock::local_date(c.session().clock.now(), c.zone());
-  const auto result = forget::forget(c.ledger(), r, today);
+  // A dry run writes nothing, an upgrade of an older ledger included: opened
+  // to read first, such a ledger is refused with the way to upgrade it.
+  if (o.dry_run) ledger::Ledger(c.ledger_path(), ledger::Access::read, c.session());
+  ledger::Ledger ledger(c.ledger_path(), ledger::Access::write, c.session());
+  const auto result = forget::forget(ledger, r, today);
 
   if (result.values == 0 && !r.residents.empty() && r.issues.empty() && !r.expired_years)
     throw Error(ErrorKind::data,
@@ -96,21 +100,26 @@ void run_forget(Context& c, const ForgetOptions& o) {
     return;
   }
   if (o.dry_run) {
-    c.out.say(i18n::tr(N_("would erase personal data from {} records (of them, {} issues' own); "
-                          "nothing was erased"),
-                       result.values, result.issues.size()));
+    c.out.say(i18n::tr(N_("would erase personal data from {} records; nothing was erased"),
+                       result.values));
     return;
   }
+  if (!result.compacted)
+    c.out.warn(_("another program was reading the ledger, so its file could not be rewritten: "
+                 "erased bytes may still be in it. Run 'consult forget --expired' (or any "
+                 "'consult forget') again when no one else uses the ledger: it finishes the job"));
   if (result.event_seq == 0) {
     c.out.say(_("nothing to erase"));
     return;
   }
-  c.out.say(i18n::tr(N_("erased personal data from {} records (of them, {} issues' own); "
-                        "recorded as event {}"),
-                     result.values, result.issues.size(), result.event_seq));
-  if (!result.compacted)
-    c.out.warn(_("another consult was using the ledger, so the erased bytes may still be in its "
-                 "write-ahead log: run 'consult forget' again when no one else uses it"));
+  c.out.say(i18n::tr(N_("erased personal data from {} records; recorded as event {}"),
+                     result.values, result.event_seq));
+  if (!result.issues.empty()) {
+    std::string ids;
+    for (const auto id : result.issues)
+      ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    c.out.say(i18n::tr(N_("issues whose own records were erased: {}"), ids));
+  }
   c.out.say(_("backups made before still hold the erased data: make a new backup and delete the "
               "old ones"));
 }
@@ -121,7 +130,7 @@ void register_forget(CLI::App& app, Context& ctx) {
   add_verb(app, ctx, "forget",
            _("erase residents' personal data on request or after the retention period, keeping "
              "the ledger verifiable"),
-           forget_options, NeedConfig::yes, NeedLedger::write, run_forget);
+           forget_options, NeedConfig::yes, NeedLedger::no, run_forget);
 }
 
 } // namespace consult::cli

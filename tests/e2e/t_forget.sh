@@ -53,6 +53,10 @@ expect_status 78
 err_has "retain_years"
 ok forget --resident 王立方 --dry-run
 out_has "nothing was erased"
+# A body the community lists is not a resident: its name is public.
+run forget --resident 物业公司 --reason "本人申请"
+expect_status 65
+err_has "organisations"
 [ "$(snapshot)" = "$before" ] || fail "a refused or dry forget changed the ledger"
 
 ok forget --resident 王立方 --reason "本人申请删除（个人信息保护法第四十七条）"
@@ -152,6 +156,11 @@ cp "$CONSULT_SOURCE_DIR/tests/fixtures/ledgers/all-kinds-v9.db" old.db
 export CONSULT_LEDGER="$T/old.db"
 export CONSULT_NOW="2027-02-01 09:00"
 export CONSULT_CONFIG="$CONSULT_SOURCE_DIR/examples/consult.toml"
+# A dry run does not upgrade it either: it says how.
+run forget --resident 李方 --dry-run
+expect_status 65
+err_has "consult init"
+[ "$(sqlite3 old.db 'PRAGMA user_version')" = 9 ] || fail "a dry run upgraded the ledger"
 run log --head
 expect_status 65 # schema 9: upgrade first
 ok init

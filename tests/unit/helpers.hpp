@@ -73,14 +73,14 @@ inline void unseal_in_place(SQLite::Database& db) {
   std::string sql;
   std::string prev = ledger::kGenesisHash;
   for (auto& e : events) {
-    auto payload = unsealer.unseal_text(e.payload);
+    auto payload = unsealer.unseal_text(e.payload, e.seq);
     if (const auto* k = events::find(e.kind); k && k->has_items) {
       hash::Sha256 d;
       SQLite::Statement items(db, "SELECT n, coalesce(key, ''), data FROM event_item WHERE seq = ? "
                                   "ORDER BY n");
       items.bind(1, e.seq);
       while (items.executeStep()) {
-        const auto data = ledger::canonical(unsealer.unseal_text(items.getColumn(2).getString()));
+        const auto data = ledger::canonical(unsealer.unseal_text(items.getColumn(2).getString(), e.seq));
         d.update(ledger::item_line(items.getColumn(0).getInt64(), items.getColumn(1).getString(),
                                    data));
         SQLite::Statement set(db, "UPDATE event_item SET data = ? WHERE seq = ? AND n = ?");

@@ -215,7 +215,7 @@ TEST_CASE(
     SQLite::Statement q(db, "SELECT seq, kind, payload FROM event ORDER BY seq");
     while (q.executeStep()) {
       const auto kind = q.getColumn(1).getString();
-      const auto payload = sealed ? ledger::canonical(unsealer->unseal_text(q.getColumn(2).getString()))
+      const auto payload = sealed ? ledger::canonical(unsealer->unseal_text(q.getColumn(2).getString(), q.getColumn(0).getInt64()))
                                   : q.getColumn(2).getString();
       CAPTURE(f.path().filename().string());
       CAPTURE(q.getColumn(0).getInt64());

@@ -181,3 +181,70 @@ TEST_CASE("the erased bytes are gone from the ledger file") {
     CHECK(bytes.find("13912345678") == std::string::npos);
   }
 }
+
+TEST_CASE("a longer name that holds the erased one, and a councillor's namesake, stay") {
+  auto l = ledger::Ledger::in_memory(test::session());
+  const auto c = test::community();
+  issues::NewIssue n;
+  n.title = "屋顶漏水";
+  n.raised_by = "王芳";
+  n.phone = "13912345678";
+  n.place = "5号楼2单元502室";
+  issues::add(*l, c, n); // 1
+  n.title = "王芳芳反映电梯坏了";
+  n.raised_by = "王芳芳";
+  n.phone = "13800001111";
+  n.place = "6号楼1单元301室";
+  issues::add(*l, c, n); // 2
+  n.title = "楼道堆物";
+  n.raised_by = "王一"; // a resident who shares a councillor's name
+  n.phone = "13700002222";
+  n.place = "";
+  issues::add(*l, c, n); // 3
+  issues::change(*l, 1, {model::IssueAction::accept});
+  issues::change(*l, 1, {model::IssueAction::consult});
+  issues::comment(*l, 1, "王芳芳", "同意，王芳家502室确实漏水，她电话13912345678");
+  issues::comment(*l, 1, "王一", "先查漏点");
+  forget::Request r;
+  r.residents = {"王芳", "王一"};
+  r.reason = "王芳本人申请删除，电话13912345678";
+  // 王一 sits on the council: a speaker, author or chair of that name is
+  // the councillor; whoever raised an issue is a resident.
+  r.spare = [](const std::string& name, const std::string& key) {
+    return name == "王一" && key != "raised_by";
+  };
+  const auto res = forget::forget(*l, r, day("2026-11-21"));
+  REQUIRE(res.event_seq > 0);
+  CHECK(ledger::verify(*l).ok);
+  // 王芳芳 keeps her name, title, phone and door.
+  const auto two = issues::get(*l, 2);
+  CHECK(two.raised_by == "王芳芳");
+  CHECK(two.title == "王芳芳反映电梯坏了");
+  CHECK(two.phone == "13800001111");
+  const auto opinions = issues::comments(*l, 1);
+  REQUIRE(opinions.size() == 2);
+  CHECK(opinions[0].author == "王芳芳");
+  // What she wrote loses 王芳's name and phone, and the door with them.
+  CHECK(opinions[0].body.find("王芳家") == std::string::npos);
+  CHECK(opinions[0].body.find("13912345678") == std::string::npos);
+  CHECK(opinions[0].body.find("502室") == std::string::npos);
+  // The resident 王一's own issue is erased; the councillor's opinion is not.
+  CHECK(issues::get(*l, 3).raised_by.rfind("〔已删除", 0) == 0);
+  CHECK(issues::get(*l, 3).phone.empty());
+  CHECK(opinions[1].author == "王一");
+  // The reason loses the name and phone it gave.
+  const auto reason = l->payload_of(*l->head()).at("reason").get<std::string>();
+  CHECK(reason.find("王芳") == std::string::npos);
+  CHECK(reason.find("13912345678") == std::string::npos);
+}
+
+TEST_CASE("an organisation's name is not a resident's: refused") {
+  auto l = two_residents();
+  forget::Request r;
+  r.residents = {"物业公司"};
+  r.reason = "x";
+  r.spare = [](const std::string& name, const std::string&) { return name == "物业公司"; };
+  const auto before = l->head()->hash;
+  CHECK(test::kind_of([&] { forget::forget(*l, r, day("2026-11-21")); }) == ErrorKind::data);
+  CHECK(l->head()->hash == before);
+}

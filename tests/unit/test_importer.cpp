@@ -375,7 +375,7 @@ TEST_CASE("every import item stored in the ledger fixtures reads into its type a
       const auto kind = q.getColumn(1).getString();
       const auto stored = q.getColumn(2).getString();
       if (kind == "privacy.forget") continue;
-      const auto data = sealed ? ledger::canonical(unsealer.unseal_text(stored)) : stored;
+      const auto data = sealed ? ledger::canonical(unsealer.unseal_text(stored, q.getColumn(0).getInt64())) : stored;
       if (sealed && kind == "issue.import") {
         ledger::Sealed personal;
         const auto it = events::IssueItem::from_json(json::parse(data));

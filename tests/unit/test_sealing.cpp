@@ -84,7 +84,7 @@ TEST_CASE("unsealing gives back the payload as written, byte for byte") {
   CHECK(ledger::verify(*l).ok);
   // A reference the ledger does not hold is a finding, not a crash.
   ledger::Unsealer u(l->db());
-  CHECK(test::kind_of([&] { u.unseal(json{{"personal", std::string(64, 'f')}}); }) ==
+  CHECK(test::kind_of([&] { u.unseal(json{{"personal", std::string(64, 'f')}}, e.seq); }) ==
         ErrorKind::data);
 }
 

@@ -33,6 +33,10 @@ enum class Field {
 /// "other", "none").
 std::string_view to_string(Field f) noexcept;
 
+/// Whether `text` is what `consult forget` leaves in place of a resident's
+/// name (〔已删除N-K〕, consult/forget.hpp): not personal data, shown as it is.
+bool erased_mark(std::string_view text);
+
 /// A resident's name with its middle hidden: its surname, stars, its last
 /// character. 张三 -> 张*, 张小明 -> 张*明; a compound surname (欧阳, 司马,
 /// 上官, … by list, not by length) is kept whole: 欧阳立方 -> 欧阳*方, 欧阳立 ->

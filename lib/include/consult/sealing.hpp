@@ -83,11 +83,12 @@ public:
   Unsealer(const Unsealer&) = delete;
   Unsealer& operator=(const Unsealer&) = delete;
 
-  /// `j` with every reference replaced by its fields. Throws Error(data) for
-  /// a reference the ledger does not hold.
-  nlohmann::json unseal(const nlohmann::json& j);
+  /// `j`, the payload or a row of event `seq`, with every reference
+  /// replaced by its fields. Throws Error(data) for a reference the ledger
+  /// does not hold for that event.
+  nlohmann::json unseal(const nlohmann::json& j, std::int64_t seq);
   /// The same for a payload or row as stored (text).
-  nlohmann::json unseal_text(const std::string& text);
+  nlohmann::json unseal_text(const std::string& text, std::int64_t seq);
 
   /// How many references were unsealed so far, and how many of them had
   /// been forgotten.
@@ -95,7 +96,7 @@ public:
   std::int64_t forgotten = 0;
 
 private:
-  void walk(nlohmann::json& j);
+  void walk(nlohmann::json& j, std::int64_t seq);
   SQLite::Database& db_;
   std::unique_ptr<SQLite::Statement> q_;
 };
