@@ -760,7 +760,7 @@ const std::vector<std::string>& projection_tables() {
 
 // Changes with every migration: tests/unit/test_verify.cpp says the new value.
 const char* const kSchemaDigest =
-    "69f44bc86c1afa21b32485c78541c84961284d3ee7d014281ef07c06b7f4582a";
+    "98ff979373b6b9d712bc7baac69a03a6c566f60b626fc6a34d273bbd50996bcb";
 
 std::vector<SchemaObject> read_schema(SQLite::Database& db) {
   std::vector<SchemaObject> out;
