@@ -38,8 +38,7 @@ void forget_options(CLI::App* cmd, ForgetOptions& o) {
   cmd->add_flag("--dry-run", o.dry_run, _("say what would be erased; erase nothing"));
   example(cmd, "  consult forget --resident 王立方 --reason \"本人申请删除（个人信息保护法第四十七条）\"\n"
                "  consult forget --issue 12 --reason \"反映人撤回并申请删除\"\n"
-               "  consult forget --expired            # cron: [privacy] retain_years in the "
-               "configuration");
+               "  consult forget --expired");
 }
 
 void run_forget(Context& c, const ForgetOptions& o) {
