@@ -89,6 +89,8 @@ struct Erasure {
   /// The targets' own phones, ID numbers and doors, as recorded: replaced
   /// wherever someone wrote them.
   std::vector<std::string> contacts;
+  /// The digits of the targets' own phones and ID numbers.
+  std::vector<std::string> numbers;
   Spare spare; ///< councillors, guests, bodies: their names stay
 };
 
@@ -166,10 +168,13 @@ std::string scrub_text(const std::string& s, const Erasure& e, bool about) {
       i += n;
     }
   }
-  // The text of a record about the resident, or that names them: phones, ID
-  // numbers and doors go too, whoever they belong to.
-  if (about || mentioned) out = personal::mask_in_text(out, {});
-  return out;
+  // The resident's own record: every phone and ID number in its text goes,
+  // and doors are cut to the building. Elsewhere only the resident's own
+  // numbers go, however they were written (139-1234-5678, +86, full-width
+  // digits); other residents' numbers stay as they were.
+  (void)mentioned;
+  return personal::erase_numbers_in_text(out, about ? std::vector<std::string>{} : e.numbers,
+                                         about);
 }
 
 /// What is left of one sealed value's `fields` once the erasure's targets
@@ -401,7 +406,24 @@ Result forget(ledger::Ledger& ledger, const Request& request, clock::Date today)
         }
       for (const auto& c : contacts)
         find_all(c);
-      erasure.contacts.assign(contacts.begin(), contacts.end());
+      for (const auto& c : contacts) {
+        std::string digits;
+        for (const char ch : c)
+          if (ch >= '0' && ch <= '9') digits += ch;
+        if (digits.size() >= 7) {
+          erasure.numbers.push_back(digits);
+          // Written any way (139-1234-5678, full-width digits): looked for
+          // by its last four digits, matched digit by digit.
+          const auto tail = digits.substr(digits.size() - 4);
+          find_all(tail);
+          std::string wide;
+          for (const char ch : tail)
+            wide += std::string("０１２３４５６７８９").substr(static_cast<std::size_t>(ch - '0') * 3, 3);
+          find_all(wide);
+        } else {
+          erasure.contacts.push_back(c); // a door, a name-like extra cell: as written
+        }
+      }
       // Other residents whose names hold an erased one (王芳芳 for 王芳).
       std::set<std::string> longer;
       for (const auto& [ref, f] : current) {

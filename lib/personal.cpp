@@ -980,6 +980,42 @@ std::string mask_in_text(std::string_view text, const std::vector<std::string>& 
   return encode(out);
 }
 
+std::string erase_numbers_in_text(std::string_view text, const std::vector<std::string>& only,
+                                  bool doors) {
+  static const U32 kErased = decode("〔已删除〕");
+  const auto s = decode(text);
+  const U32View v(s);
+  U32 out;
+  std::string digits;
+  std::size_t i = 0;
+  auto wanted = [&] {
+    if (only.empty()) return personal_number(digits);
+    return std::any_of(only.begin(), only.end(), [&](const std::string& d) {
+      return !d.empty() && digits.size() >= d.size() &&
+             digits.compare(digits.size() - d.size(), d.size(), d) == 0;
+    });
+  };
+  while (i < s.size()) {
+    const bool starts = i == 0 || !is_designator(s[i - 1]);
+    if (doors && starts && is_designator(s[i])) {
+      if (const auto end = door_address(v, i); end > i) {
+        out += decode(mask_place(encode(v.substr(i, end - i))));
+        i = end;
+        continue;
+      }
+    }
+    if (starts || narrow(s[i]) == U'+' || (is_digit(s[i]) && is_letter(s[i - 1]))) {
+      if (const auto end = written_number(v, i, digits); end > i) {
+        out += wanted() ? kErased : U32(v.substr(i, end - i));
+        i = end;
+        continue;
+      }
+    }
+    out.push_back(s[i++]);
+  }
+  return encode(out);
+}
+
 std::string mask_ip(std::string_view ip) {
   const auto all = decode(ip);
   const auto [address, placed] = ip_and_place(trim(all));

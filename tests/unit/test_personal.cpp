@@ -376,3 +376,18 @@ TEST_CASE("free text: joint names, numbers and doors as offices and residents wr
   for (const char* t : {"两室一厅", "2室1厅", "5号楼2层", "5号楼12户", "2026-11-26", "3-5天"})
     CHECK(mask_in_text(t, {}) == t);
 }
+
+TEST_CASE("numbers erased from text, however written, for consult forget") {
+  // Only the numbers given, by their digits.
+  CHECK(erase_numbers_in_text("她电话139-1234-5678，物业13700009999", {"13912345678"}, false) ==
+        "她电话〔已删除〕，物业13700009999");
+  CHECK(erase_numbers_in_text("电话+86 139 1234 5678", {"13912345678"}, false) == "电话〔已删除〕");
+  CHECK(erase_numbers_in_text("电话１３９１２３４５６７８。", {"13912345678"}, false) ==
+        "电话〔已删除〕。");
+  // Every mobile and ID number, and doors cut to the building.
+  CHECK(erase_numbers_in_text("住5号楼2单元502室，电话13700009999，身份证110101199003071234",
+                              {}, true) == "住5号楼，电话〔已删除〕，身份证〔已删除〕");
+  // Other numbers stay: an amount, a year, a short code.
+  CHECK(erase_numbers_in_text("花了1200元，2026年，编号3306", {}, true) ==
+        "花了1200元，2026年，编号3306");
+}

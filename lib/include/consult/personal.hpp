@@ -77,6 +77,14 @@ std::string mask_place(std::string_view place);
 /// masked. Digits may be ASCII or full-width.
 std::string mask_in_text(std::string_view text, const std::vector<std::string>& names);
 
+/// Free text with numbers erased, not masked (`consult forget`): each
+/// written number (any separators, ASCII or full-width digits, a +86 before
+/// it) whose digits end with one of `only`, or with `only` empty each mobile
+/// and ID-card number, becomes 〔已删除〕; with `doors`, door addresses are cut
+/// to the building as mask_place does.
+std::string erase_numbers_in_text(std::string_view text, const std::vector<std::string>& only,
+                                  bool doors);
+
 /// IP addresses with their host part hidden: IPv4 203.0.113.7 -> 203.0.*.*,
 /// IPv6 its first two groups (2001:db8:*:*:*:*:*:*); several in one cell each
 /// masked. The place a questionnaire platform derived from the address, in
