@@ -5,6 +5,7 @@
 #include "consult/events_action.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/personal.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -216,12 +217,31 @@ json to_json(const Action& a) {
           {"progress", progress}};
 }
 
+Action shown(ledger::Ledger& ledger, const people::Directory& who, const Action& recorded,
+             bool reveal) {
+  if (reveal) return recorded;
+  Action a = recorded;
+  auto names = issues::residents(issues::get(ledger, a.issue), &who);
+  if (who.kind_of(a.owner, people::Field::proxy) == people::Kind::resident) names.push_back(a.owner);
+  a.owner = who.shown(a.owner, people::Field::proxy);
+  a.what = personal::mask_in_text(a.what, names);
+  for (auto& p : a.progress)
+    p.note = personal::mask_in_text(p.note, names);
+  return a;
+}
+
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {
   SQLite::Statement q(
-      ledger.db(), "SELECT id, what FROM action WHERE status <> 'done' ORDER BY id DESC LIMIT 100");
+      ledger.db(),
+      "SELECT id, what, issue, owner FROM action WHERE status <> 'done' ORDER BY id DESC LIMIT 100");
   std::vector<std::pair<std::int64_t, std::string>> out;
-  while (q.executeStep())
-    out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  while (q.executeStep()) {
+    // Without the roster the owner may be a resident: masked in the text too.
+    auto names = issues::residents(ledger, q.getColumn(2).getInt64());
+    names.push_back(q.getColumn(3).getString());
+    out.emplace_back(q.getColumn(0).getInt64(),
+                     personal::mask_in_text(q.getColumn(1).getString(), names));
+  }
   return out;
 }
 

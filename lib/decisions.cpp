@@ -3,6 +3,8 @@
 #include "consult/error.hpp"
 #include "consult/events_decision.hpp"
 #include "consult/i18n.hpp"
+#include "consult/issues.hpp"
+#include "consult/personal.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -98,11 +100,24 @@ json to_json(const Decision& d) {
           {"at", d.at}};
 }
 
+Decision shown(ledger::Ledger& ledger, const people::Directory& who, const Decision& recorded,
+               bool reveal) {
+  if (reveal) return recorded;
+  Decision d = recorded;
+  const auto names = issues::residents(issues::get(ledger, d.issue), &who);
+  d.text = personal::mask_in_text(d.text, names);
+  d.reason = personal::mask_in_text(d.reason, names);
+  return d;
+}
+
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {
-  SQLite::Statement q(ledger.db(), "SELECT id, text FROM decision ORDER BY id DESC LIMIT 100");
+  SQLite::Statement q(ledger.db(),
+                      "SELECT id, text, issue FROM decision ORDER BY id DESC LIMIT 100");
   std::vector<std::pair<std::int64_t, std::string>> out;
   while (q.executeStep())
-    out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    out.emplace_back(q.getColumn(0).getInt64(),
+                     personal::mask_in_text(q.getColumn(1).getString(),
+                                            issues::residents(ledger, q.getColumn(2).getInt64())));
   return out;
 }
 

@@ -46,7 +46,7 @@ void residents(const json& v, std::vector<std::string>& out) {
   for (const auto& [key, x] : v.items()) {
     const bool person = key == "raised_by" || key == "speaker" || key == "voter" ||
                         key == "proxy" || key == "author" || key == "chair" ||
-                        key == "recorder" || (key == "party" && !named_party);
+                        key == "recorder" || key == "owner" || (key == "party" && !named_party);
     if (person && x.is_string()) out.push_back(x.get<std::string>());
     if ((key == "stakeholders" || key == "proxies") && x.is_array())
       for (const auto& s : x)
@@ -94,7 +94,10 @@ void walk(json& v) {
   const bool named_party = v.contains("named") && v["named"].is_boolean() && v["named"].get<bool>();
   for (auto& [key, x] : v.items()) {
     if (key == "raised_by" || key == "speaker" || key == "voter" || key == "proxy" ||
-        key == "author" || key == "chair" || key == "recorder") {
+        key == "author" || key == "chair" || key == "recorder" || key == "owner") {
+      // An action's owner is a body or a person in a role as a rule, but the
+      // payload does not say which: masked, like a chair (and an owner on
+      // the owners' roster is a resident).
       mask_person(x);
     } else if (key == "by" && (x.is_string() || x.is_array())) {
       // Who approved or amended minutes: councillors as a rule, but the
@@ -142,8 +145,8 @@ void walk(json& v) {
 
 } // namespace
 
-json masked_payload(std::string_view, const json& payload) {
-  std::vector<std::string> names;
+json masked_payload(std::string_view, const json& payload, const std::vector<std::string>& more) {
+  std::vector<std::string> names = more;
   residents(payload, names);
   json out = payload;
   walk(out);

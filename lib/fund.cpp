@@ -41,13 +41,6 @@ Entry read_entry(SQLite::Statement& q) {
   return e;
 }
 
-std::optional<Entry> find(ledger::Ledger& ledger, std::int64_t id) {
-  SQLite::Statement q(ledger.db(), fmt::format("SELECT {} FROM fund_entry WHERE id = ?", kColumns));
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return read_entry(q);
-}
-
 /// Appends a fund event for `entry` under a new id and returns the entry it made.
 Entry append(ledger::Ledger& ledger, std::string_view kind, events::FundEntry entry) {
   entry.id = ledger.next_id(ledger::Counter::fund);
@@ -180,6 +173,13 @@ Entry reverse(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
   return out;
 }
 
+std::optional<Entry> find(ledger::Ledger& ledger, std::int64_t id) {
+  SQLite::Statement q(ledger.db(), fmt::format("SELECT {} FROM fund_entry WHERE id = ?", kColumns));
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_entry(q);
+}
+
 std::vector<Entry> list(ledger::Ledger& ledger, const std::string& community,
                         const std::optional<clock::Period>& period) {
   std::string sql = fmt::format("SELECT {} FROM fund_entry WHERE community = ?", kColumns);
@@ -223,15 +223,25 @@ std::vector<std::string> resident_parties(ledger::Ledger& ledger, const std::vec
       out.push_back(e.party);
     if (e.issue) // the residents of the issue an entry is for
       if (const auto i = issues::find(ledger, *e.issue)) {
-        out.push_back(i->raised_by);
-        for (const auto& s : i->stakeholders)
-          if (who.kind_of(s, people::Field::resident) == people::Kind::resident) out.push_back(s);
+        const auto of_issue = issues::residents(*i, &who);
+        out.insert(out.end(), of_issue.begin(), of_issue.end());
       }
   }
   return out;
 }
 
 } // namespace
+
+std::vector<Entry> shown(ledger::Ledger& ledger, const people::Directory& who,
+                         std::vector<Entry> entries, bool reveal) {
+  if (reveal) return entries;
+  const auto residents = resident_parties(ledger, entries, who);
+  for (auto& e : entries) {
+    e.purpose = personal::mask_in_text(e.purpose, residents);
+    e.reason = personal::mask_in_text(e.reason, residents);
+  }
+  return entries;
+}
 
 std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
                              const clock::Period& p, bool typed) {

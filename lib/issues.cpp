@@ -285,9 +285,20 @@ void each(ledger::Ledger& ledger, const Filter& f, const std::function<void(cons
   auto has = [&](const std::string& hay) {
     return text::ascii_lower(hay).find(needle) != std::string::npos;
   };
+  // Unrevealed, titles are shown with the stakeholders masked too: read them.
+  std::optional<SQLite::Statement> stakeholders;
+  if (!f.reveal)
+    stakeholders.emplace(ledger.db(),
+                         "SELECT name FROM issue_stakeholder WHERE issue = ? ORDER BY position");
   std::int64_t shown = 0;
   while (q.executeStep()) {
     auto issue = read_issue(q);
+    if (stakeholders) {
+      stakeholders->reset();
+      stakeholders->bind(1, issue.id);
+      while (stakeholders->executeStep())
+        issue.stakeholders.push_back(stakeholders->getColumn(0).getString());
+    }
     if (weed && !has(shown_text(issue, issue.title, false)) &&
         !has(shown_text(issue, issue.body, false)) && !has(personal::mask_place(issue.place)))
       continue;
@@ -556,9 +567,16 @@ std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::
                       "SELECT id, title FROM issue WHERE status NOT IN ('closed','merged') "
                       "ORDER BY id DESC LIMIT 200");
   std::vector<std::pair<std::int64_t, std::string>> out;
-  while (q.executeStep())
-    out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  while (q.executeStep()) {
+    const auto id = q.getColumn(0).getInt64();
+    out.emplace_back(id, personal::mask_in_text(q.getColumn(1).getString(), residents(ledger, id)));
+  }
   return out;
+}
+
+std::vector<std::string> residents(ledger::Ledger& ledger, std::int64_t id) {
+  const auto issue = find(ledger, id);
+  return issue ? residents(*issue, nullptr) : std::vector<std::string>();
 }
 
 std::vector<std::pair<std::string, std::string>> extra_columns(const Issue& i, bool reveal) {
@@ -572,14 +590,19 @@ std::vector<std::pair<std::string, std::string>> extra_columns(const Issue& i, b
   return out;
 }
 
+std::vector<std::string> residents(const Issue& i, const people::Directory* who) {
+  std::vector<std::string> out;
+  if (!i.raised_by.empty()) out.push_back(i.raised_by);
+  for (const auto& s : i.stakeholders)
+    if (!who || who->kind_of(s, people::Field::resident) == people::Kind::resident)
+      out.push_back(s);
+  return out;
+}
+
 std::string shown_text(const Issue& i, const std::string& text, bool reveal,
                        const people::Directory* who) {
   if (reveal) return text;
-  std::vector<std::string> residents = {i.raised_by};
-  for (const auto& s : i.stakeholders)
-    if (!who || who->kind_of(s, people::Field::resident) == people::Kind::resident)
-      residents.push_back(s);
-  return personal::mask_in_text(text, residents);
+  return personal::mask_in_text(text, residents(i, who));
 }
 
 json to_json(const Issue& i, bool reveal, bool full, const people::Directory* who) {
@@ -602,7 +625,7 @@ json to_json(const Issue& i, bool reveal, bool full, const people::Directory* wh
             {"rounds", i.rounds},
             {"merged_into", i.merged_into ? json(*i.merged_into) : nullptr},
             {"escalated_to", i.escalated_to},
-            {"reason", i.reason},
+            {"reason", shown_text(i, i.reason, reveal, who)},
             {"created_at", i.created_at},
             {"updated_at", i.updated_at}};
   if (!i.channel_text.empty()) j["channel_text"] = i.channel_text;

@@ -6,6 +6,7 @@
 #include "consult/events_meeting.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/personal.hpp"
 #include "consult/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -866,7 +867,50 @@ std::string shown_names(const people::Directory& who, const CompositionRow& row,
   return out;
 }
 
-json to_json(const config::Community& c, const Meeting& m, bool reveal) {
+std::vector<std::string> residents(const config::Community& c, const Meeting& m) {
+  const auto who = directory(c, m);
+  std::vector<std::string> out;
+  for (const auto& it : m.items) {
+    const auto of_issue = issues::residents(it.issue, &who);
+    out.insert(out.end(), of_issue.begin(), of_issue.end());
+  }
+  auto resident = [&](const std::string& name, people::Field f) {
+    if (!name.empty() && who.kind_of(name, f) == people::Kind::resident) out.push_back(name);
+  };
+  for (const auto& p : m.people) {
+    if (p.role != "member" && p.role != "guest") resident(p.name, people::Field::resident);
+    resident(p.proxy, people::Field::proxy);
+  }
+  for (const auto& n : m.notes)
+    resident(n.speaker, people::Field::speaker);
+  resident(m.chair, people::Field::proxy);
+  resident(m.recorder, people::Field::proxy);
+  return out;
+}
+
+Meeting shown(const config::Community& c, const Meeting& recorded, bool reveal) {
+  if (reveal) return recorded;
+  Meeting m = recorded;
+  const auto names = residents(c, m);
+  auto mask = [&](std::string& t) { t = personal::mask_in_text(t, names); };
+  for (auto* t : {&m.title, &m.venue, &m.online, &m.reason})
+    mask(*t);
+  for (auto& it : m.items) {
+    mask(it.issue.title);
+    mask(it.issue.body);
+    mask(it.note);
+  }
+  for (auto& p : m.people) {
+    mask(p.detail);
+    mask(p.reason);
+  }
+  for (auto& n : m.notes)
+    mask(n.body);
+  return m;
+}
+
+json to_json(const config::Community& c, const Meeting& recorded, bool reveal) {
+  const auto m = shown(c, recorded, reveal);
   const auto* kind = c.meeting_kind(m.kind);
   // Council members and guests (officials of outside bodies) act in their
   // role and stay named; residents (stakeholders, speakers) are masked.
@@ -957,10 +1001,13 @@ json to_json(const config::Community& c, const Meeting& m, bool reveal) {
 }
 
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {
-  SQLite::Statement q(ledger.db(), "SELECT id, title FROM meeting ORDER BY id DESC LIMIT 100");
+  SQLite::Statement q(ledger.db(), "SELECT id FROM meeting ORDER BY id DESC LIMIT 100");
   std::vector<std::pair<std::int64_t, std::string>> out;
-  while (q.executeStep())
-    out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  const config::Community none; // without the roster: every person but a guest is a resident
+  while (q.executeStep()) {
+    const auto m = shown(none, get(ledger, q.getColumn(0).getInt64()), false);
+    out.emplace_back(m.id, m.title);
+  }
   return out;
 }
 

@@ -27,9 +27,13 @@ bool named_role(const json& role) {
 } // namespace
 
 bool free_text_key(const std::string& key) {
-  static const char* const kKeys[] = {"title", "body", "text", "note", "purpose", "what",
-                                      "venue", "reason", "comment", "answer", "outcome_note",
-                                      "question", "matter"};
+  // "detail" (a guest's body, a member's role as typed) and "online" (a
+  // meeting's link and its text) were added after the first sealed ledgers:
+  // in events written before, they stay in the chain as they were.
+  static const char* const kKeys[] = {"title",  "body",   "text",         "note",     "purpose",
+                                      "what",   "venue",  "reason",       "comment",  "answer",
+                                      "outcome_note",     "question",     "matter",   "detail",
+                                      "online"};
   for (const char* k : kKeys)
     if (key == k) return true;
   return false;

@@ -763,11 +763,29 @@ json to_json(const Vote& v, bool reveal) {
   return j;
 }
 
+Vote shown(ledger::Ledger& ledger, const people::Directory& who, const Vote& recorded,
+           bool reveal) {
+  if (reveal) return recorded;
+  Vote v = recorded;
+  const auto names = issues::residents(issues::get(ledger, v.issue), &who);
+  auto mask = [&](std::string& t) { t = personal::mask_in_text(t, names); };
+  mask(v.question);
+  mask(v.reason);
+  for (auto& o : v.options)
+    mask(o);
+  for (auto& x : v.extensions)
+    mask(x.reason);
+  return v;
+}
+
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {
-  SQLite::Statement q(ledger.db(), "SELECT id, question FROM vote ORDER BY id DESC LIMIT 100");
+  SQLite::Statement q(ledger.db(),
+                      "SELECT id, question, issue FROM vote ORDER BY id DESC LIMIT 100");
   std::vector<std::pair<std::int64_t, std::string>> out;
   while (q.executeStep())
-    out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    out.emplace_back(q.getColumn(0).getInt64(),
+                     personal::mask_in_text(q.getColumn(1).getString(),
+                                            issues::residents(ledger, q.getColumn(2).getInt64())));
   return out;
 }
 

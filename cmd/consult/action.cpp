@@ -29,8 +29,27 @@ struct ProgressOptions {
 
 struct ListOptions {
   std::string community, issue, decision;
-  bool pending = false, all = false;
+  bool pending = false, all = false, reveal = false;
 };
+
+/// The actions as staff see them: owners who are residents and the
+/// residents named in the text masked unless `reveal`, which is recorded.
+std::vector<actions::Action> shown(Context& c, std::vector<actions::Action> list, bool reveal,
+                                   const char* command) {
+  if (reveal && !list.empty()) {
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& a : list)
+      ids.push_back(a.id);
+    c.record_reveal(command, list.front().community, {{"actions", ids}});
+  }
+  for (auto& a : list)
+    a = actions::shown(c.ledger(), people::Directory(c.community(a.community)), a, reveal);
+  return list;
+}
+
+actions::Action shown(Context& c, const actions::Action& a) {
+  return actions::shown(c.ledger(), people::Directory(c.community(a.community)), a, false);
+}
 
 void print_table(Context& c, const std::vector<actions::Action>& list) {
   render::Table t({{_("ID"), render::Align::right},
@@ -47,7 +66,8 @@ void print_table(Context& c, const std::vector<actions::Action>& list) {
 }
 
 /// What `progress` and `done` print: the action, and the issue it moved.
-void print_step(Context& c, const actions::Action& a) {
+void print_step(Context& c, const actions::Action& recorded) {
+  const auto a = shown(c, recorded);
   const auto issue = issues::get(c.ledger(), a.issue);
   if (c.out.json) {
     auto j = actions::to_json(a);
@@ -76,7 +96,8 @@ void action_add(Context& c, const AddOptions& o) {
   const auto did = parse_id(o.decision, _("a decision"));
   const auto due = parse_date_option(o.due, "--due");
   const auto d = decisions::get(c.ledger(), did);
-  const auto a = actions::add(c.ledger(), c.community(d.community), did, o.owner, o.what, due);
+  const auto a =
+      shown(c, actions::add(c.ledger(), c.community(d.community), did, o.owner, o.what, due));
   if (c.out.json) {
     c.out.json_line(actions::to_json(a));
     return;
@@ -115,15 +136,19 @@ void action_done(Context& c, const ProgressOptions& o) {
 
 struct ActionShowOptions {
   std::string id;
+  bool reveal = false;
 };
 
 void action_show_options(CLI::App* cmd, ActionShowOptions& o) {
   cmd->add_option("ID", o.id, _("action id"))->required();
+  cmd->add_flag("--reveal", o.reveal, _("show residents' names unmasked"));
   example(cmd, "  consult action show 5");
 }
 
 void action_show(Context& c, const ActionShowOptions& o) {
-  const auto a = actions::get(c.ledger(), parse_id(o.id, _("an action")));
+  const auto a =
+      shown(c, {actions::get(c.ledger(), parse_id(o.id, _("an action")))}, o.reveal, "action show")
+          .front();
   if (c.out.json) {
     c.out.json_line(actions::to_json(a));
     return;
@@ -153,6 +178,7 @@ void action_list_options(CLI::App* cmd, ListOptions& o) {
   cmd->add_option("--issue", o.issue, _("only this issue's"))->type_name("ID");
   cmd->add_option("--decision", o.decision, _("only this decision's"))->type_name("ID");
   cmd->add_flag("--pending", o.pending, _("only those not done"));
+  cmd->add_flag("--reveal", o.reveal, _("show residents' names unmasked"));
   example(cmd, "  consult action list --community heping --pending");
 }
 
@@ -162,7 +188,7 @@ void action_list(Context& c, const ListOptions& o) {
   if (!o.issue.empty()) f.issue = parse_id(o.issue, _("an issue"));
   if (!o.decision.empty()) f.decision = parse_id(o.decision, _("a decision"));
   f.pending = o.pending;
-  const auto list = actions::list(c.ledger(), f);
+  const auto list = shown(c, actions::list(c.ledger(), f), o.reveal, "action list");
   if (c.out.json) {
     for (const auto& a : list)
       c.out.json_line(actions::to_json(a));
@@ -192,7 +218,7 @@ void action_overdue(Context& c, const ListOptions& o) {
       throw Error(ErrorKind::usage, _("which community?"), "--community",
                   _("give --community ID, or --all for every community in the ledger"));
   }
-  const auto list = actions::overdue(c.ledger(), community);
+  const auto list = shown(c, actions::overdue(c.ledger(), community), false, "action overdue");
   if (c.out.json) {
     for (const auto& a : list)
       c.out.json_line(actions::to_json(a));

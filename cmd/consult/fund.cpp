@@ -119,8 +119,8 @@ void fund_list(Context& c, const ListOptions& o) {
   const auto& com = c.community(o.community);
   std::optional<clock::Period> p;
   if (!o.period.empty()) p = period_option(o.period);
-  const auto entries = fund::list(c.ledger(), com.id, p);
   const people::Directory who(com);
+  const auto entries = fund::shown(c.ledger(), who, fund::list(c.ledger(), com.id, p), o.reveal);
   if (o.reveal && !entries.empty()) {
     nlohmann::json ids = nlohmann::json::array();
     for (const auto& e : entries)

@@ -353,19 +353,37 @@ void issue_show(Context& c, const IssueShowOptions& o) {
   const auto history = issues::history(c.ledger(), issue.id);
   const auto escalations = issues::escalations(c.ledger(), issue.id);
   const auto ratings = issues::feedbacks(c.ledger(), issue.id);
+  const auto* cfg = c.config_if_any();
+  const auto* community = cfg ? cfg->find(issue.community) : nullptr;
+  const people::Directory who = community ? people::Directory(*community) : people::Directory();
+  // Text typed about the issue, as staff see it (residents, phones, doors
+  // masked unless revealed).
+  auto typed = [&](const std::string& t) { return issues::shown_text(issue, t, o.reveal, &who); };
   decisions::Filter df;
   df.issue = issue.id;
-  const auto taken = decisions::list(c.ledger(), df);
+  auto taken = decisions::list(c.ledger(), df);
+  for (auto& d : taken)
+    d = decisions::shown(c.ledger(), who, d, o.reveal);
   actions::Filter af;
   af.issue = issue.id;
-  const auto actions = actions::list(c.ledger(), af);
+  auto actions = actions::list(c.ledger(), af);
+  for (auto& a : actions)
+    a = actions::shown(c.ledger(), who, a, o.reveal);
+  auto escalations_shown = escalations;
+  for (auto& x : escalations_shown) {
+    x.reason = typed(x.reason);
+    x.answer = typed(x.answer);
+  }
+  auto opinions_shown = opinions;
+  for (auto& op : opinions_shown)
+    op.body = typed(op.body);
+  auto ratings_shown = ratings;
+  for (auto& f : ratings_shown)
+    f.comment = typed(f.comment);
   if (c.out.json) {
-    const auto* cfg = c.config_if_any();
-    const auto* community = cfg ? cfg->find(issue.community) : nullptr;
-    const people::Directory who = community ? people::Directory(*community) : people::Directory();
     auto j = issues::to_json(issue, o.reveal, true, &who);
     j["referrals"] = nlohmann::json::array();
-    for (const auto& x : escalations)
+    for (const auto& x : escalations_shown)
       j["referrals"].push_back(issues::to_json(x));
     j["decisions"] = nlohmann::json::array();
     for (const auto& d : taken)
@@ -374,10 +392,10 @@ void issue_show(Context& c, const IssueShowOptions& o) {
     for (const auto& a : actions)
       j["actions"].push_back(actions::to_json(a));
     j["feedback"] = nlohmann::json::array();
-    for (const auto& f : ratings)
+    for (const auto& f : ratings_shown)
       j["feedback"].push_back(issues::to_json(f));
     j["opinions"] = nlohmann::json::array();
-    for (const auto& op : opinions)
+    for (const auto& op : opinions_shown)
       j["opinions"].push_back(issues::to_json(op, who, o.reveal));
     j["history"] = nlohmann::json::array();
     for (const auto& e : history)
@@ -390,7 +408,7 @@ void issue_show(Context& c, const IssueShowOptions& o) {
   std::string status = model::status_label(issue.status);
   if (issue.rounds) status += i18n::tr(N_(" (round {})"), issue.rounds);
   std::vector<std::pair<std::string, std::string>> rows = {
-      {_("Issue"), fmt::format("{} {}", issue.id, issues::shown_text(issue, issue.title, o.reveal))},
+      {_("Issue"), fmt::format("{} {}", issue.id, typed(issue.title))},
       {_("Community"), com ? fmt::format("{} ({})", com->name, issue.community) : issue.community},
       {_("Status"), status},
       {_("Raised on"), issue.raised_on},
@@ -403,26 +421,25 @@ void issue_show(Context& c, const IssueShowOptions& o) {
       {_("Residents"), std::to_string(issue.raised_count)},
       {_("Priority"), i18n::key_label(issue.priority)},
   };
-  const people::Directory who = com ? people::Directory(*com) : people::Directory();
   rows.emplace_back(_("Stakeholders"), who.shown_all(issue.stakeholders, people::Field::resident, o.reveal));
   if (issue.merged_into) rows.emplace_back(_("Merged into"), std::to_string(*issue.merged_into));
   if (!issue.escalated_to.empty()) rows.emplace_back(_("Escalated to"), issue.escalated_to);
-  if (!issue.reason.empty()) rows.emplace_back(_("Reason"), text::one_line(issue.reason));
+  if (!issue.reason.empty()) rows.emplace_back(_("Reason"), text::one_line(typed(issue.reason)));
   if (issue.import_seq)
     rows.emplace_back(_("Imported"), i18n::tr(N_("line {} of the file of event {}"),
                                               issue.source_row, *issue.import_seq));
   for (auto& [header, value] : issues::extra_columns(issue, o.reveal))
     rows.emplace_back(header, text::one_line(value));
   std::string out = render::key_values(rows);
-  if (!issue.body.empty()) out += "\n" + issues::shown_text(issue, issue.body, o.reveal) + "\n";
-  if (!escalations.empty()) {
+  if (!issue.body.empty()) out += "\n" + typed(issue.body) + "\n";
+  if (!escalations_shown.empty()) {
     out += "\n" + std::string(_("Referrals")) + ":\n";
     render::Table t({{_("#"), render::Align::right},
                      {_("AT")},
                      {_("TO")},
                      {_("WHY"), render::Align::left, 30},
                      {_("ANSWER"), render::Align::left, 40}});
-    for (const auto& x : escalations)
+    for (const auto& x : escalations_shown)
       t.add_row({std::to_string(x.n), render::short_time(x.at), x.level,
                  x.meeting ? i18n::tr(N_("{} (meeting {})"), x.reason, *x.meeting) : x.reason,
                  x.answer.empty() ? _("(none yet)") : x.answer});
@@ -451,17 +468,17 @@ void issue_show(Context& c, const IssueShowOptions& o) {
       t.add_row({std::to_string(a.id), a.owner, a.what, a.due, std::to_string(a.percent) + "%"});
     out += t.to_text(c.out.width());
   }
-  if (!ratings.empty()) {
+  if (!ratings_shown.empty()) {
     out += "\n" + std::string(_("Residents' feedback")) + ":\n";
     render::Table t({{_("AT")}, {_("RATING"), render::Align::right}, {_("COMMENT")}});
-    for (const auto& f : ratings)
+    for (const auto& f : ratings_shown)
       t.add_row({render::short_time(f.at), std::to_string(f.satisfaction) + "/5", f.comment});
     out += t.to_text(c.out.width());
   }
   if (!opinions.empty()) {
     out += "\n" + std::string(_("Opinions")) + ":\n";
     render::Table t({{_("ROUND"), render::Align::right}, {_("AT")}, {_("BY")}, {_("OPINION")}});
-    for (const auto& op : opinions)
+    for (const auto& op : opinions_shown)
       t.add_row({std::to_string(op.round), render::short_time(op.at),
                  who.shown(op.author, people::Field::proxy, o.reveal), op.body});
     out += t.to_text(c.out.width());

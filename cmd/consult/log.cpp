@@ -6,6 +6,7 @@
 #include "consult/error.hpp"
 #include "consult/events.hpp"
 #include "consult/exports.hpp"
+#include "consult/history.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ledger_info.hpp"
 #include "consult/meetings.hpp"
@@ -145,36 +146,27 @@ void log_events(Context& c, const LogOptions& o) {
   }
   std::string entity = o.entity;
   if (!o.issue.empty()) entity = fmt::format("issue:{}", parse_id(o.issue, _("an issue")));
-  auto shown = l.events(entity, o.after, o.limit);
-  // What the hash covers: personal data as sealed references (anyone may
-  // recompute the chain from it without seeing any).
-  std::vector<std::string> stored;
-  stored.reserve(shown.size());
-  // Shown with their personal data unsealed; the hashes stay those of the
-  // events as stored.
-  for (auto& e : shown) {
-    stored.push_back(e.payload);
-    e.payload = ledger::canonical(l.payload_of(e));
-  }
-  if (o.reveal && !shown.empty()) {
+  auto events = l.events(entity, o.after, o.limit);
+  if (o.reveal && !events.empty())
     c.record_reveal("log", "",
-                    {{"events", nlohmann::json::array({shown.front().seq, shown.back().seq})}});
-  } else {
-    // Residents' personal data masked in what is shown; the hashes stay
-    // those of the events as stored.
-    for (auto& e : shown) {
-      const auto p = nlohmann::json::parse(e.payload, nullptr, false);
-      if (!p.is_discarded()) e.payload = events::masked_payload(e.kind, p).dump();
-    }
-  }
+                    {{"events", nlohmann::json::array({events.front().seq, events.back().seq})}});
+  // Shown with their personal data unsealed, masked unless revealed; the
+  // hashes stay those of the events as stored, and stored_payload is what
+  // they cover (personal data as sealed references: anyone may recompute
+  // the chain from it without seeing any).
+  const auto shown_events = history::shown(l, std::move(events), o.reveal, c.config_if_any());
   if (c.out.json) {
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-      auto j = ledger::to_json(shown[i]);
-      j["stored_payload"] = nlohmann::json::parse(stored[i], nullptr, false);
+    for (const auto& s : shown_events) {
+      auto j = ledger::to_json(s.event);
+      j["stored_payload"] = nlohmann::json::parse(s.stored_payload, nullptr, false);
       c.out.json_line(j);
     }
     return;
   }
+  std::vector<ledger::Event> shown;
+  shown.reserve(shown_events.size());
+  for (const auto& s : shown_events)
+    shown.push_back(s.event);
   render::Table t({{_("SEQ"), render::Align::right},
                    {_("AT")},
                    {_("ACTOR")},

@@ -99,10 +99,10 @@ std::string composition_text(const config::Community& com, const Meeting& m, std
 /// What `meeting plan` and `meeting reschedule` print.
 void print_planned(Context& c, const config::Community& com, const meetings::Planned& p) {
   print_warnings(c, p.warnings);
-  const auto& m = p.meeting;
+  const auto m = meetings::shown(com, p.meeting, false);
   if (c.out.quiet) return;
   if (c.out.json) {
-    auto j = meetings::to_json(com, m, false);
+    auto j = meetings::to_json(com, p.meeting, false);
     j["warnings"] = p.warnings;
     c.out.json_line(j);
     return;
@@ -233,8 +233,15 @@ void meeting_list(Context& c, const ListOptions& o) {
   if (!o.from.empty()) f.from_utc = day_start(c, o.from, "--from");
   if (!o.to.empty()) f.to_utc = day_start(c, o.to, "--to", 1);
   f.limit = o.limit;
-  const auto list = meetings::list(c.ledger(), f);
+  auto list = meetings::list(c.ledger(), f);
   const auto* cfg = c.config_if_any();
+  // Titles, venues and links as staff see them: the residents each meeting
+  // records masked, with any phone or door.
+  const config::Community none;
+  for (auto& m : list) {
+    const auto* com = cfg ? cfg->find(m.community) : nullptr;
+    m = meetings::shown(com ? *com : none, meetings::get(c.ledger(), m.id), false);
+  }
   const std::string format = c.out.json ? "json" : o.format;
   if (format == "json") {
     for (const auto& m : list)
@@ -276,14 +283,17 @@ void meeting_show_options(CLI::App* cmd, MeetingShowOptions& o) {
 }
 
 void meeting_show(Context& c, const MeetingShowOptions& o) {
-  const auto m = meetings::get(c.ledger(), parse_id(o.id, _("a meeting")));
-  const auto& com = community_of(c, m);
+  const auto recorded = meetings::get(c.ledger(), parse_id(o.id, _("a meeting")));
+  const auto& com = community_of(c, recorded);
+  const auto m = meetings::shown(com, recorded, o.reveal);
   votes::Filter vf;
   vf.meeting = m.id;
-  const auto held = votes::list(c.ledger(), vf);
+  auto held = votes::list(c.ledger(), vf);
+  for (auto& v : held)
+    v = votes::shown(c.ledger(), people::Directory(com), v, o.reveal);
   if (o.reveal) c.record_reveal("meeting show", com.id, {{"meetings", {m.id}}});
   if (c.out.json) {
-    auto j = meetings::to_json(com, m, o.reveal);
+    auto j = meetings::to_json(com, recorded, o.reveal);
     j["votes"] = nlohmann::json::array();
     for (const auto& v : held)
       j["votes"].push_back(votes::to_json(v, o.reveal));

@@ -62,7 +62,9 @@ std::string electorate_text(const votes::Vote& v) {
   return i18n::tr(N_("{} members present of {} (meeting {})"), v.eligible, v.members, *v.meeting);
 }
 
-void print_vote(Context& c, const config::Community& com, const votes::Vote& v, bool reveal) {
+void print_vote(Context& c, const config::Community& com, const votes::Vote& recorded,
+                bool reveal) {
+  const auto v = votes::shown(c.ledger(), people::Directory(com), recorded, reveal);
   if (c.out.json) {
     auto j = votes::to_json(v, reveal);
     const auto ev = votes::evaluate(com, v);
@@ -327,7 +329,9 @@ void vote_list(Context& c, const ListOptions& o) {
   if (!o.issue.empty()) f.issue = parse_id(o.issue, _("an issue"));
   if (!o.meeting.empty()) f.meeting = parse_id(o.meeting, _("a meeting"));
   f.status = o.status;
-  const auto list = votes::list(c.ledger(), f);
+  auto list = votes::list(c.ledger(), f);
+  for (auto& v : list)
+    v = votes::shown(c.ledger(), people::Directory(community_of(c, v)), v, false);
   if (c.out.json) {
     for (const auto& v : list)
       c.out.json_line(votes::to_json(v, false));
@@ -354,6 +358,7 @@ void vote_list(Context& c, const ListOptions& o) {
 
 struct DecisionListOptions {
   std::string community, issue, result;
+  bool reveal = false;
 };
 
 void decision_list_options(CLI::App* cmd, DecisionListOptions& o) {
@@ -361,6 +366,7 @@ void decision_list_options(CLI::App* cmd, DecisionListOptions& o) {
   cmd->add_option("--issue", o.issue, _("only decisions on this issue"))->type_name("ID");
   cmd->add_option("--result", o.result, _("approved or rejected"))
       ->check(CLI::IsMember({"approved", "rejected"}));
+  cmd->add_flag("--reveal", o.reveal, _("show residents named in the decisions unmasked"));
   example(cmd, "  consult decision list --community heping --result approved");
 }
 
@@ -369,7 +375,15 @@ void decision_list(Context& c, const DecisionListOptions& o) {
   f.community = o.community;
   if (!o.issue.empty()) f.issue = parse_id(o.issue, _("an issue"));
   f.result = o.result;
-  const auto list = decisions::list(c.ledger(), f);
+  auto list = decisions::list(c.ledger(), f);
+  if (o.reveal && !list.empty()) {
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& d : list)
+      ids.push_back(d.id);
+    c.record_reveal("decision list", o.community, {{"decisions", ids}});
+  }
+  for (auto& d : list)
+    d = decisions::shown(c.ledger(), people::Directory(c.community(d.community)), d, o.reveal);
   if (c.out.json) {
     for (const auto& d : list)
       c.out.json_line(decisions::to_json(d));
@@ -393,15 +407,21 @@ void decision_list(Context& c, const DecisionListOptions& o) {
 
 struct DecisionShowOptions {
   std::string id;
+  bool reveal = false;
 };
 
 void decision_show_options(CLI::App* cmd, DecisionShowOptions& o) {
   cmd->add_option("ID", o.id, _("decision id"))->required();
+  cmd->add_flag("--reveal", o.reveal, _("show residents named in the decision unmasked"));
   example(cmd, "  consult decision show 3");
 }
 
 void decision_show(Context& c, const DecisionShowOptions& o) {
-  const auto d = decisions::get(c.ledger(), parse_id(o.id, _("a decision")));
+  const auto recorded = decisions::get(c.ledger(), parse_id(o.id, _("a decision")));
+  const auto& com = c.community(recorded.community);
+  if (o.reveal) c.record_reveal("decision show", com.id, {{"decisions", {recorded.id}}});
+  const people::Directory who(com);
+  const auto d = decisions::shown(c.ledger(), who, recorded, o.reveal);
   if (c.out.json) {
     c.out.json_line(decisions::to_json(d));
     return;
@@ -410,7 +430,8 @@ void decision_show(Context& c, const DecisionShowOptions& o) {
   std::vector<std::pair<std::string, std::string>> rows = {
       {_("Decision"), fmt::format("{} {}", d.id, d.text)},
       {_("Issue"),
-       fmt::format("{} {} ({})", issue.id, issue.title, model::status_label(issue.status))},
+       fmt::format("{} {} ({})", issue.id, issues::shown_text(issue, issue.title, o.reveal, &who),
+                   model::status_label(issue.status))},
       {_("Date"), d.on_date},
       {_("Meeting"), d.meeting ? std::to_string(*d.meeting) : std::string()},
       {_("Vote"), d.vote ? std::to_string(*d.vote) : std::string()},

@@ -42,7 +42,8 @@ for db in "$F"/*.db; do
     # in sealed_hash; a ledger.reseal event after them names the last one.
     python3 - "$db" "$T/$name" <<'PY' || fail "$name: the resealed log is not the log it was"
 import hashlib, json, sqlite3, sys
-old, new = (sqlite3.connect(p) for p in sys.argv[1:3])
+old = sqlite3.connect(f"file:{sys.argv[1]}?immutable=1", uri=True)  # the committed file, untouched
+new = sqlite3.connect(sys.argv[2])
 def canon(j):
     return json.dumps(j, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 values = {r: v for r, v in new.execute("SELECT ref, value FROM personal_value")}

@@ -206,7 +206,9 @@ TEST_CASE(
   const std::filesystem::path dir = std::string(CONSULT_SOURCE_DIR) + "/tests/fixtures/ledgers";
   for (const auto& f : std::filesystem::directory_iterator(dir)) {
     if (f.path().extension() != ".db") continue;
-    SQLite::Database db(f.path().string(), SQLite::OPEN_READONLY);
+    // Immutable: read without writing a -shm or -wal beside the committed file.
+    SQLite::Database db("file:" + f.path().string() + "?immutable=1",
+                        SQLite::OPEN_READONLY | SQLite::OPEN_URI);
     // From schema 10 personal data is sealed apart: the payload as written
     // is the stored one with it unsealed.
     const bool sealed = db.execAndGet("PRAGMA user_version").getInt() >= 10;

@@ -363,7 +363,9 @@ TEST_CASE("every import item stored in the ledger fixtures reads into its type a
   const std::filesystem::path dir = std::string(CONSULT_SOURCE_DIR) + "/tests/fixtures/ledgers";
   for (const auto& f : std::filesystem::directory_iterator(dir)) {
     if (f.path().extension() != ".db") continue;
-    SQLite::Database db(f.path().string(), SQLite::OPEN_READONLY);
+    // Immutable: read without writing a -shm or -wal beside the committed file.
+    SQLite::Database db("file:" + f.path().string() + "?immutable=1",
+                        SQLite::OPEN_READONLY | SQLite::OPEN_URI);
     // From schema 10 an item's personal fields are sealed apart: the item as
     // written is the stored one with them unsealed; sealed, it is what
     // sealed_item_parts writes.

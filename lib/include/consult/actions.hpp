@@ -7,6 +7,7 @@
 
 #include "consult/config.hpp"
 #include "consult/ledger.hpp"
+#include "consult/people.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -74,8 +75,15 @@ std::vector<Action> overdue(ledger::Ledger& ledger, const std::string& community
 
 nlohmann::json to_json(const Action& a);
 
+/// Action `a` as staff see it unless `reveal`: its owner named if a member,
+/// guest or body of the community, else masked as a resident; what is to be
+/// done and its progress notes with the owner, the residents of its issue
+/// (issues::residents) and any phone, ID-card number or door masked.
+Action shown(ledger::Ledger& ledger, const people::Directory& who, const Action& a,
+             bool reveal);
+
 /// Actions a command line may name next (shell completion): not done,
-/// newest first, at most 100, as (id, what).
+/// newest first, at most 100, as (id, what), the text masked as shown() does.
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
 
 } // namespace consult::actions

@@ -6,6 +6,7 @@
 
 #include "consult/config.hpp"
 #include "consult/ledger.hpp"
+#include "consult/people.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -52,8 +53,14 @@ Decision get(ledger::Ledger& ledger, std::int64_t id);
 /// The decision as JSON (`consult decision show --json`).
 nlohmann::json to_json(const Decision& d);
 
+/// Decision `d` as staff see it unless `reveal`: its text and reasoning with
+/// the residents of its issue (issues::residents) and any phone, ID-card
+/// number or door masked.
+Decision shown(ledger::Ledger& ledger, const people::Directory& who, const Decision& d,
+               bool reveal);
+
 /// Decisions a command line may name next (shell completion): newest first,
-/// at most 100, as (id, text).
+/// at most 100, as (id, text), the text masked as shown() does.
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
 
 } // namespace consult::decisions

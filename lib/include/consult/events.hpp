@@ -79,8 +79,11 @@ void apply_payload(SQLite::Database& db, const ledger::Event& e, const nlohmann:
 /// an issue, stakeholders, speakers, voters on an owners' roster, proxies,
 /// donors not named, people whose recorded role is not member, guest or
 /// body), phones, places cut to the building, imported extra columns by
-/// what they hold. Members, guests and bodies stay named.
-nlohmann::json masked_payload(std::string_view kind, const nlohmann::json& payload);
+/// what they hold. Members, guests and bodies stay named. In free text, the
+/// residents the payload names are masked, and `residents` besides (those
+/// of the records the event is about: consult/history.hpp).
+nlohmann::json masked_payload(std::string_view kind, const nlohmann::json& payload,
+                              const std::vector<std::string>& residents = {});
 
 /// Adds a kind to the catalogue of this process. For tests: a kind that is
 /// not in the catalogue above is not part of consult and no ledger may hold

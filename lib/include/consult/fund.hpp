@@ -63,6 +63,9 @@ Entry reverse(ledger::Ledger& ledger, const config::Community& community, std::i
               const std::string& reason);
 
 /// Entries of `community` dated within `period` (all if none), by date, then id.
+/// Entry `id`, if there is one.
+std::optional<Entry> find(ledger::Ledger& ledger, std::int64_t id);
+
 std::vector<Entry> list(ledger::Ledger& ledger, const std::string& community,
                         const std::optional<clock::Period>& period = std::nullopt);
 
@@ -90,5 +93,12 @@ std::string render(ledger::Ledger& ledger, const config::Community& community,
 /// An entry of the account book as JSON (amounts in yuan). The party is
 /// masked unless `reveal` or the entry is named (a donor who asked to be).
 nlohmann::json to_json(const Entry& entry, const people::Directory& who, bool reveal);
+
+/// `entries` as staff see them unless `reveal`: purposes and reasons with
+/// the residents among the parties and those of the issues the entries are
+/// for, and any phone, ID-card number or door, masked. Parties are left to
+/// to_json() and people::Directory::shown().
+std::vector<Entry> shown(ledger::Ledger& ledger, const people::Directory& who,
+                         std::vector<Entry> entries, bool reveal);
 
 } // namespace consult::fund

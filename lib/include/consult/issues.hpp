@@ -165,8 +165,14 @@ inline constexpr std::size_t kMaxTitleBytes = 500;
 inline constexpr std::size_t kMaxBodyBytes = 20000;
 inline constexpr std::size_t kMaxFieldBytes = 500;
 
+/// The residents issue `id` records (residents() without a directory: every
+/// stakeholder); none if there is no such issue.
+std::vector<std::string> residents(ledger::Ledger& ledger, std::int64_t id);
+
 /// Issues a command line may name next (shell completion): not closed or
-/// merged, newest first, at most 200, as (id, title).
+/// merged, newest first, at most 200, as (id, title). Like every
+/// description completion gives, the title is shown as staff see it
+/// unrevealed (shown_text).
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
 
 /// The columns an import kept with `issue` beyond its fields, as (header,
@@ -192,7 +198,12 @@ nlohmann::json to_json(const Escalation& escalation);
 /// A residents' rating as JSON.
 nlohmann::json to_json(const Feedback& feedback);
 
-/// An opinion recorded on an issue as JSON.
+/// The residents issue `i` records: whoever raised it, and its stakeholders
+/// that `who` does not know as members, guests or bodies (all of them
+/// without a directory). Their names are masked in any text typed about the
+/// issue — its own, and a meeting's, vote's, decision's or action's on it.
+std::vector<std::string> residents(const model::Issue& i, const people::Directory* who = nullptr);
+
 /// Text typed about issue `i` (its title, its details) as staff see it:
 /// the residents it records (whoever raised it, its stakeholders) and any
 /// phone, ID-card number or door masked unless `reveal`

@@ -260,6 +260,18 @@ std::string shown_name(const people::Directory& who, const Person& p, bool revea
 std::string shown_names(const people::Directory& who, const CompositionRow& row,
                         bool reveal = false);
 
+/// The residents meeting `m` records: whoever raised an issue on its agenda
+/// and the issue's stakeholders, and the residents who came, spoke, chaired,
+/// recorded or came in a member's place (by directory()).
+std::vector<std::string> residents(const config::Community& community, const Meeting& m);
+
+/// Meeting `m` as staff see it unless `reveal`: its free text — title,
+/// venue, link, reason, agenda titles and notes, opinions, the detail and
+/// reason of each person — with the residents it records and any phone,
+/// ID-card number or door masked (personal::mask_in_text). Names are left
+/// as recorded: shown_name() and to_json() mask them by kind.
+Meeting shown(const config::Community& community, const Meeting& m, bool reveal);
+
 /// Everything about a meeting as JSON (for --json and exported files).
 /// Residents' names (stakeholders, speakers, proxies) masked unless `reveal`.
 nlohmann::json to_json(const config::Community& community, const Meeting& m, bool reveal);
@@ -270,7 +282,7 @@ inline constexpr std::size_t kMaxPeople = 1000;
 inline constexpr std::int64_t kMaxEntitled = 10'000'000;
 
 /// Meetings a command line may name next (shell completion): newest first,
-/// at most 100, as (id, title).
+/// at most 100, as (id, title), the title as shown() unrevealed.
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
 
 /// How many issues are on the agenda of meeting `id`.

@@ -10,6 +10,7 @@
 #include "consult/config.hpp"
 #include "consult/decisions.hpp"
 #include "consult/ledger.hpp"
+#include "consult/people.hpp"
 #include "consult/rules.hpp"
 
 #include <nlohmann/json.hpp>
@@ -151,12 +152,19 @@ std::vector<Vote> list(ledger::Ledger& ledger, const Filter& filter);
 /// The vote as JSON. Owners' names are masked unless `reveal`.
 nlohmann::json to_json(const Vote& v, bool reveal);
 
+/// Vote `v` as staff see it unless `reveal`: its question, options and
+/// reasons with the residents of its issue (issues::residents) and any
+/// phone, ID-card number or door masked. Names of voters are left to
+/// to_json().
+Vote shown(ledger::Ledger& ledger, const people::Directory& who, const Vote& v,
+           bool reveal);
+
 /// Limits.
 inline constexpr std::size_t kMaxOptions = 20;
 inline constexpr std::size_t kMaxQuestionBytes = 2000;
 
 /// Votes a command line may name next (shell completion): newest first, at
-/// most 100, as (id, question).
+/// most 100, as (id, question), the question masked as shown() does.
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
 
 } // namespace consult::votes
