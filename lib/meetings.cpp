@@ -885,6 +885,8 @@ std::vector<std::string> residents(const config::Community& c, const Meeting& m)
     resident(n.speaker, people::Field::speaker);
   resident(m.chair, people::Field::proxy);
   resident(m.recorder, people::Field::proxy);
+  std::set<std::string, std::less<>> seen;
+  std::erase_if(out, [&](const std::string& n) { return !seen.insert(n).second; });
   return out;
 }
 

@@ -920,6 +920,48 @@ std::size_t door_address(U32View s, std::size_t i) {
   return door_end;
 }
 
+/// Text rewritten: each name of `known` (longest first) replaced by its
+/// mask, each door-level address cut to the building (if `doors`), and each
+/// written number (digits, perhaps with separators and a country code)
+/// replaced by what `number` makes of it (its text and its digits);
+/// everything else as it was. One scanner for masking and for erasing, so
+/// that both find the same numbers and doors.
+template <class Number>
+U32 rewrite(U32View v, const std::vector<std::pair<U32, U32>>& known, bool doors,
+            const Number& number) {
+  U32 out;
+  std::string digits;
+  std::size_t i = 0;
+  while (i < v.size()) {
+    bool replaced = false;
+    for (const auto& [name, masked] : known)
+      if (v.substr(i, name.size()) == U32View(name)) {
+        out += masked;
+        i += name.size();
+        replaced = true;
+        break;
+      }
+    if (replaced) continue;
+    const bool starts = i == 0 || !is_designator(v[i - 1]);
+    if (doors && starts && is_designator(v[i])) {
+      if (const auto end = door_address(v, i); end > i) {
+        out += decode(mask_place(encode(v.substr(i, end - i))));
+        i = end;
+        continue;
+      }
+    }
+    if (starts || narrow(v[i]) == U'+' || (is_digit(v[i]) && is_letter(v[i - 1]))) {
+      if (const auto end = written_number(v, i, digits); end > i) {
+        out += number(v.substr(i, end - i), digits);
+        i = end;
+        continue;
+      }
+    }
+    out.push_back(v[i++]);
+  }
+  return out;
+}
+
 } // namespace
 
 std::string mask_in_text(std::string_view text, const std::vector<std::string>& names) {
@@ -944,76 +986,27 @@ std::string mask_in_text(std::string_view text, const std::vector<std::string>& 
   std::sort(known.begin(), known.end(),
             [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   const auto s = decode(text);
-  const U32View v(s);
-  U32 out;
-  std::string digits;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    bool replaced = false;
-    for (const auto& [name, masked] : known)
-      if (s.compare(i, name.size(), name) == 0) {
-        out += masked;
-        i += name.size();
-        replaced = true;
-        break;
-      }
-    if (replaced) continue;
-    const bool starts = i == 0 || !is_designator(s[i - 1]);
-    if (starts && is_designator(s[i])) {
-      if (const auto end = door_address(v, i); end > i) {
-        out += decode(mask_place(encode(v.substr(i, end - i))));
-        i = end;
-        continue;
-      }
-    }
-    if (starts || narrow(s[i]) == U'+' || (is_digit(s[i]) && is_letter(s[i - 1]))) {
-      if (const auto end = written_number(v, i, digits); end > i) {
-        const bool id = digits.size() == 15 || digits.size() == 18;
-        out += personal_number(digits) ? hide_number(v, i, end, digits.size(), id)
-                                       : U32(v.substr(i, end - i));
-        i = end;
-        continue;
-      }
-    }
-    out.push_back(s[i++]);
-  }
-  return encode(out);
+  return encode(rewrite(U32View(s), known, true, [](U32View written, const std::string& digits) {
+    const bool id = digits.size() == 15 || digits.size() == 18;
+    return personal_number(digits) ? hide_number(written, 0, written.size(), digits.size(), id)
+                                   : U32(written);
+  }));
 }
 
 std::string erase_numbers_in_text(std::string_view text, const std::vector<std::string>& only,
                                   bool doors) {
   static const U32 kErased = decode("〔已删除〕");
-  const auto s = decode(text);
-  const U32View v(s);
-  U32 out;
-  std::string digits;
-  std::size_t i = 0;
-  auto wanted = [&] {
+  auto wanted = [&](const std::string& digits) {
     if (only.empty()) return personal_number(digits);
     return std::any_of(only.begin(), only.end(), [&](const std::string& d) {
       return !d.empty() && digits.size() >= d.size() &&
              digits.compare(digits.size() - d.size(), d.size(), d) == 0;
     });
   };
-  while (i < s.size()) {
-    const bool starts = i == 0 || !is_designator(s[i - 1]);
-    if (doors && starts && is_designator(s[i])) {
-      if (const auto end = door_address(v, i); end > i) {
-        out += decode(mask_place(encode(v.substr(i, end - i))));
-        i = end;
-        continue;
-      }
-    }
-    if (starts || narrow(s[i]) == U'+' || (is_digit(s[i]) && is_letter(s[i - 1]))) {
-      if (const auto end = written_number(v, i, digits); end > i) {
-        out += wanted() ? kErased : U32(v.substr(i, end - i));
-        i = end;
-        continue;
-      }
-    }
-    out.push_back(s[i++]);
-  }
-  return encode(out);
+  const auto s = decode(text);
+  return encode(rewrite(U32View(s), {}, doors, [&](U32View written, const std::string& digits) {
+    return wanted(digits) ? kErased : U32(written);
+  }));
 }
 
 std::string mask_ip(std::string_view ip) {

@@ -2,9 +2,11 @@
 // The expected figures are worked out by hand from the rules' words.
 
 #include "consult/actions.hpp"
+#include "consult/decisions.hpp"
 #include "consult/error.hpp"
 #include "consult/events.hpp"
 #include "consult/events_vote.hpp"
+#include "consult/history.hpp"
 #include "consult/issues.hpp"
 #include "consult/meetings.hpp"
 #include "consult/owners.hpp"
@@ -578,4 +580,99 @@ TEST_CASE("vote payloads read what every version wrote and write it back unchang
   // A vote that had no closing time says so with an empty "before".
   CHECK(ledger::canonical(x.to_json()) ==
         R"({"before":"","closes_at":"2026-12-19T23:59:59+08:00","id":2,"reason":"延长一周"})");
+}
+
+TEST_CASE("staff see what was typed about residents masked: votes, decisions, actions, "
+          "meetings, the log and completion") {
+  // A clerk types the resident's name and phone into every record of her
+  // issue; a neighbour is a stakeholder. Councillors and bodies the
+  // community lists stay named; revealed, everything is as typed.
+  test::TempDir dir;
+  const auto path = dir.file("s.db");
+  auto c = community();
+  c.organisations = {"物业公司"};
+  const people::Directory who(c);
+  ledger::Ledger::init(path, test::session("2026-12-02 19:40"));
+  ledger::Ledger l(path, ledger::Access::write, test::session("2026-12-02 19:40"));
+  issues::NewIssue n;
+  n.title = "楼道积水";
+  n.raised_by = "张小明";
+  n.stakeholders = {"欧阳立方", "物业公司"};
+  n.raised_on = clock::parse_date("2026-11-01");
+  const auto issue = issues::add(l, c, n);
+  issues::change(l, issue, {IssueAction::accept});
+  const auto m = meeting(l, c, {issue});
+  meetings::Attendance a;
+  a.present = {"王一", "李二", "吴五", "赵三"};
+  meetings::attend(l, m, a);
+  meetings::note(l, m, issue, "张小明电话13812341234，欧阳立方家住5号楼2单元502室", "王一", "");
+  auto r = ask(m, issue, "show-of-hands");
+  r.question = "同意张小明（138-1234-1234）的方案";
+  const auto v = votes::open(l, c, r);
+  votes::tally(l, v.id, {{"yes", 4}});
+  const auto d = votes::close(l, c, v.id).decision;
+  const auto act = actions::add(l, c, d.id, "欧阳立方", "欧阳立方联系张小明，电话13812341234",
+                                *clock::parse_date("2026-12-20"));
+  actions::progress(l, c, act.id, 50, "张小明已同意");
+  const auto body = actions::add(l, c, d.id, "物业公司", "物业公司维修", *clock::parse_date("2026-12-20"));
+
+  auto none_raw = [](const std::string& text) {
+    for (const char* raw : {"张小明", "欧阳立方", "13812341234", "1234-1234", "502室"}) {
+      CAPTURE(raw);
+      CHECK(text.find(raw) == std::string::npos);
+    }
+  };
+  const auto shown_vote = votes::shown(l, who, votes::get(l, v.id), false);
+  CHECK(shown_vote.question == "同意张*明（138-****-1234）的方案");
+  none_raw(votes::to_json(shown_vote, false).dump());
+  CHECK(votes::shown(l, who, votes::get(l, v.id), true).question == r.question);
+
+  const auto shown_decision = decisions::shown(l, who, decisions::get(l, d.id), false);
+  none_raw(decisions::to_json(shown_decision).dump());
+
+  const auto shown_action = actions::shown(l, who, actions::get(l, act.id), false);
+  CHECK(shown_action.owner == "欧阳*方");
+  CHECK(shown_action.what == "欧阳*方联系张*明，电话138****1234");
+  CHECK(shown_action.progress.back().note == "张*明已同意");
+  none_raw(actions::to_json(shown_action).dump());
+  CHECK(actions::shown(l, who, actions::get(l, act.id), true).owner == "欧阳立方");
+  // A body the community lists carries out the action under its name.
+  CHECK(actions::shown(l, who, actions::get(l, body.id), false).what == "物业公司维修");
+  CHECK(actions::shown(l, who, actions::get(l, body.id), false).owner == "物业公司");
+
+  const auto mt = meetings::get(l, m);
+  const auto residents = meetings::residents(c, mt);
+  CHECK(std::count(residents.begin(), residents.end(), "张小明") == 1);
+  CHECK(std::count(residents.begin(), residents.end(), "欧阳立方") == 1);
+  CHECK(std::count(residents.begin(), residents.end(), "物业公司") == 0);
+  CHECK(std::count(residents.begin(), residents.end(), "王一") == 0);
+  const auto shown_meeting = meetings::shown(c, mt, false);
+  CHECK(shown_meeting.notes.back().body == "张*明电话138****1234，欧阳*方家住5号楼");
+  none_raw(meetings::to_json(c, mt, false).dump());
+  CHECK(meetings::to_json(c, mt, false).dump().find("王一") != std::string::npos);
+  CHECK(meetings::shown(c, mt, true).notes.back().body == mt.notes.back().body);
+
+  // The log: a note on the meeting masks the residents of its agenda.
+  config::Config cfg;
+  cfg.communities = {c};
+  const auto log = history::shown(l, l.events(), false, &cfg);
+  REQUIRE(log.size() == l.events().size());
+  for (const auto& e : log) {
+    CAPTURE(e.event.kind);
+    none_raw(e.event.payload);
+    // What the hash covers is the stored payload, untouched.
+    CHECK(e.stored_payload == l.events()[static_cast<std::size_t>(e.event.seq - 1)].payload);
+  }
+  const auto revealed = history::shown(l, l.events(), true, &cfg);
+  bool found = false;
+  for (const auto& e : revealed)
+    found = found || e.event.payload.find("张小明电话13812341234") != std::string::npos;
+  CHECK(found);
+
+  // Shell completion describes ids as staff see them.
+  for (const auto& list : {votes::completion_candidates(l), decisions::completion_candidates(l),
+                           actions::completion_candidates(l), meetings::completion_candidates(l),
+                           issues::completion_candidates(l)})
+    for (const auto& [id, text] : list)
+      none_raw(text);
 }

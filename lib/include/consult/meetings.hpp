@@ -262,7 +262,7 @@ std::string shown_names(const people::Directory& who, const CompositionRow& row,
 
 /// The residents meeting `m` records: whoever raised an issue on its agenda
 /// and the issue's stakeholders, and the residents who came, spoke, chaired,
-/// recorded or came in a member's place (by directory()).
+/// recorded or came in a member's place (by directory()); each once.
 std::vector<std::string> residents(const config::Community& community, const Meeting& m);
 
 /// Meeting `m` as staff see it unless `reveal`: its free text — title,
