@@ -65,10 +65,21 @@ void mask_text(json& v, const std::vector<std::string>& names) {
   }
   if (!v.is_object()) return;
   for (auto& [key, x] : v.items()) {
-    if (x.is_string() && free_text(key))
+    if (x.is_string() && (free_text(key) || key == "choice" || key == "option")) {
       x = personal::mask_in_text(x.get<std::string>(), names);
-    else if (x.is_structured() && key != "config")
+    } else if (key == "options" && x.is_array()) {
+      // A vote's options as typed, and the counts and ballots by them:
+      // masked alike, so that they still match.
+      for (auto& o : x)
+        if (o.is_string()) o = personal::mask_in_text(o.get<std::string>(), names);
+    } else if (key == "counts" && x.is_object()) {
+      json masked = json::object();
+      for (auto& [option, n] : x.items())
+        masked[personal::mask_in_text(option, names)] = n;
+      x = std::move(masked);
+    } else if (x.is_structured() && key != "config") {
       mask_text(x, names);
+    }
   }
 }
 

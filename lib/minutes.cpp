@@ -766,4 +766,21 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
               _("use md, html, docx or json"));
 }
 
+State shown(ledger::Ledger& ledger, const config::Community& c, std::int64_t meeting,
+            const State& st, bool reveal) {
+  if (reveal) return st;
+  const auto m = meetings::get(ledger, meeting);
+  const auto who = meetings::directory(c, m);
+  auto residents = meetings::residents(c, m);
+  for (const auto& n : st.approved_by)
+    if (who.kind_of(n, people::Field::proxy) == people::Kind::resident) residents.push_back(n);
+  for (const auto& a : st.amendments)
+    if (who.kind_of(a.by, people::Field::proxy) == people::Kind::resident) residents.push_back(a.by);
+  State out = st;
+  out.amendments = public_amendments(st.amendments, residents, who);
+  for (auto& n : out.approved_by)
+    n = who.shown(n, people::Field::proxy);
+  return out;
+}
+
 } // namespace consult::minutes

@@ -790,7 +790,7 @@ namespace {
 /// 138 1234 1234, 138.1234.1234, full-width forms.
 bool is_number_separator(char32_t c) noexcept {
   const auto n = narrow(c);
-  return n == U'-' || n == U' ' || n == U'.' || n == U'/' || n == U'~' || n == U'(' ||
+  return n == U'-' || n == U' ' || n == U'.' || n == U'/' || n == U'~' || n == U'(' || n == U'_' ||
          n == U')' || n == U',' || c == U'\u3000' || c == U'\u00a0' || c == U'\u2014' ||
          c == U'\u2013' || c == U'\uff0c';
 }
@@ -852,8 +852,9 @@ U32 hide_number(U32View s, std::size_t i, std::size_t end, std::size_t count, bo
 
 /// Marks that join the parts of an address up to its door: 5号楼2单元502室,
 /// 7栋3单元201, 三单元五〇二室, 幸福里12号院3排5号.
-constexpr U32View kAddressMarks[] = {U"号楼", U"号院", U"单元", U"栋", U"幢", U"座", U"门",
-                                     U"组",   U"排",   U"层",   U"楼", U"区", U"号", U"室", U"房"};
+constexpr U32View kAddressMarks[] = {U"号楼", U"号院", U"#楼", U"＃楼", U"单元", U"栋",
+                                     U"幢",   U"座",   U"门",  U"组",   U"排",   U"层",
+                                     U"楼",   U"区",   U"号",  U"室",   U"房"};
 
 /// A run like 5-2-502 or 12-301: a building, perhaps a unit, and a door of
 /// three or four digits (not a date, not a range like 3-5).
@@ -889,7 +890,7 @@ bool hyphenated_door(U32View run) {
 /// households, 5号楼2层 a floor: neither is a door.
 std::size_t door_address(U32View s, std::size_t i) {
   std::size_t j = i, door_end = i;
-  bool after_building = false;
+  bool after_building = false, in_unit = false;
   while (j < s.size() && is_designator(s[j])) {
     std::size_t k = j;
     while (k < s.size() && (is_designator(s[k]) || narrow(s[k]) == U'-'))
@@ -907,17 +908,42 @@ std::size_t door_address(U32View s, std::size_t i) {
       }
     if (number && (mark == U"室" || mark == U"房") && (after_building || run.size() >= 3))
       return k + mark.size();
-    // A measure word after the number makes it a count: 12户, 3辆, 20人.
+    // A measure word after the number makes it a count: 12户, 3辆, 20人;
+    // but after a unit or a gate a number is a door (2单元502户), and so
+    // is a number of three digits or more before 家 (5号楼502家).
     static constexpr U32View kCounted = U"户人个家元层辆位名次天年月日米平块台棵盏处间套根条项件只把";
-    const bool counted = mark.empty() && k < s.size() && kCounted.find(s[k]) != U32View::npos;
+    const bool counted = mark.empty() && k < s.size() && kCounted.find(s[k]) != U32View::npos &&
+                         !in_unit && !(s[k] == U'家' && run.size() >= 3);
     if (number && after_building && (mark.empty() || mark == U"号") && !counted)
       return k + mark.size();
+    // A door before 门口, 门外, 楼下, 楼上 (5号楼502门口): the gate or the
+    // floor mark is not followed by a number of its own.
+    if (number && after_building && (mark == U"门" || mark == U"楼") &&
+        (k + 1 >= s.size() || !is_designator(s[k + 1])))
+      return k;
     if (mark.empty()) break;
+    // A floor between the unit and the door (2单元5楼502) keeps the door
+    // after a building.
+    const bool floor = mark == U"层" || mark == U"楼";
+    in_unit = mark == U"单元" || mark == U"门" || (floor && in_unit);
     after_building = mark == U"号楼" || mark == U"栋" || mark == U"幢" || mark == U"座" ||
-                     mark == U"单元" || mark == U"门";
+                     mark == U"#楼" || mark == U"＃楼" || mark == U"号院" || mark == U"组" ||
+                     in_unit || (floor && after_building);
     j = k + mark.size();
   }
   return door_end;
+}
+
+/// The length of the longest part of a written number `run` that ends
+/// before one of its separators and is a phone or an ID-card number; 0 if
+/// none is.
+std::size_t personal_prefix(U32View run) {
+  std::string digits;
+  for (std::size_t p = run.size(); p-- > 1;) {
+    if (!is_number_separator(run[p]) || is_number_separator(run[p - 1])) continue;
+    if (written_number(run.substr(0, p), 0, digits) == p && personal_number(digits)) return p;
+  }
+  return 0;
 }
 
 /// Text rewritten: each name of `known` (longest first) replaced by its
@@ -951,7 +977,15 @@ U32 rewrite(U32View v, const std::vector<std::pair<U32, U32>>& known, bool doors
       }
     }
     if (starts || narrow(v[i]) == U'+' || (is_digit(v[i]) && is_letter(v[i - 1]))) {
-      if (const auto end = written_number(v, i, digits); end > i) {
+      if (auto end = written_number(v, i, digits); end > i) {
+        // A phone run on into the next number by a separator
+        // (13812341234，7栋, 138 1234 1234 5号楼): its longest first part
+        // that is a phone or an ID number, and the rest scanned again.
+        if (!personal_number(digits))
+          if (const auto cut = personal_prefix(v.substr(i, end - i)); cut > 0) {
+            end = i + cut;
+            written_number(v.substr(0, end), i, digits);
+          }
         out += number(v.substr(i, end - i), digits);
         i = end;
         continue;

@@ -771,8 +771,13 @@ Vote shown(ledger::Ledger& ledger, const people::Directory& who, const Vote& rec
   auto mask = [&](std::string& t) { t = personal::mask_in_text(t, names); };
   mask(v.question);
   mask(v.reason);
+  // Options, counts and ballots' choices alike, so that they still match.
   for (auto& o : v.options)
     mask(o);
+  for (auto& [option, n] : v.counts)
+    mask(option);
+  for (auto& b : v.ballots)
+    mask(b.choice);
   for (auto& x : v.extensions)
     mask(x.reason);
   return v;

@@ -488,7 +488,7 @@ void issue_show(Context& c, const IssueShowOptions& o) {
   for (const auto& e : history)
     t.add_row({std::to_string(e.seq), render::short_time(e.at), e.actor,
                e.entity == fmt::format("issue:{}", issue.id) || e.kind == events::kIssueImport
-                   ? event_summary(e, o.reveal)
+                   ? typed(event_summary(e, o.reveal))
                    : i18n::tr(N_("{} merged into this issue"), e.entity)});
   out += t.to_text(c.out.width());
   c.out.write(out);

@@ -102,17 +102,24 @@ void minutes_amend(Context& c, const AmendOptions& o) {
 
 struct MinutesShowOptions {
   std::string id;
+  bool reveal = false;
 };
 
 void minutes_show_options(CLI::App* cmd, MinutesShowOptions& o) {
   cmd->add_option("MEETING", o.id, _("meeting id"))->required();
+  cmd->add_flag("--reveal", o.reveal, _("show residents' names unmasked"));
   example(cmd, "  consult minutes show 3");
 }
 
 void minutes_show(Context& c, const MinutesShowOptions& o) {
   const auto mid = parse_id(o.id, _("a meeting"));
-  meetings::get(c.ledger(), mid);
-  const auto s = minutes::state(c.ledger(), mid);
+  const auto m = meetings::get(c.ledger(), mid);
+  const auto* cfg = c.config_if_any();
+  const auto* found = cfg ? cfg->find(m.community) : nullptr;
+  const config::Community none; // without the roster: approvers masked as residents
+  if (o.reveal) c.record_reveal("minutes show", m.community, {{"meetings", {mid}}});
+  const auto s =
+      minutes::shown(c.ledger(), found ? *found : none, mid, minutes::state(c.ledger(), mid), o.reveal);
   if (c.out.json) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& x : s.amendments)

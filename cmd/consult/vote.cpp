@@ -182,7 +182,10 @@ void vote_open(Context& c, const OpenOptions& o) {
   req.closes = o.closes;
   const auto issue = issues::get(c.ledger(), req.issue);
   const auto& com = c.community(issue.community);
-  const auto v = votes::open(c.ledger(), com, req);
+  // Printed back as staff see it: the residents named in the question
+  // and the options masked, with phones and doors.
+  const auto v = votes::shown(c.ledger(), people::Directory(com), votes::open(c.ledger(), com, req),
+                              false);
   if (c.out.json) {
     c.out.json_line(votes::to_json(v, false));
     return;
@@ -237,8 +240,10 @@ void vote_tally_options(CLI::App* cmd, VoteTallyOptions& o) {
 void vote_tally(Context& c, const VoteTallyOptions& o) {
   const auto id = parse_id(o.id, _("a vote"));
   const auto counts = votes::parse_counts(o.counts);
-  const auto v = votes::tally(c.ledger(), id, counts);
-  const auto ev = votes::evaluate(community_of(c, v), v);
+  const auto recorded = votes::tally(c.ledger(), id, counts);
+  const auto& com = community_of(c, recorded);
+  const auto v = votes::shown(c.ledger(), people::Directory(com), recorded, false);
+  const auto ev = votes::evaluate(com, v);
   if (c.out.json) {
     c.out.json_line({{"vote", v.id},
                      {"counts", votes::to_json(v, false)["counts"]},
@@ -281,7 +286,8 @@ void vote_close_options(CLI::App* cmd, VoteCloseOptions& o) {
 void vote_close(Context& c, const VoteCloseOptions& o) {
   const auto vid = parse_id(o.id, _("a vote"));
   const auto& com = community_of(c, votes::get(c.ledger(), vid));
-  const auto closed = votes::close(c.ledger(), com, vid);
+  auto closed = votes::close(c.ledger(), com, vid);
+  closed.vote = votes::shown(c.ledger(), people::Directory(com), closed.vote, false);
   for (const auto& w : closed.warnings)
     c.out.warn(w);
   const auto issue = issues::get(c.ledger(), closed.vote.issue);

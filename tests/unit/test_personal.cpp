@@ -391,3 +391,37 @@ TEST_CASE("numbers erased from text, however written, for consult forget") {
   CHECK(erase_numbers_in_text("花了1200元，2026年，编号3306", {}, true) ==
         "花了1200元，2026年，编号3306");
 }
+
+TEST_CASE("free text: a phone run on into a building, and doors before 门口, 家, 楼下") {
+  // Found by a review of staff outputs: each was shown whole.
+  const std::pair<const char*, const char*> cases[] = {
+      {"联系13812341234，7栋3单元201室", "联系138****1234，7栋"},
+      {"13812341234 5号楼", "138****1234 5号楼"},
+      {"138 1234 1234 3号楼", "138 **** 1234 3号楼"},
+      {"138_1234_1234", "138_****_1234"},
+      {"7栋3单元201门口", "7栋门口"},
+      {"3号楼2门301门口", "3号楼门口"},
+      {"5号楼2单元502家", "5号楼家"},
+      {"5号楼502家", "5号楼家"},
+      {"5号楼2单元502楼下", "5号楼楼下"},
+      {"5号楼2单元502户", "5号楼户"},
+      {"3#楼502", "3#楼"},
+      {"5号楼2单元5楼502", "5号楼"},
+      {"5号楼2单元5层502", "5号楼"},
+      {"和平里5号院3号", "和平里5号院"},
+      {"汀塘村3组12号", "汀塘村3组"},
+      // Not doors, not phones: counts, floors, plans, amounts, times.
+      {"5号楼12户", "5号楼12户"},
+      {"5号楼3家", "5号楼3家"},
+      {"5号楼2层", "5号楼2层"},
+      {"2室1厅", "2室1厅"},
+      {"金额1,234,567元", "金额1,234,567元"},
+      {"2026-12-02 19:30", "2026-12-02 19:30"},
+  };
+  for (const auto& [typed, shown] : cases) {
+    CAPTURE(typed);
+    CHECK(mask_in_text(typed, {}) == shown);
+  }
+  // Erasing finds the same numbers: the resident's own phone before a building.
+  CHECK(erase_numbers_in_text("联系13812341234，7栋", {"13812341234"}, false) == "联系〔已删除〕，7栋");
+}

@@ -47,6 +47,14 @@ struct State {
 
 State state(ledger::Ledger& ledger, std::int64_t meeting);
 
+/// `st` as staff see it unless `reveal` (`consult minutes show`): those who
+/// approved or amended the minutes named if members or bodies, else masked;
+/// the amendments' text with the meeting's residents (meetings::residents),
+/// those approvers and amenders, and any phone, ID-card number or door
+/// masked.
+State shown(ledger::Ledger& ledger, const config::Community& community, std::int64_t meeting,
+            const State& st, bool reveal);
+
 /// Approves the minutes of a closed meeting: the record is stored as it is
 /// now and locked. Refused for a meeting not closed, or minutes approved.
 State approve(ledger::Ledger& ledger, const config::Community& community, std::int64_t meeting,
