@@ -253,15 +253,21 @@ std::string Stamp::line() const {
 }
 
 int renderer_schema(int renderer) noexcept {
-  return renderer >= 2 ? 9 : 0;
+  return renderer == 2 ? 9 : 0;
 }
 
 int renderer_version(std::string_view) noexcept {
-  return 2;
+  return 3;
 }
 
 bool typed_persons(const Stamp& stamp) noexcept {
   return (stamp.renderer != 0 ? stamp.renderer : renderer_version(stamp.format)) >= 2;
+}
+
+personal::TextRules text_rules(const Stamp& stamp) noexcept {
+  return (stamp.renderer != 0 ? stamp.renderer : renderer_version(stamp.format)) >= 3
+             ? personal::TextRules::current
+             : personal::TextRules::writer2;
 }
 
 namespace {

@@ -113,9 +113,9 @@ Check check(ledger::Ledger& ledger, const config::Config& config, const std::str
   // A writer the ledger had retired by the stamped event cannot have made
   // the file: its stamp was changed to name the old writer, whose masking
   // guessed from names (people::legacy).
-  if (stamp->renderer < document::renderer_version(stamp->format)) {
-    const auto retired_after =
-        ledger.upgraded_after(document::renderer_schema(stamp->renderer + 1));
+  if (const int schema = document::renderer_schema(stamp->renderer + 1);
+      stamp->renderer < document::renderer_version(stamp->format) && schema > 0) {
+    const auto retired_after = ledger.upgraded_after(schema);
     if (retired_after && *retired_after == 0) {
       r.problem = i18n::tr(N_("the export's stamp names version {} of consult's {} writer, which "
                               "this ledger never used (it was made with a later one): its stamp "

@@ -244,7 +244,7 @@ std::vector<Entry> shown(ledger::Ledger& ledger, const people::Directory& who,
 }
 
 std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
-                             const clock::Period& p, bool typed) {
+                             const clock::Period& p, bool typed, personal::TextRules rules) {
   using namespace std::chrono;
   const auto before = balance(ledger, c.id, clock::Date{sys_days(p.from) - days(1)});
   const auto entries = list(ledger, c.id, p);
@@ -272,11 +272,11 @@ std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
                                             : e.party)
                               : e.named ? e.party
                                         : who.shown(e.party, people::Field::resident);
-    std::string purpose = typed ? personal::mask_in_text(e.purpose, residents) : e.purpose;
+    std::string purpose = typed ? personal::mask_in_text(e.purpose, residents, rules) : e.purpose;
     if (e.issue) purpose += i18n::tr(N_(" (issue {})"), *e.issue);
     if (e.reverses)
       purpose = i18n::tr(N_("correction of entry {}: {}"), *e.reverses,
-                         typed ? personal::mask_in_text(e.reason, residents) : e.reason);
+                         typed ? personal::mask_in_text(e.reason, residents, rules) : e.reason);
     const auto v = e.signed_amount();
     (e.kind == "income" ? income : expense) += e.kind == "income" ? v : -v;
     t.rows.push_back({std::to_string(e.id), e.on_date,
@@ -312,7 +312,9 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, const clo
     const auto entries = list(ledger, c.id, p);
     const auto residents = stamp.is_public && typed ? resident_parties(ledger, entries, who)
                                                     : std::vector<std::string>();
-    auto free = [&](const std::string& t) { return personal::mask_in_text(t, residents); };
+    auto free = [&](const std::string& t) {
+      return personal::mask_in_text(t, residents, document::text_rules(stamp));
+    };
     for (const auto& e : entries) {
       net += e.signed_amount();
       rows.push_back(
@@ -340,7 +342,7 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, const clo
                .dump(2) +
            "\n";
   }
-  const auto b = statement(ledger, c, p, typed);
+  const auto b = statement(ledger, c, p, typed, document::text_rules(stamp));
   if (stamp.format == "md") return document::markdown(b, stamp);
   if (stamp.format == "html") return document::html(b, stamp, "zh-CN");
   if (stamp.format == "docx") return document::docx(b, stamp, "zh");

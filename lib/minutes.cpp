@@ -101,26 +101,27 @@ std::vector<std::string> other_residents(const json& minutes, const State& st,
 /// Free text of a public record — titles, opinions, notes, questions,
 /// decisions, actions, reasons — with the residents the record names and
 /// any mobile or ID-card number masked (personal::mask_in_text).
-void mask_free_text(json& v, const std::vector<std::string>& names) {
+void mask_free_text(json& v, const std::vector<std::string>& names, personal::TextRules rules) {
   static const std::set<std::string, std::less<>> kFree = {
       "title",  "venue", "online", "outcome_note", "question", "matter", "reason",
       "text",   "what",  "option", "choice",       "channel",  "category"};
   if (v.is_array()) {
     for (auto& x : v)
-      mask_free_text(x, names);
+      mask_free_text(x, names, rules);
     return;
   }
   if (!v.is_object()) return;
   const bool opinion = v.contains("speaker");
   for (auto& [k, x] : v.items()) {
     if (x.is_string() && (kFree.contains(k) || (opinion && k == "body")))
-      x = personal::mask_in_text(x.get<std::string>(), names);
+      x = personal::mask_in_text(x.get<std::string>(), names, rules);
     else if (x.is_structured())
-      mask_free_text(x, names);
+      mask_free_text(x, names, rules);
   }
 }
 
-void mask_public(json& minutes, bool typed, const people::Directory* who = nullptr,
+void mask_public(json& minutes, bool typed, personal::TextRules rules,
+                 const people::Directory* who = nullptr,
                  const std::vector<std::string>& more = {}) {
   auto residents = typed ? resident_names(minutes) : std::vector<std::string>();
   residents.insert(residents.end(), more.begin(), more.end());
@@ -165,7 +166,7 @@ void mask_public(json& minutes, bool typed, const people::Directory* who = nullp
   for (auto& seat : minutes["attendance"]["seats"])
     for (auto& p : seat["proxies"])
       if (!p.contains("role")) p["name"] = personal::mask_name(p.value("name", ""));
-  mask_free_text(minutes, residents);
+  mask_free_text(minutes, residents, rules);
   // A guest's body is free text as recorded ("张小明的律师"); the chair, the
   // recorder and those who carry out an action are members or bodies as
   // recorded, else residents.
@@ -183,7 +184,7 @@ void mask_public(json& minutes, bool typed, const people::Directory* who = nullp
   };
   if (minutes.contains("attendance"))
     each(minutes["attendance"], "guests", [&](json& g) {
-      text(g, "body", [&](const std::string& b) { return personal::mask_in_text(b, residents); });
+      text(g, "body", [&](const std::string& b) { return personal::mask_in_text(b, residents, rules); });
     });
   if (!who) return;
   auto shown = [&](const std::string& n) { return who->shown(n, people::Field::proxy); };
@@ -199,10 +200,10 @@ void mask_public(json& minutes, bool typed, const people::Directory* who = nullp
 /// Amendments of public minutes: their text masked like the record's.
 std::vector<Amendment> public_amendments(const std::vector<Amendment>& all,
                                          const std::vector<std::string>& residents,
-                                         const people::Directory& who) {
+                                         const people::Directory& who, personal::TextRules rules) {
   auto out = all;
   for (auto& a : out) {
-    a.text = personal::mask_in_text(a.text, residents);
+    a.text = personal::mask_in_text(a.text, residents, rules);
     a.by = who.shown(a.by, people::Field::proxy);
   }
   return out;
@@ -709,6 +710,7 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
                    const document::Stamp& stamp) {
   const auto st = state(ledger, meeting);
   const bool typed = document::typed_persons(stamp);
+  const auto rules = document::text_rules(stamp);
   const json rec = st.approved ? json() : record(ledger, c, meeting, typed);
   if (stamp.format == "json") {
     // Everything, for other programs; residents masked when public.
@@ -728,14 +730,14 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
       auto residents = resident_names(j["minutes"]);
       residents.insert(residents.end(), others.begin(), others.end());
       for (auto& a : amendments) {
-        a["text"] = personal::mask_in_text(a.value("text", ""), residents);
+        a["text"] = personal::mask_in_text(a.value("text", ""), residents, rules);
         a["by"] = who.shown(a.value("by", ""), people::Field::proxy);
       }
       for (auto& n : j["approved_by"])
         n = who.shown(n.get<std::string>(), people::Field::proxy);
     }
     j["amendments"] = amendments;
-    if (stamp.is_public) mask_public(j["minutes"], typed, &who, others);
+    if (stamp.is_public) mask_public(j["minutes"], typed, rules, &who, others);
     return j.dump(2) + "\n";
   }
   if (stamp.is_public && typed) {
@@ -748,8 +750,8 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
     const auto others = other_residents(r, st, who);
     auto residents = resident_names(r);
     residents.insert(residents.end(), others.begin(), others.end());
-    mask_public(r, true, &who, others);
-    shown.amendments = public_amendments(st.amendments, residents, who);
+    mask_public(r, true, rules, &who, others);
+    shown.amendments = public_amendments(st.amendments, residents, who, rules);
     for (auto& n : shown.approved_by)
       n = who.shown(n, people::Field::proxy);
     const auto b = blocks(masked, shown, true, stamp.seq, true);
@@ -777,7 +779,7 @@ State shown(ledger::Ledger& ledger, const config::Community& c, std::int64_t mee
   for (const auto& a : st.amendments)
     if (who.kind_of(a.by, people::Field::proxy) == people::Kind::resident) residents.push_back(a.by);
   State out = st;
-  out.amendments = public_amendments(st.amendments, residents, who);
+  out.amendments = public_amendments(st.amendments, residents, who, personal::TextRules::current);
   for (auto& n : out.approved_by)
     n = who.shown(n, people::Field::proxy);
   return out;

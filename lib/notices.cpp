@@ -51,7 +51,8 @@ std::string write(const std::vector<Block>& b, const document::Stamp& stamp) {
 } // namespace
 
 std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
-                            int days, const std::string& issued_on, bool typed) {
+                            int days, const std::string& issued_on, bool typed,
+                            personal::TextRules rules) {
   if (days < 1 || days > kMaxDays)
     throw Error(ErrorKind::usage,
                 i18n::tr(N_("a disclosure period of {} days: use 1 to {}"), days, kMaxDays),
@@ -92,7 +93,7 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
       if (who.kind_of(a.owner, people::Field::proxy) == people::Kind::resident)
         residents.push_back(a.owner);
   auto free = [&](const std::string& t) {
-    return typed ? personal::mask_in_text(t, residents) : t;
+    return typed ? personal::mask_in_text(t, residents, rules) : t;
   };
   std::vector<Block> out;
   out.push_back({Kind::title, i18n::tr(N_("{}: public notice of a decision"), c.name)});
@@ -149,7 +150,7 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
 }
 
 std::vector<Block> results(ledger::Ledger& ledger, const config::Community& c,
-                           const clock::Period& p, bool typed) {
+                           const clock::Period& p, bool typed, personal::TextRules rules) {
   // Writer 2: in titles and decisions, the residents each issue records and
   // any phone, ID number or door masked.
   const people::Directory who(c);
@@ -160,7 +161,7 @@ std::vector<Block> results(ledger::Ledger& ledger, const config::Community& c,
     for (const auto& s : issue.stakeholders)
       if (who.kind_of(s, people::Field::resident) == people::Kind::resident)
         residents.push_back(s);
-    return personal::mask_in_text(t, residents);
+    return personal::mask_in_text(t, residents, rules);
   };
   const auto from = clock::format_date(p.from), to = clock::format_date(p.to);
   std::vector<Block> out;
@@ -261,14 +262,15 @@ std::string render(ledger::Ledger& ledger, const config::Config& config,
     const auto d = decisions::get(ledger, id);
     const auto& c = community_of(config, d.community);
     return write(decision(ledger, c, id, days, stamp.at.substr(0, 10),
-                          document::typed_persons(stamp)),
+                          document::typed_persons(stamp), document::text_rules(stamp)),
                  stamp);
   }
   if (stamp.kind == "results-notice") {
     const auto p = clock::parse_period(second);
     if (!p)
       throw Error(ErrorKind::data, i18n::tr(N_("the export's stamp names '{}'"), stamp.subject));
-    return write(results(ledger, community_of(config, first), *p, document::typed_persons(stamp)),
+    return write(results(ledger, community_of(config, first), *p, document::typed_persons(stamp),
+                         document::text_rules(stamp)),
                  stamp);
   }
   throw Error(ErrorKind::data, i18n::tr(N_("unknown kind of export '{}'"), stamp.kind));

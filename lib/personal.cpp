@@ -788,16 +788,17 @@ namespace {
 
 /// A separator inside a number as people write one: 138-1234-1234,
 /// 138 1234 1234, 138.1234.1234, full-width forms.
-bool is_number_separator(char32_t c) noexcept {
+bool is_number_separator(char32_t c, bool writer2 = false) noexcept {
   const auto n = narrow(c);
-  return n == U'-' || n == U' ' || n == U'.' || n == U'/' || n == U'~' || n == U'(' || n == U'_' ||
+  return n == U'-' || n == U' ' || n == U'.' || n == U'/' || n == U'~' || n == U'(' ||
+         (n == U'_' && !writer2) ||
          n == U')' || n == U',' || c == U'\u3000' || c == U'\u00a0' || c == U'\u2014' ||
          c == U'\u2013' || c == U'\uff0c';
 }
 
 /// The end of a number written with separators from `i` (a digit, or a
 /// "+" before one), and its digits; `i` when there is none.
-std::size_t written_number(U32View s, std::size_t i, std::string& digits) {
+std::size_t written_number(U32View s, std::size_t i, std::string& digits, bool writer2 = false) {
   digits.clear();
   std::size_t j = i;
   if (j < s.size() && narrow(s[j]) == U'+') ++j;
@@ -807,9 +808,10 @@ std::size_t written_number(U32View s, std::size_t i, std::string& digits) {
     if (is_digit(s[end])) {
       digits.push_back(static_cast<char>(narrow(s[end])));
       ++end;
-    } else if (is_number_separator(s[end]) && !digits.empty() &&
+    } else if (is_number_separator(s[end], writer2) && !digits.empty() &&
                ((end + 1 < s.size() && is_digit(s[end + 1])) ||
-                (end + 2 < s.size() && is_number_separator(s[end + 1]) && is_digit(s[end + 2])))) {
+                (end + 2 < s.size() && is_number_separator(s[end + 1], writer2) &&
+                 is_digit(s[end + 2])))) {
       end += is_digit(s[end + 1]) ? std::size_t{1} : std::size_t{2};
     } else {
       break;
@@ -888,7 +890,7 @@ bool hyphenated_door(U32View run) {
 /// a unit or a gate that ends the address or ends in 号 (5号楼502,
 /// 7栋3单元201, 12栋1201号, 3号楼2门301), or 5-2-502. 5号楼12户 is a count of
 /// households, 5号楼2层 a floor: neither is a door.
-std::size_t door_address(U32View s, std::size_t i) {
+std::size_t door_address(U32View s, std::size_t i, bool writer2 = false) {
   std::size_t j = i, door_end = i;
   bool after_building = false, in_unit = false;
   while (j < s.size() && is_designator(s[j])) {
@@ -902,7 +904,7 @@ std::size_t door_address(U32View s, std::size_t i) {
     });
     U32View mark;
     for (const auto m : kAddressMarks)
-      if (s.compare(k, m.size(), m) == 0) {
+      if ((!writer2 || (m != U"#楼" && m != U"＃楼")) && s.compare(k, m.size(), m) == 0) {
         mark = m;
         break;
       }
@@ -913,12 +915,12 @@ std::size_t door_address(U32View s, std::size_t i) {
     // is a number of three digits or more before 家 (5号楼502家).
     static constexpr U32View kCounted = U"户人个家元层辆位名次天年月日米平块台棵盏处间套根条项件只把";
     const bool counted = mark.empty() && k < s.size() && kCounted.find(s[k]) != U32View::npos &&
-                         !in_unit && !(s[k] == U'家' && run.size() >= 3);
+                         (writer2 || (!in_unit && !(s[k] == U'家' && run.size() >= 3)));
     if (number && after_building && (mark.empty() || mark == U"号") && !counted)
       return k + mark.size();
     // A door before 门口, 门外, 楼下, 楼上 (5号楼502门口): the gate or the
     // floor mark is not followed by a number of its own.
-    if (number && after_building && (mark == U"门" || mark == U"楼") &&
+    if (!writer2 && number && after_building && (mark == U"门" || mark == U"楼") &&
         (k + 1 >= s.size() || !is_designator(s[k + 1])))
       return k;
     if (mark.empty()) break;
@@ -926,9 +928,11 @@ std::size_t door_address(U32View s, std::size_t i) {
     // after a building.
     const bool floor = mark == U"层" || mark == U"楼";
     in_unit = mark == U"单元" || mark == U"门" || (floor && in_unit);
-    after_building = mark == U"号楼" || mark == U"栋" || mark == U"幢" || mark == U"座" ||
-                     mark == U"#楼" || mark == U"＃楼" || mark == U"号院" || mark == U"组" ||
-                     in_unit || (floor && after_building);
+    after_building = writer2 ? mark == U"号楼" || mark == U"栋" || mark == U"幢" ||
+                                   mark == U"座" || mark == U"单元" || mark == U"门"
+                             : mark == U"号楼" || mark == U"栋" || mark == U"幢" || mark == U"座" ||
+                                   mark == U"#楼" || mark == U"＃楼" || mark == U"号院" ||
+                                   mark == U"组" || in_unit || (floor && after_building);
     j = k + mark.size();
   }
   return door_end;
@@ -954,7 +958,7 @@ std::size_t personal_prefix(U32View run) {
 /// that both find the same numbers and doors.
 template <class Number>
 U32 rewrite(U32View v, const std::vector<std::pair<U32, U32>>& known, bool doors,
-            const Number& number) {
+            const Number& number, bool writer2 = false) {
   U32 out;
   std::string digits;
   std::size_t i = 0;
@@ -970,18 +974,18 @@ U32 rewrite(U32View v, const std::vector<std::pair<U32, U32>>& known, bool doors
     if (replaced) continue;
     const bool starts = i == 0 || !is_designator(v[i - 1]);
     if (doors && starts && is_designator(v[i])) {
-      if (const auto end = door_address(v, i); end > i) {
+      if (const auto end = door_address(v, i, writer2); end > i) {
         out += decode(mask_place(encode(v.substr(i, end - i))));
         i = end;
         continue;
       }
     }
     if (starts || narrow(v[i]) == U'+' || (is_digit(v[i]) && is_letter(v[i - 1]))) {
-      if (auto end = written_number(v, i, digits); end > i) {
+      if (auto end = written_number(v, i, digits, writer2); end > i) {
         // A phone run on into the next number by a separator
         // (13812341234，7栋, 138 1234 1234 5号楼): its longest first part
         // that is a phone or an ID number, and the rest scanned again.
-        if (!personal_number(digits))
+        if (!writer2 && !personal_number(digits))
           if (const auto cut = personal_prefix(v.substr(i, end - i)); cut > 0) {
             end = i + cut;
             written_number(v.substr(0, end), i, digits);
@@ -998,7 +1002,8 @@ U32 rewrite(U32View v, const std::vector<std::pair<U32, U32>>& known, bool doors
 
 } // namespace
 
-std::string mask_in_text(std::string_view text, const std::vector<std::string>& names) {
+std::string mask_in_text(std::string_view text, const std::vector<std::string>& names,
+                         TextRules rules) {
   std::vector<std::pair<U32, U32>> known; // name, masked
   for (const auto& joint : names) {
     // Joint owners or raisers (马淑芬、杜永强): each name looked for.
@@ -1024,7 +1029,7 @@ std::string mask_in_text(std::string_view text, const std::vector<std::string>& 
     const bool id = digits.size() == 15 || digits.size() == 18;
     return personal_number(digits) ? hide_number(written, 0, written.size(), digits.size(), id)
                                    : U32(written);
-  }));
+  }, rules == TextRules::writer2));
 }
 
 std::string erase_numbers_in_text(std::string_view text, const std::vector<std::string>& only,

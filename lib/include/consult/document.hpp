@@ -10,6 +10,8 @@
 /// reflects; `consult verify --export FILE` reads the stamp back and
 /// regenerates the file to compare (see docs/minutes.md).
 
+#include "consult/personal.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -59,14 +61,18 @@ struct Stamp {
 };
 
 /// The writer version this consult makes new documents of `format` with:
-/// 2 for every format: Markdown text escaped (below), and in every format
-/// people named or masked by their recorded kind (typed_persons). A stamp
-/// naming a higher version than this was made by a newer consult.
+/// 3 for every format. Writer 2: Markdown text escaped (below), and in every
+/// format people named or masked by their recorded kind (typed_persons);
+/// writer 3: besides, free text masks a phone run on into a building number
+/// and doors before 门口, 家, 楼下 (text_rules). A stamp naming a higher
+/// version than this was made by a newer consult.
 int renderer_version(std::string_view format) noexcept;
 
 /// The ledger schema that came with version `renderer` of the writers (2:
-/// schema 9); 0 for writer 1. Once a ledger has it, the writer before is
-/// retired: no document of a later event can carry its stamp.
+/// schema 9); 0 for writer 1 and for writer 3, which came without a schema
+/// change. Once a ledger has it, the writer before is retired: no document
+/// of a later event can carry its stamp. (Writer 2 is not retired by
+/// writer 3: a document of writer 2 verifies whatever its event.)
 int renderer_schema(int renderer) noexcept;
 
 /// Whether a document of `stamp` names people by their recorded kind
@@ -74,6 +80,12 @@ int renderer_schema(int renderer) noexcept;
 /// named. Writer 1 guessed from how a name ends (people::legacy); its
 /// documents are made again that way only to verify them.
 bool typed_persons(const Stamp& stamp) noexcept;
+
+/// Which numbers and doors the free text of a document of `stamp` masks
+/// (personal::TextRules): writer 3 finds a phone run on into a building
+/// number and doors before 门口, 家, 楼下; writers 1 and 2 did not, and their
+/// documents are made again as they were.
+personal::TextRules text_rules(const Stamp& stamp) noexcept;
 
 /// The document as Markdown; the stamp closes it as an HTML comment.
 ///

@@ -82,9 +82,12 @@ Balance balance(ledger::Ledger& ledger, const std::string& community,
 /// and expense (parties masked as residents unless recorded as named or
 /// listed as organisations; reversals shown as corrections), totals and the
 /// balance carried forward. `typed` false: masked as documents stamped
-/// before people were recorded by kind were (document::typed_persons).
+/// before people were recorded by kind were (document::typed_persons);
+/// `rules`: the numbers and doors its writer finds in free text
+/// (document::text_rules).
 std::vector<document::Block> statement(ledger::Ledger& ledger, const config::Community& community,
-                                       const clock::Period& period, bool typed = true);
+                                       const clock::Period& period, bool typed = true,
+                                       personal::TextRules rules = personal::TextRules::current);
 
 /// The statement file for `stamp` (subject "COMMUNITY PERIOD").
 std::string render(ledger::Ledger& ledger, const config::Community& community,

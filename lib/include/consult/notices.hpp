@@ -18,15 +18,18 @@ namespace consult::notices {
 
 /// The notice of decision `id`, disclosed for `days` days from the day of
 /// the stamp. `typed` false: masked as documents stamped before people were
-/// recorded by kind were (document::typed_persons).
+/// recorded by kind were (document::typed_persons); `rules`: the numbers
+/// and doors its writer finds in free text (document::text_rules).
 std::vector<document::Block> decision(ledger::Ledger& ledger, const config::Community& community,
                                       std::int64_t id, int days, const std::string& issued_on,
-                                      bool typed = true);
+                                      bool typed = true,
+                                      personal::TextRules rules = personal::TextRules::current);
 
 /// The results of `period` in `community`. `typed` false: as writer 1 made
-/// them, titles and decisions as recorded.
+/// them, titles and decisions as recorded; `rules` as for decision().
 std::vector<document::Block> results(ledger::Ledger& ledger, const config::Community& community,
-                                     const clock::Period& period, bool typed = true);
+                                     const clock::Period& period, bool typed = true,
+                                     personal::TextRules rules = personal::TextRules::current);
 
 /// The notice file for `stamp`: kind decision-notice (subject "DECISION
 /// DAYS") or results-notice (subject "COMMUNITY PERIOD").

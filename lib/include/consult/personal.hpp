@@ -75,7 +75,15 @@ std::string mask_place(std::string_view place);
 /// one character are left, they would mask unrelated words), and every
 /// mobile number (11 digits from 1) and ID-card number (15 or 18 characters)
 /// masked. Digits may be ASCII or full-width.
-std::string mask_in_text(std::string_view text, const std::vector<std::string>& names);
+///
+/// `rules`: which numbers and doors are found. Documents are made again to
+/// verify them (`consult verify --export`), so a writer keeps the rules it
+/// was made with: TextRules::writer2 is how documents of writer 2 found
+/// them (a phone run on into a building number, 13812341234，7栋, was not
+/// found, nor a door before 门口, 家, 楼下); TextRules::current finds them.
+enum class TextRules { writer2, current };
+std::string mask_in_text(std::string_view text, const std::vector<std::string>& names,
+                         TextRules rules = TextRules::current);
 
 /// Free text with numbers erased, not masked (`consult forget`): each
 /// written number (any separators, ASCII or full-width digits, a +86 before
