@@ -101,24 +101,14 @@ json to_json(const Decision& d) {
 }
 
 Decision shown(ledger::Ledger& ledger, const people::Directory& who, const Decision& recorded,
-               bool reveal) {
+               bool reveal, const std::vector<std::string>& more) {
   if (reveal) return recorded;
   Decision d = recorded;
-  const auto names = issues::residents(issues::get(ledger, d.issue), &who);
+  auto names = issues::residents(issues::get(ledger, d.issue), &who);
+  names.insert(names.end(), more.begin(), more.end());
   d.text = personal::mask_in_text(d.text, names);
   d.reason = personal::mask_in_text(d.reason, names);
   return d;
-}
-
-std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {
-  SQLite::Statement q(ledger.db(),
-                      "SELECT id, text, issue FROM decision ORDER BY id DESC LIMIT 100");
-  std::vector<std::pair<std::int64_t, std::string>> out;
-  while (q.executeStep())
-    out.emplace_back(q.getColumn(0).getInt64(),
-                     personal::mask_in_text(q.getColumn(1).getString(),
-                                            issues::residents(ledger, q.getColumn(2).getInt64())));
-  return out;
 }
 
 } // namespace consult::decisions

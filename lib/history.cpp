@@ -48,11 +48,15 @@ private:
     return c ? *c : none_;
   }
 
-  std::vector<std::string> of_issue(std::int64_t id, const std::string& community_id = {}) {
+  std::vector<std::string> of_issue(std::int64_t id, const std::string& community_id = {},
+                                    std::optional<std::int64_t> meeting = std::nullopt) {
     const auto issue = issues::find(ledger_, id);
     if (!issue) return {};
     const people::Directory who(community(community_id.empty() ? issue->community : community_id));
-    return issues::residents(*issue, &who);
+    auto out = issues::residents(*issue, &who);
+    const auto of_meeting = meetings::residents(ledger_, who, meeting);
+    out.insert(out.end(), of_meeting.begin(), of_meeting.end());
+    return out;
   }
 
   std::vector<std::string> read(const std::string& entity) {
@@ -64,13 +68,15 @@ private:
       const auto m = meetings::find(ledger_, id);
       return m ? meetings::residents(community(m->community), *m) : std::vector<std::string>();
     }
+    // A vote or a decision taken at a meeting: its issue's residents and the
+    // meeting's, as its minutes mask them.
     if (what == "vote") {
       const auto v = votes::find(ledger_, id);
-      return v ? of_issue(v->issue) : std::vector<std::string>();
+      return v ? of_issue(v->issue, v->community, v->meeting) : std::vector<std::string>();
     }
     if (what == "decision") {
       const auto d = decisions::find(ledger_, id);
-      return d ? of_issue(d->issue) : std::vector<std::string>();
+      return d ? of_issue(d->issue, d->community, d->meeting) : std::vector<std::string>();
     }
     if (what == "action") {
       const auto a = actions::find(ledger_, id);

@@ -840,7 +840,10 @@ std::vector<CompositionRow> composition(const config::Community& c, const Meetin
 }
 
 people::Directory directory(const config::Community& c, const Meeting& m) {
-  people::Directory who(c);
+  return directory(people::Directory(c), m);
+}
+
+people::Directory directory(people::Directory who, const Meeting& m) {
   for (const auto& p : m.people) {
     if (p.role == "member") who.add(p.name, people::Kind::member);
     if (p.role == "guest") who.add(p.name, people::Kind::guest);
@@ -868,7 +871,18 @@ std::string shown_names(const people::Directory& who, const CompositionRow& row,
 }
 
 std::vector<std::string> residents(const config::Community& c, const Meeting& m) {
-  const auto who = directory(c, m);
+  return residents(people::Directory(c), m);
+}
+
+std::vector<std::string> residents(ledger::Ledger& ledger, const people::Directory& base,
+                                   std::optional<std::int64_t> id) {
+  if (!id) return {};
+  const auto m = find(ledger, *id);
+  return m ? residents(base, *m) : std::vector<std::string>();
+}
+
+std::vector<std::string> residents(const people::Directory& base, const Meeting& m) {
+  const auto who = directory(base, m);
   std::vector<std::string> out;
   for (const auto& it : m.items) {
     const auto of_issue = issues::residents(it.issue, &who);
@@ -1009,6 +1023,24 @@ std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::
   while (q.executeStep()) {
     const auto m = shown(none, get(ledger, q.getColumn(0).getInt64()), false);
     out.emplace_back(m.id, m.title);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::int64_t, std::string>>
+decision_completion_candidates(ledger::Ledger& ledger) {
+  SQLite::Statement q(ledger.db(),
+                      "SELECT id, text, issue, meeting FROM decision ORDER BY id DESC LIMIT 100");
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  const people::Directory none; // without the roster
+  while (q.executeStep()) {
+    auto names = issues::residents(ledger, q.getColumn(2).getInt64());
+    if (!q.getColumn(3).isNull()) {
+      const auto of_meeting = residents(ledger, none, q.getColumn(3).getInt64());
+      names.insert(names.end(), of_meeting.begin(), of_meeting.end());
+    }
+    out.emplace_back(q.getColumn(0).getInt64(),
+                     personal::mask_in_text(q.getColumn(1).getString(), names));
   }
   return out;
 }

@@ -78,6 +78,12 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
       if (p.role == "resident" || p.role == "stakeholder") residents.push_back(p.name);
     for (const auto& x : {m.chair, m.recorder})
       if (who.kind_of(x, people::Field::proxy) == people::Kind::resident) residents.push_back(x);
+    // Writer 3: every resident the meeting records (whoever raised the
+    // other issues on its agenda too), as its public minutes mask them.
+    if (rules == personal::TextRules::current) {
+      const auto of_meeting = meetings::residents(c, m);
+      residents.insert(residents.end(), of_meeting.begin(), of_meeting.end());
+    }
   }
   if (typed && d.vote) {
     const auto v = votes::get(ledger, *d.vote);
@@ -154,13 +160,18 @@ std::vector<Block> results(ledger::Ledger& ledger, const config::Community& c,
   // Writer 2: in titles and decisions, the residents each issue records and
   // any phone, ID number or door masked.
   const people::Directory who(c);
-  auto free = [&](std::int64_t issue_id, const std::string& t) {
+  auto free = [&](std::int64_t issue_id, const std::string& t,
+                  std::optional<std::int64_t> meeting = std::nullopt) {
     if (!typed) return t;
     const auto issue = issues::get(ledger, issue_id);
     std::vector<std::string> residents = {issue.raised_by};
     for (const auto& s : issue.stakeholders)
       if (who.kind_of(s, people::Field::resident) == people::Kind::resident)
         residents.push_back(s);
+    if (meeting) {
+      const auto of_meeting = meetings::residents(c, meetings::get(ledger, *meeting));
+      residents.insert(residents.end(), of_meeting.begin(), of_meeting.end());
+    }
     return personal::mask_in_text(t, residents, rules);
   };
   const auto from = clock::format_date(p.from), to = clock::format_date(p.to);
@@ -195,17 +206,23 @@ std::vector<Block> results(ledger::Ledger& ledger, const config::Community& c,
   dec.header = {_("No."), _("Date"), _("Matter"), _("Decision"), _("Result")};
   {
     SQLite::Statement q(ledger.db(),
-                        "SELECT d.id, d.on_date, i.title, d.text, d.result, i.id FROM decision d "
-                        "JOIN issue i ON i.id = d.issue WHERE d.community = ? AND d.on_date "
-                        "BETWEEN ? AND ? ORDER BY d.on_date, d.id");
+                        "SELECT d.id, d.on_date, i.title, d.text, d.result, i.id, d.meeting "
+                        "FROM decision d JOIN issue i ON i.id = d.issue WHERE d.community = ? "
+                        "AND d.on_date BETWEEN ? AND ? ORDER BY d.on_date, d.id");
     q.bind(1, c.id);
     q.bind(2, from);
     q.bind(3, to);
-    while (q.executeStep())
+    while (q.executeStep()) {
+      // Writer 3: a decision taken at a meeting masks every resident the
+      // meeting records, as its public minutes do.
+      std::optional<std::int64_t> meeting;
+      if (rules == personal::TextRules::current && !q.getColumn(6).isNull())
+        meeting = q.getColumn(6).getInt64();
       dec.rows.push_back({std::to_string(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
                           free(q.getColumn(5).getInt64(), q.getColumn(2).getString()),
-                          free(q.getColumn(5).getInt64(), q.getColumn(3).getString()),
+                          free(q.getColumn(5).getInt64(), q.getColumn(3).getString(), meeting),
                           q.getColumn(4).getString()});
+    }
   }
   if (dec.rows.empty())
     out.push_back({Kind::paragraph, _("No decisions in the period.")});

@@ -767,7 +767,9 @@ Vote shown(ledger::Ledger& ledger, const people::Directory& who, const Vote& rec
            bool reveal) {
   if (reveal) return recorded;
   Vote v = recorded;
-  const auto names = issues::residents(issues::get(ledger, v.issue), &who);
+  auto names = issues::residents(issues::get(ledger, v.issue), &who);
+  const auto of_meeting = meetings::residents(ledger, who, v.meeting);
+  names.insert(names.end(), of_meeting.begin(), of_meeting.end());
   auto mask = [&](std::string& t) { t = personal::mask_in_text(t, names); };
   mask(v.question);
   mask(v.reason);
@@ -785,12 +787,18 @@ Vote shown(ledger::Ledger& ledger, const people::Directory& who, const Vote& rec
 
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger) {
   SQLite::Statement q(ledger.db(),
-                      "SELECT id, question, issue FROM vote ORDER BY id DESC LIMIT 100");
+                      "SELECT id, question, issue, meeting FROM vote ORDER BY id DESC LIMIT 100");
   std::vector<std::pair<std::int64_t, std::string>> out;
-  while (q.executeStep())
+  const people::Directory none; // without the roster
+  while (q.executeStep()) {
+    auto names = issues::residents(ledger, q.getColumn(2).getInt64());
+    if (!q.getColumn(3).isNull()) {
+      const auto of_meeting = meetings::residents(ledger, none, q.getColumn(3).getInt64());
+      names.insert(names.end(), of_meeting.begin(), of_meeting.end());
+    }
     out.emplace_back(q.getColumn(0).getInt64(),
-                     personal::mask_in_text(q.getColumn(1).getString(),
-                                            issues::residents(ledger, q.getColumn(2).getInt64())));
+                     personal::mask_in_text(q.getColumn(1).getString(), names));
+  }
   return out;
 }
 

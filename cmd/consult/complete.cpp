@@ -97,7 +97,7 @@ void from_ledger(Context& ctx, Kind kind, Candidates& out) {
     lookup = votes::completion_candidates;
     break;
   case Kind::decision:
-    lookup = decisions::completion_candidates;
+    lookup = meetings::decision_completion_candidates;
     break;
   case Kind::action:
     lookup = actions::completion_candidates;

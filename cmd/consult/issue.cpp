@@ -9,10 +9,10 @@
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/meetings.hpp"
 #include "consult/people.hpp"
 #include "consult/personal.hpp"
 #include "consult/ledger_info.hpp"
-#include "consult/personal.hpp"
 #include "consult/render.hpp"
 #include "consult/text.hpp"
 #include "consult/votes.hpp"
@@ -363,7 +363,8 @@ void issue_show(Context& c, const IssueShowOptions& o) {
   df.issue = issue.id;
   auto taken = decisions::list(c.ledger(), df);
   for (auto& d : taken)
-    d = decisions::shown(c.ledger(), who, d, o.reveal);
+    d = decisions::shown(c.ledger(), who, d, o.reveal,
+                         meetings::residents(c.ledger(), who, d.meeting));
   actions::Filter af;
   af.issue = issue.id;
   auto actions = actions::list(c.ledger(), af);

@@ -7,6 +7,7 @@
 #include "consult/error.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/meetings.hpp"
 #include "consult/owners.hpp"
 #include "consult/personal.hpp"
 #include "consult/render.hpp"
@@ -388,8 +389,11 @@ void decision_list(Context& c, const DecisionListOptions& o) {
       ids.push_back(d.id);
     c.record_reveal("decision list", o.community, {{"decisions", ids}});
   }
-  for (auto& d : list)
-    d = decisions::shown(c.ledger(), people::Directory(c.community(d.community)), d, o.reveal);
+  for (auto& d : list) {
+    const people::Directory who(c.community(d.community));
+    d = decisions::shown(c.ledger(), who, d, o.reveal,
+                         meetings::residents(c.ledger(), who, d.meeting));
+  }
   if (c.out.json) {
     for (const auto& d : list)
       c.out.json_line(decisions::to_json(d));
@@ -427,7 +431,8 @@ void decision_show(Context& c, const DecisionShowOptions& o) {
   const auto& com = c.community(recorded.community);
   if (o.reveal) c.record_reveal("decision show", com.id, {{"decisions", {recorded.id}}});
   const people::Directory who(com);
-  const auto d = decisions::shown(c.ledger(), who, recorded, o.reveal);
+  const auto d = decisions::shown(c.ledger(), who, recorded, o.reveal,
+                                  meetings::residents(c.ledger(), who, recorded.meeting));
   if (c.out.json) {
     c.out.json_line(decisions::to_json(d));
     return;

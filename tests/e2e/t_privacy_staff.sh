@@ -16,15 +16,16 @@ ok issue add --community heping --title "邻居王大锤（3号楼301室）家�
   --category other --raised-by 陈晓方 --raised-on 2026-11-14 --stakeholder 王大锤
 ok issue accept 1
 ok issue accept 2
+ok issue comment 1 "张小明电话13812341234，住5号楼2单元502门口" --by 李四平
 export CONSULT_NOW="2026-11-21 09:00"
 ok meeting plan --community heping --kind council --at "2026-12-02 19:30" --until 21:00 \
-  --venue "张小明家楼下" --chair 王建国 --recorder 陈静 --issue 1,2
+  --title "张小明家积水协调会" --venue "张小明家楼下" --chair 王建国 --recorder 陈静 --issue 1,2
 export CONSULT_NOW="2026-12-02 21:00"
 ok meeting attend 1 --present 王建国,李秀英,赵德明,孙桂兰,吴丽华,陈静,周志强,李四平 \
   --absent "刘洋=去张小明家了解情况" --guest "何工=张小明的律师 13900001111"
 ok meeting note 1 --issue 1 --speaker 何工 --position against --text "张小明说他家在5号楼2单元502室"
 ok meeting note 1 --issue 1 --speaker 李四平 --text "我是李四平，同意"
-ok vote open --meeting 1 --issue 2 --question "是否约谈王大锤（13812341234）" \
+ok vote open --meeting 1 --issue 2 --question "是否约谈王大锤（13812341234），张小明到场" \
   --method show-of-hands --rule majority-present
 ok vote tally 1 --count yes=6,no=0,abstain=1
 ok vote close 1
@@ -36,6 +37,8 @@ ok action progress 1 --percent 40 --note "张小明已买材料，住5号楼502�
 ok meeting close 1
 ok fund add --kind income --amount 500 --party 张小明 \
   --purpose "张小明捐款（5号楼2单元502室，138 1234 1234）" --issue 1
+ok minutes approve 1 --by 王建国,李四平
+ok minutes amend 1 --text "更正：张小明电话13812341234，7栋3单元201室" --by 李四平
 export CONSULT_NOW="2026-12-22 09:00"
 
 no_raw() { # WHAT: the last command's stdout
@@ -47,7 +50,7 @@ no_raw() { # WHAT: the last command's stdout
 for args in "meeting show 1" "meeting list" "vote show 1" "vote list" "decision list" \
   "decision show 1" "decision show 2" "action list" "action show 1" "action show 2" \
   "action overdue --community heping" "fund list" "issue list" "issue show 1" "issue show 2" \
-  "log" "log --payload"; do
+  "log" "log --payload" "minutes show 1"; do
   ok $args
   no_raw "$args"
   ok --json $args
@@ -56,6 +59,19 @@ done
 # What `action progress` and `action add` print back is masked the same way.
 ok --json action progress 1 --percent 60 --note "张小明说下周完工"
 no_raw "action progress --json"
+
+# What vote open and close printed back, and the public notices: the
+# meeting's title names the raiser of another issue on its agenda, the vote
+# on issue 2 a resident of issue 1; public minutes and notices mask them alike.
+ok notice decision 1 --format md --out notice1.md
+ok notice results --community heping --period 2026-12 --format md --out results.md
+ok minutes export 1 --public --format md --out minutes.md
+for f in notice1.md results.md minutes.md; do
+  cp "$f" "$T/out"
+  no_raw "$f"
+  ok verify --export "$f"
+done
+grep -qF '"renderer":3' notice1.md || fail "a new notice is not of writer 3"
 
 # Masked, not hidden: the resident's mark, and the named stay named.
 ok decision show 2
@@ -91,8 +107,10 @@ ok decision list --reveal
 out_has "是否约谈王大锤（13812341234）"
 ok meeting show 1 --reveal
 out_has "张小明说他家在5号楼2单元502室"
+ok --json minutes show 1 --reveal
+out_has "更正：张小明电话13812341234"
 after=$(sqlite3 "$CONSULT_LEDGER" "SELECT count(*) FROM event WHERE kind = 'privacy.reveal'")
-[ "$after" -eq $((before + 5)) ] || fail "recorded $((after - before)) reveals of 5"
+[ "$after" -eq $((before + 6)) ] || fail "recorded $((after - before)) reveals of 6"
 ok log --reveals
 out_has "decision show"
 out_has "action list"

@@ -670,7 +670,7 @@ TEST_CASE("staff see what was typed about residents masked: votes, decisions, ac
   CHECK(found);
 
   // Shell completion describes ids as staff see them.
-  for (const auto& list : {votes::completion_candidates(l), decisions::completion_candidates(l),
+  for (const auto& list : {votes::completion_candidates(l), meetings::decision_completion_candidates(l),
                            actions::completion_candidates(l), meetings::completion_candidates(l),
                            issues::completion_candidates(l)})
     for (const auto& [id, text] : list)

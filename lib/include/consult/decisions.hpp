@@ -55,12 +55,10 @@ nlohmann::json to_json(const Decision& d);
 
 /// Decision `d` as staff see it unless `reveal`: its text and reasoning with
 /// the residents of its issue (issues::residents) and any phone, ID-card
-/// number or door masked.
+/// number or door masked; `more`: residents besides (those of the meeting
+/// it was taken at, meetings::residents, as its minutes mask them).
 Decision shown(ledger::Ledger& ledger, const people::Directory& who, const Decision& d,
-               bool reveal);
+               bool reveal, const std::vector<std::string>& more = {});
 
-/// Decisions a command line may name next (shell completion): newest first,
-/// at most 100, as (id, text), the text masked as shown() does.
-std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
 
 } // namespace consult::decisions

@@ -24,7 +24,8 @@ struct Shown {
 /// masked (events::masked_payload) with, besides the residents it names,
 /// those of the records its entity is about: an issue's (whoever raised it,
 /// its stakeholders), a meeting's (meetings::residents), or the issue of a
-/// vote, decision, action or account-book entry. `config` (may be null)
+/// vote, decision, action or account-book entry (and of a vote or decision
+/// taken at a meeting, the meeting's). `config` (may be null)
 /// tells members, guests and bodies from residents.
 std::vector<Shown> shown(ledger::Ledger& ledger, std::vector<ledger::Event> events, bool reveal,
                          const config::Config* config);

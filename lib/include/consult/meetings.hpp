@@ -250,6 +250,9 @@ std::vector<CompositionRow> composition(const config::Community& community, cons
 /// records them. Each field then says what it holds (people::Field).
 people::Directory directory(const config::Community& community, const Meeting& m);
 
+/// The same over `who` (a directory of the community).
+people::Directory directory(people::Directory who, const Meeting& m);
+
 /// A participant's name as it may be shown: members and guests named, a
 /// stakeholder or resident who took part masked unless `reveal` (or listed
 /// as an organisation).
@@ -264,6 +267,15 @@ std::string shown_names(const people::Directory& who, const CompositionRow& row,
 /// and the issue's stakeholders, and the residents who came, spoke, chaired,
 /// recorded or came in a member's place (by directory()); each once.
 std::vector<std::string> residents(const config::Community& community, const Meeting& m);
+
+/// The same, with `who` for the community's roster and organisations.
+std::vector<std::string> residents(const people::Directory& who, const Meeting& m);
+
+/// The residents of meeting `id` (none without one, or for no such meeting):
+/// those of a record taken at a meeting — a vote, a decision — masked
+/// wherever its text is shown, as the meeting's minutes mask them.
+std::vector<std::string> residents(ledger::Ledger& ledger, const people::Directory& who,
+                                   std::optional<std::int64_t> id);
 
 /// Meeting `m` as staff see it unless `reveal`: its free text — title,
 /// venue, link, reason, agenda titles and notes, opinions, the detail and
@@ -284,6 +296,13 @@ inline constexpr std::int64_t kMaxEntitled = 10'000'000;
 /// Meetings a command line may name next (shell completion): newest first,
 /// at most 100, as (id, title), the title as shown() unrevealed.
 std::vector<std::pair<std::int64_t, std::string>> completion_candidates(ledger::Ledger& ledger);
+
+/// Decisions a command line may name next (shell completion): newest first,
+/// at most 100, as (id, text), the text masked with the residents of its
+/// issue and of the meeting it was taken at (here, since decisions are
+/// taken at meetings and the decisions module is below this one).
+std::vector<std::pair<std::int64_t, std::string>>
+decision_completion_candidates(ledger::Ledger& ledger);
 
 /// How many issues are on the agenda of meeting `id`.
 std::int64_t item_count(ledger::Ledger& ledger, std::int64_t id);
