@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -49,13 +50,50 @@ void refs_in(const json& j, std::vector<std::string>& out) {
 
 using Spare = std::function<bool(const std::string&, const std::string&)>;
 
+/// The names one field holds, as byte spans: joint owners or raisers
+/// (马淑芬、杜永强, 张三/李四) are each a name; one name is itself.
+std::vector<std::pair<std::size_t, std::size_t>> joint_names(const std::string& s) {
+  static const char* const kSeparators[] = {"、", "，", ",", "/", "／", "；", ";", "|", "｜"};
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t start = 0, i = 0;
+  auto add = [&](std::size_t end) {
+    std::size_t a = start, b = end;
+    while (a < b && s[a] == ' ')
+      ++a;
+    while (b > a && s[b - 1] == ' ')
+      --b;
+    if (b > a) out.emplace_back(a, b - a);
+  };
+  while (i < s.size()) {
+    std::size_t sep = 0;
+    for (const char* x : kSeparators)
+      if (s.compare(i, std::strlen(x), x) == 0) {
+        sep = std::strlen(x);
+        break;
+      }
+    if (sep == 0) {
+      ++i;
+      continue;
+    }
+    add(i);
+    i += sep;
+    start = i;
+  }
+  add(s.size());
+  return out;
+}
+
 /// Names recorded in the fields for people (`key`: the one they are under,
 /// "" outside them), but those `spare` keeps.
 void names_in(const json& v, const std::string& key, std::set<std::string>& out,
               const Spare& spare) {
   if (v.is_string()) {
-    const auto s = v.get<std::string>();
-    if (!key.empty() && !s.empty() && !is_erased(s) && !(spare && spare(s, key))) out.insert(s);
+    const auto whole = v.get<std::string>();
+    if (key.empty()) return;
+    for (const auto& [at, n] : joint_names(whole)) {
+      const auto s = whole.substr(at, n);
+      if (!is_erased(s) && !(spare && spare(s, key))) out.insert(s);
+    }
   } else if (v.is_array()) {
     for (const auto& x : v)
       names_in(x, key, out, spare);
@@ -101,10 +139,20 @@ constexpr std::string_view kErasedText = "〔已删除〕";
 /// guest or a body of that name.
 void replace_names(json& v, const std::string& key, const Erasure& e) {
   if (v.is_string()) {
-    const auto name = v.get<std::string>();
-    if (const auto it = e.targets.find(name);
-        it != e.targets.end() && !(e.spare && e.spare(name, key)))
-      v = it->second;
+    // Each of joint names (马淑芬、杜永强) on its own: the target's mark, the
+    // others as they were.
+    const auto whole = v.get<std::string>();
+    std::string out;
+    std::size_t last = 0;
+    for (const auto& [at, n] : joint_names(whole)) {
+      const auto name = whole.substr(at, n);
+      out += whole.substr(last, at - last);
+      const auto it = e.targets.find(name);
+      out += it != e.targets.end() && !(e.spare && e.spare(name, key)) ? it->second : name;
+      last = at + n;
+    }
+    out += whole.substr(last);
+    v = out;
   } else if (v.is_array()) {
     for (auto& x : v)
       replace_names(x, key, e);
