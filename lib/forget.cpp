@@ -234,6 +234,20 @@ json erase(json fields, const Erasure& e, bool about) {
       replace_names(v, k, e);
     } else if (ledger::free_text_key(k)) {
       if (v.is_string()) v = scrub_text(v.get<std::string>(), e, about);
+    } else if (k == "options" && v.is_array()) {
+      // A vote's options as typed, and its counts by them: the same text
+      // scrubbed alike, so that they still match.
+      for (auto& o : v)
+        if (o.is_string()) o = scrub_text(o.get<std::string>(), e, about);
+    } else if (k == "counts" && v.is_object()) {
+      json scrubbed = json::object();
+      for (const auto& [option, n] : v.items())
+        scrubbed[scrub_text(option, e, about)] = n;
+      v = std::move(scrubbed);
+    } else if (k == "counts" && v.is_array()) {
+      for (auto& c : v)
+        if (c.is_object() && c.contains("option") && c["option"].is_string())
+          c["option"] = scrub_text(c["option"].get<std::string>(), e, about);
     } else if (!about) {
       continue;
     } else if (k == "phone" && v.is_string()) {

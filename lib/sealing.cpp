@@ -27,13 +27,14 @@ bool named_role(const json& role) {
 } // namespace
 
 bool free_text_key(const std::string& key) {
-  // "detail" (a guest's body, a member's role as typed) and "online" (a
-  // meeting's link and its text) were added after the first sealed ledgers:
-  // in events written before, they stay in the chain as they were.
+  // "detail" (a guest's body, a member's role as typed), "online" (a
+  // meeting's link and its text), and a vote's "choice" and "option" (as
+  // typed: 张三方案) were added after the first sealed ledgers: in events
+  // written before, they stay in the chain as they were.
   static const char* const kKeys[] = {"title",  "body",   "text",         "note",     "purpose",
                                       "what",   "venue",  "reason",       "comment",  "answer",
                                       "outcome_note",     "question",     "matter",   "detail",
-                                      "online"};
+                                      "online", "choice", "option"};
   for (const char* k : kKeys)
     if (key == k) return true;
   return false;
@@ -63,6 +64,10 @@ bool personal_key(const json& object, const std::string& key) {
                                         "units",     "unit",      "owner",  "stakeholders", "proxies", "extra"};
   for (const char* k : kPeople)
     if (key == k) return true;
+  // A vote's options as typed and its counts by them ({"张三方案": 6}, or
+  // [{option, count}] in minutes): sealed whole.
+  if (key == "options") return value.is_array();
+  if (key == "counts") return value.is_object() || value.is_array();
   // A proxy's {name, for}: whom the proxy stands for (a vote's tally has
   // numbers under "for").
   if (key == "for") return value.is_string();

@@ -105,9 +105,14 @@ out_has "decision 3 recorded; issue 3 is consulting"
 # vote's events after its opening (which lists who may vote) hold counts only.
 [ "$(sqlite3 "$CONSULT_LEDGER" "SELECT group_concat(kind) FROM event WHERE entity = 'vote:3'")" = \
   "vote.open,vote.tally,vote.close" ] || fail "unexpected events for the secret ballot"
-sqlite3 "$CONSULT_LEDGER" "SELECT payload FROM event WHERE entity = 'vote:3' AND kind <> 'vote.open'" \
-  >"$T/secret"
+# The payloads as written (the counts are sealed apart from the chain with
+# the options they name: read them back through the log), and the sealed
+# values themselves.
+ok --json log --entity vote:3
+jq -c 'select(.kind != "vote.open") | .payload' "$T/out" >"$T/secret"
 grep -qF '"counts":{"abstain":1,"no":2,"yes":5}' "$T/secret" || fail "secret counts not kept"
+sqlite3 "$CONSULT_LEDGER" "SELECT p.value FROM personal_value p JOIN event e ON e.seq = p.seq
+  WHERE e.entity = 'vote:3' AND e.kind <> 'vote.open'" >>"$T/secret"
 for name in 王建国 李秀英 赵德明 孙桂兰 吴丽华 陈静 刘洋 周晓 周志强; do
   ! grep -qF "$name" "$T/secret" || fail "secret ballot names $name"
 done
