@@ -74,8 +74,13 @@ void mask_text(json& v, const std::vector<std::string>& names) {
         if (o.is_string()) o = personal::mask_in_text(o.get<std::string>(), names);
     } else if (key == "counts" && x.is_object()) {
       json masked = json::object();
-      for (auto& [option, n] : x.items())
-        masked[personal::mask_in_text(option, names)] = n;
+      for (auto& [option, n] : x.items()) {
+        auto shown = personal::mask_in_text(option, names);
+        // Two options that mask alike stay two (张*华方案, 张*华方案（2）).
+        for (int k = 2; masked.contains(shown); ++k)
+          shown = personal::mask_in_text(option, names) + "（" + std::to_string(k) + "）";
+        masked[shown] = n;
+      }
       x = std::move(masked);
     } else if (x.is_structured() && key != "config") {
       mask_text(x, names);

@@ -169,7 +169,7 @@ std::size_t utf8_length(unsigned char c) {
 /// Free text with the targets' names and contacts erased; other residents'
 /// longer names that hold a target's stay whole. A text that names a target
 /// or is the target's own loses every phone, ID number and door as well.
-std::string scrub_text(const std::string& s, const Erasure& e, bool about) {
+std::string scrub_text(const std::string& s, const Erasure& e, bool about, bool numbered = false) {
   std::vector<std::string> names;
   for (const auto& [name, mark] : e.targets) {
     (void)mark;
@@ -200,7 +200,9 @@ std::string scrub_text(const std::string& s, const Erasure& e, bool about) {
       }
     for (std::size_t k = 0; !done && k < names.size(); ++k)
       if (at(i, names[k])) {
-        out += kErasedText;
+        // A vote's option keeps the resident's numbered mark, so that two
+        // options naming two residents stay two options.
+        out += numbered ? e.targets.at(names[k]) : std::string(kErasedText);
         i += names[k].size();
         done = mentioned = true;
       }
@@ -232,22 +234,24 @@ json erase(json fields, const Erasure& e, bool about) {
   for (auto& [k, v] : fields.items()) {
     if (ledger::person_key(k)) {
       replace_names(v, k, e);
+    } else if ((k == "choice" || k == "option") && v.is_string()) {
+      v = scrub_text(v.get<std::string>(), e, about, true);
     } else if (ledger::free_text_key(k)) {
       if (v.is_string()) v = scrub_text(v.get<std::string>(), e, about);
     } else if (k == "options" && v.is_array()) {
       // A vote's options as typed, and its counts by them: the same text
       // scrubbed alike, so that they still match.
       for (auto& o : v)
-        if (o.is_string()) o = scrub_text(o.get<std::string>(), e, about);
+        if (o.is_string()) o = scrub_text(o.get<std::string>(), e, about, true);
     } else if (k == "counts" && v.is_object()) {
       json scrubbed = json::object();
       for (const auto& [option, n] : v.items())
-        scrubbed[scrub_text(option, e, about)] = n;
+        scrubbed[scrub_text(option, e, about, true)] = n;
       v = std::move(scrubbed);
     } else if (k == "counts" && v.is_array()) {
       for (auto& c : v)
         if (c.is_object() && c.contains("option") && c["option"].is_string())
-          c["option"] = scrub_text(c["option"].get<std::string>(), e, about);
+          c["option"] = scrub_text(c["option"].get<std::string>(), e, about, true);
     } else if (!about) {
       continue;
     } else if (k == "phone" && v.is_string()) {

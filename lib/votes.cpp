@@ -773,13 +773,29 @@ Vote shown(ledger::Ledger& ledger, const people::Directory& who, const Vote& rec
   auto mask = [&](std::string& t) { t = personal::mask_in_text(t, names); };
   mask(v.question);
   mask(v.reason);
-  // Options, counts and ballots' choices alike, so that they still match.
+  // Options, counts and ballots' choices alike, so that they still match;
+  // two options that mask alike (张立华方案, 张秀华方案) are told apart by
+  // their place: 张*华方案（2）.
+  std::map<std::string, std::string> shown_option;
+  std::set<std::string> used;
+  for (std::size_t k = 0; k < v.options.size(); ++k) {
+    auto masked = personal::mask_in_text(v.options[k], names);
+    if (!used.insert(masked).second) {
+      masked += fmt::format("（{}）", k + 1);
+      used.insert(masked);
+    }
+    shown_option.emplace(v.options[k], masked);
+  }
+  auto option = [&](std::string& o) {
+    const auto it = shown_option.find(o);
+    o = it != shown_option.end() ? it->second : personal::mask_in_text(o, names);
+  };
   for (auto& o : v.options)
-    mask(o);
-  for (auto& [option, n] : v.counts)
-    mask(option);
+    option(o);
+  for (auto& [o, n] : v.counts)
+    option(o);
   for (auto& b : v.ballots)
-    mask(b.choice);
+    option(b.choice);
   for (auto& x : v.extensions)
     mask(x.reason);
   return v;
