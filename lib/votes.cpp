@@ -770,6 +770,10 @@ Vote shown(ledger::Ledger& ledger, const people::Directory& who, const Vote& rec
   auto names = issues::residents(issues::get(ledger, v.issue), &who);
   const auto of_meeting = meetings::residents(ledger, who, v.meeting);
   names.insert(names.end(), of_meeting.begin(), of_meeting.end());
+  // Owners who voted are residents, as the public notice masks them.
+  if (v.electorate == "roster")
+    for (const auto& b : v.ballots)
+      names.push_back(b.voter);
   auto mask = [&](std::string& t) { t = personal::mask_in_text(t, names); };
   mask(v.question);
   mask(v.reason);
