@@ -33,6 +33,7 @@ struct TomlAssertion : std::logic_error {
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -827,11 +828,259 @@ const Label* Community::meeting_kind(const std::string& key) const {
 const Seat* Community::seat(const std::string& key) const {
   return find_key(council.seats, key);
 }
+const Body* Community::body(const std::string& key) const {
+  return find_key(bodies, key);
+}
+const Body* Community::body_of_kind(const std::string& kind) const {
+  for (const auto& b : bodies)
+    if (std::find(b.kinds.begin(), b.kinds.end(), kind) != b.kinds.end()) return &b;
+  return nullptr;
+}
+const Body& Community::council_body() const {
+  static const Body kNone; // a community made in code without a file
+  return bodies.empty() ? kNone : bodies.front();
+}
 
 const Community* Config::find(const std::string& id) const {
   for (const auto& c : communities)
     if (c.id == id) return &c;
   return nullptr;
+}
+
+const std::vector<std::string>& body_types() {
+  static const std::vector<std::string> kTypes = {"council",         "building-group",
+                                                  "owners-committee", "owners-assembly",
+                                                  "residents-meeting", "other"};
+  return kTypes;
+}
+
+namespace {
+
+/// Who takes part in a body of `type` unless its file says otherwise.
+std::string default_electorate(const std::string& type) {
+  if (type == "building-group" || type == "residents-meeting") return "residents";
+  if (type == "owners-assembly") return "owners";
+  return "members";
+}
+
+/// The profile a body of `type` decides by unless its file says otherwise:
+/// the law's where there is one (docs/bodies.md).
+std::string default_profile(const std::string& type) {
+  if (type == "owners-assembly") return "civil-code-278";
+  if (type == "residents-meeting") return "residents-meeting";
+  if (type == "owners-committee") return "majority-members";
+  return "majority-present";
+}
+
+/// `name` as a notice is signed: with the community's name before it
+/// unless it already begins with it.
+std::string signed_as(const Community& c, const std::string& name) {
+  return name.rfind(c.name, 0) == 0 ? name : c.name + name;
+}
+
+std::string known_profiles(const Community& c) {
+  std::string known = fmt::format("{}", fmt::join(rules::builtin_profiles(), ", "));
+  for (const auto& defined : c.rules.profiles)
+    known += ", " + defined.key;
+  return known;
+}
+
+/// Reads `[[bodies]]` and completes the bodies a file implies: the council
+/// of `[council]` first, then each configured body, then an owners'
+/// assembly and a residents' meeting for kinds whose default profile is
+/// theirs when no body of that type holds them. A kind with any other
+/// default profile that no body names is the council's (as before bodies).
+void parse_bodies(Reader& r, Community& c, const toml::array* council_kinds, Body council,
+                  const std::string& council_at) {
+  std::map<std::string, std::string> holder; // kind -> body key
+  auto take_kinds = [&](Body& b, const toml::array* kinds, Reader& br, const std::string& path) {
+    if (!kinds) return;
+    for (auto&& node : *kinds) {
+      if (!node.is_string())
+        fail(br.at(node), path, _("each meeting kind is a key in quotes"),
+             _("e.g. kinds = [\"building-group\"]"));
+      const std::string kind = node.as_string()->get();
+      if (!c.meeting_kind(kind)) {
+        std::string keys;
+        for (const auto& k : c.meeting_kinds)
+          keys += (keys.empty() ? "" : ", ") + k.key;
+        fail(br.at(node), path, i18n::tr(N_("unknown meeting kind '{}'"), text::quote_input(kind)),
+             i18n::tr(N_("add it under [meeting_kinds]; known kinds: {}"), keys));
+      }
+      if (const auto it = holder.find(kind); it != holder.end())
+        fail(br.at(node), path,
+             i18n::tr(N_("meetings of kind '{}' are already held by body '{}'"),
+                      text::quote_input(kind), it->second),
+             _("each meeting kind belongs to one body; give the other body its own kind"));
+      holder[kind] = b.key;
+      b.kinds.push_back(kind);
+    }
+  };
+  auto check_profile = [&](const std::string& profile, const std::string& at,
+                           const std::string& path) {
+    if (!profile.empty() && !find_profile(c, profile))
+      fail(at, path, i18n::tr(N_("unknown rule profile '{}'"), text::quote_input(profile)),
+           i18n::tr(N_("known profiles: {}; or define one under [rules.profiles]"),
+                    known_profiles(c)));
+  };
+
+  council.key = "council";
+  council.type = "council";
+  council.name = c.council.name;
+  council.electorate = "members";
+  for (const auto& seat : c.council.seats)
+    for (const auto& m : seat.members)
+      council.members.push_back(m);
+  check_profile(council.profile, council_at, "council.profile");
+  {
+    static const toml::table kNone;
+    Reader cr(kNone, r.file(), "council");
+    take_kinds(council, council_kinds, cr, "council.kinds");
+    c.council.kinds = council.kinds;
+  }
+  c.bodies.push_back(std::move(council));
+
+  if (const auto* bodies = r.opt_array("bodies")) {
+    std::size_t i = 0;
+    for (auto&& node : *bodies) {
+      const std::string key = fmt::format("bodies[{}]", i++);
+      if (!node.is_table()) fail(r.at(node), key, _("expected a table [[bodies]]"));
+      Reader br = r.sub(*node.as_table(), key);
+      Body b;
+      b.key = br.string("key");
+      if (!valid_key(b.key))
+        fail(br.at(*br.get("key")), br.key_path("key"),
+             _("keys must be lower-case letters, digits, '-' or '_'"));
+      if (c.body(b.key))
+        fail(br.at(*br.get("key")), br.key_path("key"),
+             b.key == "council"
+                 ? std::string(_("'council' is the residents' council of [council]"))
+                 : i18n::tr(N_("two bodies are called '{}'"), text::quote_input(b.key)),
+             _("give each body its own key"));
+      b.type = br.string("type");
+      const auto& types = body_types();
+      if (b.type == "council" || std::find(types.begin(), types.end(), b.type) == types.end())
+        fail(br.at(*br.get("type")), br.key_path("type"),
+             i18n::tr(N_("'{}' is not a type of body"), text::quote_input(b.type)),
+             _("use building-group, owners-committee, owners-assembly, residents-meeting or "
+               "other (the residents' council is [council])"));
+      b.name = br.string("name");
+      b.building = br.opt_string("building").value_or("");
+      if (!b.building.empty() && b.type != "building-group")
+        fail(br.at(*br.get("building")), br.key_path("building"),
+             _("only a building group has a building"));
+      b.electorate = br.opt_string("electorate").value_or(default_electorate(b.type));
+      if (b.electorate != "members" && b.electorate != "residents" && b.electorate != "owners")
+        fail(br.at(*br.get("electorate")), br.key_path("electorate"),
+             i18n::tr(N_("'{}' is not one of: members, residents, owners"),
+                      text::quote_input(b.electorate)));
+      if (b.electorate == "owners" && b.type != "owners-assembly")
+        fail(br.at(*br.get("electorate")), br.key_path("electorate"),
+             _("only the owners' assembly has the owners' roster as its electorate"));
+      b.profile = br.opt_string("profile").value_or(default_profile(b.type));
+      if (br.get("profile"))
+        check_profile(b.profile, br.at(*br.get("profile")), br.key_path("profile"));
+      b.entitled = br.count("entitled", 0, 10'000'000);
+      if (b.entitled > 0 && b.electorate != "residents")
+        fail(br.at(*br.get("entitled")), br.key_path("entitled"),
+             _("only a body of residents counts those entitled"),
+             _("a body of members counts its members; the owners' assembly its roster"));
+      b.signs = br.opt_string("signs").value_or(signed_as(c, b.name));
+      b.objections_to = br.opt_string("objections_to").value_or(b.signs);
+      take_kinds(b, br.opt_array("kinds"), br, br.key_path("kinds"));
+      if (const auto* members = br.opt_array("members")) {
+        std::set<std::string> seen;
+        std::size_t j = 0;
+        for (auto&& m : *members) {
+          const std::string mk = fmt::format("members[{}]", j++);
+          if (!m.is_table())
+            fail(br.at(m), br.key_path(mk),
+                 i18n::tr(N_("expected a table, found {}"), _(type_name(m))),
+                 _("write members as { name = \"…\", role = \"楼组长\" }"));
+          auto member = parse_member(br.sub(*m.as_table(), mk));
+          if (!seen.insert(member.name).second)
+            fail(br.at(m), br.key_path(mk),
+                 i18n::tr(N_("'{}' is listed twice"), text::quote_input(member.name)));
+          b.members.push_back(std::move(member));
+        }
+      }
+      if (b.electorate == "members" && b.members.empty())
+        fail(br.at(), br.key_path("members"),
+             _("a body whose electorate is its members needs members"),
+             _("list them: members = [{ name = \"…\", role = \"…\" }]"));
+      br.finish();
+      c.bodies.push_back(std::move(b));
+    }
+  }
+
+  for (auto& b : c.bodies)
+    b.listed_kinds = b.kinds;
+  imply_bodies(c);
+}
+
+} // namespace
+
+void imply_bodies(Community& c) {
+  // Start again from what the file lists.
+  std::erase_if(c.bodies, [](const Body& b) { return !b.configured; });
+  std::map<std::string, std::string> holder; // kind -> body key
+  for (auto& b : c.bodies) {
+    b.kinds = b.listed_kinds;
+    for (const auto& k : b.kinds)
+      holder[k] = b.key;
+  }
+  if (c.bodies.empty() || c.bodies.front().type != "council") {
+    // A community made in code: its council, as a file without [[bodies]] has.
+    Body council;
+    council.key = "council";
+    council.type = "council";
+    council.name = c.council.name;
+    council.electorate = "members";
+    council.listed_kinds = council.kinds = c.council.kinds;
+    c.bodies.insert(c.bodies.begin(), std::move(council));
+  }
+  {
+    auto& council = c.bodies.front();
+    council.name = c.council.name;
+    council.members.clear();
+    for (const auto& seat : c.council.seats)
+      for (const auto& m : seat.members)
+        council.members.push_back(m);
+  }
+  // The council's own kind, `council`, is the council's unless a body names it.
+  if (c.meeting_kind("council") && !holder.count("council")) {
+    c.bodies.front().kinds.push_back("council");
+    holder["council"] = "council";
+  }
+  // Kinds with a default profile that no body names.
+  for (const auto& [kind, profile] : c.rules.defaults) {
+    if (holder.count(kind)) continue;
+    std::string type = profile == "civil-code-278"      ? "owners-assembly"
+                       : profile == "residents-meeting" ? "residents-meeting"
+                                                        : "council";
+    Body* target = nullptr;
+    for (auto& b : c.bodies)
+      if (b.type == type) {
+        target = &b;
+        break;
+      }
+    if (!target) {
+      Body b;
+      b.key = type;
+      b.type = type;
+      const auto* label = c.meeting_kind(kind);
+      b.name = label ? label->label : kind;
+      b.electorate = default_electorate(type);
+      b.profile = profile;
+      b.signs = signed_as(c, b.name);
+      b.objections_to = b.signs;
+      b.configured = false;
+      c.bodies.push_back(std::move(b));
+      target = &c.bodies.back();
+    }
+    target->kinds.push_back(kind);
+    holder[kind] = target->key;
+  }
 }
 
 Community parse_community(const std::string& toml_text, const std::string& name) {
@@ -913,6 +1162,9 @@ Community parse_community(const std::string& toml_text, const std::string& name)
   }
 
   // The council and its "6+X" composition.
+  const toml::array* council_kinds = nullptr;
+  Body council_extra;
+  std::string council_at;
   const auto* council = r.opt_table("council");
   if (!council) r.missing("council");
   {
@@ -939,6 +1191,11 @@ Community parse_community(const std::string& toml_text, const std::string& name)
                _("each member holds one seat; give namesakes distinguishable names"));
       c.council.seats.push_back(std::move(s));
     }
+    council_kinds = cr.opt_array("kinds");
+    council_extra.profile = cr.opt_string("profile").value_or("");
+    council_extra.signs = cr.opt_string("signs").value_or("");
+    council_extra.objections_to = cr.opt_string("objections_to").value_or("");
+    council_at = cr.at();
     if (const auto* x = cr.opt_table("stakeholders")) {
       Reader xr = cr.sub(*x, "stakeholders");
       c.council.stakeholders.label = xr.opt_string("label").value_or("利益相关方");
@@ -1026,6 +1283,8 @@ Community parse_community(const std::string& toml_text, const std::string& name)
     }
     rr.finish();
   }
+
+  parse_bodies(r, c, council_kinds, council_extra, council_at);
 
   if (const auto* schedules = r.opt_array("schedules")) {
     std::size_t i = 0;
@@ -1268,6 +1527,39 @@ nlohmann::json to_json(const Community& c) {
           {"meeting_kinds", labels_json(c.meeting_kinds)},
           {"schedules", std::move(schedules)}};
   if (!c.organisations.empty()) j["organisations"] = c.organisations;
+  // Bodies as the file names them: a file without any keeps the JSON it had.
+  const auto& council = c.council_body();
+  {
+    auto& cj = j["council"];
+    if (!c.council.kinds.empty()) cj["kinds"] = c.council.kinds;
+    if (!council.profile.empty()) cj["profile"] = council.profile;
+    if (!council.signs.empty()) cj["signs"] = council.signs;
+    if (!council.objections_to.empty()) cj["objections_to"] = council.objections_to;
+  }
+  json bodies = json::array();
+  for (const auto& b : c.bodies) {
+    if (!b.configured || b.type == "council") continue;
+    json members = json::array();
+    for (const auto& m : b.members) {
+      json mj = {{"name", m.name}};
+      if (!m.role.empty()) mj["role"] = m.role;
+      if (m.since) mj["since"] = clock::format_date(*m.since);
+      if (m.until) mj["until"] = clock::format_date(*m.until);
+      members.push_back(std::move(mj));
+    }
+    bodies.push_back({{"key", b.key},
+                      {"type", b.type},
+                      {"name", b.name},
+                      {"building", b.building},
+                      {"kinds", b.kinds},
+                      {"profile", b.profile},
+                      {"electorate", b.electorate},
+                      {"entitled", b.entitled},
+                      {"signs", b.signs},
+                      {"objections_to", b.objections_to},
+                      {"members", std::move(members)}});
+  }
+  if (!bodies.empty()) j["bodies"] = std::move(bodies);
   return j;
 }
 

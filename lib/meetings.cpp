@@ -6,6 +6,7 @@
 #include "consult/events_meeting.hpp"
 #include "consult/i18n.hpp"
 #include "consult/issues.hpp"
+#include "consult/owners.hpp"
 #include "consult/personal.hpp"
 #include "consult/text.hpp"
 
@@ -25,7 +26,7 @@ namespace {
 constexpr const char* kMeetingColumns =
     "id, community, kind, title, starts_at, ends_at, starts_utc, ends_utc, local_date, venue, "
     "online, chair, recorder, profile, schedule, schedule_date, status, reason, created_at, "
-    "updated_at, created_seq, updated_seq, entitled, headcount";
+    "updated_at, created_seq, updated_seq, entitled, headcount, body";
 
 Meeting read_meeting(SQLite::Statement& q) {
   Meeting m;
@@ -53,6 +54,7 @@ Meeting read_meeting(SQLite::Statement& q) {
   m.updated_seq = q.getColumn(21).getInt64();
   m.entitled = q.getColumn(22).getInt64();
   if (!q.getColumn(23).isNull()) m.headcount = q.getColumn(23).getInt64();
+  m.body = q.getColumn(24).getString();
   return m;
 }
 
@@ -164,16 +166,25 @@ bool in_term(const config::Member& m, clock::Date date) {
   return true;
 }
 
-/// The "6+X": council members in term on `date`, by seat, then the
-/// stakeholders of the agenda's issues.
-std::vector<events::MeetingPerson> invitees(const config::Community& c, clock::Date date,
+/// Who is due at a meeting of `body` on `date`: the council's members in
+/// term by seat (the "6"), another body's members in term; then the
+/// stakeholders of the agenda's issues (the "X"), invited to any meeting.
+/// An informal meeting (no body) has no members due.
+std::vector<events::MeetingPerson> invitees(const config::Community& c, const config::Body* body,
+                                            clock::Date date,
                                             const std::vector<model::Issue>& agenda) {
   std::vector<events::MeetingPerson> people;
   std::set<std::string> names;
-  for (const auto& seat : c.council.seats)
-    for (const auto& m : seat.members)
+  if (body && body->type == "council") {
+    for (const auto& seat : c.council.seats)
+      for (const auto& m : seat.members)
+        if (in_term(m, date) && names.insert(m.name).second)
+          people.push_back({m.name, "member", seat.key, m.role, "invited", {}, {}});
+  } else if (body) {
+    for (const auto& m : body->members)
       if (in_term(m, date) && names.insert(m.name).second)
-        people.push_back({m.name, "member", seat.key, m.role, "invited", {}, {}});
+        people.push_back({m.name, "member", "", m.role, "invited", {}, {}});
+  }
   std::map<std::string, std::string> issues_of;
   std::vector<std::string> order;
   for (const auto& issue : agenda)
@@ -186,6 +197,35 @@ std::vector<events::MeetingPerson> invitees(const config::Community& c, clock::D
   for (const auto& s : order)
     people.push_back({s, "stakeholder", "", issues_of[s], "invited", {}, {}});
   return people;
+}
+
+/// The body a member of the community belongs to, and their seat if it is
+/// the council's: the first body listing `name` (the council first).
+std::optional<std::pair<const config::Body*, std::string>>
+member_of(const config::Community& c, const std::string& name) {
+  for (const auto& seat : c.council.seats)
+    for (const auto& m : seat.members)
+      if (m.name == name) return std::pair{&c.council_body(), seat.key};
+  for (const auto& b : c.bodies)
+    for (const auto& m : b.members)
+      if (m.name == name) return std::pair{&b, std::string()};
+  return std::nullopt;
+}
+
+/// The profile a meeting of `kind` held by `body` decides by: the kind's
+/// default ([rules.defaults]) when the body holds the kind, else the body's
+/// own (a building group's bench meeting), else none.
+std::optional<config::Profile> profile_for(const config::Community& c, const std::string& kind,
+                                           const config::Body* body) {
+  if (!body) return std::nullopt;
+  const bool holds = std::find(body->kinds.begin(), body->kinds.end(), kind) != body->kinds.end();
+  if (holds)
+    if (auto p = config::kind_profile(c, kind)) return p;
+  if (!body->profile.empty()) return config::find_profile(c, body->profile);
+  if (!holds)
+    for (const auto& k : body->kinds)
+      if (auto p = config::kind_profile(c, k)) return p;
+  return std::nullopt;
 }
 
 bool can_be_on_agenda(model::IssueStatus s) {
@@ -329,12 +369,36 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
         ErrorKind::usage,
         i18n::tr(N_("{} issues named; an agenda holds at most {}"), req.issues.size(), kMaxItems),
         "issue");
-  const auto profile = config::kind_profile(c, req.kind);
+  // The body holding it: named, or the one that holds the kind, or none.
+  const config::Body* body = c.body_of_kind(req.kind);
+  if (!req.body.empty()) {
+    const auto* named = c.body(req.body);
+    if (!named) {
+      std::string keys;
+      for (const auto& b : c.bodies)
+        keys += (keys.empty() ? "" : ", ") + b.key + " (" + b.name + ")";
+      throw Error(ErrorKind::usage,
+                  i18n::tr(N_("community '{}' has no body '{}'"), c.id, req.body), "body",
+                  i18n::tr(N_("its bodies: {}"), keys));
+    }
+    if (body && body != named)
+      throw Error(ErrorKind::usage,
+                  i18n::tr(N_("meetings of kind '{}' are held by {} ({}), not by {}"), req.kind,
+                           body->name, body->key, named->name),
+                  "body", _("leave out --body, or choose a kind that body holds or an informal kind"));
+    body = named;
+  }
+  const auto profile = profile_for(c, req.kind, body);
   if (req.entitled < 0 || req.entitled > kMaxEntitled)
     throw Error(
         ErrorKind::usage,
         i18n::tr(N_("{} people entitled is out of range (1 to {})"), req.entitled, kMaxEntitled),
         "entitled");
+  const std::string who = body ? body->electorate : std::string();
+  if (req.entitled > 0 && who == "members")
+    throw Error(ErrorKind::usage,
+                i18n::tr(N_("{} counts its members, not those entitled"), body->name), "entitled",
+                _("--entitled is for meetings of residents or owners"));
 
   Planned out;
   ledger.write([&] {
@@ -351,7 +415,23 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
     p.chair = clean(req.chair, "chair");
     p.recorder = clean(req.recorder, "recorder");
     p.profile = profile ? profile->key : std::string();
-    p.entitled = req.entitled;
+    p.body = body ? body->key : std::string();
+    // Those entitled: as given; else the body's (a building group's
+    // households); for the owners' assembly, the owners on the roster.
+    std::int64_t entitled = req.entitled;
+    if (entitled == 0 && who == "residents") entitled = body->entitled;
+    if (entitled == 0 && who == "owners")
+      entitled = static_cast<std::int64_t>(owners::roster(ledger, c.id).owners.size());
+    if (entitled == 0 && (who == "residents" || who == "owners"))
+      throw Error(ErrorKind::usage,
+                  i18n::tr(N_("how many are entitled to attend this meeting of {}?"), body->name),
+                  "entitled",
+                  who == "owners"
+                      ? _("import the owners' roster first (consult owners import), or give "
+                          "--entitled N")
+                      : i18n::tr(N_("give --entitled N, or set entitled = N for body '{}' in {}"),
+                                 body->key, c.source.empty() ? c.id : c.source));
+    p.entitled = entitled;
     p.schedule = req.schedule;
     p.schedule_date = req.schedule_date;
     out.warnings = check_plan(ledger, c, p.times, p.venue, id, !req.schedule.empty());
@@ -397,7 +477,7 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
           agenda.push_back(issues::get(ledger, cand.issue));
         }
     }
-    p.people = invitees(c, times.date, agenda);
+    p.people = invitees(c, body, times.date, agenda);
     ledger.append(events::kMeetingPlan, p.entity(), p.to_json());
     out.meeting = get(ledger, id);
   });
@@ -515,13 +595,42 @@ Planned reschedule(ledger::Ledger& ledger, const config::Community& c, std::int6
   return out;
 }
 
-Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
+Meeting attend(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
+               const Attendance& a) {
   Meeting out;
   ledger.write([&] {
     const auto m = get(ledger, id);
     require_planned(m, N_("record attendance at"));
+    if (m.community != c.id)
+      throw Error(ErrorKind::internal, "attendance recorded with another community's rules");
+    const auto* body = body_of(c, m);
     std::map<std::string, const Person*> known;
     for (const auto& p : m.people)
+      known[p.name] = &p;
+    // Members of the community's bodies who are not due here: at an
+    // informal meeting they take part as members; at another body's meeting
+    // they are guests from their body (a councillor at a building group's).
+    std::vector<Person> joining;
+    joining.reserve(a.present.size());
+    for (const auto& s : a.present) {
+      const auto name = split_pair(s, "present").first;
+      if (known.count(name)) continue;
+      const auto of = member_of(c, name);
+      if (!of) continue;
+      const auto* role = [&]() -> const config::Member* {
+        for (const auto& seat : c.council.seats)
+          for (const auto& mm : seat.members)
+            if (mm.name == name) return &mm;
+        for (const auto& mm : of->first->members)
+          if (mm.name == name) return &mm;
+        return nullptr;
+      }();
+      if (!body)
+        joining.push_back({name, "member", of->second, role ? role->role : "", "invited", "", ""});
+      else
+        joining.push_back({name, "guest", "", of->first->name, "invited", "", ""});
+    }
+    for (const auto& p : joining)
       known[p.name] = &p;
     // by name, in name order for a stable payload
     std::map<std::string, events::MeetingPerson> changes;
@@ -571,12 +680,12 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
       record(p, "proxy", proxy, "");
     }
     for (const auto& s : a.guests) {
-      const auto [name, body] = split_pair(s, "guest");
+      const auto [name, from] = split_pair(s, "guest");
       once(name, "guest");
       if (const auto it = known.find(name); it != known.end() && it->second->role != "guest")
         throw Error(ErrorKind::usage, i18n::tr(N_("{} is invited; not a guest"), name), "guest",
                     _("record them with --present"));
-      changes[name] = {name, "guest", "", body, "present", "", ""};
+      changes[name] = {name, "guest", "", from, "present", "", ""};
     }
     for (const auto& name : a.residents) {
       once(name, "resident");
@@ -586,7 +695,7 @@ Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a) {
       changes[name] = {name, "resident", "", "", "present", "", ""};
     }
     if (a.headcount) {
-      if (m.entitled == 0)
+      if (m.entitled == 0 || (body && body->electorate == "members"))
         throw Error(ErrorKind::usage,
                     i18n::tr(N_("meeting {} counts the council's seats, not a headcount"), id),
                     "headcount",
@@ -756,25 +865,55 @@ Planned close(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
   return out;
 }
 
+const config::Body* body_of(const config::Community& c, const Meeting& m) {
+  if (m.body.empty()) return nullptr;
+  if (const auto* b = c.body(m.body)) return b;
+  // Planned before bodies, or the body was renamed: the first of its type.
+  for (const auto& b : c.bodies)
+    if (b.type == m.body) return &b;
+  return nullptr;
+}
+
+std::string electorate(const config::Community& c, const Meeting& m) {
+  if (const auto* b = body_of(c, m)) return b->electorate;
+  if (m.body == "owners-assembly") return "owners";
+  if (m.body == "residents-meeting" || m.entitled > 0) return "residents";
+  if (!m.body.empty()) return "members";
+  return "";
+}
+
 QuorumReport quorum(const config::Community& c, const Meeting& m) {
   QuorumReport r;
   std::vector<std::pair<std::string, int>> by_seat;
-  std::int64_t members = 0, present = 0;
+  std::int64_t members = 0, present = 0, named = 0;
   for (const auto& p : m.people) {
     if (p.attendance != "invited") r.attendance_recorded = true;
+    const bool here = p.attendance == "present" || p.attendance == "proxy";
+    if (here && p.role != "guest") ++named;
     if (p.role != "member") continue;
     ++members;
-    const bool here = p.attendance == "present" || p.attendance == "proxy";
     if (p.attendance == "proxy") ++r.by_proxy;
     if (here) {
       ++present;
       by_seat.emplace_back(p.seat, 1);
     }
   }
+  const auto who = electorate(c, m);
+  const bool council = m.body == "council";
   const auto profile = m.profile.empty() ? std::nullopt : config::find_profile(c, m.profile);
   if (!profile) {
-    r.statement = i18n::tr(N_("{} of {} seats present; no quorum rule for this kind of meeting"),
-                           present, members);
+    if (m.entitled > 0) {
+      r.attendance_recorded = r.attendance_recorded || m.headcount.has_value();
+      r.statement = i18n::tr(N_("{} of {} entitled present; no quorum rule for this meeting"),
+                             m.headcount.value_or(named), m.entitled);
+    } else if (who.empty()) {
+      r.statement = i18n::tr(N_("{} took part; an informal meeting has no quorum"), named);
+    } else {
+      r.statement = i18n::tr(
+          council ? N_("{} of {} seats present; no quorum rule for this kind of meeting")
+                  : N_("{} of {} members present; no quorum rule for this kind of meeting"),
+          present, members);
+    }
     return r;
   }
   r.has_rule = true;
@@ -782,26 +921,31 @@ QuorumReport quorum(const config::Community& c, const Meeting& m) {
   const rules::Threshold t{profile->quorum, profile->quorum_inclusive ? rules::Bound::at_least
                                                                       : rules::Bound::more_than};
   if (m.entitled > 0) {
-    // A meeting of residents or owners: heads counted against those entitled;
-    // the council's composition rules do not apply.
-    r.attendance_recorded = m.headcount.has_value();
-    r.quorum = rules::quorum(m.headcount.value_or(0), m.entitled, t, rules::Counted::entitled);
+    // A meeting of residents or owners: heads counted against those entitled
+    // — the headcount if one was taken, else the residents and members
+    // recorded by name; the council's composition rules do not apply.
+    r.attendance_recorded = m.headcount.has_value() || (who == "residents" && named > 0);
+    const auto heads = m.headcount.value_or(who == "residents" ? named : 0);
+    r.quorum = rules::quorum(heads, m.entitled, t, rules::Counted::entitled);
     r.statement = r.attendance_recorded ? r.quorum.reason
                                         : i18n::tr(N_("needs {} of {} entitled = {} present"),
                                                    t.str(), m.entitled, r.quorum.needed);
     return r;
   }
-  r.quorum = rules::quorum(present, members, t);
-  r.shortfall = config::composition_shortfalls(c, by_seat);
+  r.quorum = rules::quorum(present, members, t,
+                           council ? rules::Counted::seats : rules::Counted::members);
+  if (council) r.shortfall = config::composition_shortfalls(c, by_seat);
   if (!r.attendance_recorded) {
     // Before the meeting: what it will need.
-    r.statement =
-        i18n::tr(N_("needs {} of {} seats = {} present"), t.str(), members, r.quorum.needed);
-    for (const auto& req : c.rules.require_present) {
-      const auto* seat = c.seat(req.seat);
-      r.statement +=
-          i18n::tr(N_(", at least {} {}"), req.min_present, seat ? seat->label : req.seat);
-    }
+    r.statement = i18n::tr(council ? N_("needs {} of {} seats = {} present")
+                                   : N_("needs {} of {} members = {} present"),
+                           t.str(), members, r.quorum.needed);
+    if (council)
+      for (const auto& req : c.rules.require_present) {
+        const auto* seat = c.seat(req.seat);
+        r.statement +=
+            i18n::tr(N_(", at least {} {}"), req.min_present, seat ? seat->label : req.seat);
+      }
     return r;
   }
   r.statement = r.quorum.reason;
@@ -815,8 +959,19 @@ QuorumReport quorum(const config::Community& c, const Meeting& m) {
 
 std::vector<CompositionRow> composition(const config::Community& c, const Meeting& m) {
   std::vector<CompositionRow> rows;
-  for (const auto& seat : c.council.seats)
-    rows.push_back({seat.key, seat.label, 0, 0, {}});
+  // The council's seats at a council meeting, and at one planned before
+  // bodies that invited the council; another body's members in one row.
+  bool seats = m.body == "council";
+  for (const auto& p : m.people)
+    if (p.role == "member" && c.seat(p.seat)) seats = true;
+  if (seats)
+    for (const auto& seat : c.council.seats)
+      rows.push_back({seat.key, seat.label, 0, 0, {}});
+  const auto* body = body_of(c, m);
+  CompositionRow members{"members",
+                         body && body->type != "council" ? body->name
+                                                         : std::string(_("members who took part")),
+                         0, 0, {}};
   CompositionRow x{"stakeholders", c.council.stakeholders.label, 0, 0, {}};
   CompositionRow guests{"guests", _("guests"), 0, 0, {}};
   CompositionRow residents{"residents", _("residents who took part"), 0, 0, {}};
@@ -825,6 +980,7 @@ std::vector<CompositionRow> composition(const config::Community& c, const Meetin
     if (p.role == "member") {
       for (auto& r : rows)
         if (r.key == p.seat) row = &r;
+      if (!row) row = &members;
     } else {
       row = p.role == "stakeholder" ? &x : p.role == "resident" ? &residents : &guests;
     }
@@ -833,6 +989,7 @@ std::vector<CompositionRow> composition(const config::Community& c, const Meetin
     if (p.attendance == "present" || p.attendance == "proxy") ++row->present;
     row->names.push_back(p.name);
   }
+  if (!members.names.empty()) rows.push_back(std::move(members));
   rows.push_back(std::move(x));
   if (!guests.names.empty()) rows.push_back(std::move(guests));
   if (!residents.names.empty()) rows.push_back(std::move(residents));
@@ -1001,6 +1158,7 @@ json to_json(const config::Community& c, const Meeting& recorded, bool reveal) {
           {"online", m.online},
           {"chair", shown(m.chair, people::Field::proxy)},
           {"recorder", shown(m.recorder, people::Field::proxy)},
+          {"body", m.body},
           {"profile", m.profile},
           {"schedule", m.schedule},
           {"status", m.status},
@@ -1056,6 +1214,7 @@ json summary_json(const Meeting& m, std::int64_t item_count) {
   return {{"id", m.id},
           {"community", m.community},
           {"kind", m.kind},
+          {"body", m.body},
           {"title", m.title},
           {"starts_at", m.starts_at},
           {"ends_at", m.ends_at},

@@ -258,8 +258,18 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
 
   // Attendance by seat category: due, present, absent with reasons, proxies.
   json seats = json::array();
-  for (const auto& seat : c.council.seats) {
-    json row = {{"key", seat.key},
+  // The council's seats; the members of another body (or members who took
+  // part in an informal meeting) have no seat and make one row after them.
+  std::vector<config::Seat> categories = c.council.seats;
+  {
+    const auto* body = meetings::body_of(c, m);
+    config::Seat others;
+    others.label = body && body->type != "council" ? body->name
+                                                    : std::string(_("members who took part"));
+    categories.push_back(std::move(others));
+  }
+  for (const auto& seat : categories) {
+    json row = {{"key", seat.key.empty() ? std::string("members") : seat.key},
                 {"label", seat.label},
                 {"due", 0},
                 {"present", 0},

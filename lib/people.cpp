@@ -19,6 +19,13 @@ Directory::Directory(const config::Community& c) {
   for (const auto& seat : c.council.seats)
     for (const auto& m : seat.members)
       add(m.name, Kind::member);
+  // Members of the other bodies act in a public role too (a building
+  // group's head, the owners' committee); the bodies themselves are named.
+  for (const auto& b : c.bodies) {
+    for (const auto& m : b.members)
+      add(m.name, Kind::member);
+    if (b.configured) add(b.name, Kind::body);
+  }
   for (const auto& o : c.organisations)
     add(o, Kind::body);
 }

@@ -98,7 +98,16 @@ json MeetingPlan::to_json() const {
             {"people", array_of(people)}};
   times.put(p);
   events::put(p, "entitled", entitled);
+  events::put(p, "body", body);
   return p;
+}
+
+std::string MeetingPlan::body_or_legacy() const {
+  if (body) return *body;
+  if (profile == "civil-code-278") return "owners-assembly";
+  if (entitled.value_or(0) > 0 || profile == "residents-meeting") return "residents-meeting";
+  if (!profile.empty() || kind == "council") return "council";
+  return "";
 }
 
 MeetingPlan MeetingPlan::from_json(const json& p) {
@@ -114,6 +123,7 @@ MeetingPlan MeetingPlan::from_json(const json& p) {
   m.recorder = text(p, "recorder");
   m.profile = text(p, "profile");
   m.entitled = optional<std::int64_t>(p, "entitled");
+  m.body = optional<std::string>(p, "body");
   m.schedule = text(p, "schedule");
   m.schedule_date = text(p, "schedule_date");
   m.items = list_of<MeetingItem>(p, "items");
@@ -255,9 +265,9 @@ void project_plan(const Apply& a) {
   SQLite::Statement q(a.db, R"sql(
     INSERT INTO meeting (id, community, kind, title, starts_at, ends_at, starts_utc, ends_utc,
       local_date, venue, online, chair, recorder, profile, schedule, schedule_date, status,
-      reason, created_seq, created_at, updated_seq, updated_at, entitled, headcount)
+      reason, created_seq, created_at, updated_seq, updated_at, entitled, headcount, body)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'planned',
-      '', ?17, ?18, ?17, ?18, ?19, NULL))sql");
+      '', ?17, ?18, ?17, ?18, ?19, NULL, ?20))sql");
   q.bind(1, p.id);
   q.bind(2, p.community);
   q.bind(3, p.kind);
@@ -277,6 +287,7 @@ void project_plan(const Apply& a) {
   q.bind(17, a.event.seq);
   q.bind(18, a.event.at);
   q.bind(19, p.entitled.value_or(0));
+  q.bind(20, p.body_or_legacy());
   q.exec();
   SQLite::Statement item(a.db, "INSERT INTO meeting_item (meeting, position, issue, carried, "
                                "round, outcome, note) VALUES (?, ?, ?, ?, 0, '', '')");
@@ -373,22 +384,33 @@ void project_close(const Apply& a) {
   }
   set_status(db, a.event, c.id, "", "closed"); // meeting.close has no reason
   const auto id = c.id;
-  // The monthly tallies: a meeting held, and who of the council came.
-  SQLite::Statement m(db, "SELECT community, local_date, kind FROM meeting WHERE id = ?");
+  // The monthly tallies: a meeting held, and who of its body came — the
+  // council's members by seat, every body's by body. An informal meeting
+  // (no body) has no members due.
+  SQLite::Statement m(db, "SELECT community, local_date, kind, body FROM meeting WHERE id = ?");
   m.bind(1, id);
   m.executeStep();
-  tally(db, m.getColumn(0).getString(), m.getColumn(1).getString(), "held",
-        m.getColumn(2).getString());
+  const auto community = m.getColumn(0).getString(), date = m.getColumn(1).getString(),
+             body = m.getColumn(3).getString();
+  tally(db, community, date, "held", m.getColumn(2).getString());
+  if (body.empty()) return;
   SQLite::Statement seats(db, R"sql(
     SELECT seat, sum(attendance IN ('present', 'proxy')), count(*) FROM meeting_person
     WHERE meeting = ? AND role = 'member' GROUP BY seat)sql");
   seats.bind(1, id);
+  std::int64_t present = 0, due = 0;
   while (seats.executeStep()) {
-    tally(db, m.getColumn(0).getString(), m.getColumn(1).getString(), "present",
-          seats.getColumn(0).getString(), seats.getColumn(1).getInt64());
-    tally(db, m.getColumn(0).getString(), m.getColumn(1).getString(), "due",
-          seats.getColumn(0).getString(), seats.getColumn(2).getInt64());
+    present += seats.getColumn(1).getInt64();
+    due += seats.getColumn(2).getInt64();
+    if (body != "council") continue;
+    tally(db, community, date, "present", seats.getColumn(0).getString(),
+          seats.getColumn(1).getInt64());
+    tally(db, community, date, "due", seats.getColumn(0).getString(),
+          seats.getColumn(2).getInt64());
   }
+  if (due == 0) return;
+  tally(db, community, date, "present.body", body, present);
+  tally(db, community, date, "due.body", body, due);
 }
 
 void project_cancel(const Apply& a) {

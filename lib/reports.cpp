@@ -44,6 +44,7 @@ public:
         clock::Date{std::chrono::sys_days(o.period.to) - std::chrono::days(o.older_days)});
     from_ = from;
     to_ = to;
+    asof_ = o.today && *o.today < o.period.to ? clock::format_date(*o.today) : to;
     groups_ = groups_of(o);
     // The dimension's value of each row counted, per table; '' without one.
     std::string on_issue = "''", on_issue_ref = "''", on_meeting = "''", on_vote = "''";
@@ -65,11 +66,13 @@ public:
         WHERE community = :c AND local_date BETWEEN :from AND :to
           AND status IN ('closed', 'cancelled') GROUP BY 1, 2, 3)sql",
                           on_meeting);
+      // Members due at the meetings of their body: the council's by seat,
+      // every body's by body ('' : informal, no one due).
       attendance_ = prepare(R"sql(
-        SELECT {}, p.seat, sum(p.attendance IN ('present', 'proxy')), count(*)
+        SELECT {}, m.body, p.seat, sum(p.attendance IN ('present', 'proxy')), count(*)
         FROM meeting m JOIN meeting_person p ON p.meeting = m.id
         WHERE m.community = :c AND m.local_date BETWEEN :from AND :to AND m.status = 'closed'
-          AND p.role = 'member' GROUP BY 1, 2)sql",
+          AND m.body <> '' AND p.role = 'member' GROUP BY 1, 2, 3)sql",
                             on_meeting == "kind" ? "m.kind" : "''");
     }
     if (issues) {
@@ -105,7 +108,7 @@ public:
                       on_issue);
       overdue_ = prepare(fmt::format(R"sql(
         SELECT {{}}, count(*) FROM action
-        WHERE community = :c AND status <> 'done' AND due < :to{})sql",
+        WHERE community = :c AND status <> 'done' AND due < :asof{})sql",
                                      by),
                          on_issue_ref);
       ratings_ = prepare(R"sql(
@@ -160,9 +163,14 @@ public:
       }
     });
     each(attendance_, out, [&](Figures& f, SQLite::Statement& q) {
-      auto& [present, due] = f.attendance[q.getColumn(1).getString()];
-      present += q.getColumn(2).getInt64();
-      due += q.getColumn(3).getInt64();
+      const auto body = q.getColumn(1).getString();
+      const auto present = q.getColumn(3).getInt64(), due = q.getColumn(4).getInt64();
+      if (body == "council") {
+        f.attendance[q.getColumn(2).getString()].first += present;
+        f.attendance[q.getColumn(2).getString()].second += due;
+      }
+      f.attendance_by_body[body].first += present;
+      f.attendance_by_body[body].second += due;
     });
     each(raised_, out, [&](Figures& f, SQLite::Statement& q) {
       const auto n = q.getColumn(3).getInt64();
@@ -250,6 +258,10 @@ private:
       f.attendance[key].first += n;
     } else if (figure == "due") {
       f.attendance[key].second += n;
+    } else if (figure == "present.body") {
+      f.attendance_by_body[key].first += n;
+    } else if (figure == "due.body") {
+      f.attendance_by_body[key].second += n;
     } else if (figure == "votes") {
       f.votes_held += n;
     } else if (figure == "passed") {
@@ -277,6 +289,7 @@ private:
                                       {":from", &from_},
                                       {":to", &to_},
                                       {":old", &old_},
+                                      {":asof", &asof_},
                                       {":from_month", &from_month_},
                                       {":to_month", &to_month_}}) {
       if (const int i = q->getIndex(name)) q->bind(i, *value);
@@ -290,7 +303,7 @@ private:
   SQLite::Database& db_;
   const Options& o_;
   Groups groups_ = Groups::all;
-  std::string community_, from_, to_, old_, from_month_, to_month_;
+  std::string community_, from_, to_, old_, asof_, from_month_, to_month_;
   Stmt meetings_, attendance_, raised_, decided_, resolved_, open_, overdue_, ratings_, votes_,
       fund_, monthly_;
   std::vector<Stmt> steps_;
@@ -361,6 +374,10 @@ Figures& Figures::operator+=(const Figures& o) {
     days_to_resolve[d] += n;
   open_older += o.open_older;
   overdue_actions += o.overdue_actions;
+  for (const auto& [body, pd] : o.attendance_by_body) {
+    attendance_by_body[body].first += pd.first;
+    attendance_by_body[body].second += pd.second;
+  }
   for (const auto& [seat, pd] : o.attendance) {
     attendance[seat].first += pd.first;
     attendance[seat].second += pd.second;
@@ -466,6 +483,10 @@ json to_json(const Figures& f) {
     j["meetings_cancelled"] = f.meetings_cancelled;
     j["meetings_by_kind"] = f.meetings_by_kind;
     j["attendance"] = attendance;
+    json by_body = json::object();
+    for (const auto& [body, pd] : f.attendance_by_body)
+      by_body[body] = {{"present", pd.first}, {"due", pd.second}};
+    j["attendance_by_body"] = by_body;
     const auto rate = f.attendance_permille();
     j["attendance_rate"] =
         rate ? json(fmt::format("{}.{}%", *rate / 10, *rate % 10)) : json(nullptr);

@@ -99,8 +99,9 @@ Quorum quorum(std::int64_t present, std::int64_t base, const Threshold& t, Count
   q.needed = needed(base, t);
   q.quorate = meets(present, base, t);
   q.reason =
-      i18n::tr(counted == Counted::seats ? N_("{} of {} seats present; needs {} = {}; {}")
-                                         : N_("{} of {} entitled present; needs {} = {}; {}"),
+      i18n::tr(counted == Counted::seats     ? N_("{} of {} seats present; needs {} = {}; {}")
+               : counted == Counted::members ? N_("{} of {} members present; needs {} = {}; {}")
+                                             : N_("{} of {} entitled present; needs {} = {}; {}"),
                present, base, t.str(), q.needed, q.quorate ? _("quorate") : _("not quorate"));
   return q;
 }

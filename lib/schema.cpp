@@ -720,6 +720,45 @@ void schema10(SQLite::Database& db) {
   reseal(db);
 }
 
+constexpr const char* kSchema11 = R"sql(
+-- Bodies (docs/bodies.md): the body that holds each meeting — the council,
+-- a building group, the owners' assembly … — or '' for an informal meeting
+-- (a bench meeting, a reception day), which has participants but no due
+-- attendance. Meetings planned before bodies get theirs from what their plan
+-- recorded, as the projector gives it for a plan without the key.
+ALTER TABLE meeting ADD COLUMN body TEXT NOT NULL DEFAULT '';
+UPDATE meeting SET body = CASE
+  WHEN profile = 'civil-code-278' THEN 'owners-assembly'
+  WHEN entitled > 0 OR profile = 'residents-meeting' THEN 'residents-meeting'
+  WHEN profile <> '' OR kind = 'council' THEN 'council'
+  ELSE '' END;
+CREATE INDEX meeting_by_body ON meeting (community, body, local_date) WHERE body <> '';
+
+-- Attendance figures count only the meetings of a body: the council's by
+-- seat (present, due), every body's by body (present.body, due.body).
+DELETE FROM report_month WHERE figure IN ('present', 'due', 'present.body', 'due.body');
+INSERT INTO report_month
+  SELECT m.community, substr(m.local_date, 1, 7), 'present', p.seat,
+         sum(p.attendance IN ('present', 'proxy'))
+  FROM meeting m JOIN meeting_person p ON p.meeting = m.id
+  WHERE m.status = 'closed' AND m.body = 'council' AND p.role = 'member' GROUP BY 1, 2, 4;
+INSERT INTO report_month
+  SELECT m.community, substr(m.local_date, 1, 7), 'due', p.seat, count(*)
+  FROM meeting m JOIN meeting_person p ON p.meeting = m.id
+  WHERE m.status = 'closed' AND m.body = 'council' AND p.role = 'member' GROUP BY 1, 2, 4;
+INSERT INTO report_month
+  SELECT m.community, substr(m.local_date, 1, 7), 'present.body', m.body,
+         sum(p.attendance IN ('present', 'proxy'))
+  FROM meeting m JOIN meeting_person p ON p.meeting = m.id
+  WHERE m.status = 'closed' AND m.body <> '' AND p.role = 'member' GROUP BY 1, 2, 4;
+INSERT INTO report_month
+  SELECT m.community, substr(m.local_date, 1, 7), 'due.body', m.body, count(*)
+  FROM meeting m JOIN meeting_person p ON p.meeting = m.id
+  WHERE m.status = 'closed' AND m.body <> '' AND p.role = 'member' GROUP BY 1, 2, 4;
+
+INSERT INTO schema_upgrade (version, after_seq) SELECT 11, coalesce(max(seq), 0) FROM event;
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -739,6 +778,7 @@ const std::vector<Migration>& migrations() {
        kSchema9, schema9},
       {10, "privacy: personal data sealed apart from the hash chain, so that it can be forgotten",
        kSchema10, schema10},
+      {11, "bodies: the body that holds each meeting; attendance figures per body", kSchema11},
   };
   return kMigrations;
 }
@@ -760,7 +800,7 @@ const std::vector<std::string>& projection_tables() {
 
 // Changes with every migration: tests/unit/test_verify.cpp says the new value.
 const char* const kSchemaDigest =
-    "98ff979373b6b9d712bc7baac69a03a6c566f60b626fc6a34d273bbd50996bcb";
+    "757f13d8935e8d43cf695d25cb1799b20938cc9cb274dfe60a59a23020043261";
 
 std::vector<SchemaObject> read_schema(SQLite::Database& db) {
   std::vector<SchemaObject> out;

@@ -302,8 +302,37 @@ Vote open(ledger::Ledger& ledger, const config::Community& c, const OpenRequest&
       throw Error(ErrorKind::usage, _("which meeting takes this vote?"), "meeting",
                   _("give --meeting ID; only owners' votes (--rule civil-code-278) are taken "
                     "without one"));
+    } else if (const auto who = meetings::electorate(c, *m);
+               who == "residents" && named_ballots(req.method) &&
+               std::any_of(m->people.begin(), m->people.end(), [](const auto& p) {
+                 return p.role != "guest" && (p.attendance == "present" || p.attendance == "proxy");
+               })) {
+      // A building group or residents' meeting voting by name: the members
+      // and residents recorded as present.
+      const auto q = meetings::quorum(c, *m);
+      if (!q.attendance_recorded)
+        throw Error(ErrorKind::data, i18n::tr(N_("meeting {} has no attendance recorded"), m->id),
+                    "meeting",
+                    _("who may vote is who came: record residents with 'consult meeting attend "
+                      "--resident'"));
+      std::vector<events::VoteOpen::Voter> voters;
+      for (const auto& p : m->people) {
+        if (p.role == "guest") continue;
+        if (p.attendance == "present") voters.push_back({p.name, std::nullopt});
+        if (p.attendance == "proxy") voters.push_back({p.name, p.proxy});
+      }
+      if (voters.empty())
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("no resident is recorded as present at meeting {}"), m->id),
+                    "meeting", _("record them with 'consult meeting attend --resident NAME'"));
+      payload.electorate = "attendance";
+      payload.members = m->entitled;
+      payload.eligible = static_cast<std::int64_t>(voters.size());
+      payload.voters = std::move(voters);
     } else if (m->entitled > 0) {
-      if (!m->headcount)
+      // Heads: the headcount, or the residents and members recorded by name.
+      const auto q = meetings::quorum(c, *m);
+      if (!m->headcount && !(who == "residents" && q.attendance_recorded))
         throw Error(
             ErrorKind::data, i18n::tr(N_("meeting {} has no headcount yet"), m->id), "meeting",
             i18n::tr(N_("record it first: consult meeting attend {} --headcount N"), m->id));
@@ -314,7 +343,7 @@ Vote open(ledger::Ledger& ledger, const config::Community& c, const OpenRequest&
                     "method", _("use show-of-hands or secret, with consult vote tally"));
       payload.electorate = "headcount";
       payload.members = m->entitled;
-      payload.eligible = *m->headcount;
+      payload.eligible = m->headcount ? *m->headcount : q.quorum.present;
     } else {
       const auto q = meetings::quorum(c, *m);
       if (!q.attendance_recorded)
@@ -405,16 +434,18 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
       payload.units = owner->units;
       payload.area = owner->area;
     } else {
-      // A member present, or the proxy who came in a member's place.
+      // A member present (or a resident, where residents vote), or the
+      // proxy who came in a member's place: one of the voters the vote
+      // listed when it opened.
       const auto m = meetings::get(ledger, *v.meeting);
       for (const auto& p : m.people)
-        if (p.role == "member" &&
+        if (p.role != "guest" &&
             std::find(v.voters.begin(), v.voters.end(), p.name) != v.voters.end())
           if (p.name == who || (p.attendance == "proxy" && p.proxy == who)) name = p.name;
       if (name.empty())
         throw Error(
             ErrorKind::data,
-            i18n::tr(N_("{} may not vote in vote {}: not a member present at meeting {}"),
+            i18n::tr(N_("{} may not vote in vote {}: not recorded as present at meeting {}"),
                      personal::mask_name(who), id, *v.meeting),
             "voter",
             i18n::tr(N_("those who may vote: {}"), fmt::format("{}", fmt::join(v.voters, "、"))));
@@ -650,7 +681,10 @@ Closed close(ledger::Ledger& ledger, const config::Community& c, std::int64_t id
     if (v.meeting) {
       m = meetings::get(ledger, *v.meeting);
       const auto q = meetings::quorum(c, *m);
-      if (approved && q.has_rule && !q.ok()) {
+      // An owners' vote counts the owners on the roster by head and area
+      // (art. 278): its own participation is the assembly's quorum, never
+      // the attendance of the meeting it was announced at.
+      if (approved && q.has_rule && !q.ok() && v.electorate != "roster") {
         approved = false;
         reason = i18n::tr(N_("{}: meeting {} is not quorate: {} (the vote itself: {})"),
                           _("rejected"), m->id, q.statement, reason);

@@ -63,6 +63,34 @@ void show(Context& c, const config::Community& com) {
     for (const auto& m : s.members)
       members.add_row({m.name, s.label, m.role, term(m)});
   if (members.rows()) out += members.to_text(c.out.width()) + "\n";
+  // The bodies that meet and decide: who takes part, by which rule, the
+  // kinds of meeting each holds (docs/bodies.md).
+  render::Table bodies({{_("BODY")},
+                        {_("NAME")},
+                        {_("TAKES PART")},
+                        {_("RULE")},
+                        {_("MEETING KINDS")},
+                        {_("MEMBERS")}});
+  for (const auto& b : com.bodies) {
+    std::string kinds, who;
+    for (const auto& k : b.kinds)
+      kinds += (kinds.empty() ? "" : ", ") + config::label_or_key(com.meeting_kind(k), k);
+    for (const auto& m : b.members)
+      if (b.type != "council")
+        who += (who.empty() ? "" : "、") + (m.role.empty() ? m.name : m.name + "(" + m.role + ")");
+    if (b.type == "council") who = i18n::tr(N_("{} seated (above)"), com.council.seat_count());
+    std::string takes = b.electorate == "members"     ? std::string(_("its members"))
+                        : b.electorate == "owners"    ? std::string(_("the owners on the roster"))
+                        : b.entitled > 0 ? i18n::tr(N_("residents: {} entitled"), b.entitled)
+                                         : std::string(_("residents: entitled given per meeting"));
+    std::string rule = b.profile;
+    if (rule.empty())
+      for (const auto& k : b.kinds)
+        for (const auto& [kind, profile] : com.rules.defaults)
+          if (kind == k && rule.empty()) rule = profile;
+    bodies.add_row({b.key, b.name, takes, rule.empty() ? "-" : rule, kinds, who});
+  }
+  out += bodies.to_text(c.out.width()) + "\n";
   std::vector<std::pair<std::string, std::string>> rules = {
       {_("Notice"), i18n::tr(N_("{} days ({})"), com.rules.notice_days,
                              com.rules.notice_policy == "refuse" ? _("refuse inside it")

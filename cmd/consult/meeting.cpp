@@ -183,6 +183,10 @@ void meeting_plan_options(CLI::App* cmd, PlanOptions& o) {
                     "(the quorum counts them, not the council's seats)"))
       ->type_name("N")
       ->check(CLI::Range(std::int64_t{1}, meetings::kMaxEntitled));
+  cmd->add_option("--body", o.req.body,
+                  _("the body holding it (default: the body that holds the kind; none for an "
+                    "informal kind): its members are due, its rules decide"))
+      ->type_name("KEY");
   cmd->add_option("--recorder", o.req.recorder, _("who keeps the record"))->type_name("NAME");
   cmd->add_option("--issue", o.issues,
                   _("an issue for the agenda (repeat or separate with commas), in order"))
@@ -310,6 +314,11 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
       {_("Meeting"), fmt::format("{} {}", m.id, m.title)},
       {_("Community"), fmt::format("{} ({})", com.name, com.id)},
       {_("Kind"), kind_label(com, m.kind)},
+      {_("Body"), [&] {
+         const auto* b = meetings::body_of(com, m);
+         return b ? fmt::format("{} ({})", b->name, b->key)
+                  : std::string(_("none (informal meeting)"));
+       }()},
       {_("When"), when(m)},
       {_("Venue"), m.venue},
       {_("Online"), m.online},
@@ -448,8 +457,10 @@ void meeting_attend_options(CLI::App* cmd, AttendOptions& o) {
 void meeting_attend(Context& c, const AttendOptions& o) {
   auto a = o.a;
   if (o.headcount >= 0) a.headcount = o.headcount;
-  const auto m = meetings::attend(c.ledger(), parse_id(o.id, _("a meeting")), a);
-  const auto q = meetings::quorum(community_of(c, m), m);
+  const auto id = parse_id(o.id, _("a meeting"));
+  const auto& community = community_of(c, meetings::get(c.ledger(), id));
+  const auto m = meetings::attend(c.ledger(), community, id, a);
+  const auto q = meetings::quorum(community, m);
   if (c.out.json) {
     c.out.json_line({{"id", m.id}, {"quorum", q.statement}, {"quorate", q.ok()}});
     return;

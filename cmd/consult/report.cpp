@@ -73,6 +73,7 @@ void report(Context& c, const ReportOptions& o) {
     throw Error(ErrorKind::usage, i18n::tr(N_("'{}' is not a period"), text::quote_input(period)),
                 "--period", _("write 2026, 2026-Q3, 2026-11 or 2026-11-01..2026-11-15"));
   opt.period = *p;
+  opt.today = clock::local_date(c.session().clock.now(), c.zone());
   const std::string format = c.out.json ? "json" : o.format;
   if (o.out.empty() && format == "xlsx" && c.out.stdout_tty())
     throw Error(ErrorKind::usage, _("a workbook is not for the terminal"), "--format xlsx",

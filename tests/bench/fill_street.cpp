@@ -183,7 +183,7 @@ int main(int argc, char** argv) {
             (first && chance(30) ? a.absent : a.present).push_back(person.name);
             first = false;
           }
-        meetings::attend(l, m.id, a);
+        meetings::attend(l, c, m.id, a);
         if (votes) {
           const auto issue = consulting[ci].back();
           consulting[ci].pop_back();

@@ -13,7 +13,7 @@ out_has "recorded community 'heping'"
 [ "$(stat -c %a consult.db)" = 600 ] || fail "ledger mode is $(stat -c %a consult.db), not 600"
 [ "$(sqlite3 consult.db 'PRAGMA journal_mode')" = wal ] || fail "not in WAL mode"
 [ "$(sqlite3 consult.db 'PRAGMA application_id')" = 1131311980 ] || fail "application_id not stamped"
-[ "$(sqlite3 consult.db 'PRAGMA user_version')" = 10 ] || fail "schema version not 10"
+[ "$(sqlite3 consult.db 'PRAGMA user_version')" = 11 ] || fail "schema version not 11"
 
 # Again: harmless, nothing new recorded.
 before=$(snapshot)

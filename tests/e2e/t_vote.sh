@@ -70,7 +70,7 @@ ok vote open --meeting 1 --issue 2 --question "开放儿童活动室，每周六
 before=$(snapshot)
 run vote cast 2 --voter 郑晓燕 --choice yes
 expect_status 65
-err_has "may not vote in vote 2: not a member present at meeting 1"
+err_has "may not vote in vote 2: not recorded as present at meeting 1"
 run vote cast 2 --voter 路人甲 --choice yes
 expect_status 65
 run vote cast 2 --voter 王建国 --choice maybe

@@ -58,6 +58,14 @@ inline void forge(SQLite::Database& db, const std::string& sql) {
     if (o.type == "trigger") db.exec(o.sql);
 }
 
+/// Takes a ledger of this build back to schema 10, before bodies: the
+/// meeting's body column and its index gone (the tallies are recomputed by
+/// the upgrade either way).
+inline void drop_schema_11(SQLite::Database& db) {
+  db.exec("DROP INDEX meeting_by_body; ALTER TABLE meeting DROP COLUMN body; "
+          "DELETE FROM schema_upgrade WHERE version = 11; PRAGMA user_version = 10");
+}
+
 /// Takes the ledger `db`, written by this build, back to how a writer before
 /// schema 10 wrote its events: personal data in place in every payload and
 /// attached row, the chain hashed again over them; personal_value and
@@ -94,6 +102,8 @@ inline void unseal_in_place(SQLite::Database& db) {
       }
       payload["items_sha256"] = d.hex();
     }
+    // A plan before schema 11 named no body (its projector derives one).
+    if (e.kind == "meeting.plan") payload.erase("body");
     e.payload = ledger::canonical(payload);
     e.prev_hash = prev;
     e.hash = ledger::event_hash(e);

@@ -220,7 +220,7 @@ TEST_CASE("quorum and composition come from the rules, with exact arithmetic") {
   // 3 of 5: needs ≥ 2/3 of 5 = 4 (10/3 = 3.33 → 4).
   meetings::Attendance a;
   a.present = {"王一", "李二", "赵三"};
-  m = meetings::attend(*l, id, a);
+  m = meetings::attend(*l, c, id, a);
   q = meetings::quorum(c, m);
   CHECK(q.quorum.needed == 4);
   CHECK_FALSE(q.quorum.quorate);
@@ -230,7 +230,7 @@ TEST_CASE("quorum and composition come from the rules, with exact arithmetic") {
   // 4 of 5 meets it.
   meetings::Attendance more;
   more.present = {"吴五"};
-  m = meetings::attend(*l, id, more);
+  m = meetings::attend(*l, c, id, more);
   q = meetings::quorum(c, m);
   CHECK(q.quorum.quorate);
   CHECK(q.ok());
@@ -257,7 +257,7 @@ TEST_CASE("a meeting cannot decide without quorum, and a decision moves the issu
   a.present = {"王一", "李二", "赵三"};
   a.proxies = {"孙小四=孙四"};
   a.excused = {"吴五=出差"};
-  auto m = meetings::attend(*l, id, a);
+  auto m = meetings::attend(*l, c, id, a);
   auto q = meetings::quorum(c, m);
   CHECK(q.quorum.quorate);
   CHECK(q.by_proxy == 1);
@@ -271,7 +271,7 @@ TEST_CASE("a meeting cannot decide without quorum, and a decision moves the issu
   // She comes after all.
   meetings::Attendance late;
   late.present = {"吴五"};
-  m = meetings::attend(*l, id, late);
+  m = meetings::attend(*l, c, id, late);
   CHECK(meetings::quorum(c, m).ok());
 
   // An opinion opens the item's round: accepted → consulting, round 1.
@@ -326,20 +326,20 @@ TEST_CASE("escalated and withdrawn outcomes move the issue; attendance names are
   const auto before = event_count(*l);
   meetings::Attendance bad;
   bad.present = {"路人甲"};
-  CHECK(kind_of([&] { meetings::attend(*l, id, bad); }) == ErrorKind::data);
+  CHECK(kind_of([&] { meetings::attend(*l, c, id, bad); }) == ErrorKind::data);
   bad.present = {"王一"};
   bad.absent = {"王一"};
-  CHECK(kind_of([&] { meetings::attend(*l, id, bad); }) == ErrorKind::usage);
+  CHECK(kind_of([&] { meetings::attend(*l, c, id, bad); }) == ErrorKind::usage);
   bad = {};
   bad.proxies = {"某人"};
-  CHECK(kind_of([&] { meetings::attend(*l, id, bad); }) == ErrorKind::usage);
-  CHECK(kind_of([&] { meetings::attend(*l, id, {}); }) == ErrorKind::usage);
+  CHECK(kind_of([&] { meetings::attend(*l, c, id, bad); }) == ErrorKind::usage);
+  CHECK(kind_of([&] { meetings::attend(*l, c, id, {}); }) == ErrorKind::usage);
   CHECK(event_count(*l) == before);
 
   meetings::Attendance ok;
   ok.present = {"王一"};
   ok.guests = {"何工=区房管局"};
-  auto m = meetings::attend(*l, id, ok);
+  auto m = meetings::attend(*l, c, id, ok);
   CHECK(m.people.back().name == "何工");
   CHECK(m.people.back().role == "guest");
   CHECK(m.people.back().detail == "区房管局");
@@ -396,6 +396,7 @@ TEST_CASE("a residents' meeting counts heads of those entitled, by the law's wor
   auto c = council_community();
   c.meeting_kinds.push_back({"residents-meeting", "居民会议"});
   c.rules.defaults.emplace_back("residents-meeting", "residents-meeting");
+  config::imply_bodies(c); // the kind's profile makes it the residents' meeting's
   auto req = council_at("2026-12-12 09:00");
   req.kind = "residents-meeting";
   req.entitled = 1200;
@@ -408,23 +409,23 @@ TEST_CASE("a residents' meeting counts heads of those entitled, by the law's wor
   // 过半数: exactly half is not enough.
   meetings::Attendance a;
   a.headcount = 600;
-  m = meetings::attend(*l, id, a);
+  m = meetings::attend(*l, c, id, a);
   q = meetings::quorum(c, m);
   CHECK(q.statement == "600 of 1200 entitled present; needs > 1/2 = 601; not quorate");
   CHECK_FALSE(q.ok());
   a.headcount = 601;
-  m = meetings::attend(*l, id, a);
+  m = meetings::attend(*l, c, id, a);
   CHECK(meetings::quorum(c, m).ok()); // no council composition rule applies
   CHECK(*m.headcount == 601);
 
   const auto before = l->event_count();
   a.headcount = 1201;
-  CHECK(kind_of([&] { meetings::attend(*l, id, a); }) == ErrorKind::data);
+  CHECK(kind_of([&] { meetings::attend(*l, c, id, a); }) == ErrorKind::data);
   // A council meeting counts seats, not heads.
   const auto council = meetings::plan(*l, c, council_at("2026-12-02 19:30")).meeting.id;
   const auto after_plan = l->event_count();
   a.headcount = 5;
-  CHECK(kind_of([&] { meetings::attend(*l, council, a); }) == ErrorKind::usage);
+  CHECK(kind_of([&] { meetings::attend(*l, c, council, a); }) == ErrorKind::usage);
   CHECK(l->event_count() == after_plan);
   CHECK(after_plan == before + 1);
   CHECK(ledger::verify(*l).ok);
@@ -573,7 +574,7 @@ TEST_CASE("meeting events are written as they always were: online or at a venue,
   a.present = {"王一"};
   a.excused = {"赵三=出差"};
   a.proxies = {"王小五=吴五"};
-  meetings::attend(*l, online, a);
+  meetings::attend(*l, c, online, a);
   head = l->head();
   CHECK(head->kind == "meeting.attend");
   CHECK(ledger::canonical(l->payload_of(*head)) ==
@@ -590,7 +591,7 @@ TEST_CASE("meeting events are written as they always were: online or at a venue,
   const auto counted = meetings::plan(*l, c, residents).meeting.id;
   meetings::Attendance heads;
   heads.headcount = 601;
-  meetings::attend(*l, counted, heads);
+  meetings::attend(*l, c, counted, heads);
   CHECK(ledger::canonical(l->payload_of(*l->head())) == R"({"headcount":601,"id":3,"people":[]})");
 
   meetings::close(*l, c, online);

@@ -139,7 +139,7 @@ TEST_CASE("a show of hands at a council meeting: who may vote is who came") {
   a.present = {"王一", "李二", "吴五"};
   a.proxies = {"赵小=赵三"};
   a.absent = {"孙四"};
-  meetings::attend(*l, m, a);
+  meetings::attend(*l, c, m, a);
   const auto before = l->event_count();
   // Unknown method or rule, a matter without civil-code-278: usage errors, nothing written.
   CHECK(kind_of([&] { votes::open(*l, c, ask(m, i, "acclamation")); }) == ErrorKind::usage);
@@ -189,7 +189,7 @@ TEST_CASE("a roll call: proxies vote for their member, once; others are refused"
   meetings::Attendance a;
   a.present = {"王一", "李二", "吴五", "赵三"};
   a.proxies = {"孙小=孙四"};
-  meetings::attend(*l, m, a);
+  meetings::attend(*l, c, m, a);
   const auto v = votes::open(*l, c, ask(m, i, "roll-call", "unanimous"));
   CHECK(votes::cast(*l, v.id, "孙小", "yes").ballots.back().voter == "孙四");
   const auto before = l->event_count();
@@ -222,7 +222,7 @@ TEST_CASE("a vote that passes at a meeting that is not quorate by its rules fail
   const auto m = meeting(*l, c, {i});
   meetings::Attendance a;
   a.present = {"王一", "李二", "赵三", "孙四"}; // 4 of 5, but no women's representative
-  meetings::attend(*l, m, a);
+  meetings::attend(*l, c, m, a);
   const auto v = votes::open(*l, c, ask(m, i, "secret", "majority-present"));
   votes::tally(*l, v.id, {{"yes", 4}});
   const auto closed = votes::close(*l, c, v.id);
@@ -242,7 +242,7 @@ TEST_CASE("alternatives: the option with most votes is put to the rule; a tie fa
   const auto m = meeting(*l, c, {i});
   meetings::Attendance a;
   a.present = {"王一", "李二", "赵三", "孙四", "吴五"};
-  meetings::attend(*l, m, a);
+  meetings::attend(*l, c, m, a);
   auto req = ask(m, i, "secret", "majority-cast");
   req.options = {"一楼", "二楼", "abstain"};
   auto v = votes::open(*l, c, req);
@@ -269,7 +269,7 @@ TEST_CASE("a residents' meeting votes by heads counted, not by names") {
   CHECK(kind_of([&] { votes::open(*l, c, ask(m, i, "show-of-hands")); }) == ErrorKind::data);
   meetings::Attendance a;
   a.headcount = 601; // more than half of 1200 present
-  meetings::attend(*l, m, a);
+  meetings::attend(*l, c, m, a);
   CHECK(kind_of([&] { votes::open(*l, c, ask(m, i, "roll-call")); }) == ErrorKind::usage);
   auto v = votes::open(*l, c, ask(m, i, "show-of-hands"));
   CHECK(v.profile == "residents-meeting");
@@ -413,7 +413,7 @@ TEST_CASE("actions carry out a decision: implementing, then resolved, then rated
     const auto m = meeting(l, c, {issue});
     meetings::Attendance a;
     a.present = {"王一", "李二", "吴五", "赵三"};
-    meetings::attend(l, m, a);
+    meetings::attend(l, c, m, a);
     const auto v = votes::open(l, c, ask(m, issue, "show-of-hands"));
     votes::tally(l, v.id, {{"yes", 4}});
     decision = votes::close(l, c, v.id).decision.id;
@@ -485,7 +485,7 @@ TEST_CASE("vote payloads: a show of hands at a meeting keeps its round, a secret
   a.present = {"王一", "李二", "吴五"};
   a.proxies = {"赵小=赵三"};
   a.absent = {"孙四"};
-  meetings::attend(*l, m, a);
+  meetings::attend(*l, c, m, a);
 
   const auto hands = votes::open(*l, c, ask(m, i, "show-of-hands"));
   const auto open = events::VoteOpen::from_json(
@@ -529,7 +529,7 @@ TEST_CASE("vote payloads: a roll-call ballot names its voter and has no units or
   meetings::Attendance a;
   a.present = {"王一", "李二", "吴五", "赵三"};
   a.proxies = {"孙小=孙四"};
-  meetings::attend(*l, m, a);
+  meetings::attend(*l, c, m, a);
   const auto v = votes::open(*l, c, ask(m, i, "roll-call", "unanimous"));
   votes::cast(*l, v.id, "孙小", "yes"); // the proxy votes in the member's name
   CHECK(last_payload(*l, events::vote_entity(v.id), events::kVoteCast) ==
@@ -604,7 +604,7 @@ TEST_CASE("staff see what was typed about residents masked: votes, decisions, ac
   const auto m = meeting(l, c, {issue});
   meetings::Attendance a;
   a.present = {"王一", "李二", "吴五", "赵三"};
-  meetings::attend(l, m, a);
+  meetings::attend(l, c, m, a);
   meetings::note(l, m, issue, "张小明电话13812341234，欧阳立方家住5号楼2单元502室", "王一", "");
   auto r = ask(m, issue, "show-of-hands");
   r.question = "同意张小明（138-1234-1234）的方案";

@@ -51,8 +51,44 @@ struct Council {
   std::string name;
   std::vector<Seat> seats;
   StakeholderSlot stakeholders;
+  std::vector<std::string> kinds; ///< meeting kinds [council] lists itself (Body::kinds has all)
   int seat_count() const; ///< members seated across all categories
 };
+
+/// A body of the community that meets and decides (docs/bodies.md): the
+/// residents' council of `[council]` (key "council"), and the bodies of
+/// `[[bodies]]` — building groups (楼组), the owners' committee (业委会) and
+/// assembly (业主大会), the residents' meeting (居民会议), others a community
+/// names (监督委员会). Each has its members or electorate, its quorum and
+/// decision profile, the meeting kinds it holds and who signs its notices.
+struct Body {
+  std::string key;  ///< stable id, unique in the community; "council" for [council]
+  std::string type; ///< council | building-group | owners-committee | owners-assembly |
+                    ///< residents-meeting | other
+  std::string name;
+  std::string building;           ///< a building group's building or zone, '' if none
+  std::vector<std::string> kinds; ///< meeting kinds it holds (each kind one body at most)
+  std::vector<std::string> listed_kinds; ///< those of them its file lists
+  std::string profile;            ///< its decision profile (quorum and threshold)
+  /// Who takes part and votes: "members" (the council, a committee: named
+  /// members, quorum over them), "residents" (a building group, the
+  /// residents' meeting: residents or household representatives, counted
+  /// against `entitled`), "owners" (the owners' assembly: the roster).
+  std::string electorate;
+  std::int64_t entitled = 0; ///< residents or households entitled; 0: given per meeting
+  std::string signs;         ///< who signs its public notices
+  std::string objections_to; ///< where residents raise objections to its notices
+  std::vector<Member> members; ///< a council's members are those of its seats
+  /// False for a body a community file implies without naming it (an older
+  /// file: the council, and an owners' assembly or residents' meeting for
+  /// kinds whose profile in [rules.defaults] is theirs).
+  bool configured = true;
+
+  bool has_members() const { return electorate == "members"; }
+};
+
+/// The body types consult knows, in the order docs/bodies.md lists them.
+const std::vector<std::string>& body_types();
 
 struct Rules {
   int notice_days = 7;
@@ -105,6 +141,8 @@ struct Community {
   std::vector<std::pair<std::string, std::string>> channel_synonyms;
   std::vector<std::pair<std::string, std::string>> category_synonyms;
   std::vector<Schedule> schedules;
+  /// The bodies that meet and decide, the council first (Body).
+  std::vector<Body> bodies;
   /// Bodies (单位) this community deals with by name — the property
   /// company, the street office, a school: named in public documents,
   /// never masked. Every other name consult records that is not a member
@@ -121,6 +159,11 @@ struct Community {
   const Label* category(const std::string& key) const;
   const Label* meeting_kind(const std::string& key) const;
   const Seat* seat(const std::string& key) const;
+  const Body* body(const std::string& key) const;
+  /// The body that holds meetings of `kind`; nullptr for an informal kind
+  /// (a bench meeting, a reception day: participants, no quorum).
+  const Body* body_of_kind(const std::string& kind) const;
+  const Body& council_body() const; ///< always bodies.front()
 };
 
 struct Config {
@@ -135,6 +178,15 @@ struct Config {
 
   const Community* find(const std::string& id) const;
 };
+
+/// (Re)derives the bodies a community implies from its council and rules
+/// (Community::bodies): the council of `[council]` first, holding its own
+/// kind `council`; each kind with a default profile in [rules.defaults]
+/// that no body lists goes to an owners' assembly (civil-code-278) or a
+/// residents' meeting (residents-meeting), implied when none is configured,
+/// else to the council. Loading calls it; call it again after changing a
+/// community in code.
+void imply_bodies(Community& c);
 
 /// Loads and validates a config file and the community files it names
 /// (paths relative to the config file's directory).

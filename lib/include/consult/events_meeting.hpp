@@ -77,12 +77,21 @@ struct MeetingPlan {
   /// before meetings counted heads lack the key; a writer of today sets it.
   std::optional<std::int64_t> entitled;
   std::string schedule, schedule_date; ///< the schedule that planned it, '' by hand
+  /// The body that holds it ('' : an informal meeting). Plans written before
+  /// bodies lack the key: legacy_body() gives theirs.
+  std::optional<std::string> body;
   std::vector<MeetingItem> items;
   std::vector<MeetingPerson> people;
 
   std::string entity() const;
   nlohmann::json to_json() const;
   static MeetingPlan from_json(const nlohmann::json& p);
+  /// The body of a plan written before bodies, from what it recorded: an
+  /// owners' vote profile → "owners-assembly", heads counted or the
+  /// residents' meeting profile → "residents-meeting", any other profile or
+  /// the council's own kind `council` → "council", else "" (informal).
+  /// Schema 11's migration says the same.
+  std::string body_or_legacy() const;
 };
 
 /// meeting.reschedule: new times, place and link.

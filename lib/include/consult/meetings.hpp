@@ -73,6 +73,7 @@ struct Meeting {
   std::string online;
   std::string chair;
   std::string recorder;
+  std::string body;                      ///< the body holding it, '' for an informal meeting
   std::string profile;                   ///< rule profile key, '' for an informal meeting
   std::int64_t entitled = 0;             ///< people entitled to attend; 0: the council
   std::optional<std::int64_t> headcount; ///< of them, how many came
@@ -107,6 +108,11 @@ struct PlanRequest {
   /// residents' meeting): how many are entitled to attend. Its quorum is then
   /// counted over them (attend --headcount), not over the council's seats.
   std::int64_t entitled = 0;
+  /// The body holding it (config::Body::key); '' : the body that holds the
+  /// kind, or none for an informal kind. Naming a body for an informal kind
+  /// (a building group's bench meeting) gives the meeting that body's
+  /// members, electorate and quorum.
+  std::string body;
   /// Set when planning a schedule's occurrence (consult agenda): the
   /// schedule is the standing notice, so the notice period is not checked.
   std::string schedule;
@@ -186,7 +192,11 @@ struct Attendance {
   std::optional<std::int64_t> headcount{}; ///< how many of those entitled came
 };
 /// Records attendance (again: later calls change the people they name).
-Meeting attend(ledger::Ledger& ledger, std::int64_t id, const Attendance& a);
+/// Members of the community's bodies who are not due may be named with
+/// `present`: at an informal meeting they take part as members, at another
+/// body's meeting as guests from their body.
+Meeting attend(ledger::Ledger& ledger, const config::Community& community, std::int64_t id,
+               const Attendance& a);
 
 /// Records an opinion on an agenda item. The item's consultation round opens
 /// with its first opinion or outcome (issue.consult).
@@ -219,6 +229,18 @@ int open_item_round(ledger::Ledger& ledger, std::int64_t meeting, std::int64_t i
 /// Closes a held meeting; items without an outcome become `not-reached` and
 /// are carried over. Returns the warnings (e.g. no attendance recorded).
 Planned close(ledger::Ledger& ledger, const config::Community& community, std::int64_t id);
+
+/// The body holding meeting `m` as the community configures it: the body
+/// of its key, or for a meeting planned before bodies the body of that type
+/// ("owners-assembly", "residents-meeting"); nullptr for an informal meeting
+/// or a body the community no longer has.
+const config::Body* body_of(const config::Community& community, const Meeting& m);
+
+/// Who takes part and votes at meeting `m`: "members" (its body's members,
+/// by name), "residents" (residents or household representatives, counted
+/// against those entitled, and by name where recorded), "owners" (the
+/// owners, counted against the roster), or "" for an informal meeting.
+std::string electorate(const config::Community& community, const Meeting& m);
 
 /// Who must be there, who came, and whether that is enough.
 struct QuorumReport {

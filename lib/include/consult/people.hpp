@@ -52,7 +52,8 @@ enum class Field {
 class Directory {
 public:
   Directory() = default;
-  /// Members of every seat of `c`'s council (any term) and its organisations.
+  /// Members of every seat of `c`'s council and of its other bodies (any
+  /// term), the bodies it configures, and its organisations.
   explicit Directory(const config::Community& c);
 
   /// Records that `name` took part in a meeting as `k`. A name recorded as

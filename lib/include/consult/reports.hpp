@@ -44,8 +44,12 @@ struct Figures {
   std::int64_t rounds_of_decided = 0; ///< consultation rounds of the decided issues, summed
   std::map<std::int64_t, std::int64_t> days_to_resolve; ///< days raised → resolved: issues
   std::int64_t open_older = 0;      ///< open now, raised more than `older_days` before the end
-  std::int64_t overdue_actions = 0; ///< not done now, due before the period's end
-  std::map<std::string, std::pair<std::int64_t, std::int64_t>> attendance; ///< seat → present, due
+  std::int64_t overdue_actions = 0; ///< not done now, due before the earlier of today and the end
+  /// The council's members at its meetings: seat → present, due.
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> attendance;
+  /// Every body's members at its meetings: body key → present, due. An
+  /// informal meeting (no body) has no members due and counts nowhere.
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> attendance_by_body;
   std::int64_t ratings = 0;
   std::int64_t rating_counts[5] = {0, 0, 0, 0, 0};
   std::int64_t votes_held = 0, votes_passed = 0;
@@ -84,6 +88,11 @@ struct Options {
   /// (report_month); false: count every figure from the rows, as the SQL of
   /// docs/reports.md does (the tests compare the two).
   bool use_tallies = true;
+  /// The date the report is made (the community's local date): actions are
+  /// counted overdue as of the earlier of it and the period's end, so a
+  /// period still running never counts an action that is not yet due.
+  /// Unset: as of the period's end.
+  std::optional<clock::Date> today;
 };
 
 struct Report {

@@ -88,7 +88,9 @@ struct Quorum {
 
 /// What a quorum counts: council seats, or people entitled to attend (a
 /// residents' meeting, an owners' assembly).
-enum class Counted { seats, entitled };
+/// What a quorum counts: the council's seats, another body's members, or
+/// heads of those entitled (residents, owners).
+enum class Counted { seats, members, entitled };
 
 /// Whether `present` of `base` make a quorum under `t`.
 Quorum quorum(std::int64_t present, std::int64_t base, const Threshold& t,
