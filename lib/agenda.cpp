@@ -2,6 +2,8 @@
 
 #include "consult/document.hpp"
 #include "consult/error.hpp"
+#include "consult/events_ledger.hpp"
+#include "consult/events_meeting.hpp"
 #include "consult/i18n.hpp"
 #include "consult/ics.hpp"
 #include "consult/people.hpp"
@@ -12,6 +14,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
 
 namespace consult::agenda {
 
@@ -162,8 +167,19 @@ std::optional<Stamp> stamp_from(const json& j) {
   return Stamp{id->get<std::int64_t>(), seq->get<std::int64_t>(), hash->get<std::string>()};
 }
 
-std::string render_md(const config::Community& c, const Meeting& m) {
-  std::string out = fmt::format("# {}\n\n| | |\n|---|---|\n", md_cell(m.title));
+/// What a posted agenda says above all else when the meeting is not as
+/// first announced: that it is cancelled, or (in a file that still bears its
+/// former date) that it moved. '' when neither.
+std::string banner(const config::Community& c, const Meeting& m, bool moved) {
+  if (m.status == "cancelled") return _("This meeting is cancelled.");
+  if (moved) return i18n::tr(N_("This meeting has moved to {}."), when(c, m));
+  return {};
+}
+
+std::string render_md(const config::Community& c, const Meeting& m, bool moved) {
+  std::string out = fmt::format("# {}\n\n", md_cell(m.title));
+  if (const auto b = banner(c, m, moved); !b.empty()) out += "> **" + md_cell(b) + "**\n\n";
+  out += "| | |\n|---|---|\n";
   for (const auto& [k, v] : facts(c, m))
     out += fmt::format("| {} | {} |\n", md_cell(k), md_cell(v));
   out += fmt::format("\n## {}\n\n", _("Agenda"));
@@ -195,6 +211,7 @@ table.facts th { width: 28%; background: #f2f2f2; }
 ol li { margin-bottom: 4pt; }
 .meta { color: #555; font-size: 9.5pt; }
 footer { margin-top: 16pt; color: #555; font-size: 9pt; }
+p.notice { border: 2pt solid #a00; padding: 4pt 8pt; font-weight: bold; font-size: 13pt; }
 )css";
 
 std::string html_page(const std::string& title, const std::string& body) {
@@ -204,9 +221,11 @@ std::string html_page(const std::string& title, const std::string& body) {
                      document::escape_xml(title), kStyle, body);
 }
 
-std::string render_html(const config::Community& c, const Meeting& m) {
-  std::string b =
-      fmt::format("<h1>{}</h1>\n<table class=\"facts\">\n", document::escape_xml(m.title));
+std::string render_html(const config::Community& c, const Meeting& m, bool moved) {
+  std::string b = fmt::format("<h1>{}</h1>\n", document::escape_xml(m.title));
+  if (const auto notice = banner(c, m, moved); !notice.empty())
+    b += fmt::format("<p class=\"notice\">{}</p>\n", document::escape_xml(notice));
+  b += "<table class=\"facts\">\n";
   for (const auto& [k, v] : facts(c, m))
     b += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", document::escape_xml(k),
                      document::escape_xml(v));
@@ -254,12 +273,26 @@ std::string description(const config::Community& c, const Meeting& m) {
   return d;
 }
 
-ics::Event meeting_event(const config::Community& c, const Meeting& raw) {
+/// `meeting-heping-2-0123456789ab@consult`: unique to the community and
+/// the installation (`tag`, ledger_tag()).
+std::string uid(std::string_view what, const std::string& community, const std::string& key,
+                const std::string& tag) {
+  return fmt::format("{}-{}-{}{}{}@consult", what, community, key, tag.empty() ? "" : "-", tag);
+}
+
+/// A meeting as a calendar event. DTSTAMP is the meeting's latest event (a
+/// new version of the entry whatever changed); SEQUENCE and LAST-MODIFIED
+/// are its calendar revision, which attendance and notes do not move.
+ics::Event meeting_event(const config::Community& c, const Meeting& raw, const std::string& tag,
+                         const Revision& rev) {
   const auto m = public_view(c, raw);
   const auto* kind = c.meeting_kind(m.kind);
   ics::Event e;
-  e.uid = fmt::format("meeting-{}-{}@consult", m.community, m.id);
+  e.uid = uid("meeting", m.community, std::to_string(m.id), tag);
   e.stamp = instant(m.updated_at);
+  e.sequence = rev.sequence;
+  if (!rev.at.empty()) e.last_modified = instant(rev.at);
+  if (e.last_modified && *e.last_modified > e.stamp) e.stamp = *e.last_modified;
   e.start = from_epoch(m.starts_utc);
   e.end = from_epoch(m.ends_utc);
   e.summary = m.title;
@@ -374,23 +407,59 @@ std::string file_name(const Meeting& m, Format format) {
   return fmt::format("{}-{}-{}-{}.{}", m.local_date, m.community, m.kind, m.id, extension(format));
 }
 
-std::string render(Format format, const config::Community& c, const Meeting& raw) {
+namespace {
+
+/// A document of the meeting; `moved`: for a file that bears a date the
+/// meeting no longer has.
+std::string render_as(ledger::Ledger& ledger, Format format, const config::Community& c,
+                      const Meeting& raw, bool moved) {
   const auto m = public_view(c, raw);
   switch (format) {
   case Format::md:
-    return render_md(c, m);
+    return render_md(c, m, moved);
   case Format::html:
-    return render_html(c, m);
+    return render_html(c, m, moved);
   case Format::json:
     return meetings::to_json(c, m, false).dump(2) + "\n";
   case Format::ics:
-    return meeting_ics(c, m);
+    return meeting_ics(ledger, c, m);
   }
   return {};
 }
 
-std::string meeting_ics(const config::Community& c, const Meeting& m) {
-  return ics::calendar(c.name, c.timezone, {meeting_event(c, m)});
+} // namespace
+
+std::string render(ledger::Ledger& ledger, Format format, const config::Community& c,
+                   const Meeting& raw) {
+  return render_as(ledger, format, c, raw, false);
+}
+
+Revision revision(ledger::Ledger& ledger, std::int64_t meeting) {
+  // The plan, then each reschedule and the cancellation: the entity's index
+  // (event_by_entity) finds them without reading the rest of the log.
+  SQLite::Statement q(ledger.db(), "SELECT kind, seq, at FROM event WHERE entity = ? "
+                                   "AND kind IN (?, ?, ?) ORDER BY seq");
+  q.bind(1, events::meeting_entity(meeting));
+  q.bind(2, std::string(events::kMeetingPlan));
+  q.bind(3, std::string(events::kMeetingReschedule));
+  q.bind(4, std::string(events::kMeetingCancel));
+  Revision r;
+  while (q.executeStep()) {
+    if (q.getColumn(0).getString() != events::kMeetingPlan) ++r.sequence;
+    r.seq = q.getColumn(1).getInt64();
+    r.at = q.getColumn(2).getString();
+  }
+  return r;
+}
+
+std::string ledger_tag(ledger::Ledger& ledger) {
+  SQLite::Statement q(ledger.db(), "SELECT hash FROM event WHERE seq = 1");
+  return q.executeStep() ? q.getColumn(0).getString().substr(0, 12) : std::string();
+}
+
+std::string meeting_ics(ledger::Ledger& ledger, const config::Community& c, const Meeting& m) {
+  return ics::calendar(c.name, c.timezone,
+                       {meeting_event(c, m, ledger_tag(ledger), revision(ledger, m.id))});
 }
 
 std::string render_index(Format format, const calendar::Week& week,
@@ -493,15 +562,35 @@ std::string feed(ledger::Ledger& ledger, const config::Community& c, clock::Date
   SQLite::Statement synced(ledger.db(), "SELECT e.at FROM community c JOIN event e "
                                         "ON e.seq = c.synced_seq WHERE c.id = ?");
   synced.bind(1, c.id);
-  const auto stamp =
+  const auto synced_at =
       synced.executeStep() ? instant(synced.getColumn(0).getString()) : *at_time(c, from, "00:00");
+  // How often the configuration changed: each change may move every series.
+  SQLite::Statement syncs(ledger.db(), "SELECT count(*) FROM event WHERE entity = ? AND kind = ?");
+  syncs.bind(1, events::CommunitySync{c.id, {}, {}, {}, {}, {}}.entity());
+  syncs.bind(2, std::string(events::kCommunitySync));
+  const int changes = syncs.executeStep() ? std::max(0, syncs.getColumn(0).getInt() - 1) : 0;
+  const auto tag = ledger_tag(ledger);
   for (const auto& s : c.schedules) {
     const auto dates = calendar::occurrences(s, from, add_days(from, 62));
     if (dates.empty()) continue;
     const auto* kind = c.meeting_kind(s.kind);
     ics::Event e;
-    e.uid = fmt::format("schedule-{}-{}@consult", c.id, s.key);
-    e.stamp = stamp;
+    e.uid = uid("schedule", c.id, s.key, tag);
+    // The series changes when the configuration does and when one more of
+    // its occurrences is planned as a meeting (one more EXDATE, and the
+    // series starts later): both counts only grow, so SEQUENCE never goes down.
+    SQLite::Statement planned(
+        ledger.db(), "SELECT (SELECT count(*) FROM meeting WHERE community = ?1 AND schedule = ?2),"
+                     " (SELECT at FROM event WHERE seq = (SELECT max(created_seq) FROM meeting "
+                     "WHERE community = ?1 AND schedule = ?2))");
+    planned.bind(1, c.id);
+    planned.bind(2, s.key);
+    planned.executeStep();
+    e.sequence = changes + planned.getColumn(0).getInt();
+    e.stamp = synced_at;
+    if (!planned.getColumn(1).isNull())
+      e.stamp = std::max(e.stamp, instant(planned.getColumn(1).getString()));
+    e.last_modified = e.stamp;
     e.start = *at_time(c, dates.front(), s.at);
     e.end = s.until.empty() ? e.start + std::chrono::hours(meetings::kDefaultHours)
                             : *at_time(c, dates.front(), s.until);
@@ -522,12 +611,122 @@ std::string feed(ledger::Ledger& ledger, const config::Community& c, clock::Date
         e.exdates.push_back(*at_time(c, *d, s.at));
     events.push_back(std::move(e));
   }
+  // Meetings stay in the feed for kFeedPastDays after the week they were
+  // in, so a subscribed calendar keeps the recent past; cancelled ones stay
+  // too, as CANCELLED, for the calendars that showed them.
   meetings::Filter f;
   f.community = c.id;
-  f.from_utc = at_time(c, from, "00:00")->time_since_epoch().count();
+  f.from_utc = at_time(c, add_days(from, -kFeedPastDays), "00:00")->time_since_epoch().count();
   for (const auto& brief : meetings::list(ledger, f))
-    events.push_back(meeting_event(c, meetings::get(ledger, brief.id)));
+    events.push_back(
+        meeting_event(c, meetings::get(ledger, brief.id), tag, revision(ledger, brief.id)));
   return ics::calendar(c.name, c.timezone, events);
+}
+
+namespace {
+
+/// The bytes of a regular file of at most 1 MiB (an agenda is a few
+/// kilobytes); nullopt for anything else, so that a symbolic link, a pipe
+/// or a device in the folder is never followed or read.
+std::optional<std::string> read_small(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::symlink_status(path, ec);
+  if (ec || !std::filesystem::is_regular_file(status)) return std::nullopt;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || size > (std::uintmax_t{1} << 20)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return std::nullopt;
+  return bytes;
+}
+
+/// The SEQUENCE of an ICS file if it is consult's calendar of meeting `m`
+/// (its UID with this ledger's tag, or without a tag as before tags were
+/// given), 0 when it has none; nullopt if the file is anything else.
+std::optional<int> ics_sequence(const std::string& bytes, const Meeting& m,
+                                const std::string& tag) {
+  if (bytes.find("\r\nPRODID:-//consult//") == std::string::npos) return std::nullopt;
+  const auto id = std::to_string(m.id);
+  if (bytes.find("\r\nUID:" + uid("meeting", m.community, id, tag) + "\r\n") == std::string::npos &&
+      bytes.find("\r\nUID:" + uid("meeting", m.community, id, "") + "\r\n") == std::string::npos)
+    return std::nullopt;
+  const std::string key = "\r\nSEQUENCE:";
+  const auto at = bytes.find(key);
+  if (at == std::string::npos) return 0;
+  int n = 0;
+  for (auto i = at + key.size(); i < bytes.size() && bytes[i] >= '0' && bytes[i] <= '9'; ++i)
+    n = n * 10 + (bytes[i] - '0');
+  return n;
+}
+
+/// The meeting an agenda file's name names: `2026-12-09-heping-council-3.md`
+/// gives 3 (the rest of the name is checked against the meeting).
+std::optional<std::int64_t> meeting_of_name(const std::string& name) {
+  const auto dot = name.rfind('.');
+  const auto dash = name.rfind('-', dot);
+  if (dot == std::string::npos || dash == std::string::npos || dot - dash < 2 || dot - dash > 12)
+    return std::nullopt;
+  std::int64_t id = 0;
+  for (auto i = dash + 1; i < dot; ++i) {
+    if (name[i] < '0' || name[i] > '9') return std::nullopt;
+    id = id * 10 + (name[i] - '0');
+  }
+  return id;
+}
+
+} // namespace
+
+std::vector<Refresh> stale_files(ledger::Ledger& ledger,
+                                 const std::vector<const config::Community*>& communities,
+                                 const std::string& dir, const std::vector<std::string>& skip) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    names.push_back(it->path().filename().string());
+  std::sort(names.begin(), names.end()); // deterministic, whatever the directory's order
+  const auto tag = ledger_tag(ledger);
+  std::map<std::int64_t, std::optional<std::pair<Meeting, Revision>>> seen;
+  std::vector<Refresh> out;
+  for (const auto& name : names) {
+    if (std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
+    const auto id = meeting_of_name(name);
+    const auto format = id ? parse_format(name.substr(name.rfind('.') + 1)) : std::nullopt;
+    if (!format || name.size() < 11 || name[10] != '-') continue;
+    const auto date = clock::parse_date(name.substr(0, 10));
+    if (!date) continue;
+    auto found = seen.find(*id);
+    if (found == seen.end()) {
+      std::optional<std::pair<Meeting, Revision>> entry;
+      if (auto m = meetings::find(ledger, *id)) {
+        auto rev = revision(ledger, *id);
+        entry.emplace(std::move(*m), std::move(rev));
+      }
+      found = seen.emplace(*id, std::move(entry)).first;
+    }
+    if (!found->second) continue;
+    const auto& [m, rev] = *found->second;
+    // Only a name this meeting could have had: its community (one of those
+    // asked for), its kind, its number.
+    const auto community = std::find_if(communities.begin(), communities.end(),
+                                        [&](const auto* c) { return c->id == m.community; });
+    if (community == communities.end() ||
+        name != fmt::format("{}-{}-{}-{}.{}", clock::format_date(*date), m.community, m.kind, m.id,
+                            extension(*format)))
+      continue;
+    if (rev.sequence == 0) continue; // never rescheduled nor cancelled: nothing went stale
+    const auto bytes = read_small(std::filesystem::path(dir) / name);
+    if (!bytes) continue;
+    if (*format == Format::ics) {
+      const auto sequence = ics_sequence(*bytes, m, tag);
+      if (!sequence || *sequence >= rev.sequence) continue;
+    } else {
+      const auto stamp = read_stamp(*bytes);
+      if (!stamp || stamp->meeting != m.id || stamp->seq >= rev.seq) continue;
+    }
+    out.push_back({name, render_as(ledger, *format, **community, m,
+                                   clock::format_date(*date) != m.local_date)});
+  }
+  return out;
 }
 
 } // namespace consult::agenda

@@ -165,6 +165,8 @@ std::string calendar(const std::string& name, const std::string& zone,
     prop(out, "BEGIN", "VEVENT");
     prop(out, "UID", e.uid);
     prop(out, "DTSTAMP", utc_stamp(e.stamp));
+    prop(out, "SEQUENCE", std::to_string(e.sequence));
+    if (e.last_modified) prop(out, "LAST-MODIFIED", utc_stamp(*e.last_modified));
     prop(out, "DTSTART" + tz, local_stamp(e.start, zone));
     if (e.end) prop(out, "DTEND" + tz, local_stamp(*e.end, zone));
     if (!e.rrule.empty()) prop(out, "RRULE", e.rrule);

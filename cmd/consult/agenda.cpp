@@ -94,10 +94,13 @@ void plan_agendas(Context& c, const AgendaOptions& o) {
     return files::write_if_changed(path.string(), text, how);
   };
   int changed = 0;
+  std::vector<std::string> written;
   for (const auto f : formats) {
-    for (const auto& e : entries)
-      changed += write_file(dir / agenda::file_name(e.meeting, f),
-                            agenda::render(f, *e.community, e.meeting));
+    for (const auto& e : entries) {
+      written.push_back(agenda::file_name(e.meeting, f));
+      changed +=
+          write_file(dir / written.back(), agenda::render(c.ledger(), f, *e.community, e.meeting));
+    }
     if (f == agenda::Format::ics) {
       for (const auto* com : selected)
         changed +=
@@ -107,6 +110,10 @@ void plan_agendas(Context& c, const AgendaOptions& o) {
                             agenda::render_index(f, *week, entries, formats));
     }
   }
+  // Files of earlier runs for meetings since moved or cancelled are
+  // rewritten as the meetings now are, never left looking valid.
+  for (const auto& r : agenda::stale_files(c.ledger(), selected, o.out_dir, written))
+    changed += write_file(dir / r.name, r.text);
   if (c.out.json)
     c.out.json_line({{"week", week->str()},
                      {"created", plan.created},

@@ -559,7 +559,7 @@ void meeting_export_options(CLI::App* cmd, ExportOptions& o) {
 void meeting_export(Context& c, const ExportOptions& o) {
   const auto m = meetings::get(c.ledger(), parse_id(o.id, _("a meeting")));
   const auto& com = community_of(c, m);
-  const auto text = agenda::render(*agenda::parse_format(o.format), com, m);
+  const auto text = agenda::render(c.ledger(), *agenda::parse_format(o.format), com, m);
   write_document(c, o.out, text, Audience::is_public);
 }
 

@@ -57,9 +57,10 @@ ok meeting list --json
 [ "$(wc -l <"$T/out")" -eq 2 ] || fail "second run planned duplicates"
 
 # The calendars, read by a real parser.
-/usr/bin/python3 - board <<'PY' || fail "iCalendar check"
+tag=$(sqlite3 "$CONSULT_LEDGER" "SELECT substr(hash, 1, 12) FROM event WHERE seq = 1")
+/usr/bin/python3 - board "$tag" <<'PY' || fail "iCalendar check"
 import sys, os, icalendar
-out = sys.argv[1]
+out, tag = sys.argv[1], sys.argv[2]
 for name in sorted(os.listdir(out)):
     if not name.endswith(".ics"):
         continue
@@ -76,17 +77,19 @@ for name in sorted(os.listdir(out)):
     for ev in cal.walk("VEVENT"):
         start = ev["DTSTART"].dt
         assert str(start.tzinfo) == "Asia/Shanghai", start
-        assert ev["UID"].endswith("@consult")
+        assert ev["UID"].endswith("-" + tag + "@consult")
+        assert int(ev["SEQUENCE"]) >= 0 and "LAST-MODIFIED" in ev
 feed = icalendar.Calendar.from_ical(open(os.path.join(out, "heping.ics"), "rb").read())
 events = {str(e["UID"]): e for e in feed.walk("VEVENT")}
-rec = events["schedule-heping-reception-day@consult"]
+rec = events["schedule-heping-reception-day-%s@consult" % tag]
 assert rec["RRULE"]["FREQ"] == ["MONTHLY"] and rec["RRULE"]["BYMONTHDAY"] == [6, 26], rec["RRULE"]
-council = events["schedule-heping-council@consult"]
+council = events["schedule-heping-council-%s@consult" % tag]
 assert council["RRULE"]["BYDAY"] == ["WE"], council["RRULE"]
 ex = council["EXDATE"]
 ex = ex if isinstance(ex, list) else [ex]
 assert [d.dt.strftime("%Y-%m-%d %H:%M") for e in ex for d in e.dts] == ["2026-12-02 19:30"]
-m = events["meeting-heping-2@consult"]
+m = events["meeting-heping-2-%s@consult" % tag]
+assert int(m["SEQUENCE"]) == 0, m["SEQUENCE"]
 assert m["DTSTART"].dt.strftime("%Y-%m-%d %H:%M %z") == "2026-12-02 19:30 +0800"
 desc = str(m["DESCRIPTION"])
 assert "路灯坏了，晚上看不见, 请尽快修理; 谢谢" in desc, desc

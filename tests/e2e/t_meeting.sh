@@ -114,7 +114,8 @@ ok issue show 1
 out_has "accepted → consulting (round 1) at meeting 1"
 out_has "consulting → consulting (round 2) at meeting 4"
 ok meeting export 4 --format ics --out m4.ics
-grep -q "UID:meeting-heping-4@consult" m4.ics || fail "ics UID"
+tag=$(sqlite3 "$CONSULT_LEDGER" "SELECT substr(hash, 1, 12) FROM event WHERE seq = 1")
+grep -q "^UID:meeting-heping-4-$tag@consult" m4.ics || fail "ics UID"
 # An online deliberation: the link goes into the calendar event, escaped.
 ok meeting plan --kind online --at "2026-12-18 20:00" --until 21:00 \
   --online "https://meeting.example/j/123?pwd=a,b;c" --title "线上议事：充电桩选址" --issue 4

@@ -93,3 +93,22 @@ TEST_CASE("a calendar holds its events with zone, rules and exceptions") {
   CHECK(cal.size() >= 15);
   CHECK(cal.substr(cal.size() - 15) == "END:VCALENDAR\r\n");
 }
+
+TEST_CASE("an event states its revision: SEQUENCE always, LAST-MODIFIED when known") {
+  ics::Event e;
+  e.uid = "meeting-heping-2-0123456789ab@consult";
+  e.stamp = at("2026-11-27 17:00");
+  e.start = at("2026-12-09 19:30");
+  e.summary = "居民议事会例会";
+  const auto first = ics::calendar("和平里社区", "Asia/Shanghai", {e});
+  CHECK(first.find("DTSTAMP:20261127T090000Z\r\nSEQUENCE:0\r\n") != std::string::npos);
+  CHECK(first.find("LAST-MODIFIED") == std::string::npos);
+
+  e.sequence = 2;
+  e.last_modified = at("2026-11-25 08:15");
+  e.status = "CANCELLED";
+  const auto changed = ics::calendar("和平里社区", "Asia/Shanghai", {e});
+  CHECK(changed.find("\r\nSEQUENCE:2\r\nLAST-MODIFIED:20261125T001500Z\r\n") != std::string::npos);
+  CHECK(changed.find("\r\nSTATUS:CANCELLED\r\n") != std::string::npos);
+  CHECK(changed.find("SEQUENCE:0") == std::string::npos);
+}

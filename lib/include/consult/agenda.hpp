@@ -40,9 +40,28 @@ struct Week {
 Week plan_week(ledger::Ledger& ledger, const std::vector<const config::Community*>& communities,
                const calendar::Week& week);
 
-/// A meeting's agenda as a document. Residents' names are masked.
-std::string render(Format format, const config::Community& community,
+/// A meeting's agenda as a document. Residents' names are masked. The
+/// ledger gives the calendar event its UID and revision (see `revision`).
+std::string render(ledger::Ledger& ledger, Format format, const config::Community& community,
                    const meetings::Meeting& meeting);
+
+/// How far a meeting's calendar entry has moved on since it was planned,
+/// read from the event log, so that the same ledger always gives the same
+/// answer. What a calendar shows of a meeting — its time, place, link and
+/// whether it is on — changes by `meeting.reschedule` and `meeting.cancel`
+/// only; attendance, opinions, outcomes and closing do not touch the entry.
+struct Revision {
+  int sequence = 0;     ///< SEQUENCE: the reschedules and the cancellation so far
+  std::int64_t seq = 0; ///< the event that last changed the entry (else the plan)
+  std::string at;       ///< that event's time (LAST-MODIFIED), RFC 3339
+};
+Revision revision(ledger::Ledger& ledger, std::int64_t meeting);
+
+/// The part of calendar UIDs that tells installations apart: the first 12
+/// hex digits of the hash of the ledger's first event (`ledger.init`, which
+/// holds the ledger's creation time and creator), '' for a ledger without
+/// one. UIDs are `meeting-heping-2-<tag>@consult`, `schedule-heping-council-<tag>@consult`.
+std::string ledger_tag(ledger::Ledger& ledger);
 
 /// What an agenda file says it reflects: the meeting, and the ledger event
 /// that last changed it with that event's hash. Markdown and HTML agendas
@@ -69,12 +88,37 @@ struct Entry {
 std::string render_index(Format format, const calendar::Week& week,
                          const std::vector<Entry>& entries, const std::vector<Format>& formats);
 
-/// A community's calendar feed: each schedule as a recurring event (RRULE),
-/// less the occurrences planned as meetings, plus every meeting of the
-/// community starting on or after `from`, with its agenda.
+/// How far back a feed reaches: meetings that began up to this many days
+/// before the week it is written for stay in it (docs/cron.md).
+inline constexpr int kFeedPastDays = 91;
+
+/// A community's calendar feed: each schedule as a recurring event (RRULE)
+/// from `from` on, less the occurrences planned as meetings, plus every
+/// meeting of the community starting on or after `from` less kFeedPastDays
+/// — cancelled ones as CANCELLED — with its agenda.
 std::string feed(ledger::Ledger& ledger, const config::Community& community, clock::Date from);
 
 /// One meeting as a calendar (`consult meeting export --format ics`).
-std::string meeting_ics(const config::Community& community, const meetings::Meeting& meeting);
+std::string meeting_ics(ledger::Ledger& ledger, const config::Community& community,
+                        const meetings::Meeting& meeting);
+
+/// A file an earlier run wrote that no longer tells the truth, with the
+/// bytes that replace it.
+struct Refresh {
+  std::string name; ///< the file's name in the folder
+  std::string text; ///< its new content
+};
+
+/// The agenda files in the folder `dir` that consult wrote (by their name
+/// and their stamp — the `consult-agenda` comment, the JSON's
+/// `updated_seq`, the ICS's UID and SEQUENCE) for a meeting of `communities`
+/// that was rescheduled or cancelled after the file was written, with what
+/// replaces each: the meeting as it is now, and where the file's date is no
+/// longer the meeting's, a notice at the top that it moved (its Markdown and
+/// HTML). Files named in `skip` (written by this run anyway) and any file
+/// consult did not write are left alone; nothing is ever removed.
+std::vector<Refresh> stale_files(ledger::Ledger& ledger,
+                                 const std::vector<const config::Community*>& communities,
+                                 const std::string& dir, const std::vector<std::string>& skip);
 
 } // namespace consult::agenda

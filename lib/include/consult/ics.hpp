@@ -32,6 +32,13 @@ std::string vtimezone(const std::string& zone, clock::Instant from, clock::Insta
 struct Event {
   std::string uid;
   clock::Instant stamp; ///< DTSTAMP: when this version of the event was made
+  /// SEQUENCE (RFC 5545 §3.8.7.4): 0 as first published, one more for each
+  /// change of what a calendar shows (time, place, status). A client keeps
+  /// the copy with the higher number, so it must never go down.
+  int sequence = 0;
+  /// LAST-MODIFIED: when what a calendar shows last changed; not written
+  /// when unset.
+  std::optional<clock::Instant> last_modified;
   clock::Instant start;
   std::optional<clock::Instant> end;
   std::string summary;
