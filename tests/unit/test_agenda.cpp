@@ -173,7 +173,7 @@ TEST_CASE("a meeting's calendar entry counts its reschedules and cancellation, n
     auto l = at(path, "2026-11-22 11:00");
     meetings::Attendance a;
     a.present = {"王一"};
-    meetings::attend(*l, wed, a);
+    meetings::attend(*l, c, wed, a);
     const auto rev = agenda::revision(*l, wed);
     CHECK(rev.sequence == 1);
     CHECK(rev.at == "2026-11-21T10:00:00+08:00");
@@ -263,7 +263,7 @@ TEST_CASE("agenda files of a moved or cancelled meeting are rewritten, others le
   meetings::cancel(*l, ids[1], "台风");
   meetings::Attendance a;
   a.present = {"王一"};
-  meetings::attend(*l, ids[2], a); // not a calendar change
+  meetings::attend(*l, c, ids[2], a); // not a calendar change
 
   const auto stale = agenda::stale_files(*l, {&c}, out.string(), {});
   std::vector<std::string> names;
