@@ -59,7 +59,7 @@ err_has "install a newer consult"
 # doctor tells versions, paths, schema, journal mode and CONSULT_* variables.
 ok doctor
 out_has "SQLite"
-out_match "schema version: +10 "
+out_match "schema version: +11 "
 out_match "journal mode: +wal"
 out_match "file mode: +0600"
 out_has "CONSULT_ACTOR=tester"
