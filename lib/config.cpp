@@ -907,6 +907,8 @@ void parse_bodies(Reader& r, Community& c, const toml::array* council_kinds, Bod
         fail(br.at(node), path, i18n::tr(N_("unknown meeting kind '{}'"), text::quote_input(kind)),
              i18n::tr(N_("add it under [meeting_kinds]; known kinds: {}"), keys));
       }
+      // The kind `council` is the council's own.
+      if (b.key != "council" && kind == "council") holder.emplace(kind, "council");
       if (const auto it = holder.find(kind); it != holder.end())
         fail(br.at(node), path,
              i18n::tr(N_("meetings of kind '{}' are already held by body '{}'"),
@@ -985,7 +987,7 @@ void parse_bodies(Reader& r, Community& c, const toml::array* council_kinds, Bod
         fail(br.at(*br.get("entitled")), br.key_path("entitled"),
              _("only a body of residents counts those entitled"),
              _("a body of members counts its members; the owners' assembly its roster"));
-      b.signs = br.opt_string("signs").value_or(signed_as(c, b.name));
+      b.signs = br.opt_string("signs").value_or(b.name); // the name as the file writes it
       b.objections_to = br.opt_string("objections_to").value_or(b.signs);
       take_kinds(b, br.opt_array("kinds"), br, br.key_path("kinds"));
       if (const auto* members = br.opt_array("members")) {

@@ -357,3 +357,143 @@ TEST_CASE("synonyms map words to existing keys") {
   CHECK(error_of(std::string(kMinimal) + "[synonyms]\nweather = {}\n")
             .find("key 'synonyms.weather': unknown key") != std::string::npos);
 }
+
+TEST_CASE("bodies: the council of [council], the bodies a file names, and those an older file "
+          "implies") {
+  // An older file: the council holds its own kind and the kinds with a
+  // council profile; the owners' vote profile and the residents' meeting
+  // profile imply their bodies; every other kind is informal.
+  const auto old = parse_community(std::string(kMinimal) + R"(
+[rules.defaults]
+council = "majority-present"
+joint = "majority-present"
+owners-assembly = "civil-code-278"
+residents-meeting = "residents-meeting"
+)",
+                                   "c.toml");
+  REQUIRE(old.bodies.size() == 3);
+  CHECK(old.council_body().key == "council");
+  CHECK(old.body_of_kind("council") == &old.council_body());
+  CHECK(old.body_of_kind("joint") == &old.council_body());
+  REQUIRE(old.body_of_kind("owners-assembly") != nullptr);
+  CHECK(old.body_of_kind("owners-assembly")->electorate == "owners");
+  CHECK(old.body_of_kind("owners-assembly")->name == "业主大会"); // the kind's label
+  CHECK(old.body_of_kind("owners-assembly")->signs == "测试社区业主大会");
+  CHECK_FALSE(old.body_of_kind("owners-assembly")->configured);
+  CHECK(old.body_of_kind("residents-meeting")->electorate == "residents");
+  CHECK(old.body_of_kind("bench") == nullptr);
+  CHECK(old.body_of_kind("reception-day") == nullptr);
+  // Its JSON in the ledger is what it was: no bodies key.
+  CHECK_FALSE(to_json(old).contains("bodies"));
+
+  const auto c = parse_community(std::string(kMinimal) + R"(
+[meeting_kinds]
+council = "议事会"
+bench = "板凳会"
+building-group = "楼组会议"
+owners-assembly = "业主大会"
+[[bodies]]
+key = "building-7"
+type = "building-group"
+name = "7号楼楼组"
+building = "7号楼"
+kinds = ["building-group"]
+entitled = 24
+members = [{ name = "赵德明", role = "楼组长" }]
+[[bodies]]
+key = "yzdh"
+type = "owners-assembly"
+name = "和平里小区业主大会"
+kinds = ["owners-assembly"]
+objections_to = "业主委员会"
+[rules.defaults]
+owners-assembly = "civil-code-278"
+)",
+                                 "c.toml");
+  REQUIRE(c.bodies.size() == 3);
+  const auto* b = c.body("building-7");
+  REQUIRE(b);
+  CHECK(b->electorate == "residents");
+  CHECK(b->profile == "majority-present");
+  CHECK(b->entitled == 24);
+  CHECK(b->signs == "7号楼楼组"); // as the file names it
+  CHECK(c.body_of_kind("building-group") == b);
+  // The configured assembly holds the kind; no implied one is added.
+  CHECK(c.body_of_kind("owners-assembly") == c.body("yzdh"));
+  CHECK(c.body("yzdh")->signs == "和平里小区业主大会");
+  CHECK(c.body("yzdh")->objections_to == "业主委员会");
+  CHECK(c.body_of_kind("bench") == nullptr);
+  CHECK(to_json(c).at("bodies").size() == 2);
+}
+
+TEST_CASE("bodies: every mistake named with its place and key") {
+  const std::string head = std::string(kMinimal) + R"(
+[meeting_kinds]
+council = "议事会"
+building-group = "楼组会议"
+)";
+  CHECK(error_of(head + R"(
+[[bodies]]
+key = "b"
+type = "village"
+name = "x"
+)")
+            .find("'village' is not a type of body") != std::string::npos);
+  CHECK(error_of(head + R"(
+[[bodies]]
+key = "council"
+type = "other"
+name = "x"
+members = [{ name = "甲" }]
+)")
+            .find("'council' is the residents' council of [council]") != std::string::npos);
+  CHECK(error_of(head + R"(
+[[bodies]]
+key = "b"
+type = "building-group"
+name = "x"
+kinds = ["buildinggroup"]
+)")
+            .find("unknown meeting kind 'buildinggroup'") != std::string::npos);
+  CHECK(error_of(head + R"(
+[[bodies]]
+key = "b"
+type = "building-group"
+name = "x"
+kinds = ["council"]
+)")
+            .find("meetings of kind 'council' are already held by body 'council'") !=
+        std::string::npos);
+  CHECK(error_of(head + R"(
+[[bodies]]
+key = "b"
+type = "owners-committee"
+name = "x"
+)")
+            .find("a body whose electorate is its members needs members") != std::string::npos);
+  CHECK(error_of(head + R"(
+[[bodies]]
+key = "b"
+type = "owners-committee"
+name = "x"
+members = [{ name = "甲" }]
+entitled = 5
+)")
+            .find("only a body of residents counts those entitled") != std::string::npos);
+  CHECK(error_of(head + R"(
+[[bodies]]
+key = "b"
+type = "building-group"
+name = "x"
+profile = "majority-of-everyone"
+)")
+            .find("unknown rule profile 'majority-of-everyone'") != std::string::npos);
+  CHECK(error_of(head + R"(
+[[bodies]]
+key = "b"
+type = "building-group"
+name = "x"
+colour = "red"
+)")
+            .find("bodies[0].colour': unknown key") != std::string::npos);
+}

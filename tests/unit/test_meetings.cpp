@@ -598,3 +598,105 @@ TEST_CASE("meeting events are written as they always were: online or at a venue,
   CHECK(ledger::canonical(l->payload_of(*l->head())) == R"({"id":1,"not_reached":[]})");
   CHECK(ledger::verify(*l).ok);
 }
+
+namespace {
+
+/// The council community with a building group of 5 households and its head.
+config::Community with_building_group() {
+  auto text = std::string(R"(id = "b"
+name = "楼组社区"
+[meeting_kinds]
+council = "议事会"
+bench = "板凳会"
+building-group = "楼组会议"
+[council]
+name = "议事会"
+[[council.seats]]
+key = "committee"
+label = "居委会代表"
+count = 3
+members = [{ name = "王一" }, { name = "李二" }, { name = "赵三" }]
+[[bodies]]
+key = "building-7"
+type = "building-group"
+name = "7号楼楼组"
+kinds = ["building-group"]
+entitled = 5
+members = [{ name = "钱楼长", role = "楼组长" }]
+[rules.defaults]
+council = "majority-present"
+)");
+  return config::parse_community(text, "b.toml");
+}
+
+} // namespace
+
+TEST_CASE("a meeting is measured against the body that holds it, an informal one against none") {
+  auto l = ledger::Ledger::in_memory(test::session("2026-11-21 10:00"));
+  const auto c = with_building_group();
+
+  // A bench meeting: no one is due; a councillor who comes takes part as a
+  // member; no quorum, and no one is listed absent.
+  auto bench = council_at("2026-12-02 19:30");
+  bench.kind = "bench";
+  auto m = meetings::plan(*l, c, bench).meeting;
+  CHECK(m.body.empty());
+  CHECK(m.people.empty());
+  meetings::Attendance a;
+  a.present = {"王一"};
+  a.residents = {"居民甲"};
+  m = meetings::attend(*l, c, m.id, a);
+  REQUIRE(m.people.size() == 2);
+  auto q = meetings::quorum(c, m);
+  CHECK_FALSE(q.has_rule);
+  CHECK(q.statement == "2 took part; an informal meeting has no quorum");
+  // A typo is still refused: only members of a body join uninvited.
+  meetings::Attendance typo;
+  typo.present = {"王二"};
+  CHECK(test::kind_of([&] { meetings::attend(*l, c, m.id, typo); }) == ErrorKind::data);
+
+  // The building group: its head is due, not the council; heads counted
+  // against its 5 households, the named residents and its head.
+  auto bg = council_at("2026-12-03 19:30");
+  bg.kind = "building-group";
+  m = meetings::plan(*l, c, bg).meeting;
+  CHECK(m.body == "building-7");
+  CHECK(m.entitled == 5);
+  CHECK(m.profile == "majority-present");
+  REQUIRE(m.people.size() == 1);
+  CHECK(m.people[0].name == "钱楼长");
+  meetings::Attendance two;
+  two.present = {"钱楼长", "王一"}; // the councillor comes as a guest from the council
+  two.residents = {"居民甲"};
+  m = meetings::attend(*l, c, m.id, two);
+  CHECK(std::find_if(m.people.begin(), m.people.end(), [](const auto& p) {
+          return p.name == "王一" && p.role == "guest" && p.detail == "议事会";
+        }) != m.people.end());
+  q = meetings::quorum(c, m);
+  // 2 of 5 (the head and one household; the guest is not a household).
+  CHECK(q.statement == "2 of 5 entitled present; needs > 1/2 = 3; not quorate");
+  meetings::Attendance third;
+  third.residents = {"居民乙"};
+  m = meetings::attend(*l, c, m.id, third);
+  CHECK(meetings::quorum(c, m).ok());
+
+  // The council's meeting is the council's: its seats, not the household count.
+  m = meetings::plan(*l, c, council_at("2026-12-04 19:30")).meeting;
+  CHECK(m.body == "council");
+  CHECK(m.people.size() == 3);
+  CHECK(meetings::quorum(c, m).statement == "needs > 1/2 of 3 seats = 2 present");
+
+  // --body names the body of an informal kind; a kind held by another body
+  // cannot be given to this one.
+  bench.at = "2026-12-05 19:30";
+  bench.body = "building-7";
+  m = meetings::plan(*l, c, bench).meeting;
+  CHECK(m.body == "building-7");
+  CHECK(m.profile == "majority-present");
+  auto wrong = council_at("2026-12-06 19:30");
+  wrong.body = "building-7";
+  CHECK(test::kind_of([&] { meetings::plan(*l, c, wrong); }) == ErrorKind::usage);
+  wrong.body = "building-9";
+  CHECK(test::kind_of([&] { meetings::plan(*l, c, wrong); }) == ErrorKind::usage);
+  CHECK(ledger::verify(*l).ok);
+}
