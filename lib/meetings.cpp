@@ -484,6 +484,119 @@ Planned plan(ledger::Ledger& ledger, const config::Community& c, const PlanReque
   return out;
 }
 
+Planned change_agenda(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
+                      const AgendaChange& ch) {
+  if (ch.add.empty() && ch.remove.empty() && ch.move == 0)
+    throw Error(ErrorKind::usage, _("no change of the agenda given"), {},
+                _("give --add ISSUE, --remove ISSUE or --move ISSUE --to N"));
+  if (ch.move != 0 && ch.to < 1)
+    throw Error(ErrorKind::usage, _("where to? give --to N, the new position (1 is first)"), "to");
+  if (ch.at < 0) throw Error(ErrorKind::usage, _("positions start at 1"), "at");
+  const std::string reason = clean(ch.reason, "reason", 2000, true);
+  Planned out;
+  ledger.write([&] {
+    const auto m = get(ledger, id);
+    if (m.community != c.id)
+      throw Error(ErrorKind::internal, "agenda changed with another community's rules");
+    require_planned(m, N_("change the agenda of"));
+    events::MeetingAgenda e;
+    e.id = id;
+    e.reason = reason;
+    std::vector<events::MeetingItem> items;
+    for (const auto& it : m.items)
+      items.push_back({it.issue.id, it.carried});
+    auto find = [&](std::int64_t issue) {
+      return std::find_if(items.begin(), items.end(),
+                          [&](const auto& it) { return it.issue == issue; });
+    };
+    for (const auto issue : ch.remove) {
+      const auto it = find(issue);
+      if (it == items.end())
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("issue {} is not on the agenda of meeting {}"), issue, id),
+                    "remove");
+      const auto& item = agenda_item(m, issue);
+      SQLite::Statement v(ledger.db(), "SELECT 1 FROM vote WHERE meeting = ? AND issue = ?");
+      v.bind(1, id);
+      v.bind(2, issue);
+      if (item.round > 0 || !item.outcome.empty() || v.executeStep())
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("issue {} has been taken up at meeting {}: it stays on the agenda"),
+                             issue, id),
+                    "remove",
+                    _("record its outcome instead, e.g. consult meeting outcome … --result "
+                      "next-round"));
+      items.erase(it);
+      e.removed.push_back(issue);
+    }
+    std::set<std::string> named;
+    for (const auto& p : m.people)
+      named.insert(p.name);
+    std::vector<model::Issue> added;
+    std::vector<events::MeetingItem> adding;
+    for (const auto issue_id : ch.add) {
+      if (find(issue_id) != items.end() ||
+          std::any_of(adding.begin(), adding.end(),
+                      [&](const auto& it) { return it.issue == issue_id; }))
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("issue {} is already on the agenda of meeting {}"), issue_id, id),
+                    "add");
+      const auto issue = issues::get(ledger, issue_id);
+      if (issue.community != c.id)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("issue {} belongs to community '{}', not '{}'"), issue_id,
+                             issue.community, c.id),
+                    "add");
+      if (!can_be_on_agenda(issue.status))
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("issue {} cannot be put on an agenda: it is {}"), issue_id,
+                             model::to_string(issue.status)),
+                    "add",
+                    issue.status == model::IssueStatus::collected
+                        ? _("accept it first with 'consult issue accept'")
+                        : _("only accepted issues and issues in consultation go on an agenda"));
+      if (const auto other = planned_elsewhere(ledger, issue_id, id))
+        out.warnings.push_back(
+            i18n::tr(N_("issue {} is also on the agenda of meeting {}"), issue_id, *other));
+      SQLite::Statement closed(ledger.db(), R"sql(
+        SELECT 1 FROM meeting_item mi JOIN meeting m ON m.id = mi.meeting
+        WHERE mi.issue = ? AND m.status = 'closed' LIMIT 1)sql");
+      closed.bind(1, issue_id);
+      adding.push_back({issue_id, closed.executeStep()});
+      added.push_back(issue);
+      e.added.push_back(issue_id);
+    }
+    if (items.size() + adding.size() > kMaxItems)
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("{} issues named; an agenda holds at most {}"),
+                           items.size() + adding.size(), kMaxItems),
+                  "add");
+    const auto at = ch.at > 0 ? std::min<std::size_t>(static_cast<std::size_t>(ch.at) - 1,
+                                                      items.size())
+                              : items.size();
+    items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), adding.begin(), adding.end());
+    if (ch.move != 0) {
+      const auto it = find(ch.move);
+      if (it == items.end())
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("issue {} is not on the agenda of meeting {}"), ch.move, id),
+                    "move");
+      const auto item = *it;
+      items.erase(it);
+      const auto to = std::min<std::size_t>(static_cast<std::size_t>(ch.to) - 1, items.size());
+      items.insert(items.begin() + static_cast<std::ptrdiff_t>(to), item);
+      e.moved.push_back(ch.move);
+    }
+    // The stakeholders the added issues bring, invited once.
+    for (auto& p : invitees(c, nullptr, clock::Date{}, added))
+      if (named.insert(p.name).second) e.people.push_back(std::move(p));
+    e.items = std::move(items);
+    ledger.append(events::kMeetingAgenda, e.entity(), e.to_json());
+    out.meeting = get(ledger, id);
+  });
+  return out;
+}
+
 std::vector<Meeting> list(ledger::Ledger& ledger, const Filter& f) {
   std::string sql = fmt::format("SELECT {} FROM meeting WHERE 1", kMeetingColumns);
   if (!f.community.empty()) sql += " AND community = :community";
@@ -625,8 +738,10 @@ Meeting attend(ledger::Ledger& ledger, const config::Community& c, std::int64_t 
           if (mm.name == name) return &mm;
         return nullptr;
       }();
+      // No seat: at an informal meeting no seat is due (a meeting planned
+      // before bodies, which invited the council, keeps its seats).
       if (!body)
-        joining.push_back({name, "member", of->second, role ? role->role : "", "invited", "", ""});
+        joining.push_back({name, "member", "", role ? role->role : "", "invited", "", ""});
       else
         joining.push_back({name, "guest", "", of->first->name, "invited", "", ""});
     }
@@ -985,7 +1100,9 @@ std::vector<CompositionRow> composition(const config::Community& c, const Meetin
       row = p.role == "stakeholder" ? &x : p.role == "resident" ? &residents : &guests;
     }
     if (!row) continue;
-    if (p.role != "guest" && p.role != "resident") ++row->invited;
+    // Members who took part in an informal meeting were not invited.
+    const bool joined = row == &members && m.body.empty();
+    if (p.role != "guest" && p.role != "resident" && !joined) ++row->invited;
     if (p.attendance == "present" || p.attendance == "proxy") ++row->present;
     row->names.push_back(p.name);
   }

@@ -6,6 +6,8 @@
 
 #include "consult/events_meeting.hpp"
 
+#include <map>
+
 namespace consult::events {
 
 using nlohmann::json;
@@ -231,6 +233,29 @@ MeetingClose MeetingClose::from_json(const json& p) {
   return {integer(p, "id"), p.at("not_reached").get<std::vector<std::int64_t>>()};
 }
 
+std::string MeetingAgenda::entity() const {
+  return meeting_entity(id);
+}
+
+json MeetingAgenda::to_json() const {
+  json p = {{"id", id},           {"items", array_of(items)}, {"added", added},
+            {"removed", removed}, {"moved", moved},           {"people", array_of(people)}};
+  if (!reason.empty()) p["reason"] = reason;
+  return p;
+}
+
+MeetingAgenda MeetingAgenda::from_json(const json& p) {
+  MeetingAgenda a;
+  a.id = integer(p, "id");
+  a.items = list_of<MeetingItem>(p, "items");
+  a.added = p.at("added").get<std::vector<std::int64_t>>();
+  a.removed = p.at("removed").get<std::vector<std::int64_t>>();
+  a.moved = p.at("moved").get<std::vector<std::int64_t>>();
+  a.people = list_of<MeetingPerson>(p, "people");
+  a.reason = p.value("reason", std::string());
+  return a;
+}
+
 namespace {
 
 void touch(SQLite::Database& db, const ledger::Event& e, std::int64_t id) {
@@ -422,6 +447,46 @@ void project_cancel(const Apply& a) {
   tally(a.db, m.getColumn(0).getString(), m.getColumn(1).getString(), "cancelled", "");
 }
 
+/// meeting.agenda: the agenda rewritten in its new order; an item kept
+/// keeps what was recorded on it.
+void project_agenda(const Apply& a) {
+  const auto g = MeetingAgenda::from_json(a.payload);
+  struct Kept {
+    int round;
+    std::string outcome, note;
+  };
+  std::map<std::int64_t, Kept> kept;
+  {
+    SQLite::Statement q(a.db, "SELECT issue, round, outcome, note FROM meeting_item "
+                              "WHERE meeting = ?");
+    q.bind(1, g.id);
+    while (q.executeStep())
+      kept[q.getColumn(0).getInt64()] = {q.getColumn(1).getInt(), q.getColumn(2).getString(),
+                                         q.getColumn(3).getString()};
+  }
+  SQLite::Statement drop(a.db, "DELETE FROM meeting_item WHERE meeting = ?");
+  drop.bind(1, g.id);
+  drop.exec();
+  SQLite::Statement item(a.db, "INSERT INTO meeting_item (meeting, position, issue, carried, "
+                               "round, outcome, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  int position = 0;
+  for (const auto& it : g.items) {
+    const auto k = kept.find(it.issue);
+    item.reset();
+    item.bind(1, g.id);
+    item.bind(2, ++position);
+    item.bind(3, it.issue);
+    item.bind(4, it.carried ? 1 : 0);
+    item.bind(5, k == kept.end() ? 0 : k->second.round);
+    item.bind(6, k == kept.end() ? std::string() : k->second.outcome);
+    item.bind(7, k == kept.end() ? std::string() : k->second.note);
+    item.exec();
+  }
+  for (const auto& person : g.people)
+    upsert_person(a.db, g.id, person);
+  touch(a.db, a.event, g.id);
+}
+
 /// meeting.attend: who came, by proxy, excused; the headcount.
 void project_attend(const Apply& a) {
   const auto at = MeetingAttend::from_json(a.payload);
@@ -448,6 +513,7 @@ const std::vector<Kind>& meeting_kinds() {
       {kMeetingNote, "meeting", 3, project_note, false, payload_type<MeetingNote>},
       {kMeetingOutcome, "meeting", 3, project_outcome, false, payload_type<MeetingOutcome>},
       {kMeetingClose, "meeting", 3, project_close, false, payload_type<MeetingClose>},
+      {kMeetingAgenda, "meeting", 11, project_agenda, false, payload_type<MeetingAgenda>},
   };
   return kKinds;
 }

@@ -199,12 +199,13 @@ Decision owners(const Count& c, int matter) {
 
 } // namespace
 
-Decision decide(const Profile& profile, const Count& c, int matter) {
+Decision decide(const Profile& profile, const Count& c, int matter,
+                std::optional<Counted> counted) {
   if (profile.key == "civil-code-278") return owners(c, matter);
   Decision d;
-  const auto q =
-      quorum(c.present, c.members, threshold_of(profile.quorum, profile.quorum_inclusive),
-             profile.key == "residents-meeting" ? Counted::entitled : Counted::seats);
+  const auto q = quorum(
+      c.present, c.members, threshold_of(profile.quorum, profile.quorum_inclusive),
+      counted.value_or(profile.key == "residents-meeting" ? Counted::entitled : Counted::seats));
   d.quorate = q.quorate;
   if (!d.quorate) {
     d.reason = std::string(_("rejected")) + ": " + q.reason;

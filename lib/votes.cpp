@@ -252,7 +252,9 @@ Vote open(ledger::Ledger& ledger, const config::Community& c, const OpenRequest&
     }
     std::string rule = std::string(text::trim(req.rule));
     if (rule.empty()) {
-      const auto p = m ? config::kind_profile(c, m->kind) : std::nullopt;
+      // The rule the meeting was planned under: its body's for its kind.
+      const auto p = m && !m->profile.empty() ? config::find_profile(c, m->profile)
+                                              : std::nullopt;
       if (!p)
         throw Error(ErrorKind::usage, _("which rule decides this vote?"), "rule",
                     i18n::tr(N_("name a profile with --rule (e.g. majority-present), or set a "
@@ -325,7 +327,9 @@ Vote open(ledger::Ledger& ledger, const config::Community& c, const OpenRequest&
         throw Error(ErrorKind::data,
                     i18n::tr(N_("no resident is recorded as present at meeting {}"), m->id),
                     "meeting", _("record them with 'consult meeting attend --resident NAME'"));
-      payload.electorate = "attendance";
+      // Heads counted against those entitled, as the meeting counts them;
+      // the voters are who was recorded as present.
+      payload.electorate = "headcount";
       payload.members = m->entitled;
       payload.eligible = static_cast<std::int64_t>(voters.size());
       payload.voters = std::move(voters);
@@ -423,6 +427,12 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
     payload.id = id;
     payload.choice = what;
     std::string name;
+    // Names in messages as staff see them: members and guests of the
+    // meeting named, residents masked.
+    people::Directory at_meeting;
+    auto said = [&](const std::string& n) {
+      return at_meeting.shown(n, people::Field::speaker, false);
+    };
     if (v.electorate == "roster") {
       const auto owner = owners::find_owner(ledger, v.community, who);
       if (!owner)
@@ -438,6 +448,7 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
       // proxy who came in a member's place: one of the voters the vote
       // listed when it opened.
       const auto m = meetings::get(ledger, *v.meeting);
+      at_meeting = meetings::directory(people::Directory(), m);
       for (const auto& p : m.people)
         if (p.role != "guest" &&
             std::find(v.voters.begin(), v.voters.end(), p.name) != v.voters.end())
@@ -448,7 +459,8 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
             i18n::tr(N_("{} may not vote in vote {}: not recorded as present at meeting {}"),
                      personal::mask_name(who), id, *v.meeting),
             "voter",
-            i18n::tr(N_("those who may vote: {}"), fmt::format("{}", fmt::join(v.voters, "、"))));
+            i18n::tr(N_("those who may vote: {}"),
+                     at_meeting.shown_all(v.voters, people::Field::speaker, false)));
     }
     for (const auto& b : v.ballots)
       if (b.voter == name)
@@ -459,7 +471,7 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
                                    fmt::format("{}", fmt::join(owners::shown_units(b.units, false),
                                                                ", ")),
                                    id)
-                        : i18n::tr(N_("{} has already voted in vote {}"), name, id),
+                        : i18n::tr(N_("{} has already voted in vote {}"), said(name), id),
                     "voter", _("one ballot per voter; a ballot cannot be changed"));
     payload.voter = name;
     ledger.append(events::kVoteCast, payload.entity(), payload.to_json());
@@ -641,7 +653,11 @@ Evaluation evaluate(const config::Community& c, const Vote& v) {
   }
   n.objection = n.no > 0;
   const auto profile = profile_of(c, v.profile);
-  ev.decision = rules::decide(profile, n, v.matter);
+  // A meeting that counts heads states its quorum against those entitled.
+  ev.decision = rules::decide(profile, n, v.matter,
+                              v.electorate == "headcount"
+                                  ? std::optional<rules::Counted>(rules::Counted::entitled)
+                                  : std::nullopt);
   if (!yes_no && tie && best > 0) {
     std::vector<std::string> tied;
     for (const auto& o : v.options)
@@ -793,7 +809,7 @@ json to_json(const Vote& v, bool reveal) {
             {"opened_at", v.created_at}};
   if (v.matter) j["matter"] = v.matter;
   if (v.electorate == "roster") j["area_total"] = rules::format_area(v.area_total);
-  if (v.electorate == "attendance") j["voters"] = v.voters;
+  if (v.electorate == "attendance" || !v.voters.empty()) j["voters"] = v.voters;
   return j;
 }
 
@@ -804,10 +820,24 @@ Vote shown(ledger::Ledger& ledger, const people::Directory& who, const Vote& rec
   auto names = issues::residents(issues::get(ledger, v.issue), &who);
   const auto of_meeting = meetings::residents(ledger, who, v.meeting);
   names.insert(names.end(), of_meeting.begin(), of_meeting.end());
-  // Owners who voted are residents, as the public notice masks them.
-  if (v.electorate == "roster")
-    for (const auto& b : v.ballots)
-      names.push_back(b.voter);
+  // Owners who voted are residents, as the public notice masks them; so
+  // are the residents who voted at a building group's or residents'
+  // meeting (members and guests of the meeting stay named).
+  const auto at = v.meeting ? meetings::find(ledger, *v.meeting) : std::nullopt;
+  const auto people_of = at ? meetings::directory(who, *at) : who;
+  auto resident = [&](const std::string& name) {
+    return v.electorate == "roster" ||
+           people_of.kind_of(name, people::Field::speaker) == people::Kind::resident;
+  };
+  for (const auto& b : v.ballots)
+    if (resident(b.voter)) names.push_back(b.voter);
+  // An owner's name is masked where it is shown (to_json, the table).
+  if (v.electorate != "roster") {
+    for (auto& b : v.ballots)
+      if (resident(b.voter)) b.voter = personal::mask_name(b.voter);
+    for (auto& n : v.voters)
+      if (resident(n)) n = personal::mask_name(n);
+  }
   auto mask = [&](std::string& t) { t = personal::mask_in_text(t, names); };
   mask(v.question);
   mask(v.reason);

@@ -340,8 +340,20 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
   const auto who = meetings::directory(com, m);
   if (q.attendance_recorded) {
     render::Table t({{_("NAME")}, {_("ROLE")}, {_("CATEGORY")}, {_("ATTENDANCE")}, {_("NOTE")}});
+    // A member without a seat at this meeting (one who took part in an
+    // informal meeting, another body's member) under their seat or body.
+    auto category = [&](const meetings::Person& p) -> std::string {
+      if (const auto* seat = com.seat(p.seat)) return seat->label;
+      if (p.role != "member") return "";
+      for (const auto& s : com.council.seats)
+        for (const auto& mm : s.members)
+          if (mm.name == p.name) return s.label;
+      for (const auto& b : com.bodies)
+        for (const auto& mm : b.members)
+          if (mm.name == p.name) return b.name;
+      return "";
+    };
     for (const auto& p : m.people) {
-      const auto* seat = com.seat(p.seat);
       std::string note = p.attendance == "proxy"
                              ? i18n::tr(N_("proxy: {}"),
                                         who.shown(p.proxy, people::Field::proxy, o.reveal))
@@ -349,7 +361,7 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
       if (p.role != "member" && !p.detail.empty())
         note = p.detail + (note.empty() ? "" : "; " + note);
       t.add_row({meetings::shown_name(who, p, o.reveal),
-                 role_label(p.role), seat ? seat->label : "", attendance_label(p.attendance),
+                 role_label(p.role), category(p), attendance_label(p.attendance),
                  note});
     }
     out += "\n" + std::string(_("Attendance")) + ":\n" + t.to_text(c.out.width());
@@ -397,6 +409,53 @@ void meeting_cancel(Context& c, const MeetingCancelOptions& o) {
     c.out.json_line({{"id", m.id}, {"status", m.status}, {"reason", m.reason}});
   else
     c.out.say(i18n::tr(N_("meeting {}: cancelled"), m.id));
+}
+
+struct AgendaOptions {
+  std::string id;
+  std::vector<std::string> add, remove;
+  std::string move;
+  int at = 0, to = 0;
+  std::string reason;
+};
+
+void meeting_agenda_options(CLI::App* cmd, AgendaOptions& o) {
+  cmd->add_option("ID", o.id, _("meeting id"))->required();
+  cmd->add_option("--add", o.add, _("put an issue on the agenda (repeat or commas)"))
+      ->delimiter(',')
+      ->type_name("ISSUE");
+  cmd->add_option("--at", o.at, _("where the added issues go: position N (default: the end)"))
+      ->type_name("N")
+      ->check(CLI::Range(1, static_cast<int>(meetings::kMaxItems)));
+  cmd->add_option("--remove", o.remove,
+                  _("take an issue off the agenda (not one already taken up)"))
+      ->delimiter(',')
+      ->type_name("ISSUE");
+  auto* move = cmd->add_option("--move", o.move, _("move an issue on the agenda"))
+                   ->type_name("ISSUE");
+  cmd->add_option("--to", o.to, _("the position it moves to (1 is first)"))
+      ->type_name("N")
+      ->needs(move)
+      ->check(CLI::Range(1, static_cast<int>(meetings::kMaxItems)));
+  cmd->add_option("--reason", o.reason, _("why (kept in the record)"));
+  example(cmd, "  consult meeting agenda 2 --add 8 --reason \"上午接待日居民反映\"\n"
+               "  consult meeting agenda 2 --move 8 --to 1\n"
+               "  consult meeting agenda 2 --remove 5 --reason \"已另案处理\"");
+}
+
+void meeting_agenda(Context& c, const AgendaOptions& o) {
+  const auto id = parse_id(o.id, _("a meeting"));
+  const auto& com = community_of(c, meetings::get(c.ledger(), id));
+  meetings::AgendaChange ch;
+  for (const auto& s : o.add)
+    ch.add.push_back(parse_id(s, _("an issue")));
+  for (const auto& s : o.remove)
+    ch.remove.push_back(parse_id(s, _("an issue")));
+  if (!o.move.empty()) ch.move = parse_id(o.move, _("an issue"));
+  ch.at = o.at;
+  ch.to = o.to;
+  ch.reason = o.reason;
+  print_planned(c, com, meetings::change_agenda(c.ledger(), com, id, ch));
 }
 
 void meeting_reschedule_options(CLI::App* cmd, RescheduleOptions& o) {
@@ -586,6 +645,9 @@ void register_meeting(CLI::App& app, Context& ctx) {
            meeting_cancel_options, NeedConfig::optional, NeedLedger::write, meeting_cancel);
   add_verb(*group, ctx, "reschedule", _("move a planned meeting"), meeting_reschedule_options,
            NeedConfig::yes, NeedLedger::write, meeting_reschedule);
+  add_verb(*group, ctx, "agenda",
+           _("change a planned meeting's agenda: add, remove or move issues"),
+           meeting_agenda_options, NeedConfig::yes, NeedLedger::write, meeting_agenda);
   add_verb(*group, ctx, "attend",
            _("record who came (members by seat, stakeholders, guests) and who did not"),
            meeting_attend_options, NeedConfig::yes, NeedLedger::write, meeting_attend);

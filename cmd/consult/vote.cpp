@@ -215,7 +215,12 @@ void vote_cast(Context& c, const CastOptions& o) {
                      {"units", owners::shown_units(v.ballots.back().units, false)}});
     return;
   }
-  const auto& b = v.ballots.back();
+  // As staff see it: a resident who voted at a building group's meeting masked.
+  const auto* cfg = c.config_if_any();
+  const auto* com = cfg ? cfg->find(v.community) : nullptr;
+  const auto seen = votes::shown(c.ledger(), com ? people::Directory(*com) : people::Directory(),
+                                 v, false);
+  const auto& b = seen.ballots.back();
   const std::string who =
       v.electorate == "roster"
           ? i18n::tr(N_("{} (units {}, {} m²)"), personal::mask_name(b.voter),

@@ -2,7 +2,7 @@
 # building group (楼组), the owners' assembly (业主大会), the residents'
 # meeting (居民会议) — or by none (an informal reception day), and is measured
 # against that body alone: who was due, whether it was quorate, who may vote,
-# whose attendance the report counts. Five stories from the practice and the
+# whose attendance the report counts. Six stories from the practice and the
 # law, with every figure worked out by hand in the comments.
 #
 # The clock only moves forward (the ledger refuses an earlier time), so the
@@ -16,6 +16,8 @@
 #   2026-12-19  residents' meeting, headcount (story 5)
 #   2026-12-20  actions and the December report made "today" (story 4)
 #   2027-01-04  the December report made after the month (story 4)
+#   2027-01-08  reception day in the morning, joint meeting in the afternoon
+#               takes up the morning's issue: the agenda changes (story 6)
 . "$CONSULT_SOURCE_DIR/tests/e2e/lib.sh"
 
 seed                                    # issues 1-3 (raised 11-12, 11-06, 11-15)
@@ -117,6 +119,8 @@ ok meeting show 2 --json
 jq -e '(.people | length) == 3 and ([.people[] | select(.attendance != "present")] | length) == 0
        and ([.people[] | select(.role == "member")] | map(.name)) == ["王建国"]' "$T/out" >/dev/null ||
   fail "reception day attendance: $(jq -c .people "$T/out")"
+# 王建国 took part; at an informal meeting no one is invited or due.
+jq -e '([.composition[] | .invited] | add) == 0' "$T/out" >/dev/null || fail "reception day: invited"
 ok meeting close 2
 out_is "meeting 2: closed; 0 item(s) carried over"
 
@@ -268,32 +272,28 @@ jq -e '.quorum.present == 14 and .quorum.needed == 13 and .quorum.quorate == tru
   fail "building group quorum: $(jq -c .quorum "$T/out")"
 
 # The vote: a roll call of those present, by the body's rule (majority-present).
-# DEFECT: `vote open` at a building group's meeting without --rule is refused
-# (exit 64, "rule: which rule decides this vote?") although `meeting show`
-# states the meeting's rule is majority-present and docs/bodies.md's worked
-# example opens it without --rule.
-# ok vote open --meeting 4 --issue 7 --question "通过《7号楼楼组自治公约》" --method roll-call
-ok vote open --meeting 4 --issue 7 --question "通过《7号楼楼组自治公约》" --method roll-call \
-  --rule majority-present                                             # vote 4
+# Without --rule: the rule the meeting was planned under (the body's).
+ok vote open --meeting 4 --issue 7 --question "通过《7号楼楼组自治公约》" --method roll-call # vote 4
 out_has "vote 4 open on issue 7: 通过《7号楼楼组自治公约》 by roll-call under majority-present"
 # A resident not recorded as present, and the council's guest, may not vote.
 before=$(snapshot)
 run vote cast 4 --voter 曾庆福 --choice yes
 expect_status 65
 err_has "may not vote in vote 4: not recorded as present at meeting 4"
+# The hint lists who may vote as staff see them: residents masked.
+! grep -qF "林海燕" "$T/err" || fail "the hint names residents in clear"
+err_has "林*燕"
 run vote cast 4 --voter 王建国 --choice yes
 expect_status 65
 err_has "may not vote in vote 4"
 [ "$(snapshot)" = "$before" ] || fail "a refused ballot changed the ledger"
 # 14 present; more than half of them must agree: 14/2 = 7, more than 7 → 8.
 # Yes 7 (林 何 高 罗 梁 宋 唐), no 4 (许 韩 邓 冯), abstain 2 (曹 赵德明):
-# 7 is a tie with the rest, so not yet; 彭建华's yes makes 8.
+# 7 of 14 is exactly half, not more than half: not yet; 彭建华's yes makes 8.
 ok vote cast 4 --voter 林海燕 --choice yes
 out_has "(1 of 14)"
-# DEFECT: the cast confirms a resident's ballot with the name in clear
-# ("vote 4: ballot of 林海燕 recorded (1 of 14)"), while owners' ballots are
-# masked (王*芬) and docs/privacy.md masks the residents who came.
-# out_is "vote 4: ballot of 林*燕 recorded (1 of 14)"
+# A resident's ballot is confirmed with the name masked, as owners' are.
+out_is "vote 4: ballot of 林*燕 recorded (1 of 14)"
 i=1
 for n in 何志明 高秀兰 罗文军 梁晓红 宋建平 唐丽娟 许国强 韩春燕 邓志华 冯晓东 曹玉珍 赵德明; do
   i=$((i + 1))
@@ -303,25 +303,20 @@ done
 ok vote show 4
 out_match "^So far: +rejected: 7 of 14 present agree; needs > 1/2 = 8;"
 out_has "Ballots:    13 of 14: yes 7, no 4, abstain 2"
-# DEFECT: `vote show` lists the residents' names in clear (林海燕 …): privacy.md
-# says vote show masks the residents of the meeting the vote was taken at
-# (meeting show masks them: 林*燕).
-# out_lacks "林海燕"
+# vote show masks the residents of the meeting the vote was taken at.
+out_lacks "林海燕"
 before=$(snapshot)
 run vote cast 4 --voter 林海燕 --choice no
 expect_status 65
 err_has "has already voted in vote 4"
+! grep -qF "林海燕" "$T/err" || fail "the refusal names a resident in clear"
 [ "$(snapshot)" = "$before" ] || fail "a second ballot changed the ledger"
 ok vote cast 4 --voter 彭建华 --choice yes
 out_has "(14 of 14)"
 export CONSULT_NOW="2026-12-06 20:20"
 ok vote close 4
-# DEFECT: the reasoning counts the households as "seats":
-#   "vote 4: approved: 8 of 14 present agree; needs > 1/2 = 8; 14 of 24 seats
-#    present; needs > 1/2 = 13; quorate" — meeting show says "entitled", and
-# a residents' meeting's vote says "entitled" too (story 5).
-# out_is "vote 4: approved: 8 of 14 present agree; needs > 1/2 = 8; 14 of 24 entitled present; needs > 1/2 = 13; quorate
-# decision 5 recorded; issue 7 is decided"
+# The reasoning counts the households against those entitled, as meeting show does.
+out_has "vote 4: approved: 8 of 14 present agree; needs > 1/2 = 8; 14 of 24 entitled present; needs > 1/2 = 13; quorate"
 out_has "vote 4: approved: 8 of 14 present agree; needs > 1/2 = 8; 14 of 24 "
 out_has "; needs > 1/2 = 13; quorate"
 out_has "decision 5 recorded; issue 7 is decided"
@@ -423,5 +418,60 @@ ok action overdue --all
 out_has "2026-12-19"
 out_has "2026-12-20"
 out_lacks "2026-12-28"
+
+
+# ---------------------------------------------------------------------------
+# Story 6: the morning's reception day, the afternoon's joint meeting. The
+# weekly job planned the joint meeting of 2027-01-08 a week ahead; a resident
+# raises a matter at that morning's reception day; it is accepted and put on
+# the afternoon's agenda, first. An item already taken up stays on it.
+export CONSULT_NOW="2027-01-05 10:00"
+ok issue accept 2
+ok meeting plan --community heping --kind joint --at "2027-01-08 14:30" --venue 社区议事厅 \
+  --body council --issue 2
+ok meeting list --json --status planned
+mj=$(jq -r 'select(.kind == "joint") | .id' "$T/out" | tail -n 1)
+[ -n "$mj" ] || fail "the joint meeting was not planned"
+export CONSULT_NOW="2027-01-08 09:30"
+ok meeting plan --community heping --kind reception-day --at "2027-01-08 09:00" --until 11:30 \
+  --venue 社区党群服务中心一楼
+ok issue add --title "东门路灯不亮，夜间出行不便" --channel reception-day --category facility-repair \
+  --raised-by 周小燕 --raised-on 2027-01-08 --place 小区东门
+ok issue list --json --limit 1000
+ni=$(jq -r 'select(.title == "东门路灯不亮，夜间出行不便") | .id' "$T/out")
+[ -n "$ni" ] || fail "the reception day's issue was not recorded"
+# Collected, not yet accepted: it cannot go on an agenda.
+before=$(snapshot)
+run meeting agenda "$mj" --add "$ni"
+expect_status 65
+err_has "accept it first"
+[ "$(snapshot)" = "$before" ] || fail "a refused agenda change changed the ledger"
+ok issue accept "$ni"
+export CONSULT_NOW="2027-01-08 12:00"
+ok meeting agenda "$mj" --add "$ni" --at 1 --reason "上午接待日居民反映"
+ok meeting show "$mj" --json
+jq -e --argjson ni "$ni" '[.items[] | .issue] == [$ni, 2]' "$T/out" >/dev/null ||
+  fail "the afternoon's agenda: $(jq -c '[.items[] | .issue]' "$T/out")"
+# Twice is refused; moving it back to the end works.
+run meeting agenda "$mj" --add "$ni"
+expect_status 65
+err_has "is already on the agenda of meeting $mj"
+ok meeting agenda "$mj" --move "$ni" --to 2
+ok meeting show "$mj" --json
+jq -e --argjson ni "$ni" '[.items[] | .issue] == [2, $ni]' "$T/out" >/dev/null ||
+  fail "after the move: $(jq -c '[.items[] | .issue]' "$T/out")"
+# Each change is in the record.
+ok log --entity "meeting:$mj" --json
+[ "$(grep -c '"meeting.agenda"' "$T/out")" = 2 ] || fail "the agenda changes are not both logged"
+# Taken up (an opinion recorded): it stays on the agenda.
+export CONSULT_NOW="2027-01-08 14:40"
+ok meeting note "$mj" --issue 2 --speaker 王建国 --text "先请物业查明原因"
+run meeting agenda "$mj" --remove 2
+expect_status 65
+err_has "has been taken up at meeting $mj"
+# Not yet taken up: it may go, with a reason.
+ok meeting agenda "$mj" --remove "$ni" --reason "物业已当场修复"
+ok meeting show "$mj" --json
+jq -e '[.items[] | .issue] == [2]' "$T/out" >/dev/null || fail "after the removal"
 
 ok verify

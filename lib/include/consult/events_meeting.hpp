@@ -22,6 +22,7 @@ inline constexpr std::string_view kMeetingAttend = "meeting.attend";
 inline constexpr std::string_view kMeetingNote = "meeting.note";
 inline constexpr std::string_view kMeetingOutcome = "meeting.outcome";
 inline constexpr std::string_view kMeetingClose = "meeting.close";
+inline constexpr std::string_view kMeetingAgenda = "meeting.agenda";
 
 /// "meeting:12".
 std::string meeting_entity(std::int64_t id);
@@ -166,6 +167,22 @@ struct MeetingClose {
   std::string entity() const;
   nlohmann::json to_json() const;
   static MeetingClose from_json(const nlohmann::json& p);
+};
+
+/// meeting.agenda (schema 11): the agenda of a planned meeting changed —
+/// issues added, removed or moved. `items` is the whole agenda afterwards,
+/// in order (an item kept keeps its round, outcome and note); `people` the
+/// stakeholders the added issues bring, invited.
+struct MeetingAgenda {
+  std::int64_t id = 0;
+  std::vector<MeetingItem> items;
+  std::vector<std::int64_t> added, removed, moved; ///< issues
+  std::vector<MeetingPerson> people;
+  std::string reason; ///< why, '' if none was given
+
+  std::string entity() const;
+  nlohmann::json to_json() const;
+  static MeetingAgenda from_json(const nlohmann::json& p);
 };
 
 } // namespace consult::events

@@ -178,6 +178,25 @@ struct Reschedule {
 Planned reschedule(ledger::Ledger& ledger, const config::Community& community, std::int64_t id,
                    const Reschedule& req);
 
+/// A change of a planned meeting's agenda: issues added (at `at`, 1-based,
+/// else at the end), removed, or one moved to position `to`.
+struct AgendaChange {
+  std::vector<std::int64_t> add{};
+  int at = 0;
+  std::vector<std::int64_t> remove{};
+  std::int64_t move = 0;
+  int to = 0;
+  std::string reason{};
+};
+/// Changes the agenda of a planned meeting in one meeting.agenda event.
+/// Added issues must be accepted or in consultation, of the meeting's
+/// community and not on its agenda yet (on another planned meeting's: a
+/// warning); their stakeholders are invited. An item already discussed (its
+/// round open, an outcome or a vote recorded) cannot be removed: record its
+/// outcome instead. Returns the meeting and the warnings.
+Planned change_agenda(ledger::Ledger& ledger, const config::Community& community, std::int64_t id,
+                      const AgendaChange& change);
+
 /// Attendance as typed: names, "NAME=REASON" for absences, "NAME=FOR" for
 /// proxies, "NAME=BODY" for guests; residents who took part (the one who
 /// raised the matter, a visitor on a reception day) by name — personal

@@ -155,6 +155,9 @@ inline constexpr int kCivilCodeMatters = 9;
 /// cast for or against), "present" those present, "members" all members. A
 /// tie fails every majority. `civil-code-278` takes the `matter` (1..9) and the
 /// areas; `consensus` passes when no objection is recorded. Pure and exact.
-Decision decide(const Profile& profile, const Count& count, int matter = 0);
+/// `counted` says what the quorum counts (default: heads of those entitled
+/// for the residents' meeting profile, else seats).
+Decision decide(const Profile& profile, const Count& count, int matter = 0,
+                std::optional<Counted> counted = std::nullopt);
 
 } // namespace consult::rules
