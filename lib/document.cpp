@@ -257,11 +257,15 @@ int renderer_schema(int renderer) noexcept {
 }
 
 int renderer_version(std::string_view) noexcept {
-  return 3;
+  return 4;
 }
 
 bool typed_persons(const Stamp& stamp) noexcept {
   return (stamp.renderer != 0 ? stamp.renderer : renderer_version(stamp.format)) >= 2;
+}
+
+bool signed_by_body(const Stamp& stamp) noexcept {
+  return (stamp.renderer != 0 ? stamp.renderer : renderer_version(stamp.format)) >= 4;
 }
 
 personal::TextRules text_rules(const Stamp& stamp) noexcept {

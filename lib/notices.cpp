@@ -52,7 +52,7 @@ std::string write(const std::vector<Block>& b, const document::Stamp& stamp) {
 
 std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
                             int days, const std::string& issued_on, bool typed,
-                            personal::TextRules rules) {
+                            personal::TextRules rules, bool by_body) {
   if (days < 1 || days > kMaxDays)
     throw Error(ErrorKind::usage,
                 i18n::tr(N_("a disclosure period of {} days: use 1 to {}"), days, kMaxDays),
@@ -145,12 +145,40 @@ std::vector<Block> decision(ledger::Ledger& ledger, const config::Community& c, 
   const auto from = clock::parse_date(issued_on);
   if (!from) throw Error(ErrorKind::internal, "bad notice date " + issued_on);
   const auto to = clock::Date{std::chrono::sys_days(*from) + std::chrono::days(days - 1)};
-  out.push_back(
-      {Kind::note, i18n::tr(N_("Disclosed from {} to {} ({} days). Residents with objections may "
-                               "raise them with the residents' committee within this period."),
-                            issued_on, clock::format_date(to), days)});
+  // Who decided signs (writer 4): the body of the meeting it was taken at,
+  // or for an owners' vote without a meeting the owners' assembly; the
+  // council's notices as before unless its file names a signer.
+  const config::Body* body = nullptr;
+  if (by_body) {
+    if (d.meeting) body = meetings::body_of(c, meetings::get(ledger, *d.meeting));
+    if (!body && d.profile == "civil-code-278")
+      for (const auto& b : c.bodies)
+        if (b.type == "owners-assembly") {
+          body = &b;
+          break;
+        }
+  }
+  const std::string committee = c.name + std::string(_(" residents' committee"));
+  const std::string signer = body && !body->signs.empty() ? body->signs : committee;
+  const std::string objections =
+      body && !body->objections_to.empty() ? body->objections_to : std::string();
+  const bool owners = body && body->electorate == "owners";
+  if (objections.empty())
+    out.push_back(
+        {Kind::note, i18n::tr(N_("Disclosed from {} to {} ({} days). Residents with objections may "
+                                 "raise them with the residents' committee within this period."),
+                              issued_on, clock::format_date(to), days)});
+  else
+    out.push_back(
+        {Kind::note,
+         i18n::tr(owners ? N_("Disclosed from {from} to {to} ({days} days). Owners with objections "
+                              "may raise them with {body} within this period.")
+                         : N_("Disclosed from {from} to {to} ({days} days). Residents with "
+                              "objections may raise them with {body} within this period."),
+                  fmt::arg("from", issued_on), fmt::arg("to", clock::format_date(to)),
+                  fmt::arg("days", days), fmt::arg("body", objections))});
   Block sig{Kind::signatures};
-  sig.rows = {{c.name + std::string(_(" residents' committee")), std::string(_("Date"))}};
+  sig.rows = {{signer, std::string(_("Date"))}};
   out.push_back(sig);
   return out;
 }
@@ -279,7 +307,8 @@ std::string render(ledger::Ledger& ledger, const config::Config& config,
     const auto d = decisions::get(ledger, id);
     const auto& c = community_of(config, d.community);
     return write(decision(ledger, c, id, days, stamp.at.substr(0, 10),
-                          document::typed_persons(stamp), document::text_rules(stamp)),
+                          document::typed_persons(stamp), document::text_rules(stamp),
+                          document::signed_by_body(stamp)),
                  stamp);
   }
   if (stamp.kind == "results-notice") {

@@ -239,6 +239,21 @@ ok vote close 3
 out_is "vote 3: $V1
 decision 4 recorded; issue 6 is decided"
 
+# The owners' decisions are the assembly's: its notice is signed by the
+# assembly and objections go to the owners' committee, as the file says —
+# never the residents' committee (writer 4). The one taken at the assembly
+# (decision 2) and the one in writing without a meeting (decision 4) alike.
+for d in 2 4; do
+  ok notice decision "$d" --days 7 --format md --out "notice$d.md"
+  grep -qF "和平里小区业主大会" "notice$d.md" || fail "owners' notice $d not signed by the assembly"
+  grep -qF "业主如有异议，可在公示期内向和平里小区业主委员会提出" "notice$d.md" ||
+    grep -qF "Owners with objections may raise them with 和平里小区业主委员会" "notice$d.md" ||
+    fail "owners' notice $d: objections not to the owners' committee: $(grep -n '异议\|objections' "notice$d.md")"
+  ! grep -qF "居民委员会" "notice$d.md" || fail "owners' notice $d signed by the residents' committee"
+  ! grep -qF "residents' committee" "notice$d.md" || fail "owners' notice $d signed by the residents' committee"
+  ok verify --export "notice$d.md"
+done
+
 # ===========================================================================
 # Story 2: the building group of 7号楼 adopts its convention (自治公约).
 # 楼组: the households of the building, 24 entitled; more than half (过半数)

@@ -225,22 +225,22 @@ TEST_CASE("escaped Markdown: minutes exported before it still verify, and new on
   altered.replace(altered.find("路灯不亮"), std::string("路灯不亮").size(), "路灯已修");
   CHECK_FALSE(exports::check(*l, cfg, altered).ok);
 
-  // A new export: writer 3 (escaped like writer 2), verified with writer 3.
+  // A new export: writer 4 (escaped like writer 2), verified with writer 4.
   const auto now = minutes::render(
       *l, with_kind, m,
       minutes::stamp_now(*l, "minutes", std::to_string(m), "md", true, with_kind.timezone));
   CHECK(now.find("&lt;b&gt;x&lt;/b&gt; 路灯不亮") != std::string::npos);
   CHECK(now.find("\\[a\\](javascript:x) &lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
-  CHECK(now.find("\"renderer\":3") != std::string::npos);
+  CHECK(now.find("\"renderer\":4") != std::string::npos);
   CHECK(exports::check(*l, cfg, now).ok);
-  // Writer 1's bytes under a writer-3 stamp, or the reverse, do not match.
+  // Writer 1's bytes under a writer-4 stamp, or the reverse, do not match.
   auto relabelled = now;
-  relabelled.replace(relabelled.find("\"renderer\":3,"), std::string("\"renderer\":3,").size(), "");
+  relabelled.replace(relabelled.find("\"renderer\":4,"), std::string("\"renderer\":4,").size(), "");
   CHECK_FALSE(exports::check(*l, cfg, relabelled).ok);
   // A writer this consult does not have: made by a newer consult.
   auto newer = now;
-  newer.replace(newer.find("\"renderer\":3"), std::string("\"renderer\":3").size(),
-                "\"renderer\":4");
+  newer.replace(newer.find("\"renderer\":4"), std::string("\"renderer\":4").size(),
+                "\"renderer\":5");
   CHECK(kind_of([&] { exports::check(*l, cfg, newer); }) == ErrorKind::data);
 }
 

@@ -61,7 +61,8 @@ struct Stamp {
 };
 
 /// The writer version this consult makes new documents of `format` with:
-/// 3 for every format. Writer 2: Markdown text escaped (below), and in every
+/// 4 for every format (writer 4: a decision notice is signed by the body
+/// that decided, signed_by_body). Writer 2: Markdown text escaped (below), and in every
 /// format people named or masked by their recorded kind (typed_persons);
 /// writer 3: besides, free text masks a phone run on into a building number
 /// and doors before 门口, 家, 楼下 (text_rules). A stamp naming a higher
@@ -80,6 +81,12 @@ int renderer_schema(int renderer) noexcept;
 /// named. Writer 1 guessed from how a name ends (people::legacy); its
 /// documents are made again that way only to verify them.
 bool typed_persons(const Stamp& stamp) noexcept;
+
+/// Whether a decision notice of `stamp` is signed by the body that decided
+/// (writer 4: the owners' assembly signs its owners' decisions, and
+/// objections go where its file says), not always by the residents'
+/// committee as writers 1 to 3 signed it.
+bool signed_by_body(const Stamp& stamp) noexcept;
 
 /// Which numbers and doors the free text of a document of `stamp` masks
 /// (personal::TextRules): writer 3 finds a phone run on into a building

@@ -19,11 +19,16 @@ namespace consult::notices {
 /// The notice of decision `id`, disclosed for `days` days from the day of
 /// the stamp. `typed` false: masked as documents stamped before people were
 /// recorded by kind were (document::typed_persons); `rules`: the numbers
-/// and doors its writer finds in free text (document::text_rules).
+/// and doors its writer finds in free text (document::text_rules); `by_body`:
+/// signed by the body that decided (document::signed_by_body) — the owners'
+/// assembly for an owners' vote or its meeting, a building group for its
+/// own — with objections to the place its file names; else, as writers 1
+/// to 3 signed every notice, by the residents' committee.
 std::vector<document::Block> decision(ledger::Ledger& ledger, const config::Community& community,
                                       std::int64_t id, int days, const std::string& issued_on,
                                       bool typed = true,
-                                      personal::TextRules rules = personal::TextRules::current);
+                                      personal::TextRules rules = personal::TextRules::current,
+                                      bool by_body = true);
 
 /// The results of `period` in `community`. `typed` false: as writer 1 made
 /// them, titles and decisions as recorded; `rules` as for decision().
