@@ -132,9 +132,11 @@ void walk(json& v) {
         if (u.is_string()) u = personal::mask_place(u.get<std::string>());
     } else if (key == "party" && x.is_string()) {
       if (!named_party) x = personal::mask_name(x.get<std::string>());
-    } else if (key == "stakeholders" || key == "proxies") {
+    } else if (key == "stakeholders" || key == "proxies" || key == "voters") {
       // Names, or {name, …} without a role in documents approved before
-      // roles were recorded for them.
+      // roles were recorded for them; a vote's voters (members as a rule,
+      // residents at a building group's meeting: the payload does not say
+      // which, so masked like a speaker).
       if (x.is_array())
         for (auto& s : x) {
           if (s.is_string())

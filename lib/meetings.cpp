@@ -571,9 +571,12 @@ Planned change_agenda(ledger::Ledger& ledger, const config::Community& c, std::i
                   i18n::tr(N_("{} issues named; an agenda holds at most {}"),
                            items.size() + adding.size(), kMaxItems),
                   "add");
-    const auto at = ch.at > 0 ? std::min<std::size_t>(static_cast<std::size_t>(ch.at) - 1,
-                                                      items.size())
-                              : items.size();
+    if (ch.at > static_cast<int>(items.size()) + 1)
+      throw Error(ErrorKind::usage,
+                  i18n::tr(N_("position {} is past the end of the agenda ({} items)"), ch.at,
+                           items.size()),
+                  "at", i18n::tr(N_("use 1 to {}"), items.size() + 1));
+    const auto at = ch.at > 0 ? static_cast<std::size_t>(ch.at) - 1 : items.size();
     items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), adding.begin(), adding.end());
     if (ch.move != 0) {
       const auto it = find(ch.move);
@@ -581,15 +584,31 @@ Planned change_agenda(ledger::Ledger& ledger, const config::Community& c, std::i
         throw Error(ErrorKind::data,
                     i18n::tr(N_("issue {} is not on the agenda of meeting {}"), ch.move, id),
                     "move");
+      if (ch.to > static_cast<int>(items.size()))
+        throw Error(ErrorKind::usage,
+                    i18n::tr(N_("position {} is past the end of the agenda ({} items)"), ch.to,
+                             items.size()),
+                    "to", i18n::tr(N_("use 1 to {}"), items.size()));
       const auto item = *it;
       items.erase(it);
-      const auto to = std::min<std::size_t>(static_cast<std::size_t>(ch.to) - 1, items.size());
+      const auto to = static_cast<std::size_t>(ch.to) - 1;
       items.insert(items.begin() + static_cast<std::ptrdiff_t>(to), item);
       e.moved.push_back(ch.move);
     }
-    // The stakeholders the added issues bring, invited once.
+    // The stakeholders the added issues bring, invited once; those invited
+    // only for removed issues, who had not come, no longer invited.
     for (auto& p : invitees(c, nullptr, clock::Date{}, added))
       if (named.insert(p.name).second) e.people.push_back(std::move(p));
+    if (!e.removed.empty()) {
+      std::set<std::string> still;
+      for (const auto& it : items) {
+        const auto kept = issues::get(ledger, it.issue);
+        still.insert(kept.stakeholders.begin(), kept.stakeholders.end());
+      }
+      for (const auto& p : m.people)
+        if (p.role == "stakeholder" && p.attendance == "invited" && !still.count(p.name))
+          e.uninvited.push_back({p.name, p.role, p.seat, p.detail, p.attendance, p.proxy, p.reason});
+    }
     e.items = std::move(items);
     ledger.append(events::kMeetingAgenda, e.entity(), e.to_json());
     out.meeting = get(ledger, id);
@@ -820,6 +839,29 @@ Meeting attend(ledger::Ledger& ledger, const config::Community& c, std::int64_t 
                     i18n::tr(N_("a headcount of {} for {} entitled"), *a.headcount, m.entitled),
                     "headcount", _("count those entitled who came"));
     }
+    // Heads recorded by name can be no more than those entitled, and a
+    // headcount no fewer than them.
+    if (m.entitled > 0 && (!body || body->electorate != "members")) {
+      std::vector<Person> after;
+      for (const auto& p : m.people)
+        if (!changes.count(p.name)) after.push_back(p);
+      for (const auto& [name, p] : changes)
+        after.push_back({p.name, p.role, p.seat, p.detail, p.attendance, p.proxy.value_or(""),
+                         p.reason.value_or("")});
+      const auto named_heads = heads_named(c, after);
+      if (named_heads > m.entitled)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("{} people recorded as present, but only {} are entitled to "
+                                "attend meeting {}"),
+                             named_heads, m.entitled, id),
+                    "resident", _("check the names, or the number entitled"));
+      const auto count = a.headcount ? a.headcount : m.headcount;
+      if (count && *count < named_heads)
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("a headcount of {}, but {} are recorded as present by name"),
+                             *count, named_heads),
+                    "headcount", _("count everyone who came, those named included"));
+    }
     if (changes.empty() && !a.headcount)
       throw Error(ErrorKind::usage, _("no attendance given"), {},
                   _("name people with --present, --absent, --excused, --proxy, --guest or "
@@ -980,6 +1022,12 @@ Planned close(ledger::Ledger& ledger, const config::Community& c, std::int64_t i
   return out;
 }
 
+bool counts_as_head(const config::Community& c, const Person& p) {
+  if (p.role == "guest") return false;
+  return std::find(c.organisations.begin(), c.organisations.end(), p.name) ==
+         c.organisations.end();
+}
+
 const config::Body* body_of(const config::Community& c, const Meeting& m) {
   if (m.body.empty()) return nullptr;
   if (const auto* b = c.body(m.body)) return b;
@@ -997,6 +1045,13 @@ std::string electorate(const config::Community& c, const Meeting& m) {
   return "";
 }
 
+std::int64_t heads_named(const config::Community& c, const std::vector<Person>& people) {
+  std::int64_t n = 0;
+  for (const auto& p : people)
+    if ((p.attendance == "present" || p.attendance == "proxy") && counts_as_head(c, p)) ++n;
+  return n;
+}
+
 QuorumReport quorum(const config::Community& c, const Meeting& m) {
   QuorumReport r;
   std::vector<std::pair<std::string, int>> by_seat;
@@ -1004,7 +1059,7 @@ QuorumReport quorum(const config::Community& c, const Meeting& m) {
   for (const auto& p : m.people) {
     if (p.attendance != "invited") r.attendance_recorded = true;
     const bool here = p.attendance == "present" || p.attendance == "proxy";
-    if (here && p.role != "guest") ++named;
+    if (here && counts_as_head(c, p)) ++named;
     if (p.role != "member") continue;
     ++members;
     if (p.attendance == "proxy") ++r.by_proxy;

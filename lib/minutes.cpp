@@ -363,9 +363,16 @@ json record(ledger::Ledger& ledger, const config::Community& c, std::int64_t id,
       for (const auto& [k, n] : v.counts)
         counts.push_back({{"option", k}, {"count", n}});
       json ballots = json::array();
+      // A ballot at a meeting: a member's, named; a resident's (a building
+      // group's roll call), masked like every resident the meeting records.
+      auto voter_role = [&](const std::string& name) {
+        return typed && who.kind_of(name, people::Field::speaker) == people::Kind::resident
+                   ? "resident"
+                   : "member";
+      };
       for (const auto& b : v.ballots)
         ballots.push_back(
-            {{"voter", person(b.voter, v.electorate != "roster" ? "member"
+            {{"voter", person(b.voter, v.electorate != "roster" ? voter_role(b.voter)
                                        : typed && who.kind_of(b.voter, people::Field::resident) ==
                                                         people::Kind::body
                                            ? "body"

@@ -239,7 +239,8 @@ std::string MeetingAgenda::entity() const {
 
 json MeetingAgenda::to_json() const {
   json p = {{"id", id},           {"items", array_of(items)}, {"added", added},
-            {"removed", removed}, {"moved", moved},           {"people", array_of(people)}};
+            {"removed", removed}, {"moved", moved},           {"people", array_of(people)},
+            {"uninvited", array_of(uninvited)}};
   if (!reason.empty()) p["reason"] = reason;
   return p;
 }
@@ -252,6 +253,7 @@ MeetingAgenda MeetingAgenda::from_json(const json& p) {
   a.removed = p.at("removed").get<std::vector<std::int64_t>>();
   a.moved = p.at("moved").get<std::vector<std::int64_t>>();
   a.people = list_of<MeetingPerson>(p, "people");
+  a.uninvited = list_of<MeetingPerson>(p, "uninvited");
   a.reason = p.value("reason", std::string());
   return a;
 }
@@ -484,6 +486,14 @@ void project_agenda(const Apply& a) {
   }
   for (const auto& person : g.people)
     upsert_person(a.db, g.id, person);
+  SQLite::Statement gone(a.db, "DELETE FROM meeting_person WHERE meeting = ? AND name = ? "
+                               "AND role = 'stakeholder' AND attendance = 'invited'");
+  for (const auto& person : g.uninvited) {
+    gone.reset();
+    gone.bind(1, g.id);
+    gone.bind(2, person.name);
+    gone.exec();
+  }
   touch(a.db, a.event, g.id);
 }
 

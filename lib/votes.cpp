@@ -304,8 +304,17 @@ Vote open(ledger::Ledger& ledger, const config::Community& c, const OpenRequest&
       throw Error(ErrorKind::usage, _("which meeting takes this vote?"), "meeting",
                   _("give --meeting ID; only owners' votes (--rule civil-code-278) are taken "
                     "without one"));
-    } else if (const auto who = meetings::electorate(c, *m);
-               who == "residents" && named_ballots(req.method) &&
+    } else if (const auto who = meetings::electorate(c, *m); who.empty()) {
+      // A bench meeting, a reception day: no one is due, so no one's vote
+      // can stand for a body.
+      throw Error(ErrorKind::data,
+                  i18n::tr(N_("meeting {} is informal (no body holds it): it hears residents, it "
+                              "does not vote"),
+                              m->id),
+                  "meeting",
+                  _("put the issue to a meeting of a body (the council, a building group), or "
+                    "plan the meeting with --body KEY"));
+    } else if (who == "residents" && named_ballots(req.method) &&
                std::any_of(m->people.begin(), m->people.end(), [](const auto& p) {
                  return p.role != "guest" && (p.attendance == "present" || p.attendance == "proxy");
                })) {
@@ -319,7 +328,7 @@ Vote open(ledger::Ledger& ledger, const config::Community& c, const OpenRequest&
                       "--resident'"));
       std::vector<events::VoteOpen::Voter> voters;
       for (const auto& p : m->people) {
-        if (p.role == "guest") continue;
+        if (!meetings::counts_as_head(c, p)) continue; // guests, organisations
         if (p.attendance == "present") voters.push_back({p.name, std::nullopt});
         if (p.attendance == "proxy") voters.push_back({p.name, p.proxy});
       }

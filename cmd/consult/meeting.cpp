@@ -316,8 +316,10 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
       {_("Kind"), kind_label(com, m.kind)},
       {_("Body"), [&] {
          const auto* b = meetings::body_of(com, m);
-         return b ? fmt::format("{} ({})", b->name, b->key)
-                  : std::string(_("none (informal meeting)"));
+         if (b) return fmt::format("{} ({})", b->name, b->key);
+         if (!m.body.empty())
+           return i18n::tr(N_("{} (no longer in the community file)"), m.body);
+         return std::string(_("none (informal meeting)"));
        }()},
       {_("When"), when(m)},
       {_("Venue"), m.venue},
@@ -342,9 +344,13 @@ void meeting_show(Context& c, const MeetingShowOptions& o) {
     render::Table t({{_("NAME")}, {_("ROLE")}, {_("CATEGORY")}, {_("ATTENDANCE")}, {_("NOTE")}});
     // A member without a seat at this meeting (one who took part in an
     // informal meeting, another body's member) under their seat or body.
+    const auto* held_by = meetings::body_of(com, m);
     auto category = [&](const meetings::Person& p) -> std::string {
       if (const auto* seat = com.seat(p.seat)) return seat->label;
       if (p.role != "member") return "";
+      if (held_by)
+        for (const auto& mm : held_by->members)
+          if (mm.name == p.name) return held_by->name;
       for (const auto& s : com.council.seats)
         for (const auto& mm : s.members)
           if (mm.name == p.name) return s.label;

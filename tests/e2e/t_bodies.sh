@@ -121,6 +121,15 @@ jq -e '(.people | length) == 3 and ([.people[] | select(.attendance != "present"
   fail "reception day attendance: $(jq -c .people "$T/out")"
 # 王建国 took part; at an informal meeting no one is invited or due.
 jq -e '([.composition[] | .invited] | add) == 0' "$T/out" >/dev/null || fail "reception day: invited"
+# An informal meeting hears residents; it does not vote (no one is due, so
+# one councillor who happened to come could not stand for the council).
+ok meeting agenda 2 --add 9 --reason "居民当场提出"
+before=$(snapshot)
+run vote open --meeting 2 --issue 9 --question "同意" --method roll-call --rule majority-present
+expect_status 65
+err_has "meeting 2 is informal (no body holds it): it hears residents, it does not vote"
+[ "$(snapshot)" = "$before" ] || fail "a refused vote changed the ledger"
+ok meeting agenda 2 --remove 9 --reason "留待居民会议"
 ok meeting close 2
 out_is "meeting 2: closed; 0 item(s) carried over"
 
@@ -335,6 +344,21 @@ out_has "vote 4: approved: 8 of 14 present agree; needs > 1/2 = 8; 14 of 24 enti
 out_has "vote 4: approved: 8 of 14 present agree; needs > 1/2 = 8; 14 of 24 "
 out_has "; needs > 1/2 = 13; quorate"
 out_has "decision 5 recorded; issue 7 is decided"
+# The residents who voted are masked in the public minutes' ballots, as in
+# their attendance; the 楼组长 is named. The log masks the vote's voters.
+ok minutes export 4 --public --format md --out minutes4.md
+! grep -qF "林海燕" minutes4.md || fail "the public minutes name a resident who voted"
+grep -qF "林\\*燕" minutes4.md || grep -qF "林*燕" minutes4.md ||
+  fail "the public minutes lack the masked voter: $(grep -n '林' minutes4.md | head -3)"
+grep -qF "赵德明" minutes4.md || fail "the public minutes do not name the 楼组长"
+ok log --json
+! grep -qF "林海燕" "$T/out" || fail "the log names a resident who voted"
+# No more heads by name than households entitled, and no headcount below them.
+before=$(snapshot)
+run meeting attend 4 --headcount 10
+expect_status 65
+err_has "a headcount of 10, but 14 are recorded as present by name"
+[ "$(snapshot)" = "$before" ] || fail "a refused headcount changed the ledger"
 ok meeting close 4
 out_is "meeting 4: closed; 0 item(s) carried over"
 
@@ -475,6 +499,10 @@ ok meeting agenda "$mj" --move "$ni" --to 2
 ok meeting show "$mj" --json
 jq -e --argjson ni "$ni" '[.items[] | .issue] == [2, $ni]' "$T/out" >/dev/null ||
   fail "after the move: $(jq -c '[.items[] | .issue]' "$T/out")"
+# A position past the end is refused, not quietly moved.
+run meeting agenda "$mj" --move "$ni" --to 9
+expect_status 64
+err_has "position 9 is past the end of the agenda (2 items)"
 # Each change is in the record.
 ok log --entity "meeting:$mj" --json
 [ "$(grep -c '"meeting.agenda"' "$T/out")" = 2 ] || fail "the agenda changes are not both logged"

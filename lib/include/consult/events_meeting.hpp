@@ -178,6 +178,10 @@ struct MeetingAgenda {
   std::vector<MeetingItem> items;
   std::vector<std::int64_t> added, removed, moved; ///< issues
   std::vector<MeetingPerson> people;
+  /// Stakeholders invited only for issues removed, who had not come: no
+  /// longer invited (a person object, so that the name is sealed like
+  /// every resident's).
+  std::vector<MeetingPerson> uninvited;
   std::string reason; ///< why, '' if none was given
 
   std::string entity() const;

@@ -261,6 +261,14 @@ const config::Body* body_of(const config::Community& community, const Meeting& m
 /// owners, counted against the roster), or "" for an informal meeting.
 std::string electorate(const config::Community& community, const Meeting& m);
 
+/// Whether `p`, present, counts as a head at a meeting of residents: not a
+/// guest, and not an organisation the community lists (a property company
+/// invited as a stakeholder is no household).
+bool counts_as_head(const config::Community& community, const Person& p);
+
+/// How many of `people` are present and count as heads (counts_as_head).
+std::int64_t heads_named(const config::Community& community, const std::vector<Person>& people);
+
 /// Who must be there, who came, and whether that is enough.
 struct QuorumReport {
   bool has_rule = false; ///< false: an informal meeting (no profile for its kind)
