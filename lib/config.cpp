@@ -983,6 +983,9 @@ void parse_bodies(Reader& r, Community& c, const toml::array* council_kinds, Bod
       if (br.get("profile"))
         check_profile(b.profile, br.at(*br.get("profile")), br.key_path("profile"));
       b.entitled = br.count("entitled", 0, 10'000'000);
+      if (br.get("entitled") && b.entitled == 0)
+        fail(br.at(*br.get("entitled")), br.key_path("entitled"), _("must be at least 1"),
+             _("leave it out to give those entitled per meeting (--entitled N)"));
       if (b.entitled > 0 && b.electorate != "residents")
         fail(br.at(*br.get("entitled")), br.key_path("entitled"),
              _("only a body of residents counts those entitled"),

@@ -485,6 +485,14 @@ entitled = 5
 key = "b"
 type = "building-group"
 name = "x"
+entitled = 0
+)")
+            .find("must be at least 1") != std::string::npos);
+  CHECK(error_of(head + R"(
+[[bodies]]
+key = "b"
+type = "building-group"
+name = "x"
 profile = "majority-of-everyone"
 )")
             .find("unknown rule profile 'majority-of-everyone'") != std::string::npos);
