@@ -264,6 +264,10 @@ bool typed_persons(const Stamp& stamp) noexcept {
   return (stamp.renderer != 0 ? stamp.renderer : renderer_version(stamp.format)) >= 2;
 }
 
+int writer_of(const Stamp& stamp) noexcept {
+  return stamp.renderer != 0 ? stamp.renderer : renderer_version(stamp.format);
+}
+
 bool signed_by_body(const Stamp& stamp) noexcept {
   return (stamp.renderer != 0 ? stamp.renderer : renderer_version(stamp.format)) >= 4;
 }

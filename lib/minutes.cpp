@@ -499,7 +499,8 @@ State amend(ledger::Ledger& ledger, std::int64_t meeting, const std::string& tex
 }
 
 std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std::int64_t upto_seq,
-                          bool typed) {
+                          bool typed, int writer) {
+  if (writer == 0) writer = document::renderer_version("md");
   const json& r = st.approved ? st.document : rec;
   auto name = [&](const json& p) {
     const auto n = p.value("name", std::string());
@@ -547,16 +548,34 @@ std::vector<Block> blocks(const json& rec, const State& st, bool is_public, std:
   // Attendance.
   const auto& att = r.at("attendance");
   out.push_back({Kind::heading, _("Attendance")});
-  if (att.value("entitled", std::int64_t{0}) > 0) {
+  const bool heads = att.value("entitled", std::int64_t{0}) > 0;
+  if (heads) {
     const auto& hc = att.at("headcount");
-    out.push_back(
-        {Kind::paragraph,
-         hc.is_null()
-             ? i18n::tr(N_("{} entitled to attend; not counted."), att.value("entitled", 0))
-             : i18n::tr(N_("{} of {} entitled present ({})."), hc.get<std::int64_t>(),
-                        att.value("entitled", std::int64_t{0}),
-                        percent(hc.get<std::int64_t>(), att.value("entitled", std::int64_t{1})))});
-  } else {
+    const auto entitled = att.value("entitled", std::int64_t{0});
+    // Writer 4: without a headcount, the heads recorded by name — the
+    // body's members, the residents and the stakeholders who came.
+    std::int64_t named = 0;
+    for (const auto& s : att.at("seats"))
+      named += s.value("present", 0);
+    if (att.contains("residents")) named += static_cast<std::int64_t>(att.at("residents").size());
+    for (const auto& s : att.at("stakeholders"))
+      if (s.value("attendance", "") == "present" && s.value("role", "") != "body") ++named;
+    if (!hc.is_null())
+      out.push_back({Kind::paragraph,
+                     i18n::tr(N_("{} of {} entitled present ({})."), hc.get<std::int64_t>(),
+                              entitled, percent(hc.get<std::int64_t>(), entitled))});
+    else if (writer >= 4 && named > 0)
+      out.push_back({Kind::paragraph,
+                     i18n::tr(N_("{named} of {entitled} entitled present, by name ({share})."),
+                              fmt::arg("named", named), fmt::arg("entitled", entitled),
+                              fmt::arg("share", percent(named, entitled)))});
+    else
+      out.push_back({Kind::paragraph,
+                     i18n::tr(N_("{} entitled to attend; not counted."), att.value("entitled", 0))});
+  }
+  // The members due, by seat or body: at a meeting of residents too from
+  // writer 4 on (a building group's head), never at one before.
+  if (!heads || (writer >= 4 && !att.at("seats").empty())) {
     Block t{Kind::table};
     t.header = {_("Category"),        _("Due"),    _("Present"), _("Ratio"), _("Present (names)"),
                 _("Absent (reason)"), _("Proxies")};
@@ -771,12 +790,12 @@ std::string render(ledger::Ledger& ledger, const config::Community& c, std::int6
     shown.amendments = public_amendments(st.amendments, residents, who, rules);
     for (auto& n : shown.approved_by)
       n = who.shown(n, people::Field::proxy);
-    const auto b = blocks(masked, shown, true, stamp.seq, true);
+    const auto b = blocks(masked, shown, true, stamp.seq, true, document::writer_of(stamp));
     if (stamp.format == "md") return document::markdown(b, stamp);
     if (stamp.format == "html") return document::html(b, stamp, "zh-CN");
     if (stamp.format == "docx") return document::docx(b, stamp, "zh");
   }
-  const auto b = blocks(rec, st, stamp.is_public, stamp.seq, typed);
+  const auto b = blocks(rec, st, stamp.is_public, stamp.seq, typed, document::writer_of(stamp));
   if (stamp.format == "md") return document::markdown(b, stamp);
   if (stamp.format == "html") return document::html(b, stamp, "zh-CN");
   if (stamp.format == "docx") return document::docx(b, stamp, "zh");

@@ -351,6 +351,12 @@ ok minutes export 4 --public --format md --out minutes4.md
 grep -qF "林\\*燕" minutes4.md || grep -qF "林*燕" minutes4.md ||
   fail "the public minutes lack the masked voter: $(grep -n '林' minutes4.md | head -3)"
 grep -qF "赵德明" minutes4.md || fail "the public minutes do not name the 楼组长"
+# Heads by name (no headcount was taken): the head and 13 households of 24;
+# the body's member listed under the body, due and present.
+grep -qF "14 of 24 entitled present, by name (58.3%)." minutes4.md ||
+  fail "the minutes do not count the heads named: $(grep -n 'entitled' minutes4.md)"
+grep -qE '^\| 7号楼楼组 \| 1 \| 1 \| 100(\.0)?% \| 赵德明 ' minutes4.md ||
+  fail "the minutes do not list the building group's head: $(grep -n '7号楼楼组' minutes4.md)"
 ok log --json
 ! grep -qF "林海燕" "$T/out" || fail "the log names a resident who voted"
 # No more heads by name than households entitled, and no headcount below them.

@@ -62,7 +62,8 @@ struct Stamp {
 
 /// The writer version this consult makes new documents of `format` with:
 /// 4 for every format (writer 4: a decision notice is signed by the body
-/// that decided, signed_by_body). Writer 2: Markdown text escaped (below), and in every
+/// that decided, signed_by_body; minutes of a meeting of residents list the
+/// body's members beside the heads). Writer 2: Markdown text escaped (below), and in every
 /// format people named or masked by their recorded kind (typed_persons);
 /// writer 3: besides, free text masks a phone run on into a building number
 /// and doors before 门口, 家, 楼下 (text_rules). A stamp naming a higher
@@ -81,6 +82,10 @@ int renderer_schema(int renderer) noexcept;
 /// named. Writer 1 guessed from how a name ends (people::legacy); its
 /// documents are made again that way only to verify them.
 bool typed_persons(const Stamp& stamp) noexcept;
+
+/// The writer version of `stamp`: its `renderer`, or renderer_version()
+/// for a stamp this consult is about to write.
+int writer_of(const Stamp& stamp) noexcept;
 
 /// Whether a decision notice of `stamp` is signed by the body that decided
 /// (writer 4: the owners' assembly signs its owners' decisions, and

@@ -68,8 +68,12 @@ State amend(ledger::Ledger& ledger, std::int64_t meeting, const std::string& tex
 /// The minutes as document blocks: the approved snapshot (with the
 /// amendments recorded up to `upto_seq`) or the draft from `record`;
 /// residents masked when `is_public`.
+/// `writer`: the document writer (document::writer_of); from 4 on, the
+/// minutes of a meeting of residents list the body's members beside the
+/// heads, and heads recorded by name when no headcount was taken.
 std::vector<document::Block> blocks(const nlohmann::json& record, const State& state,
-                                    bool is_public, std::int64_t upto_seq, bool typed = true);
+                                    bool is_public, std::int64_t upto_seq, bool typed = true,
+                                    int writer = 0);
 
 /// The exported file for `stamp` (its format, public flag, time and
 /// ledger event): what `consult minutes export` writes and what
