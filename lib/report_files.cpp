@@ -372,6 +372,10 @@ std::string key_label(const config::Config* cfg, const std::string& what, const 
         if (const auto* seat = com.seat(key)) return seat->label;
         continue;
       }
+      if (what == "body") {
+        if (const auto* body = com.body(key)) return body->name;
+        continue;
+      }
       const config::Label* l = what == "channel"    ? com.channel(key)
                                : what == "category" ? com.category(key)
                                                     : com.meeting_kind(key);
@@ -395,6 +399,12 @@ Sheet figures_list(const Figures& f, int older, const config::Config* cfg) {
       for (const auto& [seat, pd] : f.attendance)
         s.rows.push_back({"  " + i18n::tr(N_("attendance of {}"), key_label(cfg, "seat", seat)),
                           fmt::format("{}/{}", pd.first, pd.second)});
+    // Every body's members at its own meetings (docs/bodies.md).
+    if (std::string_view(key) == "attendance_rate")
+      for (const auto& [body, pd] : f.attendance_by_body)
+        s.rows.push_back(
+            {"  " + i18n::tr(N_("attendance at meetings of {}"), key_label(cfg, "body", body)),
+             fmt::format("{}/{}", pd.first, pd.second)});
     if (std::string_view(key) == "issues_raised") {
       for (const auto& [ch, n] : f.raised_by_channel)
         s.rows.push_back(
@@ -471,6 +481,8 @@ Sheet breakdown_sheet(const std::vector<Row>& rows, const std::string& by,
       s.rows.push_back({name, _("meetings held by kind"), key_label(cfg, "kind", k), n, nullptr});
     for (const auto& [seat, pd] : r.f.attendance)
       s.rows.push_back({name, _("attendance by seat"), seat, pd.first, pd.second});
+    for (const auto& [body, pd] : r.f.attendance_by_body)
+      s.rows.push_back({name, _("attendance by body"), body, pd.first, pd.second});
     for (const auto& [k, n] : r.f.raised_by_channel)
       s.rows.push_back({name, _("issues raised by channel"), key_label(cfg, "channel", k), n,
                         r.f.issues_raised});

@@ -451,6 +451,8 @@ jq -e '.overdue_actions == 1 and .attendance_rate == "70.0%"
   fail "2026 report: $(jq -c '{overdue_actions, attendance_rate, attendance_by_body}' "$T/out")"
 ok report --period 2026-12
 out_match "^overdue actions +1$"
+# The table shows each body's attendance too, named as the file names it.
+out_match "^  attendance at meetings of 7号楼楼组 +2/2$"
 
 export CONSULT_NOW="2026-12-27 18:00"
 ok action done 3 --note "24户已全部签署"
