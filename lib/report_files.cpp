@@ -325,6 +325,18 @@ json as_number(const json& v) {
   if (!v.is_string()) return v;
   std::string s = v.get<std::string>();
   if (!s.empty() && s.back() == '%') s.pop_back();
+  // An amount of 1,000 yuan or more is written with thousands separators
+  // ("1,260.00"): a number all the same, so that a SUM in Excel counts it.
+  // Only separators in their places (after 1 to 3 digits, then every 3).
+  if (const auto comma = s.find(','); comma != std::string::npos) {
+    const auto start = s[0] == '-' ? 1u : 0u;
+    const auto point = std::min(s.find('.'), s.size());
+    bool grouped = comma > start && comma - start <= 3;
+    for (auto i = comma; grouped && i < point; i += 4)
+      grouped = s[i] == ',' && i + 4 <= point && (i + 4 == point || s[i + 4] == ',');
+    if (!grouped) return v;
+    s.erase(std::remove(s.begin(), s.end(), ','), s.end());
+  }
   double d = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
   if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return v;

@@ -453,6 +453,17 @@ ok report --period 2026-12
 out_match "^overdue actions +1$"
 # The table shows each body's attendance too, named as the file names it.
 out_match "^  attendance at meetings of 7号楼楼组 +2/2$"
+# An amount of 1,000 yuan or more is a number in the workbook (a SUM counts
+# it), not the text "1,260.00".
+ok fund add --kind income --amount 1260 --party 物业公司 --purpose "楼道公约印制赞助"
+ok report --period 2026-12 --format xlsx --out december.xlsx
+/usr/bin/python3 - december.xlsx <<'PY' || fail "the workbook's fund income is not the number 1260"
+import sys
+from openpyxl import load_workbook
+rows = dict(list(load_workbook(sys.argv[1])["Figures"].iter_rows(values_only=True))[1:])
+v = rows["fund income (yuan)"]
+assert isinstance(v, (int, float)) and v == 1260, repr(v)
+PY
 
 export CONSULT_NOW="2026-12-27 18:00"
 ok action done 3 --note "24户已全部签署"
