@@ -355,6 +355,10 @@ std::string by_title(const std::string& by) {
 std::string row_name(const config::Config* cfg, const std::string& by, const std::string& key) {
   if (key.empty()) return _("all");
   if (by == "category" || by == "channel" || by == "kind") return key_label(cfg, by, key);
+  // A community by its name, its id beside it.
+  if (by == "community" && cfg)
+    if (const auto* com = cfg->find(key); com && !com->name.empty())
+      return com->name + " (" + key + ")";
   return key;
 }
 

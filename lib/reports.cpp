@@ -436,6 +436,16 @@ std::optional<double> Figures::satisfaction() const {
   return static_cast<double>(sum) / static_cast<double>(ratings);
 }
 
+std::map<std::string, std::string> community_names(const std::vector<ledger::Ledger*>& ledgers) {
+  std::map<std::string, std::string> out;
+  for (auto* l : ledgers) {
+    SQLite::Statement q(l->db(), "SELECT id, name FROM community ORDER BY id");
+    while (q.executeStep())
+      out.emplace(q.getColumn(0).getString(), q.getColumn(1).getString());
+  }
+  return out;
+}
+
 Report compute(const std::vector<ledger::Ledger*>& ledgers, const Options& o) {
   const auto selected = selection(ledgers, o);
   Report r;

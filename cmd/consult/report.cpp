@@ -82,12 +82,27 @@ void report(Context& c, const ReportOptions& o) {
   // The rows: the whole selection, or one per community, month or value.
   const auto whole = reports::compute(ledgers, opt);
   const auto rows = reports::rows(ledgers, opt, o.by, whole);
-  const auto* cfg = c.config_if_any();
+  // The communities' names as their ledgers keep them, beside the files'
+  // (a street office reports on ledgers sent in, without their files).
+  config::Config named = c.config_if_any() ? *c.config_if_any() : config::Config{};
+  const auto names = reports::community_names(ledgers);
+  for (const auto& [id, name] : names)
+    if (!named.find(id)) {
+      config::Community com;
+      com.id = id;
+      com.name = name;
+      named.communities.push_back(std::move(com));
+    }
+  const auto* cfg = &named;
 
   std::string bytes;
   if (format == "json") {
-    for (const auto& r : rows)
-      bytes += reports::to_json(r, *p, o.by).dump() + "\n";
+    for (const auto& r : rows) {
+      auto j = reports::to_json(r, *p, o.by);
+      if (o.by == "community")
+        if (const auto it = names.find(r.key); it != names.end()) j["community_name"] = it->second;
+      bytes += j.dump() + "\n";
+    }
   } else if (format == "xlsx" || format == "html") {
     std::vector<reports::Sheet> sheets = {reports::figures_sheet(rows, o.by, o.older, cfg),
                                           reports::breakdown_sheet(rows, o.by, cfg)};
@@ -97,8 +112,11 @@ void report(Context& c, const ReportOptions& o) {
                             std::chrono::system_clock::to_time_t(c.session().clock.now()));
     } else {
       std::string covered;
-      for (const auto& [id, f] : whole.communities)
-        covered += (covered.empty() ? "" : ", ") + id;
+      for (const auto& [id, f] : whole.communities) {
+        const auto it = names.find(id);
+        covered += (covered.empty() ? "" : ", ") +
+                   (it != names.end() && !it->second.empty() ? it->second + " (" + id + ")" : id);
+      }
       std::vector<std::string> lines = {
           i18n::tr(N_("{} to {}"), clock::format_date(p->from), clock::format_date(p->to)),
           i18n::tr(N_("communities: {}"), covered.empty() ? std::string("-") : covered),

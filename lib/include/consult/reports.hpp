@@ -105,6 +105,11 @@ struct Report {
 /// street office's one file per community. A community found in two ledgers
 /// is refused (a copy sent twice would be counted twice).
 Report compute(const std::vector<ledger::Ledger*>& ledgers, const Options& options);
+
+/// The name of each community the ledgers serve, as their ledgers keep it
+/// (id → name), so that a street office's report names 工农一村 beside
+/// gongnong1 without the community files.
+std::map<std::string, std::string> community_names(const std::vector<ledger::Ledger*>& ledgers);
 Report compute(ledger::Ledger& ledger, const Options& options);
 
 /// All figures of the row's groups as JSON (amounts as yuan strings, rates
