@@ -463,6 +463,14 @@ Vote cast(ledger::Ledger& ledger, std::int64_t id, const std::string& voter,
             std::find(v.voters.begin(), v.voters.end(), p.name) != v.voters.end())
           if (p.name == who || (p.attendance == "proxy" && p.proxy == who)) name = p.name;
       if (name.empty())
+        for (const auto& p : m.people)
+          if (p.name == who && p.role == "guest")
+            throw Error(ErrorKind::data,
+                        i18n::tr(N_("{} came to meeting {} as a guest: guests speak, they do not "
+                                    "vote"),
+                                 said(who), *v.meeting),
+                        "voter");
+      if (name.empty())
         throw Error(
             ErrorKind::data,
             i18n::tr(N_("{} may not vote in vote {}: not recorded as present at meeting {}"),

@@ -309,7 +309,7 @@ err_has "may not vote in vote 4: not recorded as present at meeting 4"
 err_has "林*燕"
 run vote cast 4 --voter 王建国 --choice yes
 expect_status 65
-err_has "may not vote in vote 4"
+err_has "王建国 came to meeting 4 as a guest: guests speak, they do not vote"
 [ "$(snapshot)" = "$before" ] || fail "a refused ballot changed the ledger"
 # 14 present; more than half of them must agree: 14/2 = 7, more than 7 → 8.
 # Yes 7 (林 何 高 罗 梁 宋 唐), no 4 (许 韩 邓 冯), abstain 2 (曹 赵德明):
