@@ -704,7 +704,8 @@ std::vector<Refresh> stale_files(ledger::Ledger& ledger,
       found = seen.emplace(*id, std::move(entry)).first;
     }
     if (!found->second) continue;
-    const auto& [m, rev] = *found->second;
+    const auto& m = found->second->first;
+    const auto& rev = found->second->second;
     // Only a name this meeting could have had: its community (one of those
     // asked for), its kind, its number.
     const auto community = std::find_if(communities.begin(), communities.end(),

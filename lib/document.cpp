@@ -222,7 +222,7 @@ std::optional<Stamp> Stamp::from_json(const json& j) {
     if (!std::regex_match(s.at, kTime) || !clock::parse_date(s.at.substr(0, 10)))
       return std::nullopt;
     {
-      const auto num = [&](std::size_t at) { return std::stoi(s.at.substr(at, 2)); };
+      const auto num = [&](std::size_t pos) { return std::stoi(s.at.substr(pos, 2)); };
       if (num(11) > 23 || num(14) > 59 || num(17) > 59) return std::nullopt;
       if (s.at.size() > 20 && (num(20) > 14 || num(23) > 59)) return std::nullopt;
     }
