@@ -836,6 +836,30 @@ const Body* Community::body_of_kind(const std::string& kind) const {
     if (std::find(b.kinds.begin(), b.kinds.end(), kind) != b.kinds.end()) return &b;
   return nullptr;
 }
+const std::vector<std::string>& authority_levels() {
+  static const std::vector<std::string> kLevels = {"street",   "town",   "township", "district",
+                                                   "county",   "department", "other"};
+  return kLevels;
+}
+
+std::optional<Authority> Community::authority(const std::string& key) const {
+  for (const auto& a : authorities)
+    if (a.key == key) return a;
+  if (key == "street") return Authority{"street", "street", street, false};
+  if (key == "district") return Authority{"district", "district", district, false};
+  return std::nullopt;
+}
+
+std::vector<Authority> Community::all_authorities() const {
+  std::vector<Authority> out;
+  for (const char* implied : {"street", "district"})
+    if (std::none_of(authorities.begin(), authorities.end(),
+                     [&](const Authority& a) { return a.key == implied; }))
+      out.push_back(*authority(implied));
+  out.insert(out.end(), authorities.begin(), authorities.end());
+  return out;
+}
+
 const Body& Community::council_body() const {
   static const Body kNone; // a community made in code without a file
   return bodies.empty() ? kNone : bodies.front();
@@ -1124,6 +1148,37 @@ Community parse_community(const std::string& toml_text, const std::string& name)
         fail(r.at(node), "organisations", _("an organisation's name is empty"),
              _("remove the empty entry"));
       if (seen.insert(org).second) c.organisations.push_back(org);
+    }
+  }
+
+  if (const auto* list = r.opt_array("authorities")) {
+    std::size_t i = 0;
+    for (auto&& node : *list) {
+      const std::string key = fmt::format("authorities[{}]", i++);
+      if (!node.is_table()) fail(r.at(node), key, _("expected a table [[authorities]]"));
+      Reader ar = r.sub(*node.as_table(), key);
+      Authority a;
+      a.key = ar.string("key");
+      if (!valid_key(a.key))
+        fail(ar.at(*ar.get("key")), ar.key_path("key"),
+             _("keys must be lower-case letters, digits, '-' or '_'"));
+      if (std::any_of(c.authorities.begin(), c.authorities.end(),
+                      [&](const Authority& o) { return o.key == a.key; }))
+        fail(ar.at(*ar.get("key")), ar.key_path("key"),
+             i18n::tr(N_("two authorities are called '{}'"), text::quote_input(a.key)),
+             _("give each authority its own key"));
+      a.level = ar.string("level");
+      const auto& levels = authority_levels();
+      if (std::find(levels.begin(), levels.end(), a.level) == levels.end())
+        fail(ar.at(*ar.get("level")), ar.key_path("level"),
+             i18n::tr(N_("'{}' is not a level of authority"), text::quote_input(a.level)),
+             _("use street, town, township, district, county, department or other"));
+      a.name = std::string(text::trim(ar.string("name")));
+      if (a.name.empty())
+        fail(ar.at(*ar.get("name")), ar.key_path("name"), _("an authority's name is empty"),
+             _("write it as residents know it, e.g. name = \"和平供电所\""));
+      ar.finish();
+      c.authorities.push_back(std::move(a));
     }
   }
 
@@ -1462,6 +1517,7 @@ nlohmann::json to_json(const Community& c) {
   for (const auto& s : c.council.seats) {
     json members = json::array();
     for (const auto& m : s.members) {
+      if (m.election != 0) continue; // seated by an election the ledger records
       json mj = {{"name", m.name}};
       if (!m.role.empty()) mj["role"] = m.role;
       if (m.since) mj["since"] = clock::format_date(*m.since);
@@ -1532,6 +1588,12 @@ nlohmann::json to_json(const Community& c) {
           {"meeting_kinds", labels_json(c.meeting_kinds)},
           {"schedules", std::move(schedules)}};
   if (!c.organisations.empty()) j["organisations"] = c.organisations;
+  if (!c.authorities.empty()) {
+    json list = json::array();
+    for (const auto& a : c.authorities)
+      list.push_back({{"key", a.key}, {"level", a.level}, {"name", a.name}});
+    j["authorities"] = std::move(list);
+  }
   // Bodies as the file names them: a file without any keeps the JSON it had.
   const auto& council = c.council_body();
   {
@@ -1546,6 +1608,7 @@ nlohmann::json to_json(const Community& c) {
     if (!b.configured || b.type == "council") continue;
     json members = json::array();
     for (const auto& m : b.members) {
+      if (m.election != 0) continue; // seated by an election the ledger records
       json mj = {{"name", m.name}};
       if (!m.role.empty()) mj["role"] = m.role;
       if (m.since) mj["since"] = clock::format_date(*m.since);

@@ -25,6 +25,7 @@ const std::vector<Kind>& action_kinds();
 const std::vector<Kind>& minutes_kinds();
 const std::vector<Kind>& fund_kinds();
 const std::vector<Kind>& privacy_kinds();
+const std::vector<Kind>& election_kinds();
 
 namespace {
 
@@ -36,7 +37,8 @@ struct Catalogue {
   Catalogue() {
     for (const auto* family :
          {&ledger_kinds(), &issue_kinds(), &meeting_kinds(), &owners_kinds(), &vote_kinds(),
-          &decision_kinds(), &action_kinds(), &minutes_kinds(), &fund_kinds(), &privacy_kinds()})
+          &decision_kinds(), &action_kinds(), &minutes_kinds(), &fund_kinds(), &privacy_kinds(),
+          &election_kinds()})
       kinds.insert(kinds.end(), family->begin(), family->end());
   }
 };

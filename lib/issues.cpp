@@ -342,21 +342,64 @@ IssueStatus transition(ledger::Ledger& ledger, const Issue& issue, IssueAction a
   return next;
 }
 
+std::string level_words(const std::string& level) {
+  if (level == "street") return _("the street office");
+  if (level == "town") return _("the town");
+  if (level == "township") return _("the township");
+  if (level == "district") return _("the district");
+  if (level == "county") return _("the county");
+  if (level == "department") return _("the department");
+  if (level == "other") return _("a higher body");
+  return level;
+}
+
+std::string authority_words(const std::string& key, const std::string& level,
+                            const std::string& name) {
+  if (!name.empty()) return name;
+  const auto words = level_words(level.empty() ? key : level);
+  return words.empty() ? key : words;
+}
+
+config::Authority authority_of(const config::Community* community, const std::string& key,
+                               const char* option) {
+  std::vector<config::Authority> all;
+  if (community)
+    all = community->all_authorities();
+  else
+    all = {{"street", "street", "", false}, {"district", "district", "", false}};
+  for (const auto& a : all)
+    if (a.key == key) return a;
+  std::string keys;
+  for (const auto& a : all)
+    keys += (keys.empty() ? "" : ", ") + a.key + " (" + authority_words(a.key, a.level, a.name) +
+            ")";
+  throw Error(ErrorKind::usage,
+              i18n::tr(N_("cannot refer an issue to '{}': the community names no such authority"),
+                       text::quote_input(key)),
+              option,
+              i18n::tr(N_("use one of: {}; add others as [[authorities]] in the community file"),
+                       keys));
+}
+
 Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
   const std::string reason = clean_field(c.reason, "reason", kMaxBodyBytes, true);
   if (c.action == IssueAction::reject && reason.empty())
     throw Error(ErrorKind::usage, _("rejecting an issue needs a reason"), "reason",
                 _("add --reason \"…\"; residents will read it"));
+  std::optional<config::Authority> to, by;
   if (c.action == IssueAction::escalate) {
-    if (!model::valid_escalation_level(c.level))
-      throw Error(ErrorKind::usage,
-                  i18n::tr(N_("cannot escalate to '{}'"), text::quote_input(c.level)), "to",
-                  _("use --to street or --to district"));
+    to = authority_of(c.community, c.level, "to");
     if (reason.empty())
       throw Error(ErrorKind::usage, _("escalating an issue needs a reason"), "reason",
                   _("add --reason \"…\": why the community cannot solve it"));
   }
   const std::string answer = clean_field(c.answer, "answer", kMaxBodyBytes, true);
+  if (!c.by.empty()) {
+    if (answer.empty())
+      throw Error(ErrorKind::usage, _("--from names who answered: give the answer too"), "from",
+                  _("add --text \"…\""));
+    by = authority_of(c.community, c.by, "from");
+  }
   if (c.action == IssueAction::answer && answer.empty())
     throw Error(ErrorKind::usage, _("answering an escalated issue needs the answer"), "text",
                 _("add --text \"…\": what the street or district said"));
@@ -375,6 +418,10 @@ Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
                     i18n::tr(N_("issue {} was not referred to the street or district"), id),
                     "answer", _("an answer is recorded for an escalated issue"));
       step.answer = answer;
+      if (by && by->key != issue.escalated_to) {
+        step.by = by->key;
+        step.by_name = by->name.empty() ? level_words(by->level) : by->name;
+      }
     }
     if (c.action == IssueAction::answer) step.round = issue.rounds + 1;
     if (c.action == IssueAction::close && issue.status == IssueStatus::resolved) {
@@ -391,7 +438,9 @@ Issue change(ledger::Ledger& ledger, std::int64_t id, const Change& c) {
       step.round = issue.rounds + 1;
       break;
     case IssueAction::escalate:
-      step.level = c.level;
+      step.level = to->key;
+      step.to_level = to->level;
+      if (!to->name.empty()) step.to_name = to->name;
       break;
     case IssueAction::merge: {
       if (*c.into == id)
@@ -459,7 +508,8 @@ std::vector<Feedback> feedbacks(ledger::Ledger& ledger, std::int64_t id) {
 
 std::vector<Escalation> escalations(ledger::Ledger& ledger, std::int64_t id) {
   std::vector<Escalation> out;
-  SQLite::Statement q(ledger.db(), "SELECT n, level, reason, meeting, at, answer, answered_at "
+  SQLite::Statement q(ledger.db(), "SELECT n, level, reason, meeting, at, answer, answered_at, "
+                                   "to_level, to_name, answered_by, answered_by_name "
                                    "FROM issue_escalation WHERE issue = ? ORDER BY n");
   q.bind(1, id);
   while (q.executeStep()) {
@@ -471,6 +521,10 @@ std::vector<Escalation> escalations(ledger::Ledger& ledger, std::int64_t id) {
     x.at = q.getColumn(4).getString();
     x.answer = q.getColumn(5).getString();
     x.answered_at = q.getColumn(6).getString();
+    x.to_level = q.getColumn(7).getString();
+    x.to_name = q.getColumn(8).getString();
+    x.answered_by = q.getColumn(9).getString();
+    x.answered_by_name = q.getColumn(10).getString();
     out.push_back(std::move(x));
   }
   return out;
@@ -650,6 +704,10 @@ json to_json(const Issue& i, bool reveal, bool full, const people::Directory* wh
 
 json to_json(const Escalation& x) {
   return {{"to", x.level},
+          {"to_level", x.to_level},
+          {"to_name", authority_words(x.level, x.to_level, x.to_name)},
+          {"answered_by", x.answered_by},
+          {"answered_by_name", x.answered_by_name},
           {"reason", x.reason},
           {"meeting", x.meeting ? json(*x.meeting) : json(nullptr)},
           {"at", x.at},

@@ -621,6 +621,9 @@ std::int64_t Ledger::next_id(Counter what) {
   case Counter::fund:
     sql = "SELECT coalesce(max(id), 0) + 1 FROM fund_entry";
     break;
+  case Counter::election:
+    sql = "SELECT coalesce(max(id), 0) + 1 FROM election";
+    break;
   }
   return db_->execAndGet(sql).getInt64();
 }

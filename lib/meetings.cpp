@@ -911,9 +911,8 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
   if (!kResults.count(o.result))
     throw Error(ErrorKind::usage, i18n::tr(N_("unknown result '{}'"), o.result), "result",
                 _("use decided, next-round, site-inspection, escalated or withdrawn"));
-  if (o.result == "escalated" && !model::valid_escalation_level(o.level))
-    throw Error(ErrorKind::usage, i18n::tr(N_("cannot escalate to '{}'"), o.level), "to",
-                _("use --to street or --to district"));
+  std::optional<config::Authority> to;
+  if (o.result == "escalated") to = issues::authority_of(&c, o.level, "to");
   const std::string note_text = clean(o.note, "note", 20000, true);
   Meeting out;
   ledger.write([&] {
@@ -970,7 +969,9 @@ Meeting outcome(ledger::Ledger& ledger, const config::Community& c, std::int64_t
     }
     if (o.result == "decided") issues::transition(ledger, issue, model::IssueAction::decide, step);
     if (o.result == "escalated") {
-      step.level = o.level;
+      step.level = to->key;
+      step.to_level = to->level;
+      if (!to->name.empty()) step.to_name = to->name;
       step.reason = note_text.empty() ? i18n::tr(N_("referred by meeting {}"), id) : note_text;
       issues::transition(ledger, issue, model::IssueAction::escalate, step);
     }

@@ -196,10 +196,6 @@ bool accepts_comments(IssueStatus s) noexcept {
          s == IssueStatus::implementing || s == IssueStatus::escalated;
 }
 
-bool valid_escalation_level(std::string_view level) noexcept {
-  return level == "street" || level == "district";
-}
-
 namespace {
 constexpr std::string_view kPriorities[] = {"urgent", "high", "normal", "low"};
 } // namespace

@@ -28,6 +28,8 @@ Directory::Directory(const config::Community& c) {
   }
   for (const auto& o : c.organisations)
     add(o, Kind::body);
+  for (const auto& a : c.authorities)
+    add(a.name, Kind::body);
 }
 
 void Directory::add(std::string_view name, Kind k) {

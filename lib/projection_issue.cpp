@@ -338,9 +338,10 @@ void project_transition(const Apply& a) {
   if (e.kind == transition_kind(model::IssueAction::escalate)) {
     // The referral's lineage: which body, when, why, from which meeting.
     SQLite::Statement r(db, R"sql(
-      INSERT INTO issue_escalation (issue, n, level, reason, meeting, seq, at, answer, answered_at)
+      INSERT INTO issue_escalation (issue, n, level, reason, meeting, seq, at, answer, answered_at,
+        to_level, to_name)
       VALUES (?1, (SELECT coalesce(max(n), 0) + 1 FROM issue_escalation WHERE issue = ?1),
-        ?2, ?3, ?4, ?5, ?6, '', ''))sql");
+        ?2, ?3, ?4, ?5, ?6, '', '', ?7, ?8))sql");
     r.bind(1, id);
     r.bind(2, t.level.value_or("street"));
     r.bind(3, t.reason.value_or(""));
@@ -350,16 +351,21 @@ void project_transition(const Apply& a) {
       r.bind(4);
     r.bind(5, e.seq);
     r.bind(6, e.at);
+    r.bind(7, t.to_level.value_or(t.level.value_or("street")));
+    r.bind(8, t.to_name.value_or(""));
     r.exec();
   }
   if (t.answer) {
     // The higher body's answer to the latest referral.
     SQLite::Statement r(db, R"sql(
-      UPDATE issue_escalation SET answer = ?1, answered_at = ?2
+      UPDATE issue_escalation SET answer = ?1, answered_at = ?2, answered_by = ?4,
+        answered_by_name = ?5
       WHERE issue = ?3 AND n = (SELECT max(n) FROM issue_escalation WHERE issue = ?3))sql");
     r.bind(1, *t.answer);
     r.bind(2, e.at);
     r.bind(3, id);
+    r.bind(4, t.by.value_or(""));
+    r.bind(5, t.by_name.value_or(""));
     r.exec();
   }
   if (t.into) {
@@ -477,7 +483,11 @@ json IssueTransition::to_json() const {
   put(p, "reason", reason);
   put(p, "round", round);
   put(p, "level", level);
+  put(p, "to_level", to_level);
+  put(p, "to_name", to_name);
   put(p, "answer", answer);
+  put(p, "by", by);
+  put(p, "by_name", by_name);
   put(p, "into", into);
   put(p, "count", count);
   put(p, "meeting", meeting);
@@ -495,7 +505,11 @@ IssueTransition IssueTransition::from_json(const json& p) {
   t.reason = optional<std::string>(p, "reason");
   t.round = optional<int>(p, "round");
   t.level = optional<std::string>(p, "level");
+  t.to_level = optional<std::string>(p, "to_level");
+  t.to_name = optional<std::string>(p, "to_name");
   t.answer = optional<std::string>(p, "answer");
+  t.by = optional<std::string>(p, "by");
+  t.by_name = optional<std::string>(p, "by_name");
   t.into = optional<std::int64_t>(p, "into");
   t.count = optional<std::int64_t>(p, "count");
   t.meeting = optional<std::int64_t>(p, "meeting");

@@ -759,6 +759,71 @@ INSERT INTO report_month
 INSERT INTO schema_upgrade (version, after_seq) SELECT 11, coalesce(max(seq), 0) FROM event;
 )sql";
 
+constexpr const char* kSchema13 = R"sql(
+-- Referrals to any authority the community names (docs/issues.md): its level
+-- and name as the community file gave them when the issue was referred, and
+-- who answered when another authority did (the street passed it to 住建局).
+-- Referrals made before name only street or district, their level.
+ALTER TABLE issue_escalation ADD COLUMN to_level TEXT NOT NULL DEFAULT '';
+ALTER TABLE issue_escalation ADD COLUMN to_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE issue_escalation ADD COLUMN answered_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE issue_escalation ADD COLUMN answered_by_name TEXT NOT NULL DEFAULT '';
+UPDATE issue_escalation SET to_level = level;
+
+-- Elections of persons (docs/bodies.md): candidates for seats of a body, the
+-- count, the result; those elected join the body (body_member).
+CREATE TABLE election (
+  id          INTEGER PRIMARY KEY,
+  community   TEXT    NOT NULL REFERENCES community (id),
+  body        TEXT    NOT NULL,   -- the body the winners join
+  seat        TEXT    NOT NULL,   -- the council's seat category, '' otherwise
+  role        TEXT    NOT NULL,   -- the office (楼组长), '' : member
+  meeting     INTEGER REFERENCES meeting (id),
+  title       TEXT    NOT NULL,
+  seats       INTEGER NOT NULL CHECK (seats >= 1),
+  method      TEXT    NOT NULL,   -- secret | written | show-of-hands
+  rule        TEXT    NOT NULL,   -- majority | plurality
+  electorate  INTEGER NOT NULL,   -- those entitled to vote, 0 : not known
+  since       TEXT    NOT NULL,   -- the winners' term
+  until       TEXT    NOT NULL,
+  status      TEXT    NOT NULL,   -- open | tallied | closed
+  issued      INTEGER,
+  returned    INTEGER,
+  invalid     INTEGER,
+  result      TEXT    NOT NULL,   -- '' | elected | partly | failed
+  unfilled    INTEGER NOT NULL,
+  reason      TEXT    NOT NULL,
+  created_seq INTEGER NOT NULL,
+  created_at  TEXT    NOT NULL,
+  updated_seq INTEGER NOT NULL,
+  updated_at  TEXT    NOT NULL
+) STRICT;
+CREATE INDEX election_by_community ON election (community, id);
+CREATE TABLE election_person (
+  election INTEGER NOT NULL REFERENCES election (id),
+  n        INTEGER NOT NULL,      -- 1, 2, … in ballot order
+  part     TEXT    NOT NULL,      -- candidate | write-in | teller | scrutineer
+  name     TEXT    NOT NULL,
+  votes    INTEGER,               -- candidates once counted
+  outcome  TEXT    NOT NULL DEFAULT '', -- '' | elected | tied
+  PRIMARY KEY (election, n)
+) STRICT;
+CREATE TABLE body_member (
+  community TEXT    NOT NULL,
+  body      TEXT    NOT NULL,
+  seat      TEXT    NOT NULL,
+  name      TEXT    NOT NULL,
+  role      TEXT    NOT NULL,
+  since     TEXT    NOT NULL,
+  until     TEXT    NOT NULL,
+  election  INTEGER NOT NULL REFERENCES election (id),
+  PRIMARY KEY (election, name)
+) STRICT;
+CREATE INDEX body_member_by_body ON body_member (community, body);
+
+INSERT INTO schema_upgrade (version, after_seq) SELECT 13, coalesce(max(seq), 0) FROM event;
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -779,6 +844,7 @@ const std::vector<Migration>& migrations() {
       {10, "privacy: personal data sealed apart from the hash chain, so that it can be forgotten",
        kSchema10, schema10},
       {11, "bodies: the body that holds each meeting; attendance figures per body", kSchema11},
+      {13, "referrals to any authority; elections of persons", kSchema13},
   };
   return kMigrations;
 }
@@ -794,7 +860,7 @@ const std::vector<std::string>& projection_tables() {
       "owner_unit",       "vote",         "vote_ballot",       "vote_extension",
       "decision",         "action",       "action_progress",   "issue_feedback",
       "issue_escalation", "minutes",      "minutes_amendment", "fund_entry",
-      "report_month"};
+      "report_month",     "election",     "election_person",   "body_member"};
   return kTables;
 }
 

@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "consult/elections.hpp"
 #include "consult/error.hpp"
 #include "consult/files.hpp"
 #include "consult/i18n.hpp"
@@ -239,6 +240,11 @@ void Context::prepare(NeedConfig need_config, NeedLedger need_ledger) {
     ledger_ = std::make_unique<ledger::Ledger>(
         ledger_path(),
         need_ledger == NeedLedger::write ? ledger::Access::write : ledger::Access::read, session());
+  // Those elected to a body are its members from their term's first day,
+  // as if the community file listed them.
+  if (ledger_ && config_)
+    for (auto& c : config_->communities)
+      elections::add_members(*ledger_, c);
 }
 
 void Context::record_reveal(const std::string& command, const std::string& community,

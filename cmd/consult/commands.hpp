@@ -18,6 +18,7 @@ void register_action(CLI::App& app, Context& ctx);
 void register_minutes(CLI::App& app, Context& ctx);
 void register_notice(CLI::App& app, Context& ctx);
 void register_fund(CLI::App& app, Context& ctx);
+void register_election(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_backup(CLI::App& app, Context& ctx);
 void register_witness(CLI::App& app, Context& ctx); // key, checkpoint

@@ -108,11 +108,20 @@ struct ChangeOptions {
 };
 
 /// `consult issue accept|reject|merge|…`: one step of the life cycle.
+/// The configured community of `issue`, if the configuration has it: the
+/// authorities an issue is referred to are named there.
+const config::Community* community_of(Context& c, const model::Issue& issue) {
+  const auto* cfg = c.config_if_any();
+  return cfg ? cfg->find(issue.community) : nullptr;
+}
+
 void issue_change(Context& c, const ChangeOptions& o) {
   issues::Change change{o.action, o.reason, std::nullopt, o.level};
   if (!o.into.empty()) change.into = parse_id(o.into, _("an issue"));
   const auto id = parse_id(o.id, _("an issue"));
-  const auto before = issues::get(c.ledger(), id).status;
+  const auto current = issues::get(c.ledger(), id);
+  const auto before = current.status;
+  change.community = community_of(c, current);
   const auto issue = issues::change(c.ledger(), id, change);
   if (c.out.json) {
     c.out.json_line(issues::to_json(issue, false, false));
@@ -136,9 +145,10 @@ void add_change_verb(CLI::App& group, Context& ctx, model::IssueAction action, c
   if (action == A::merge)
     cmd->add_option("--into", o->into, _("the twin issue that stays open"))->required();
   if (action == A::escalate)
-    cmd->add_option("--to", o->level, _("who takes it over: street or district"))
-        ->required()
-        ->check(CLI::IsMember({"street", "district"}));
+    cmd->add_option("--to", o->level,
+                    _("who takes it over: street, district, or an authority the community file "
+                      "names ([[authorities]]: a town, 供电所, 住建局)"))
+        ->required();
   auto* reason = cmd->add_option("--reason", o->reason,
                                  action == A::reject || action == A::escalate
                                      ? _("why (residents will read it)")
@@ -424,7 +434,13 @@ void issue_show(Context& c, const IssueShowOptions& o) {
   };
   rows.emplace_back(_("Stakeholders"), who.shown_all(issue.stakeholders, people::Field::resident, o.reveal));
   if (issue.merged_into) rows.emplace_back(_("Merged into"), std::to_string(*issue.merged_into));
-  if (!issue.escalated_to.empty()) rows.emplace_back(_("Escalated to"), issue.escalated_to);
+  if (!issue.escalated_to.empty()) {
+    // The referral's authority as it was named then.
+    std::string to = issue.escalated_to;
+    for (const auto& x : escalations_shown)
+      if (x.level == issue.escalated_to) to = issues::authority_words(x.level, x.to_level, x.to_name);
+    rows.emplace_back(_("Escalated to"), to);
+  }
   if (!issue.reason.empty()) rows.emplace_back(_("Reason"), text::one_line(typed(issue.reason)));
   if (issue.import_seq)
     rows.emplace_back(_("Imported"), i18n::tr(N_("line {} of the file of event {}"),
@@ -441,9 +457,14 @@ void issue_show(Context& c, const IssueShowOptions& o) {
                      {_("WHY"), render::Align::left, 30},
                      {_("ANSWER"), render::Align::left, 40}});
     for (const auto& x : escalations_shown)
-      t.add_row({std::to_string(x.n), render::short_time(x.at), x.level,
+      t.add_row({std::to_string(x.n), render::short_time(x.at),
+                 issues::authority_words(x.level, x.to_level, x.to_name),
                  x.meeting ? i18n::tr(N_("{} (meeting {})"), x.reason, *x.meeting) : x.reason,
-                 x.answer.empty() ? _("(none yet)") : x.answer});
+                 x.answer.empty()               ? std::string(_("(none yet)"))
+                 : x.answered_by_name.empty()   ? x.answer
+                                                : i18n::tr(N_("{answer} (answered by {body})"),
+                                                           fmt::arg("answer", x.answer),
+                                                           fmt::arg("body", x.answered_by_name))});
     out += t.to_text(c.out.width());
   }
   if (!taken.empty()) {
@@ -496,25 +517,32 @@ void issue_show(Context& c, const IssueShowOptions& o) {
 }
 
 struct IssueAnswerOptions {
-  std::string id, text;
+  std::string id, text, from;
   bool resolved = false;
 };
 
 void issue_answer_options(CLI::App* cmd, IssueAnswerOptions& o) {
   cmd->add_option("ID", o.id, _("issue id"))->required();
   cmd->add_option("--text", o.text, _("what the higher body answered"))->required();
+  cmd->add_option("--from", o.from,
+                  _("the authority that answered, when it is not the one the issue was referred "
+                    "to (a key of street, district or [[authorities]])"));
   cmd->add_flag("--resolved", o.resolved,
                 _("the higher body solved it (escalated → resolved); without it the issue "
                   "comes back for a new consultation round"));
   example(cmd, "  consult issue answer 12 --text \"街道同意列入明年管网改造计划，先行临时疏通\"\n"
-               "  consult issue answer 12 --text \"区住建局已完成维修\" --resolved");
+               "  consult issue answer 12 --text \"区住建局已完成维修\" --resolved\n"
+               "  consult issue answer 12 --from housing --text \"已列入老旧小区改造\"");
 }
 
 void issue_answer(Context& c, const IssueAnswerOptions& o) {
   issues::Change change;
   change.action = o.resolved ? model::IssueAction::resolve : model::IssueAction::answer;
   change.answer = o.text;
-  const auto issue = issues::change(c.ledger(), parse_id(o.id, _("an issue")), change);
+  change.by = o.from;
+  const auto id = parse_id(o.id, _("an issue"));
+  change.community = community_of(c, issues::get(c.ledger(), id));
+  const auto issue = issues::change(c.ledger(), id, change);
   if (c.out.json) {
     c.out.json_line(issues::to_json(issue, false, false));
     return;
@@ -617,7 +645,8 @@ void register_issue(CLI::App& app, Context& ctx) {
                   _("open a consultation round (accepted → consulting; again for a further round)"),
                   "  consult issue consult 12");
   add_change_verb(*group, ctx, A::escalate,
-                  _("refer an issue beyond the community's power to the street or district"),
+                  _("refer an issue beyond the community's power to the street, town, district or "
+                    "a department"),
                   "  consult issue escalate 12 --to street --reason \"涉及市政管网\"");
   add_change_verb(*group, ctx, A::decide,
                   _("record that the council has decided (consulting → decided)"),
@@ -632,7 +661,7 @@ void register_issue(CLI::App& app, Context& ctx) {
                   "  consult issue close 12");
 
   add_verb(*group, ctx, "answer",
-           _("record the street's or district's answer to an escalated issue: back to "
+           _("record the answer of the authority an issue was referred to: back to "
              "consultation, or --resolved"),
            issue_answer_options, NeedConfig::optional, NeedLedger::write, issue_answer);
   add_verb(*group, ctx, "feedback",

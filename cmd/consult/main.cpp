@@ -188,6 +188,7 @@ int main(int argc, char** argv) {
   register_minutes(app, ctx);
   register_notice(app, ctx);
   register_fund(app, ctx);
+  register_election(app, ctx);
   register_report(app, ctx);
   register_backup(app, ctx);
   register_witness(app, ctx);

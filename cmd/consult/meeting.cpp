@@ -563,8 +563,9 @@ void meeting_outcome_options(CLI::App* cmd, OutcomeOptions& o) {
       ->check(
           CLI::IsMember({"decided", "next-round", "site-inspection", "escalated", "withdrawn"}));
   cmd->add_option("--note", o.note, _("what the meeting said (the reason, for escalated)"));
-  cmd->add_option("--to", o.level, _("escalated: street (default) or district"))
-      ->check(CLI::IsMember({"street", "district"}));
+  cmd->add_option("--to", o.level,
+                  _("escalated: street (default), district, or an authority of the community "
+                    "file ([[authorities]])"));
   example(cmd, "  consult meeting outcome 3 --issue 12 --result decided \\\n"
                "      --note \"由物业牵头维修，维修资金列支\"\n"
                "  consult meeting outcome 3 --issue 14 --result site-inspection");

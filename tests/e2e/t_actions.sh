@@ -88,11 +88,26 @@ ok issue answer 2 --text "区教育局已配备设施并开放" --resolved
 out_is "issue 2: answer recorded; issue is resolved"
 ok issue show 2
 out_has "Referrals:"
-out_match "^1 .* street +涉及公共空间改造，超出社区权限 +街道同意腾退"
-out_match "^2 .* district +需区教育局配备设施 +区教育局已配备设施并开放"
+out_match "^1 .* 和平街道 +涉及公共空间改造，超出社区权限 +街道同意腾退"
+out_match "^2 .* 东城区 +需区教育局配备设施 +区教育局已配备设施并开放"
 ok issue show 2 --json
 jq -e '.referrals | length == 2 and .[0].to == "street" and .[1].answer != ""' "$T/out" \
   >/dev/null || fail "referrals not in JSON"
+# A named department of [[authorities]]: the referral and the answer are
+# recorded against it; a key the file does not list is refused, naming those it does.
+ok issue add --title "小区配电箱老化" --category facility-repair --json
+n=$(jq -r .id "$T/out")
+run issue escalate "$n" --to gas --reason "燃气管道老化"
+expect_status 64
+err_has "power (和平供电所)"
+ok issue escalate "$n" --to power --reason "小区配电箱老化，需供电所更换"
+ok issue answer "$n" --from housing --text "已纳入老旧小区改造计划"
+ok issue show "$n"
+out_match "^1 .* 和平供电所 +小区配电箱老化"
+out_has "(answered by 东"
+ok issue show "$n" --json
+jq -e '.referrals[0].to == "power" and .referrals[0].to_level == "department" and .referrals[0].answered_by == "housing" and .referrals[0].answered_by_name == "东城区住房和城乡建设委员会"' \
+  "$T/out" >/dev/null || fail "the referral to the department is not in JSON"
 ok action list --pending
 out_match "安装电动车充电桩"
 ok verify

@@ -75,6 +75,6 @@ out_is "issue 2: collected → rejected"
 ok issue escalate 3 --to street --reason "涉及消防，需街道协调"
 out_is "issue 3: collected → escalated"
 ok issue show 3
-out_has "Escalated to: street"
+out_has "Escalated to: 和平街道"
 out_has "涉及消防"
 ok verify

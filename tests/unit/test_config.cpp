@@ -1,4 +1,5 @@
 #include "consult/config.hpp"
+#include "consult/people.hpp"
 #include "consult/error.hpp"
 
 #include <doctest/doctest.h>
@@ -504,4 +505,63 @@ name = "x"
 colour = "red"
 )")
             .find("bodies[0].colour': unknown key") != std::string::npos);
+}
+
+TEST_CASE("authorities: street and district known without a list, named departments listed") {
+  std::string with_street = kMinimal;
+  with_street.insert(with_street.find("[council]"), "street = \"和平街道\"\n");
+  const auto plain = parse_community(with_street, "c.toml");
+  REQUIRE(plain.authority("street"));
+  CHECK(plain.authority("street")->name == "和平街道");
+  CHECK(plain.authority("district"));
+  CHECK_FALSE(plain.authority("power"));
+  CHECK(plain.all_authorities().size() == 2);
+  CHECK_FALSE(to_json(plain).contains("authorities")); // an older file's JSON is unchanged
+
+  const auto named = parse_community(std::string(kMinimal) + R"(
+[[authorities]]
+key = "town"
+level = "town"
+name = "和平镇人民政府"
+
+[[authorities]]
+key = "power"
+level = "department"
+name = "和平供电所"
+)",
+                                     "c.toml");
+  REQUIRE(named.authority("power"));
+  CHECK(named.authority("power")->level == "department");
+  CHECK(named.authority("power")->name == "和平供电所");
+  CHECK(named.authority("town")->level == "town");
+  CHECK(named.all_authorities().size() == 4); // street, district, town, power
+  CHECK(to_json(named)["authorities"].size() == 2);
+  CHECK(people::Directory(named).kind_of("和平供电所", people::Field::resident) == people::Kind::body);
+
+  CHECK(error_of(std::string(kMinimal) + R"(
+[[authorities]]
+key = "power"
+level = "bureau"
+name = "x"
+)")
+            .find("'bureau' is not a level of authority") != std::string::npos);
+  CHECK(error_of(std::string(kMinimal) + R"(
+[[authorities]]
+key = "power"
+level = "department"
+name = "x"
+
+[[authorities]]
+key = "power"
+level = "department"
+name = "y"
+)")
+            .find("two authorities are called 'power'") != std::string::npos);
+  CHECK(error_of(std::string(kMinimal) + R"(
+[[authorities]]
+key = "power"
+level = "department"
+name = "  "
+)")
+            .find("an authority's name is empty") != std::string::npos);
 }

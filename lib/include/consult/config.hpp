@@ -29,6 +29,9 @@ struct Member {
   std::string role;                 ///< e.g. 主任, optional
   std::optional<clock::Date> since; ///< start of term
   std::optional<clock::Date> until; ///< end of term (inclusive)
+  /// The election that seated them (elections::add_members), 0 when the
+  /// file lists them: the community's JSON keeps only those of the file.
+  std::int64_t election = 0;
 };
 
 /// A seat category of the council, e.g. key "women", label "妇女代表".
@@ -90,6 +93,19 @@ struct Body {
 /// The body types consult knows, in the order docs/bodies.md lists them.
 const std::vector<std::string>& body_types();
 
+/// A body outside the community that issues are referred to (上报,
+/// docs/issues.md): the street office or a town, the district, a named
+/// department (供电所, 住建局). "street" and "district" are always known.
+struct Authority {
+  std::string key;   ///< stable id, unique in the community
+  std::string level; ///< street | town | township | district | county | department | other
+  std::string name;  ///< as the community writes it, e.g. 和平街道办事处; '' : the level's word
+  bool configured = true;
+};
+
+/// The levels an authority can have, in order.
+const std::vector<std::string>& authority_levels();
+
 struct Rules {
   int notice_days = 7;
   std::string notice_policy = "warn"; ///< warn | refuse
@@ -148,6 +164,9 @@ struct Community {
   /// never masked. Every other name consult records that is not a member
   /// of the council or a guest is a resident's, and personal data.
   std::vector<std::string> organisations;
+  /// The authorities issues are referred to, as `[[authorities]]` lists
+  /// them; "street" and "district" are known without (Community::authority).
+  std::vector<Authority> authorities;
   /// The public half of the community's signing key, "ed25519:BASE64"
   /// (`consult key init`), '' if it has none. Checkpoints are checked
   /// against it. Not part of to_json: the ledger never holds it, so whoever
@@ -164,6 +183,13 @@ struct Community {
   /// (a bench meeting, a reception day: participants, no quorum).
   const Body* body_of_kind(const std::string& kind) const;
   const Body& council_body() const; ///< always bodies.front()
+  /// The authority `key`: a configured one, else "street" (named as the
+  /// community's `street`) or "district" (its `district`); nullopt for any
+  /// other key.
+  std::optional<Authority> authority(const std::string& key) const;
+  /// Every authority an issue can be referred to: street and district
+  /// (unless configured under those keys) and the configured ones.
+  std::vector<Authority> all_authorities() const;
 };
 
 struct Config {

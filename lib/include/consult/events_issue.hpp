@@ -104,8 +104,15 @@ struct IssueTransition {
   std::string from, to;                 ///< status keys
   std::optional<std::string> reason;    ///< why (reject, escalate, withdrawn at a meeting)
   std::optional<int> round;             ///< the consultation round it opens
-  std::optional<std::string> level;     ///< escalate: street or district
+  std::optional<std::string> level;     ///< escalate: the authority's key (street, district, …)
+  /// escalate (since schema 13): the authority's level and name as the
+  /// community file gave them then (config::Authority).
+  std::optional<std::string> to_level, to_name;
   std::optional<std::string> answer;    ///< answer: what the higher body said
+  /// answer, resolve (since schema 13): the authority that answered, when it
+  /// is not the one referred to (the street passed it on to 住建局): its key
+  /// and name.
+  std::optional<std::string> by, by_name;
   std::optional<std::int64_t> into;     ///< merge: the twin that stays open
   std::optional<std::int64_t> count;    ///< merge: residents who raised this one
   std::optional<std::int64_t> meeting;  ///< the meeting that moved it

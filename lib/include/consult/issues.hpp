@@ -88,10 +88,16 @@ struct Change {
   model::IssueAction action = model::IssueAction::accept;
   std::string reason{};               ///< reject, escalate (required); others optional
   std::optional<std::int64_t> into{}; ///< merge target
-  std::string level{};                ///< escalate: street | district
+  std::string level{};                ///< escalate: an authority's key (street, district, …)
   /// answer (required), or resolve/close of an escalated issue (optional):
   /// what the street or district answered.
   std::string answer{};
+  /// answer: the authority that answered when it is not the one referred to
+  /// ('' : that one).
+  std::string by{};
+  /// The issue's community, whose authorities `level` and `by` name; without
+  /// it only street and district are known.
+  const config::Community* community = nullptr;
 };
 
 /// Applies a life-cycle step in one transaction. An illegal step throws
@@ -129,7 +135,10 @@ std::vector<Feedback> feedbacks(ledger::Ledger& ledger, std::int64_t id);
 /// A referral to the street or district, and what came back.
 struct Escalation {
   int n = 0;
-  std::string level; ///< street | district
+  std::string level; ///< the authority's key: street, district, or one the community names
+  std::string to_level; ///< its level: street, town, district, department …
+  std::string to_name;  ///< its name then ('' : referrals before schema 13, or none given)
+  std::string answered_by, answered_by_name; ///< another authority that answered ('' : it)
   std::string reason;
   std::optional<std::int64_t> meeting; ///< the meeting that referred it
   std::string at;
@@ -139,6 +148,17 @@ struct Escalation {
 
 /// An issue's referrals, oldest first.
 std::vector<Escalation> escalations(ledger::Ledger& ledger, std::int64_t id);
+
+/// The authority as people read it: its name, else its level in words
+/// (街道, 区 …), else its key.
+std::string authority_words(const std::string& key, const std::string& level,
+                            const std::string& name);
+/// The authority `key` of `community` (street and district when null);
+/// throws Error(usage) on `option` naming the keys there are.
+config::Authority authority_of(const config::Community* community, const std::string& key,
+                               const char* option);
+/// The word for a level of authority (street → 街道).
+std::string level_words(const std::string& level);
 
 /// Sets how urgent an open issue is (urgent, high, normal, low).
 model::Issue set_priority(ledger::Ledger& ledger, std::int64_t id, const std::string& priority);

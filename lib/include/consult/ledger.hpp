@@ -96,6 +96,7 @@ enum class Counter {
   action,
   progress, ///< action_progress
   fund,     ///< fund_entry
+  election,
 };
 
 /// Who is writing and when "now" is.

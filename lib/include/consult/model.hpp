@@ -74,7 +74,6 @@ bool accepts_comments(IssueStatus s) noexcept;
 
 /// Escalation levels: "small matters stay in the building, bigger ones in the
 /// community, hard ones do not leave the street".
-bool valid_escalation_level(std::string_view level) noexcept;
 
 /// How urgent an issue is: "urgent", "high", "normal" (the default) or "low".
 bool valid_priority(std::string_view p) noexcept;
