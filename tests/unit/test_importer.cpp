@@ -209,16 +209,11 @@ TEST_CASE("a channel or category no key matches goes to other with its text, tho
   importer::Options opt;
   opt.default_channel = "wechat-group"; // for rows that name no channel, not for unknown ones
   const auto sum = run(*l,
-                       "日期,内容,渠道,类别
-"
-                       "2026-11-01,一,12345热线,下水道
-"
-                       "2026-11-01,二,,
-"
-                       "2026-11-02,三,12345热线,停车
-"
-                       "2026-11-02,四,意见箱,路灯
-",
+                       "日期,内容,渠道,类别\n"
+                       "2026-11-01,一,12345热线,下水道\n"
+                       "2026-11-01,二,,\n"
+                       "2026-11-02,三,12345热线,停车\n"
+                       "2026-11-02,四,意见箱,路灯\n",
                        opt);
   CHECK(sum.added == 4);
   const auto one = issues::get(*l, 1);
@@ -240,10 +235,7 @@ TEST_CASE("a channel or category no key matches goes to other with its text, tho
   // Without --channel, a row that names none gets the first channel, as the
   // file lists no other; one that names an unknown one still goes to other.
   auto m = ledger::Ledger::in_memory(test::session());
-  run(*m, "日期,内容,渠道
-2026-11-01,一,
-2026-11-01,二,热线
-");
+  run(*m, "日期,内容,渠道\n2026-11-01,一,\n2026-11-01,二,热线\n");
   CHECK(issues::get(*m, 1).channel == "suggestion-box");
   CHECK(issues::get(*m, 2).channel == "other");
   CHECK(ledger::verify(*m).ok);
