@@ -21,7 +21,7 @@ for doc in ${TOUR_DOCS:-tour.md tour.zh.md}; do
   [ -s "$dir/公示-决定1.html" ] || fail "$doc: no notice"
   ls "$dir/agenda"/*.ics > /dev/null 2>&1 || fail "$doc: no agenda calendar"
   # The building group's meeting: the figures the tour states.
-  out_has "issue 12 accepted"
+  out_has "issue 8: collected → accepted"
   out_has "meeting 2: 15 of 24 entitled present; needs > 1/2 = 13; quorate"
   out_has "vote 2: approved: 12 of 15 present agree; needs > 1/2 = 8"
   CONSULT_CONFIG="$dir/examples/consult.toml" CONSULT_LEDGER="$dir/tour.db" \
