@@ -574,9 +574,11 @@ Sheet breakdown_sheet(const std::vector<Row>& rows, const std::string& by,
     for (const auto& [k, n] : r.f.meetings_by_kind)
       s.rows.push_back({name, _("meetings held by kind"), key_label(cfg, "kind", k), n, nullptr});
     for (const auto& [seat, pd] : r.f.attendance)
-      s.rows.push_back({name, _("attendance by seat"), seat, pd.first, pd.second});
+      s.rows.push_back(
+          {name, _("attendance by seat"), key_label(cfg, "seat", seat), pd.first, pd.second});
     for (const auto& [body, pd] : r.f.attendance_by_body)
-      s.rows.push_back({name, _("attendance by body"), body, pd.first, pd.second});
+      s.rows.push_back(
+          {name, _("attendance by body"), key_label(cfg, "body", body), pd.first, pd.second});
     for (const auto& [k, n] : r.f.raised_by_channel)
       s.rows.push_back({name, _("issues raised by channel"), key_label(cfg, "channel", k), n,
                         r.f.issues_raised});
