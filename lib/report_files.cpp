@@ -4,6 +4,7 @@
 #include "consult/error.hpp"
 #include "consult/fund.hpp"
 #include "consult/i18n.hpp"
+#include "consult/text.hpp"
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
@@ -505,12 +506,22 @@ Sheet figures_list(const Figures& f, int older, const config::Config* cfg) {
             {"  " + i18n::tr(N_("attendance at meetings of {}"), key_label(cfg, "body", body)),
              fmt::format("{}/{}", pd.first, pd.second)});
     if (std::string_view(key) == "issues_raised") {
-      for (const auto& [ch, n] : f.raised_by_channel)
+      // Under other, the words that matched no key, as they were written.
+      auto as_written = [&](const std::map<std::string, std::int64_t>& texts) {
+        for (const auto& [words, n] : texts)
+          s.rows.push_back({"    " + i18n::tr(N_("written as {}"), text::quote_input(words, 40)),
+                            std::to_string(n)});
+      };
+      for (const auto& [ch, n] : f.raised_by_channel) {
         s.rows.push_back(
             {"  " + i18n::tr(N_("via {}"), key_label(cfg, "channel", ch)), std::to_string(n)});
-      for (const auto& [cat, n] : f.raised_by_category)
+        if (ch == config::kOtherKey) as_written(f.other_channel_texts);
+      }
+      for (const auto& [cat, n] : f.raised_by_category) {
         s.rows.push_back(
             {"  " + i18n::tr(N_("about {}"), key_label(cfg, "category", cat)), std::to_string(n)});
+        if (cat == config::kOtherKey) as_written(f.other_category_texts);
+      }
     }
   }
   return s;
@@ -585,6 +596,16 @@ Sheet breakdown_sheet(const std::vector<Row>& rows, const std::string& by,
     for (const auto& [k, n] : r.f.raised_by_category)
       s.rows.push_back({name, _("issues raised by category"), key_label(cfg, "category", k), n,
                         r.f.issues_raised});
+    for (const auto& [words, n] : r.f.other_channel_texts)
+      s.rows.push_back({name, _("channels written under other"), words, n,
+                        r.f.raised_by_channel.count(config::kOtherKey)
+                            ? Cell(r.f.raised_by_channel.at(config::kOtherKey))
+                            : Cell()});
+    for (const auto& [words, n] : r.f.other_category_texts)
+      s.rows.push_back({name, _("categories written under other"), words, n,
+                        r.f.raised_by_category.count(config::kOtherKey)
+                            ? Cell(r.f.raised_by_category.at(config::kOtherKey))
+                            : Cell()});
     if (r.f.has_issues())
       for (int i = 0; i < 5; ++i)
         if (r.f.rating_counts[i])

@@ -80,6 +80,24 @@ jq -e '.raised_by_channel == {"other": 4, "reception-day": 1, "suggestion-box": 
   >/dev/null || fail "raised by channel: $(cat "$T/out")"
 ok report --period 2026-11
 out_has "via 其他"
+# Under other, the words the rows came with.
+out_match "^    written as 12345热线 +2$"
+out_match "^    written as 物业群 +1$"
+out_match "^    written as 下水道 +1$"
+ok report --period 2026-11 --json
+jq -e '.other_channel_texts == {"12345热线": 2, "热线电话": 1, "物业群": 1}
+  and .other_category_texts == {"下水道": 1, "路灯": 1}' "$T/out" >/dev/null ||
+  fail "the words under other: $(cat "$T/out")"
+ok report --period 2026-11 --format xlsx --out other.xlsx
+/usr/bin/python3 - other.xlsx <<'PYEOF' || fail "the workbook lacks the words under other"
+import sys
+from openpyxl import load_workbook
+rows = list(load_workbook(sys.argv[1])["Breakdown"].iter_rows(values_only=True))
+got = {(r[1], r[2]): (r[3], r[4]) for r in rows[1:] if r[0] == "all"}
+assert got[("issues raised by channel", "其他")] == (4, 7), got
+assert got[("channels written under other", "12345热线")] == (2, 4), got
+assert got[("categories written under other", "路灯")] == (1, 4), got
+PYEOF
 # Read from the ledger alone (no community file), other is still in words.
 mkdir bare && cd bare
 CONSULT_CONFIG= ok report --ledger "$T/consult.db" --period 2026-11 --by channel
