@@ -1184,6 +1184,16 @@ Community parse_community(const std::string& toml_text, const std::string& name)
 
   c.channels = labels(r, "channels", default_channels());
   c.categories = labels(r, "categories", default_categories());
+  // `other` is always a key: an imported value that matches nothing is kept
+  // there with its text, never counted under another channel or category.
+  if (!find_key(c.channels, kOtherKey)) {
+    c.channels.push_back({kOtherKey, kOtherLabel});
+    c.implied_other_channel = true;
+  }
+  if (!find_key(c.categories, kOtherKey)) {
+    c.categories.push_back({kOtherKey, kOtherLabel});
+    c.implied_other_category = true;
+  }
   c.meeting_kinds = labels(r, "meeting_kinds", default_meeting_kinds());
 
   if (const auto* syn = r.opt_table("synonyms")) {
@@ -1507,10 +1517,10 @@ Config load(const std::string& path) {
 
 nlohmann::json to_json(const Community& c) {
   using nlohmann::json;
-  auto labels_json = [](const std::vector<Label>& v) {
+  auto labels_json = [](const std::vector<Label>& v, bool implied_other = false) {
     json out = json::array();
     for (const auto& l : v)
-      out.push_back({{"key", l.key}, {"label", l.label}});
+      if (!(implied_other && l.key == kOtherKey)) out.push_back({{"key", l.key}, {"label", l.label}});
     return out;
   };
   json seats = json::array();
@@ -1583,8 +1593,8 @@ nlohmann::json to_json(const Community& c) {
             {"profiles", std::move(profiles)},
             {"defaults", std::move(defaults)},
             {"require_present", std::move(reqs)}}},
-          {"channels", labels_json(c.channels)},
-          {"categories", labels_json(c.categories)},
+          {"channels", labels_json(c.channels, c.implied_other_channel)},
+          {"categories", labels_json(c.categories, c.implied_other_category)},
           {"meeting_kinds", labels_json(c.meeting_kinds)},
           {"schedules", std::move(schedules)}};
   if (!c.organisations.empty()) j["organisations"] = c.organisations;

@@ -42,6 +42,7 @@ std::string key_label(const std::string& key) {
       {"absent", N_("absent")},
       {"excused", N_("excused")},
       {"proxy", N_("by proxy")},
+      {"other", N_("other")},
   };
   for (const auto& [k, word] : kWords)
     if (key == k) return translate(word);

@@ -355,12 +355,14 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
   }
 
   const auto today = clock::local_date(ledger.session().clock.now(), community.timezone);
+  // A row that names no channel gets --channel, else the `other` channel
+  // of the community's file, else its first (docs/import.md); one that names
+  // no category gets `other`, which every community has.
   const std::string fallback_channel = !opt.default_channel.empty() ? opt.default_channel
-                                       : community.channel("other")
-                                           ? "other"
+                                       : !community.implied_other_channel
+                                           ? std::string(config::kOtherKey)
                                            : community.channels.front().key;
-  const std::string fallback_category =
-      community.category("other") ? "other" : community.categories.front().key;
+  const std::string fallback_category = config::kOtherKey;
 
   const std::uint64_t reader_size = reader.size();
   // One row as the reading thread hands it to the writing one.
@@ -449,8 +451,9 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
     title = text::one_line(title);
     if (title.size() > issues::kMaxTitleBytes) title = text::truncate_to_width(title, 80);
 
-    // A value that maps to no key is kept verbatim beside the fallback key,
-    // or is a row error when the mapping file says so.
+    // A value that maps to no key is kept verbatim under `other` — never
+    // under --channel or another key, which would count it where it does
+    // not belong — or is a row error when the mapping file says so.
     auto map_to_key = [&](const std::string& value, const std::vector<config::Label>& labels,
                           const std::vector<std::pair<std::string, std::string>>& map,
                           const std::vector<std::pair<std::string, std::string>>& synonyms,
@@ -462,7 +465,7 @@ Summary import_rows(ledger::Ledger& ledger, const config::Community& community,
       else if (reject)
         bad(column, value, _(no_match));
       else
-        kept = value;
+        key = config::kOtherKey, kept = value;
     };
     std::string channel = fallback_channel, channel_text;
     map_to_key(channel_value, community.channels, opt.map.channels, community.channel_synonyms,

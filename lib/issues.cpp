@@ -160,7 +160,7 @@ NewIssue validate(const config::Community& community, NewIssue issue, clock::Dat
                          text::quote_input(issue.channel), community.id),
                 "channel", i18n::tr(N_("allowed channels: {}"), keys_of(community.channels)));
   if (issue.category.empty())
-    issue.category = community.category("other") ? "other" : community.categories.front().key;
+    issue.category = config::kOtherKey; // every community has it
   if (!community.category(issue.category))
     throw Error(ErrorKind::data,
                 i18n::tr(N_("unknown category '{}' for community '{}'"),

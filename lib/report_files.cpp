@@ -2,13 +2,15 @@
 
 #include "consult/document.hpp"
 #include "consult/error.hpp"
+#include "consult/fund.hpp"
 #include "consult/i18n.hpp"
+#include "consult/text.hpp"
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -33,12 +35,80 @@ std::string sheet_name(const std::string& name) {
   return out;
 }
 
+/// A number rounded to one decimal, as the figures are defined.
+double round1(double v) {
+  return std::round(v * 10.0) / 10.0;
+}
+
 void check(lxw_error e) {
   if (e != LXW_NO_ERROR)
     throw Error(ErrorKind::internal, fmt::format("cannot write the workbook: {}", lxw_strerror(e)));
 }
 
 } // namespace
+
+Cell Cell::amount(std::int64_t fen) {
+  Cell c;
+  c.kind = CellKind::amount;
+  c.value = fen;
+  return c;
+}
+
+Cell Cell::rate(std::optional<std::int64_t> permille) {
+  Cell c;
+  c.kind = CellKind::rate;
+  if (permille) c.value = *permille;
+  return c;
+}
+
+Cell Cell::decimal(std::optional<double> v) {
+  Cell c;
+  c.kind = CellKind::decimal;
+  if (v) c.value = *v;
+  return c;
+}
+
+Cell Cell::count(std::optional<std::int64_t> n) {
+  Cell c;
+  c.kind = CellKind::count;
+  if (n) c.value = *n;
+  return c;
+}
+
+std::string Cell::text() const {
+  if (value.is_null()) return {};
+  switch (kind) {
+  case CellKind::text:
+    return value.is_string() ? value.get<std::string>() : value.dump();
+  case CellKind::count:
+    return value.dump();
+  case CellKind::amount:
+    return fund::format_amount(value.get<std::int64_t>());
+  case CellKind::rate: {
+    const auto permille = value.get<std::int64_t>();
+    return fmt::format("{}.{}%", permille / 10, permille % 10);
+  }
+  case CellKind::decimal:
+    return fmt::format("{:.1f}", round1(value.get<double>()));
+  }
+  return {};
+}
+
+double Cell::number() const {
+  switch (kind) {
+  case CellKind::count:
+    return static_cast<double>(value.get<std::int64_t>());
+  case CellKind::amount:
+    return static_cast<double>(value.get<std::int64_t>()) / 100.0;
+  case CellKind::rate:
+    return static_cast<double>(value.get<std::int64_t>()) / 1000.0;
+  case CellKind::decimal:
+    return round1(value.get<double>());
+  case CellKind::text:
+    break;
+  }
+  return 0;
+}
 
 std::string xlsx(const std::vector<Sheet>& sheets, const std::string& title, std::time_t created) {
   const auto dir = std::filesystem::temp_directory_path();
@@ -67,6 +137,32 @@ std::string xlsx(const std::vector<Sheet>& sheets, const std::string& title, std
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
   format_set_bottom(bold, LXW_BORDER_THIN);
+  // Each kind of figure its number format, so that Excel and WPS show a
+  // rate as 66.7% and a SUM or a formula over the cells is right.
+  auto number_format = [&](const char* code) {
+    lxw_format* f = workbook_add_format(wb);
+    format_set_num_format(f, code);
+    return f;
+  };
+  lxw_format* count_format = number_format("0");
+  lxw_format* amount_format = number_format("#,##0.00");
+  lxw_format* rate_format = number_format("0.0%");
+  lxw_format* decimal_format = number_format("0.0");
+  auto format_of = [&](CellKind kind) {
+    switch (kind) {
+    case CellKind::count:
+      return count_format;
+    case CellKind::amount:
+      return amount_format;
+    case CellKind::rate:
+      return rate_format;
+    case CellKind::decimal:
+      return decimal_format;
+    case CellKind::text:
+      break;
+    }
+    return static_cast<lxw_format*>(nullptr);
+  };
   for (const auto& sheet : sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(sheet.name).c_str());
     if (!ws) {
@@ -91,17 +187,15 @@ std::string xlsx(const std::vector<Sheet>& sheets, const std::string& title, std
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
       const auto row = static_cast<lxw_row_t>(r + 1);
       for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
-        const auto& v = sheet.rows[r][c];
+        const auto& cell = sheet.rows[r][c];
         const auto col = static_cast<lxw_col_t>(c);
-        if (v.is_number()) {
-          worksheet_write_number(ws, row, col, v.get<double>(), nullptr);
-          widen(c, v.dump());
-        } else if (v.is_string()) {
-          worksheet_write_string(ws, row, col, v.get_ref<const std::string&>().c_str(), nullptr);
-          widen(c, v.get<std::string>());
-        } else if (!v.is_null()) {
-          worksheet_write_string(ws, row, col, v.dump().c_str(), nullptr);
-        }
+        if (cell.blank()) continue;
+        const auto shown = cell.text();
+        if (cell.numeric())
+          worksheet_write_number(ws, row, col, cell.number(), format_of(cell.kind));
+        else
+          worksheet_write_string(ws, row, col, shown.c_str(), nullptr);
+        widen(c, shown);
       }
     }
     for (std::size_t c = 0; c < width.size(); ++c)
@@ -270,14 +364,8 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
     s << "</tr>\n";
     for (const auto& row : t.rows) {
       s << "<tr>";
-      for (const auto& v : row) {
-        if (v.is_number())
-          s << "<td class=\"n\">" << escape_xml(v.dump()) << "</td>";
-        else if (v.is_string())
-          s << "<td>" << escape_xml(v.get<std::string>()) << "</td>";
-        else
-          s << "<td>" << (v.is_null() ? "" : escape_xml(v.dump())) << "</td>";
-      }
+      for (const auto& cell : row)
+        s << (cell.numeric() ? "<td class=\"n\">" : "<td>") << escape_xml(cell.text()) << "</td>";
       s << "</tr>\n";
     }
     s << "</table>\n";
@@ -320,27 +408,19 @@ std::vector<std::pair<const char*, const char*>> headline(Groups groups) {
           {"votes_held", N_("VOTES")},        {"votes_passed", N_("PASSED")}};
 }
 
-/// A figure for a spreadsheet cell: "66.7%", "31.0" and "100.00" become numbers.
-json as_number(const json& v) {
-  if (!v.is_string()) return v;
-  std::string s = v.get<std::string>();
-  if (!s.empty() && s.back() == '%') s.pop_back();
-  // An amount of 1,000 yuan or more is written with thousands separators
-  // ("1,260.00"): a number all the same, so that a SUM in Excel counts it.
-  // Only separators in their places (after 1 to 3 digits, then every 3).
-  if (const auto comma = s.find(','); comma != std::string::npos) {
-    const auto start = s[0] == '-' ? 1u : 0u;
-    const auto point = std::min(s.find('.'), s.size());
-    bool grouped = comma > start && comma - start <= 3;
-    for (auto i = comma; grouped && i < point; i += 4)
-      grouped = s[i] == ',' && i + 4 <= point && (i + 4 == point || s[i + 4] == ',');
-    if (!grouped) return v;
-    s.erase(std::remove(s.begin(), s.end(), ','), s.end());
-  }
-  double d = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
-  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return v;
-  return d;
+/// A figure of `f` as a cell of its kind; `j` is to_json(f) and has the key.
+Cell figure_cell(const Figures& f, const json& j, std::string_view key) {
+  if (key == "attendance_rate") return Cell::rate(f.attendance_permille());
+  if (key == "resolution_rate") return Cell::rate(f.resolution_permille());
+  if (key == "median_days_to_resolve") return Cell::decimal(f.median_days());
+  if (key == "rounds_per_decided") return Cell::decimal(f.rounds_per_decided());
+  if (key == "satisfaction") return Cell::decimal(f.satisfaction());
+  if (key == "fund_income") return Cell::amount(f.fund_income);
+  if (key == "fund_expense") return Cell::amount(f.fund_expense);
+  const auto& v = j.at(std::string(key));
+  if (v.is_number_integer()) return Cell(v.get<std::int64_t>());
+  if (v.is_null()) return Cell::count(std::nullopt);
+  throw Error(ErrorKind::internal, fmt::format("the figure '{}' has no kind of cell", key));
 }
 
 std::string by_title(const std::string& by) {
@@ -397,6 +477,10 @@ std::string key_label(const config::Config* cfg, const std::string& what, const 
                                                     : com.meeting_kind(key);
       if (l) return l->label;
     }
+  // `other` in words (其他) even without the community's file: every
+  // community has it for what matched none of its channels or categories.
+  if ((what == "channel" || what == "category") && key == config::kOtherKey)
+    return i18n::key_label(key);
   return key;
 }
 
@@ -407,7 +491,7 @@ Sheet figures_list(const Figures& f, int older, const config::Config* cfg) {
   s.header = {_("FIGURE"), _("VALUE")};
   for (const auto& [key, label] : figure_labels()) {
     if (!j.contains(key)) continue;
-    s.rows.push_back({figure_label(key, older), j[key]});
+    s.rows.push_back({figure_label(key, older), figure_cell(f, j, key)});
     if (std::string_view(key) == "meetings_held")
       for (const auto& [kind, n] : f.meetings_by_kind)
         s.rows.push_back({"  " + key_label(cfg, "kind", kind), std::to_string(n)});
@@ -422,12 +506,22 @@ Sheet figures_list(const Figures& f, int older, const config::Config* cfg) {
             {"  " + i18n::tr(N_("attendance at meetings of {}"), key_label(cfg, "body", body)),
              fmt::format("{}/{}", pd.first, pd.second)});
     if (std::string_view(key) == "issues_raised") {
-      for (const auto& [ch, n] : f.raised_by_channel)
+      // Under other, the words that matched no key, as they were written.
+      auto as_written = [&](const std::map<std::string, std::int64_t>& texts) {
+        for (const auto& [words, n] : texts)
+          s.rows.push_back({"    " + i18n::tr(N_("written as {}"), text::quote_input(words, 40)),
+                            std::to_string(n)});
+      };
+      for (const auto& [ch, n] : f.raised_by_channel) {
         s.rows.push_back(
             {"  " + i18n::tr(N_("via {}"), key_label(cfg, "channel", ch)), std::to_string(n)});
-      for (const auto& [cat, n] : f.raised_by_category)
+        if (ch == config::kOtherKey) as_written(f.other_channel_texts);
+      }
+      for (const auto& [cat, n] : f.raised_by_category) {
         s.rows.push_back(
             {"  " + i18n::tr(N_("about {}"), key_label(cfg, "category", cat)), std::to_string(n)});
+        if (cat == config::kOtherKey) as_written(f.other_category_texts);
+      }
     }
   }
   return s;
@@ -443,9 +537,9 @@ Sheet headline_sheet(const std::vector<Row>& rows, const std::string& by, Groups
     s.header.push_back(_(label));
   for (const auto& r : rows) {
     const auto j = to_json(r.f);
-    std::vector<json> cells = {row_name(cfg, by, r.key)};
+    std::vector<Cell> cells = {row_name(cfg, by, r.key)};
     for (const auto& [key, label] : cols)
-      cells.push_back(j.contains(key) ? j[key] : json(nullptr));
+      cells.push_back(j.contains(key) ? figure_cell(r.f, j, key) : Cell());
     s.rows.push_back(std::move(cells));
   }
   return s;
@@ -457,13 +551,10 @@ Sheet figures_sheet(const std::vector<Row>& rows, const std::string& by, int old
   s.name = _("Figures");
   if (by.empty()) {
     s.header = {_("FIGURE"), _("VALUE")};
-    const auto j = to_json(rows.back().f);
+    const auto& f = rows.back().f;
+    const auto j = to_json(f);
     for (const auto& [key, label] : figure_labels())
-      if (j.contains(key)) {
-        std::string name = figure_label(key, older);
-        if (std::string_view(key).ends_with("_rate")) name += " (%)";
-        s.rows.push_back({name, as_number(j[key])});
-      }
+      if (j.contains(key)) s.rows.push_back({figure_label(key, older), figure_cell(f, j, key)});
     return s;
   }
   s.header = {by_title(by)};
@@ -472,15 +563,13 @@ Sheet figures_sheet(const std::vector<Row>& rows, const std::string& by, int old
   for (const auto& [key, label] : figure_labels())
     if (probe.contains(key)) {
       keys.push_back(key);
-      std::string h = figure_label(key, older);
-      if (std::string_view(key).ends_with("_rate")) h += " (%)";
-      s.header.push_back(h);
+      s.header.push_back(figure_label(key, older));
     }
   for (const auto& r : rows) {
     const auto j = to_json(r.f);
-    std::vector<json> cells = {row_name(cfg, by, r.key)};
+    std::vector<Cell> cells = {row_name(cfg, by, r.key)};
     for (const char* key : keys)
-      cells.push_back(as_number(j.contains(key) ? j[key] : json(nullptr)));
+      cells.push_back(j.contains(key) ? figure_cell(r.f, j, key) : Cell());
     s.rows.push_back(std::move(cells));
   }
   return s;
@@ -496,15 +585,27 @@ Sheet breakdown_sheet(const std::vector<Row>& rows, const std::string& by,
     for (const auto& [k, n] : r.f.meetings_by_kind)
       s.rows.push_back({name, _("meetings held by kind"), key_label(cfg, "kind", k), n, nullptr});
     for (const auto& [seat, pd] : r.f.attendance)
-      s.rows.push_back({name, _("attendance by seat"), seat, pd.first, pd.second});
+      s.rows.push_back(
+          {name, _("attendance by seat"), key_label(cfg, "seat", seat), pd.first, pd.second});
     for (const auto& [body, pd] : r.f.attendance_by_body)
-      s.rows.push_back({name, _("attendance by body"), body, pd.first, pd.second});
+      s.rows.push_back(
+          {name, _("attendance by body"), key_label(cfg, "body", body), pd.first, pd.second});
     for (const auto& [k, n] : r.f.raised_by_channel)
       s.rows.push_back({name, _("issues raised by channel"), key_label(cfg, "channel", k), n,
                         r.f.issues_raised});
     for (const auto& [k, n] : r.f.raised_by_category)
       s.rows.push_back({name, _("issues raised by category"), key_label(cfg, "category", k), n,
                         r.f.issues_raised});
+    for (const auto& [words, n] : r.f.other_channel_texts)
+      s.rows.push_back({name, _("channels written under other"), words, n,
+                        r.f.raised_by_channel.count(config::kOtherKey)
+                            ? Cell(r.f.raised_by_channel.at(config::kOtherKey))
+                            : Cell()});
+    for (const auto& [words, n] : r.f.other_category_texts)
+      s.rows.push_back({name, _("categories written under other"), words, n,
+                        r.f.raised_by_category.count(config::kOtherKey)
+                            ? Cell(r.f.raised_by_category.at(config::kOtherKey))
+                            : Cell()});
     if (r.f.has_issues())
       for (int i = 0; i < 5; ++i)
         if (r.f.rating_counts[i])

@@ -82,6 +82,15 @@ public:
         FROM issue WHERE community = :c AND raised_on BETWEEN :from AND :to
         GROUP BY 1, 2, 3)sql",
                         on_issue);
+      // What was imported under other, as it was written: always from the
+      // rows (a range of issue_raised_report, then the few rows of other).
+      other_texts_ = prepare(R"sql(
+        SELECT {}, channel, channel_text, category, category_text, count(*)
+        FROM issue WHERE community = :c AND raised_on BETWEEN :from AND :to
+          AND ((channel = 'other' AND channel_text <> '')
+            OR (category = 'other' AND category_text <> ''))
+        GROUP BY 1, 2, 3, 4, 5)sql",
+                             on_issue);
       for (const char* step : {"accepted", "rejected", "merged", "escalated", "closed"})
         steps_.push_back(prepare(fmt::format(R"sql(
           SELECT {{}}, count(*) FROM issue
@@ -178,6 +187,13 @@ public:
       f.raised_by_channel[q.getColumn(1).getString()] += n;
       f.raised_by_category[q.getColumn(2).getString()] += n;
       f.raised_and_solved += q.getColumn(4).getInt64();
+    });
+    each(other_texts_, out, [&](Figures& f, SQLite::Statement& q) {
+      const auto n = q.getColumn(5).getInt64();
+      if (q.getColumn(1).getString() == "other" && !q.getColumn(2).getString().empty())
+        f.other_channel_texts[q.getColumn(2).getString()] += n;
+      if (q.getColumn(3).getString() == "other" && !q.getColumn(4).getString().empty())
+        f.other_category_texts[q.getColumn(4).getString()] += n;
     });
     static constexpr std::int64_t Figures::*kSteps[] = {&Figures::accepted, &Figures::rejected,
                                                         &Figures::merged, &Figures::escalated,
@@ -304,6 +320,7 @@ private:
   const Options& o_;
   Groups groups_ = Groups::all;
   std::string community_, from_, to_, old_, asof_, from_month_, to_month_;
+  Stmt other_texts_;
   Stmt meetings_, attendance_, raised_, decided_, resolved_, open_, overdue_, ratings_, votes_,
       fund_, monthly_;
   std::vector<Stmt> steps_;
@@ -361,6 +378,10 @@ Figures& Figures::operator+=(const Figures& o) {
     raised_by_channel[k] += n;
   for (const auto& [k, n] : o.raised_by_category)
     raised_by_category[k] += n;
+  for (const auto& [k, n] : o.other_channel_texts)
+    other_channel_texts[k] += n;
+  for (const auto& [k, n] : o.other_category_texts)
+    other_category_texts[k] += n;
   accepted += o.accepted;
   rejected += o.rejected;
   merged += o.merged;
@@ -510,6 +531,8 @@ json to_json(const Figures& f) {
     j["issues_raised"] = f.issues_raised;
     j["raised_by_channel"] = f.raised_by_channel;
     j["raised_by_category"] = f.raised_by_category;
+    j["other_channel_texts"] = f.other_channel_texts;
+    j["other_category_texts"] = f.other_category_texts;
     j["accepted"] = f.accepted;
     j["rejected"] = f.rejected;
     j["merged"] = f.merged;

@@ -235,18 +235,27 @@ void import_file(Context& c, const ImportOptions& o) {
     c.out.say(line);
     if (sum.rejected) c.out.say(i18n::tr(N_("bad rows written to {}"), o.rejects));
   }
+  // How many rows went to `other`, and with which words (docs/import.md).
   auto counts = [](const std::map<std::string, std::int64_t>& m) {
     std::string s;
     for (const auto& [k, v] : m)
       s += (s.empty() ? "" : ", ") + fmt::format("{} ({})", k, v);
     return s;
   };
+  auto rows = [](const std::map<std::string, std::int64_t>& m) {
+    std::int64_t n = 0;
+    for (const auto& [k, v] : m)
+      n += v;
+    return n;
+  };
   if (!sum.unmapped_channels.empty())
-    c.out.say(i18n::tr(N_("channels kept as written (no key matches): {}"),
-                       counts(sum.unmapped_channels)));
+    c.out.say(i18n::tr(N_("channels no key matches (rows: {0}), counted under other and "
+                          "kept as written: {1}"),
+                       rows(sum.unmapped_channels), counts(sum.unmapped_channels)));
   if (!sum.unmapped_categories.empty())
-    c.out.say(i18n::tr(N_("categories kept as written (no key matches): {}"),
-                       counts(sum.unmapped_categories)));
+    c.out.say(i18n::tr(N_("categories no key matches (rows: {0}), counted under other and "
+                          "kept as written: {1}"),
+                       rows(sum.unmapped_categories), counts(sum.unmapped_categories)));
   if (!sum.kept_columns.empty()) {
     std::string cols;
     for (const auto& k : sum.kept_columns)

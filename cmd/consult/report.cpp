@@ -29,10 +29,8 @@ struct ReportOptions {
   int older = 30;
 };
 
-std::string or_dash(const json& v) {
-  if (v.is_null()) return "-";
-  if (v.is_string()) return v.get<std::string>();
-  return v.dump();
+std::string or_dash(const reports::Cell& cell) {
+  return cell.blank() ? "-" : cell.text();
 }
 
 /// A sheet as a table: the first column left, the figures right.

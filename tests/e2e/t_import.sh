@@ -7,7 +7,7 @@ BOX="$CONSULT_SOURCE_DIR/examples/suggestion-box.csv"
 
 ok import "$BOX" --community heping --channel suggestion-box
 out_has "6 rows: 6 added, 0 already present, 0 set aside (issues 1–6); event 3"
-out_has "categories kept as written (no key matches): 下水道 (1)"
+out_has "categories no key matches (rows: 1), counted under other and kept as written: 下水道 (1)"
 out_has "other columns kept with each issue: 备注"
 ok log --json --after 2
 out_has '"kind":"issue.import"'

@@ -8,6 +8,9 @@ DEMO_DIR="$T/demo" sh "$CONSULT_SOURCE_DIR/examples/demo.sh" "$CONSULT" >/dev/nu
   fail "demo failed"
 export CONSULT_LEDGER="$T/demo/consult.db"
 export CONSULT_NOW="2027-01-11 09:00"
+# An amount of more than 1,000 yuan with fen, for the workbook's number cells.
+ok fund add --kind income --amount 1260.50 --party 物业公司 --named --purpose "楼道灯众筹" \
+  --date 2026-12-05
 
 ok report --period 2026-11-01..2027-01-31 --json
 jq -e '.meetings_held == 1 and .decided == 3 and .resolved == 1 and .closed == 1
@@ -61,8 +64,21 @@ rows = list(wb["Figures"].iter_rows(values_only=True))
 assert rows[0] == ("FIGURE", "VALUE"), rows[0]
 got = dict(rows[1:])
 assert got["meetings held"] == want["meetings_held"]
-assert got["resolution rate (raised in the period, solved by its end) (%)"] == \
-    float(want["resolution_rate"].rstrip("%"))
+# Every figure a number cell with its number format: a rate a fraction shown
+# as a percentage (70.0 % is 0.7), an amount in yuan, a count a whole number.
+cells = {r[0].value: r[1] for r in wb["Figures"].iter_rows(min_row=2)}
+rate = cells["resolution rate (raised in the period, solved by its end)"]
+assert rate.number_format == "0.0%", rate.number_format
+assert abs(rate.value - float(want["resolution_rate"].rstrip("%")) / 100) < 1e-9, rate.value
+assert cells["meetings held"].number_format == "0"
+assert isinstance(cells["meetings held"].value, int)
+income = cells["fund income (yuan)"]
+assert income.number_format == "#,##0.00", income.number_format
+assert isinstance(income.value, float), income.value
+assert income.value == float(want["fund_income"].replace(",", "")), income.value
+assert cells["satisfaction (mean of 1..5)"].number_format == "0.0"
+for figure, cell in cells.items():
+    assert cell.value is None or isinstance(cell.value, (int, float)), (figure, cell.value)
 # By month: one row per month and the total, every figure a column.
 rows = list(load_workbook(sys.argv[3])["Figures"].iter_rows(values_only=True))
 assert [r[0] for r in rows[1:]] == ["2026-11", "2026-12", "2027-01", "all"], rows
@@ -73,7 +89,12 @@ assert got["meetings held"] == want["meetings_held"]
 assert got["votes passed"] == want["votes_passed"]
 assert got["decided"] == want["decided"]
 assert got["satisfaction (mean of 1..5)"] == float(want["satisfaction"])
-assert got["fund income (yuan)"] == float(want["fund_income"])
+assert got["fund income (yuan)"] == float(want["fund_income"].replace(",", ""))
+# A SUM over a column is right: the months' amounts add up to the total.
+col = header.index("fund income (yuan)")
+assert abs(sum(r[col] or 0 for r in rows[1:-1]) - total[col]) < 1e-9, [r[col] for r in rows]
+col = header.index("attendance rate of council members")
+assert all(r[col] is None or 0 <= r[col] <= 1 for r in rows[1:]), [r[col] for r in rows]
 channels = [r for r in wb["Breakdown"].iter_rows(values_only=True)
             if r[1] == "issues raised by channel"]
 assert sum(r[3] for r in channels) == want["issues_raised"], channels

@@ -20,6 +20,13 @@ for doc in ${TOUR_DOCS:-tour.md tour.zh.md}; do
   [ -s "$dir/公示-会议1.docx" ] || fail "$doc: no public minutes"
   [ -s "$dir/公示-决定1.html" ] || fail "$doc: no notice"
   ls "$dir/agenda"/*.ics > /dev/null 2>&1 || fail "$doc: no agenda calendar"
+  # The building group's meeting: the figures the tour states.
+  out_has "issue 8: collected → accepted"
+  out_has "meeting 2: 15 of 24 entitled present; needs > 1/2 = 13; quorate"
+  out_has "vote 2: approved: 12 of 15 present agree; needs > 1/2 = 8"
+  CONSULT_CONFIG="$dir/examples/consult.toml" CONSULT_LEDGER="$dir/tour.db" \
+    CONSULT_NOW="2026-12-27 20:10" ok notice decision 2 --format md
+  out_has "7号楼楼组"
 done
 # Both tours are the same commands.
 diff <(grep '^consult ' "$T/tour.md.sh") <(grep '^consult ' "$T/tour.zh.md.sh") > "$T/diff" ||

@@ -68,6 +68,31 @@ TEST_CASE("a minimal community gets default channels, categories and kinds") {
   CHECK(c.council.stakeholders.max == 20);
 }
 
+TEST_CASE("every community has the key other for channels and categories, named 其他") {
+  // A file without an `other` channel: other is added after its channels,
+  // and left out of the file's record in the ledger (to_json), which stays
+  // as before.
+  const auto c = parse_community(kMinimal, "c.toml");
+  REQUIRE(c.channel("other"));
+  CHECK(c.channel("other")->label == "其他");
+  CHECK(c.channels.back().key == "other");
+  CHECK(c.channels.front().key == "suggestion-box");
+  CHECK(c.implied_other_channel);
+  CHECK_FALSE(c.implied_other_category); // the default categories list it
+  const auto j = to_json(c);
+  for (const auto& l : j.at("channels"))
+    CHECK(l.at("key") != "other");
+  CHECK(j.at("categories").back().at("key") == "other");
+  // A file that names its own other keeps its label and its place.
+  const auto own = parse_community(std::string(kMinimal) + "[channels]\nother = \"其它渠道\"\n"
+                                                           "visit = \"走访\"\n",
+                                   "c.toml");
+  CHECK(own.channels.front().key == "other");
+  CHECK(own.channel("other")->label == "其它渠道");
+  CHECK_FALSE(own.implied_other_channel);
+  CHECK(to_json(own).at("channels").size() == 2);
+}
+
 TEST_CASE("syntax errors point at line and column") {
   CHECK(error_of("id = \"t\"\nname = \n").rfind("c.toml:2:", 0) == 0);
 }

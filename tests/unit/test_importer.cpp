@@ -196,6 +196,49 @@ TEST_CASE("channel values map through keys, labels and the mapping file") {
   CHECK(issues::get(*l, 2).channel == "wechat-group");
   CHECK(issues::get(*l, 3).channel == "wechat-group");
   CHECK(issues::get(*l, 4).channel_text == "12345热线");
+  CHECK(issues::get(*l, 4).channel == "other");
+}
+
+TEST_CASE("a channel or category no key matches goes to other with its text, though the "
+          "community's file lists no other channel") {
+  // The finding: such rows were counted under the community's first channel.
+  const auto c = test::community();
+  REQUIRE(c.implied_other_channel);
+  REQUIRE_FALSE(c.implied_other_category);
+  auto l = ledger::Ledger::in_memory(test::session());
+  importer::Options opt;
+  opt.default_channel = "wechat-group"; // for rows that name no channel, not for unknown ones
+  const auto sum = run(*l,
+                       "日期,内容,渠道,类别\n"
+                       "2026-11-01,一,12345热线,下水道\n"
+                       "2026-11-01,二,,\n"
+                       "2026-11-02,三,12345热线,停车\n"
+                       "2026-11-02,四,意见箱,路灯\n",
+                       opt);
+  CHECK(sum.added == 4);
+  const auto one = issues::get(*l, 1);
+  CHECK(one.channel == "other");
+  CHECK(one.channel_text == "12345热线");
+  CHECK(one.category == "other");
+  CHECK(one.category_text == "下水道");
+  const auto two = issues::get(*l, 2);
+  CHECK(two.channel == "wechat-group"); // names none: --channel
+  CHECK(two.channel_text.empty());
+  CHECK(two.category == "other");
+  CHECK(two.category_text.empty());
+  CHECK(issues::get(*l, 3).channel == "other");
+  CHECK(issues::get(*l, 3).category == "parking");
+  CHECK(issues::get(*l, 4).channel == "suggestion-box");
+  CHECK(sum.unmapped_channels == std::map<std::string, std::int64_t>{{"12345热线", 2}});
+  CHECK(sum.unmapped_categories ==
+        std::map<std::string, std::int64_t>{{"下水道", 1}, {"路灯", 1}});
+  // Without --channel, a row that names none gets the first channel, as the
+  // file lists no other; one that names an unknown one still goes to other.
+  auto m = ledger::Ledger::in_memory(test::session());
+  run(*m, "日期,内容,渠道\n2026-11-01,一,\n2026-11-01,二,热线\n");
+  CHECK(issues::get(*m, 1).channel == "suggestion-box");
+  CHECK(issues::get(*m, 2).channel == "other");
+  CHECK(ledger::verify(*m).ok);
 }
 
 TEST_CASE("verify catches a changed, added or removed import row") {

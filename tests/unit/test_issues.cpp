@@ -56,6 +56,24 @@ TEST_CASE("defaults: first channel, 'other' category, today") {
   CHECK(i.raised_on == "2026-11-21");
 }
 
+TEST_CASE("other is a channel of every community; an unknown key is refused with the keys allowed") {
+  auto l = ledger::Ledger::in_memory(test::session());
+  const auto c = test::community(); // its file lists no other channel
+  issues::NewIssue n;
+  n.title = "路灯不亮";
+  n.channel = "other";
+  CHECK(issues::get(*l, issues::add(*l, c, n)).channel == "other");
+  // A typo is not taken for other: an error naming the keys, other among them.
+  n.channel = "sugestion-box";
+  try {
+    issues::add(*l, c, n);
+    FAIL("an unknown channel was accepted");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::data);
+    CHECK(e.hint().find("wechat-group (微信群), other (其他)") != std::string::npos);
+  }
+}
+
 TEST_CASE("bad input is refused and nothing is written") {
   auto l = ledger::Ledger::in_memory(test::session());
   const auto c = test::community();

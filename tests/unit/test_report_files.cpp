@@ -19,8 +19,9 @@ namespace {
 std::vector<reports::Sheet> sample() {
   reports::Sheet figures;
   figures.name = "Figures";
-  figures.header = {"社区", "issues raised", "resolution rate (%)"};
-  figures.rows = {{"和平里", 1234, 66.7}, {"all", 1234, nullptr}};
+  figures.header = {"社区", "issues raised", "resolution rate", "fund income (yuan)"};
+  figures.rows = {{"和平里", 1234, reports::Cell::rate(667), reports::Cell::amount(126000)},
+                  {"all", 1234, nullptr, nullptr}};
   reports::Sheet breakdown;
   breakdown.name = "A name far longer than the thirty-one characters Excel allows";
   breakdown.header = {"KEY", "COUNT"};
@@ -48,9 +49,11 @@ TEST_CASE("the workbook reads back cell by cell, and the same report gives the s
   intake::XlsxReader first(path, "Figures");
   intake::Record r;
   REQUIRE(first.next(r));
-  CHECK(r.fields == std::vector<std::string>{"社区", "issues raised", "resolution rate (%)"});
+  CHECK(r.fields ==
+        std::vector<std::string>{"社区", "issues raised", "resolution rate", "fund income (yuan)"});
   REQUIRE(first.next(r));
-  CHECK(r.fields == std::vector<std::string>{"和平里", "1234", "66.7"}); // numbers stay numbers
+  // Numbers stay numbers: a rate a fraction, an amount in yuan.
+  CHECK(r.fields == std::vector<std::string>{"和平里", "1234", "0.667", "1260"});
   REQUIRE(first.next(r));
   CHECK(r.fields.at(0) == "all");
   CHECK(r.fields.size() == 2); // null: a blank cell
@@ -62,6 +65,25 @@ TEST_CASE("the workbook reads back cell by cell, and the same report gives the s
   REQUIRE(second.next(r));
   REQUIRE(second.next(r));
   CHECK(r.fields.at(0) == "=SUM(A1)");
+}
+
+TEST_CASE("each kind of cell has its number format in the workbook and its text elsewhere") {
+  using reports::Cell;
+  CHECK(Cell(12).text() == "12");
+  CHECK(Cell(12).number() == 12.0);
+  CHECK(Cell::amount(126000).text() == "1,260.00");
+  CHECK(Cell::amount(126000).number() == 1260.0);
+  CHECK(Cell::amount(-5).text() == "-0.05");
+  CHECK(Cell::rate(700).text() == "70.0%");
+  CHECK(Cell::rate(700).number() == 0.7);
+  CHECK(Cell::rate(667).number() == 0.667);
+  CHECK(Cell::rate(std::nullopt).blank());
+  CHECK(Cell::decimal(4.25).text() == "4.3");
+  CHECK(Cell::decimal(4.25).number() == 4.3);
+  CHECK(Cell("2026-11").kind == reports::CellKind::text);
+  CHECK(Cell(nullptr).blank());
+
+  // The workbook's number formats are checked with openpyxl (tests/e2e/t_report.sh).
 }
 
 TEST_CASE("a bar chart draws one bar per label and series, scaled to a round axis") {
@@ -107,6 +129,8 @@ TEST_CASE("the page is self-contained: charts inline, tables escaped, nothing fe
   CHECK(count(page, "<svg") == 1);
   CHECK(count(page, "<table>") == 2);
   CHECK(page.find("<td class=\"n\">1234</td>") != std::string::npos);
+  CHECK(page.find("<td class=\"n\">66.7%</td>") != std::string::npos);
+  CHECK(page.find("<td class=\"n\">1,260.00</td>") != std::string::npos);
   CHECK(page.find("<td>=SUM(A1)</td>") != std::string::npos);
   CHECK_FALSE(std::regex_search(page, std::regex("<script|<link|<img|https?://(?!www\\.w3)")));
 }

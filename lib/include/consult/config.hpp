@@ -121,6 +121,11 @@ struct Label {
   std::string label;
 };
 
+/// The key every community has for what fits none of its channels or
+/// categories, and its label when the file gives none.
+inline constexpr const char* kOtherKey = "other";
+inline constexpr const char* kOtherLabel = "其他";
+
 /// The label of `l`, or `key` when there is none (a key no longer configured).
 inline std::string label_or_key(const Label* l, const std::string& key) {
   return l ? l->label : key;
@@ -149,9 +154,15 @@ struct Community {
   int population = 0;
   Council council;
   Rules rules;
+  /// The channels and categories of the file, then `other` (其他) if the
+  /// file has none: what an import or a report cannot place goes there,
+  /// with its text kept, whatever the file lists (docs/import.md).
   std::vector<Label> channels;
   std::vector<Label> categories;
   std::vector<Label> meeting_kinds;
+  /// True when `other` was added to channels / categories, not in the file:
+  /// to_json() leaves it out, so the file's record in the ledger is as before.
+  bool implied_other_channel = false, implied_other_category = false;
   /// Other words for channels and categories, as registers write them:
   /// value -> key (e.g. "12345热线" -> "referral").
   std::vector<std::pair<std::string, std::string>> channel_synonyms;

@@ -11,18 +11,57 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <cstddef>
 #include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace consult::reports {
 
-/// One table of a report. Cells are JSON: numbers stay numbers in the
-/// workbook, strings stay text, null is a blank cell.
+/// What a cell of a report holds. The figure says what it is, never its
+/// text: a workbook gives each kind its number format, a table, CSV or page
+/// shows it as docs/reports.md defines the figure.
+enum class CellKind {
+  text,    ///< words (a name, a month, a key)
+  count,   ///< a whole number; format "0"
+  amount,  ///< fen, shown in yuan; format "#,##0.00"
+  rate,    ///< tenths of a percent (667: 66.7 %); a fraction in a workbook (0.667), format "0.0%"
+  decimal, ///< a number shown to one decimal (a median, a mean); format "0.0"
+};
+
+/// One cell of a report: its kind and its value (text: a string; count,
+/// amount, rate: an integer; decimal: a number; null: a blank cell).
+struct Cell {
+  CellKind kind = CellKind::text;
+  nlohmann::json value;
+
+  Cell() = default;
+  Cell(std::nullptr_t) {}
+  Cell(std::string text) : value(std::move(text)) {}
+  Cell(const char* text) : value(std::string(text)) {}
+  Cell(int n) : kind(CellKind::count), value(n) {}
+  Cell(std::int64_t n) : kind(CellKind::count), value(n) {}
+  static Cell amount(std::int64_t fen);
+  static Cell rate(std::optional<std::int64_t> permille);
+  static Cell decimal(std::optional<double> v);
+  static Cell count(std::optional<std::int64_t> n);
+
+  bool blank() const { return value.is_null(); }
+  bool numeric() const { return kind != CellKind::text; }
+  /// As a table, CSV or page shows it: "1234", "1,260.00", "66.7%", "31.0";
+  /// "" when blank.
+  std::string text() const;
+  /// As a workbook stores it: the count, the yuan, the fraction (0.667), the
+  /// decimal rounded to one place.
+  double number() const;
+};
+
+/// One table of a report.
 struct Sheet {
   std::string name; ///< sheet name (at most 31 characters) and HTML caption
   std::vector<std::string> header;
-  std::vector<std::vector<nlohmann::json>> rows;
+  std::vector<std::vector<Cell>> rows;
 };
 
 /// A bar chart: one bar per label and series.
@@ -53,7 +92,8 @@ std::string key_label(const config::Config* cfg, const std::string& what, const 
 
 /// The figures of the whole selection, one per row (FIGURE, VALUE), with the
 /// counts by meeting kind, seat, channel and category under their figure.
-/// Values are as to_json() gives them (null: none); the counts are text.
+/// Each figure a cell of its kind (blank: none); the counts under a figure
+/// are text ("3/4").
 Sheet figures_list(const Figures& f, int older, const config::Config* cfg);
 
 /// The headline figures of each row, one per column, for a table or a page
@@ -63,7 +103,8 @@ Sheet headline_sheet(const std::vector<Row>& rows, const std::string& by, Groups
 
 /// Every scalar figure of every row, a workbook's first sheet: one row per
 /// community, month, …; or, for the whole selection alone (`by` ""), one
-/// figure per row. Rates and decimals are numbers (rates in %).
+/// figure per row. Each figure is a cell of its kind: counts, amounts in
+/// yuan, rates as fractions, means and medians to one decimal.
 Sheet figures_sheet(const std::vector<Row>& rows, const std::string& by, int older,
                     const config::Config* cfg);
 

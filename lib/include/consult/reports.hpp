@@ -38,6 +38,9 @@ struct Figures {
   std::int64_t issues_raised = 0;                       ///< raised_on in the period
   std::map<std::string, std::int64_t> raised_by_channel;
   std::map<std::string, std::int64_t> raised_by_category;
+  /// Of the issues raised under `other`, the words their import came with
+  /// (channel_text / category_text) → issues: what matched no key.
+  std::map<std::string, std::int64_t> other_channel_texts, other_category_texts;
   std::int64_t accepted = 0, rejected = 0, merged = 0, escalated = 0, decided = 0, resolved = 0,
                closed = 0;            ///< issues that first reached that status in the period
   std::int64_t raised_and_solved = 0; ///< of those raised, resolved or closed by the period's end
