@@ -762,42 +762,37 @@ INSERT INTO schema_upgrade (version, after_seq) SELECT 11, coalesce(max(seq), 0)
 constexpr const char* kSchema12 = R"sql(
 -- Books (docs/minutes.md, the account book): each body keeps its own book —
 -- '' is the community's own, else the key of a body of its file (a building
--- group's 楼组账本). Entries in kind (实物捐赠) record a quantity and a unit,
--- their amount the estimated value in fen or 0 when none was given, and never
--- count in a book's cash balance. An expense that leaves a book below zero is
--- recorded only as an advance (垫付: advance = 1). The table is made again,
--- as SQLite makes a CHECK change: an entry in kind may have no amount.
-CREATE TABLE fund_entry_new (
-  id        INTEGER PRIMARY KEY,
-  community TEXT    NOT NULL REFERENCES community (id),
-  book      TEXT    NOT NULL DEFAULT '',  -- '' the community's own book, else a body's key
-  kind      TEXT    NOT NULL CHECK (kind IN ('income', 'expense')),
-  amount    INTEGER NOT NULL CHECK (amount > 0 OR (quantity IS NOT NULL AND amount = 0)),
-                                          -- fen; in kind: the estimated value, 0 for none
-  quantity  TEXT,                         -- in kind: how many ("30", "2.5"); NULL: money
-  unit      TEXT    NOT NULL DEFAULT '',  -- in kind: 本, 箱, 套 …
-  advance   INTEGER NOT NULL DEFAULT 0,   -- 1: an expense advanced by its party (垫付)
-  party     TEXT    NOT NULL,     -- donor or payee (a resident's name is personal data)
-  named     INTEGER NOT NULL,     -- 1: the donor chose to be named in public statements
-  purpose   TEXT    NOT NULL,
-  issue     INTEGER REFERENCES issue (id),
-  on_date   TEXT    NOT NULL,     -- YYYY-MM-DD
-  reverses  INTEGER REFERENCES fund_entry (id),  -- the entry this one cancels
-  reason    TEXT    NOT NULL,     -- why (a reversing entry)
-  seq       INTEGER NOT NULL,
-  at        TEXT    NOT NULL
-) STRICT;
-INSERT INTO fund_entry_new (id, community, kind, amount, party, named, purpose, issue, on_date,
-  reverses, reason, seq, at)
-  SELECT id, community, kind, amount, party, named, purpose, issue, on_date, reverses, reason,
-    seq, at FROM fund_entry;
-DROP TABLE fund_entry;
-ALTER TABLE fund_entry_new RENAME TO fund_entry;
+-- group's 楼组账本); books never mix. Entries in kind (实物捐赠) record a
+-- quantity and a unit; their amount is the estimated value in fen, 0 when
+-- none was given, and they never count in a book's cash balance. An expense
+-- that would leave a book below zero is recorded only as an advance (垫付:
+-- advance = 1). Entries made before are the community's own, in money.
+ALTER TABLE fund_entry ADD COLUMN book TEXT NOT NULL DEFAULT '';
+ALTER TABLE fund_entry ADD COLUMN quantity TEXT;            -- in kind: "30", "2.5"; NULL: money
+ALTER TABLE fund_entry ADD COLUMN unit TEXT NOT NULL DEFAULT '';  -- in kind: 本, 箱 …
+ALTER TABLE fund_entry ADD COLUMN advance INTEGER NOT NULL DEFAULT 0;
+DROP INDEX fund_by_date;
 CREATE INDEX fund_by_date ON fund_entry (community, book, on_date, id);
-CREATE UNIQUE INDEX fund_reversed_once ON fund_entry (reverses) WHERE reverses IS NOT NULL;
 
 INSERT INTO schema_upgrade (version, after_seq) SELECT 12, coalesce(max(seq), 0) FROM event;
 )sql";
+
+/// Step 12: an entry in kind may have no estimated value, so fund_entry's
+/// check of amount admits 0 for one. Edited in place like step 8.
+void schema12(SQLite::Database& db) {
+  const std::string before = "CHECK (amount > 0)";
+  const std::string after = "CHECK (amount > 0 OR (quantity IS NOT NULL AND amount = 0))";
+  std::string sql = table_sql(db, "fund_entry");
+  if (sql.find(after) != std::string::npos) return; // done already
+  const auto at = sql.find(before);
+  if (at == std::string::npos)
+    throw Error(ErrorKind::data,
+                _("cannot upgrade the ledger to schema 12: its fund_entry table has no check of "
+                  "amount (was the schema changed outside consult?)"),
+                {}, _("restore the ledger from a backup; this one is left as it was"));
+  sql.replace(at, before.size(), after);
+  edit_table_sql(db, "fund_entry", sql, 12);
+}
 
 } // namespace
 
@@ -819,7 +814,8 @@ const std::vector<Migration>& migrations() {
       {10, "privacy: personal data sealed apart from the hash chain, so that it can be forgotten",
        kSchema10, schema10},
       {11, "bodies: the body that holds each meeting; attendance figures per body", kSchema11},
-      {12, "books: the account book of each body; in-kind entries; advances", kSchema12},
+      {12, "books: the account book of each body; in-kind entries; advances", kSchema12,
+       schema12},
   };
   return kMigrations;
 }
