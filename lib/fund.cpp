@@ -464,8 +464,8 @@ std::vector<Block> statement(ledger::Ledger& ledger, const config::Community& c,
     if (e.in_kind()) {
       estimated += e.signed_value();
       goods.rows.push_back({std::to_string(e.id), e.on_date, direction, party, purpose,
-                            i18n::tr(N_("{0} {1}"), e.reverses ? "-" + *e.quantity : *e.quantity,
-                                     e.unit),
+                            fmt::format("{} {}", e.reverses ? "-" + *e.quantity : *e.quantity,
+                                        e.unit),
                             e.amount > 0 ? format_amount(e.signed_value())
                                          : std::string(_("not estimated"))});
       continue;

@@ -205,8 +205,7 @@ void fund_list(Context& c, const ListOptions& o) {
       amount = e.amount > 0 ? i18n::tr(N_("{quantity} {unit} (about {value})"),
                                        fmt::arg("quantity", *e.quantity), fmt::arg("unit", e.unit),
                                        fmt::arg("value", fund::format_amount(e.signed_value())))
-                            : i18n::tr(N_("{quantity} {unit}"), fmt::arg("quantity", *e.quantity),
-                                       fmt::arg("unit", e.unit));
+                            : fmt::format("{} {}", *e.quantity, e.unit);
     t.add_row({std::to_string(e.id), e.on_date, e.kind,
                e.named ? e.party : who.shown(e.party, people::Field::resident, o.reveal), purpose,
                amount});
