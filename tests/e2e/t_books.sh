@@ -51,7 +51,8 @@ grep -qF -- "- **Carried forward**: 180.00" b7.md || fail "building 7's balance 
 grep -qF "| 4 | 2026-11-12 | income | 某某书店 | 儿童图书角 | 30 本 | 300.00 |" b7.md ||
   fail "the donated books are not listed in kind"
 grep -qF "In kind (not in the cash balance)" b7.md || fail "no section for entries in kind"
-grep -qF "7号楼楼组" b7.md || fail "not signed by the group"
+grep -qF "7号楼楼组：________________" b7.md || fail "not signed by the group"
+grep -qF "raise questions with 7号楼楼组." b7.md || fail "questions not sent to the group"
 ! grep -qF "1,000.00" b7.md || fail "the community's money is in building 7's statement"
 ok verify --export b7.md
 ok fund notice --period 2026-11 --format md --out heping.md
