@@ -25,6 +25,9 @@ name = "测试社区"
 suggestion-box = "意见箱"
 [categories]
 other = "其他"
+[meeting_kinds]
+council = "议事会"
+building-group = "楼组会议"
 [council]
 name = "议事会"
 [[council.seats]]
