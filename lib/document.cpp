@@ -253,11 +253,11 @@ std::string Stamp::line() const {
 }
 
 int renderer_schema(int renderer) noexcept {
-  return renderer == 2 ? 9 : 0;
+  return renderer == 2 ? 9 : renderer == 5 ? 12 : 0;
 }
 
 int renderer_version(std::string_view) noexcept {
-  return 4;
+  return 5;
 }
 
 bool typed_persons(const Stamp& stamp) noexcept {

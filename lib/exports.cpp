@@ -58,14 +58,19 @@ std::string regenerate(ledger::Ledger& ledger, const config::Config& config,
   if (stamp.kind == "decision-notice" || stamp.kind == "results-notice")
     return notices::render(ledger, config, stamp);
   if (stamp.kind == "fund-statement") {
+    // "COMMUNITY PERIOD", or "COMMUNITY PERIOD BOOK" for a body's book
+    // (writer 5).
     const auto space = stamp.subject.find(' ');
-    const auto period = clock::parse_period(
-        space == std::string::npos ? std::string() : stamp.subject.substr(space + 1));
-    if (!period)
+    const auto rest =
+        space == std::string::npos ? std::string() : stamp.subject.substr(space + 1);
+    const auto second = rest.find(' ');
+    const auto period = clock::parse_period(rest.substr(0, second));
+    const auto book = second == std::string::npos ? std::string() : rest.substr(second + 1);
+    if (!period || (!book.empty() && document::writer_of(stamp) < 5))
       throw Error(ErrorKind::data,
                   i18n::tr(N_("the export's stamp names '{}'"), text::quote_input(stamp.subject)));
-    return fund::render(ledger, community_of(config, stamp.subject.substr(0, space)), *period,
-                        stamp);
+    const auto& c = community_of(config, stamp.subject.substr(0, space));
+    return fund::render(ledger, c, *period, stamp, fund::book_key(c, book));
   }
   throw Error(ErrorKind::data,
               i18n::tr(N_("unknown kind of export '{}'"), text::quote_input(stamp.kind)), {},

@@ -23,8 +23,8 @@ void project_entry(const Apply& a) {
   const auto f = FundEntry::from_json(a.payload);
   SQLite::Statement q(a.db, R"sql(
     INSERT INTO fund_entry (id, community, kind, amount, party, named, purpose, issue, on_date,
-      reverses, reason, seq, at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+      reverses, reason, seq, at, book, quantity, unit, advance)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
   q.bind(1, f.id);
   q.bind(2, f.community);
   q.bind(3, f.kind);
@@ -38,6 +38,13 @@ void project_entry(const Apply& a) {
   q.bind(11, f.reason);
   q.bind(12, a.event.seq);
   q.bind(13, a.event.at);
+  q.bind(14, f.book.value_or(""));
+  if (f.quantity)
+    q.bind(15, *f.quantity);
+  else
+    q.bind(15);
+  q.bind(16, f.unit.value_or(""));
+  q.bind(17, f.advance.value_or(false) ? 1 : 0);
   q.exec();
 }
 
@@ -48,12 +55,17 @@ std::string FundEntry::entity() const {
 }
 
 json FundEntry::to_json() const {
-  return {{"id", id},           {"community", community},
-          {"kind", kind},       {"amount", amount},
-          {"party", party},     {"named", named},
-          {"purpose", purpose}, {"issue", id_or_null(issue)},
-          {"date", date},       {"reverses", id_or_null(reverses)},
-          {"reason", reason}};
+  json p = {{"id", id},           {"community", community},
+            {"kind", kind},       {"amount", amount},
+            {"party", party},     {"named", named},
+            {"purpose", purpose}, {"issue", id_or_null(issue)},
+            {"date", date},       {"reverses", id_or_null(reverses)},
+            {"reason", reason}};
+  events::put(p, "book", book);
+  events::put(p, "quantity", quantity);
+  events::put(p, "unit", unit);
+  events::put(p, "advance", advance);
+  return p;
 }
 
 FundEntry FundEntry::from_json(const json& p) {
@@ -69,6 +81,10 @@ FundEntry FundEntry::from_json(const json& p) {
   f.date = text(p, "date");
   f.reverses = optional<std::int64_t>(p, "reverses");
   f.reason = text(p, "reason");
+  f.book = optional<std::string>(p, "book");
+  f.quantity = optional<std::string>(p, "quantity");
+  f.unit = optional<std::string>(p, "unit");
+  f.advance = optional<bool>(p, "advance");
   return f;
 }
 

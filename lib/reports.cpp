@@ -153,7 +153,8 @@ public:
     if (o.dimension == Dimension::none)
       fund_ = prepare(R"sql(
         SELECT '', kind, coalesce(sum(CASE WHEN reverses IS NULL THEN amount ELSE -amount END), 0)
-        FROM fund_entry WHERE community = :c AND on_date BETWEEN :from AND :to GROUP BY kind)sql",
+        FROM fund_entry WHERE community = :c AND book = '' AND quantity IS NULL
+          AND on_date BETWEEN :from AND :to GROUP BY kind)sql",
                       "");
   }
 

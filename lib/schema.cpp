@@ -759,6 +759,41 @@ INSERT INTO report_month
 INSERT INTO schema_upgrade (version, after_seq) SELECT 11, coalesce(max(seq), 0) FROM event;
 )sql";
 
+constexpr const char* kSchema12 = R"sql(
+-- Books (docs/minutes.md, the account book): each body keeps its own book —
+-- '' is the community's own, else the key of a body of its file (a building
+-- group's 楼组账本); books never mix. Entries in kind (实物捐赠) record a
+-- quantity and a unit; their amount is the estimated value in fen, 0 when
+-- none was given, and they never count in a book's cash balance. An expense
+-- that would leave a book below zero is recorded only as an advance (垫付:
+-- advance = 1). Entries made before are the community's own, in money.
+ALTER TABLE fund_entry ADD COLUMN book TEXT NOT NULL DEFAULT '';
+ALTER TABLE fund_entry ADD COLUMN quantity TEXT;            -- in kind: "30", "2.5"; NULL: money
+ALTER TABLE fund_entry ADD COLUMN unit TEXT NOT NULL DEFAULT '';  -- in kind: 本, 箱 …
+ALTER TABLE fund_entry ADD COLUMN advance INTEGER NOT NULL DEFAULT 0;
+DROP INDEX fund_by_date;
+CREATE INDEX fund_by_date ON fund_entry (community, book, on_date, id);
+
+INSERT INTO schema_upgrade (version, after_seq) SELECT 12, coalesce(max(seq), 0) FROM event;
+)sql";
+
+/// Step 12: an entry in kind may have no estimated value, so fund_entry's
+/// check of amount admits 0 for one. Edited in place like step 8.
+void schema12(SQLite::Database& db) {
+  const std::string before = "CHECK (amount > 0)";
+  const std::string after = "CHECK (amount > 0 OR (quantity IS NOT NULL AND amount = 0))";
+  std::string sql = table_sql(db, "fund_entry");
+  if (sql.find(after) != std::string::npos) return; // done already
+  const auto at = sql.find(before);
+  if (at == std::string::npos)
+    throw Error(ErrorKind::data,
+                _("cannot upgrade the ledger to schema 12: its fund_entry table has no check of "
+                  "amount (was the schema changed outside consult?)"),
+                {}, _("restore the ledger from a backup; this one is left as it was"));
+  sql.replace(at, before.size(), after);
+  edit_table_sql(db, "fund_entry", sql, 12);
+}
+
 constexpr const char* kSchema13 = R"sql(
 -- Referrals to any authority the community names (docs/issues.md): its level
 -- and name as the community file gave them when the issue was referred, and
@@ -844,6 +879,8 @@ const std::vector<Migration>& migrations() {
       {10, "privacy: personal data sealed apart from the hash chain, so that it can be forgotten",
        kSchema10, schema10},
       {11, "bodies: the body that holds each meeting; attendance figures per body", kSchema11},
+      {12, "books: the account book of each body; in-kind entries; advances", kSchema12,
+       schema12},
       {13, "referrals to any authority; elections of persons", kSchema13},
   };
   return kMigrations;
@@ -866,7 +903,7 @@ const std::vector<std::string>& projection_tables() {
 
 // Changes with every migration: tests/unit/test_verify.cpp says the new value.
 const char* const kSchemaDigest =
-    "757f13d8935e8d43cf695d25cb1799b20938cc9cb274dfe60a59a23020043261";
+    "4a5870b5e3f1d74f2b8af4c1d610c445249598478b841f5c43e67f62308193bd";
 
 std::vector<SchemaObject> read_schema(SQLite::Database& db) {
   std::vector<SchemaObject> out;

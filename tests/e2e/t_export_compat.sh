@@ -81,8 +81,8 @@ PY
     ok issue add --community heping --title "新议题" \
       --raised-on 2026-11-30
     ok minutes export 1 --format md --public --out today.md
-    grep -qF '"renderer":4' today.md || fail "today's minutes name no writer: $(tail -1 today.md)"
-    sed 's/,"renderer":4//' today.md >downgraded.md
+    grep -qF '"renderer":5' today.md || fail "today's minutes name no writer: $(tail -1 today.md)"
+    sed 's/,"renderer":5//' today.md >downgraded.md
     run verify --export downgraded.md
     expect_status 65
     err_has "its stamp was altered"
@@ -105,7 +105,7 @@ for format in md html json; do
   python3 - "new.$format" "old.$format" <<'PY'
 import re, sys
 data = open(sys.argv[1], encoding="utf-8").read()
-data, n = re.subn(r',\s*"renderer":\s*4', "", data)
+data, n = re.subn(r',\s*"renderer":\s*5', "", data)
 assert n >= 1, "no writer in the stamp"
 open(sys.argv[2], "w", encoding="utf-8").write(data)
 PY

@@ -39,8 +39,8 @@ ok minutes export 1 --format md --public --out public.md
 ok minutes export 1 --format html --out full.html
 ok minutes export 1 --format html --public --out public.html
 ok fund notice --community heping --period 2026-11 --format md --out fund.md
-grep -qF '"renderer":4' full.md || fail "a new Markdown export does not name writer 4"
-grep -qF '"renderer":4' full.html || fail "a new HTML export does not name writer 4 (people by recorded kind)"
+grep -qF '"renderer":5' full.md || fail "a new Markdown export does not name writer 5"
+grep -qF '"renderer":5' full.html || fail "a new HTML export does not name writer 5 (people by recorded kind)"
 
 # check FILE: the file (Markdown rendered both ways, or HTML as it is) has no
 # script, no event handler, no image, no link but http(s) and mailto, no

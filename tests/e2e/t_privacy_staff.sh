@@ -71,7 +71,7 @@ for f in notice1.md results.md minutes.md; do
   no_raw "$f"
   ok verify --export "$f"
 done
-grep -qF '"renderer":4' notice1.md || fail "a new notice is not of writer 4"
+grep -qF '"renderer":5' notice1.md || fail "a new notice is not of writer 5"
 
 # Masked, not hidden: the resident's mark, and the named stay named.
 ok decision show 2

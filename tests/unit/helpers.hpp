@@ -58,6 +58,24 @@ inline void forge(SQLite::Database& db, const std::string& sql) {
     if (o.type == "trigger") db.exec(o.sql);
 }
 
+/// Takes a ledger of this build back to schema 11, before books: the
+/// account book as schema 5 made it, in money only and one per community
+/// (the entries' book, quantity, unit and advance gone).
+inline void drop_schema_12(SQLite::Database& db) {
+  db.exec("PRAGMA writable_schema = ON");
+  db.exec("UPDATE sqlite_schema SET sql = replace(sql, "
+          "'CHECK (amount > 0 OR (quantity IS NOT NULL AND amount = 0))', 'CHECK (amount > 0)') "
+          "WHERE type = 'table' AND name = 'fund_entry'");
+  const int version = db.execAndGet("PRAGMA schema_version").getInt();
+  db.exec("PRAGMA schema_version = " + std::to_string(version + 1));
+  db.exec("PRAGMA writable_schema = OFF");
+  db.exec("DROP INDEX fund_by_date; ALTER TABLE fund_entry DROP COLUMN book; "
+          "ALTER TABLE fund_entry DROP COLUMN quantity; ALTER TABLE fund_entry DROP COLUMN unit; "
+          "ALTER TABLE fund_entry DROP COLUMN advance; "
+          "CREATE INDEX fund_by_date ON fund_entry (community, on_date, id); "
+          "DELETE FROM schema_upgrade WHERE version = 12; PRAGMA user_version = 11");
+}
+
 /// Takes a ledger of this build back to schema 10, before bodies: the
 /// meeting's body column and its index gone (the tallies are recomputed by
 /// the upgrade either way).

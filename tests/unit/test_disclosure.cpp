@@ -126,7 +126,11 @@ TEST_CASE("the account book: entries are never edited, a correction reverses") {
   n.amount = "1234.50";
   n.party = "建材店";
   n.date = clock::parse_date("2026-11-20");
+  // 500.00 − 1,234.50 = −734.50: refused unless someone advanced it.
+  CHECK(kind_of([&] { fund::add(*l, c, n); }) == ErrorKind::data);
+  n.advance = true;
   const auto wrong = fund::add(*l, c, n);
+  n.advance = false;
   CHECK(fund::balance(*l, "t").balance() == 50000 - 123450);
   const auto r = fund::reverse(*l, c, wrong.id, "录错");
   CHECK(r.signed_amount() == 123450);
@@ -225,22 +229,22 @@ TEST_CASE("escaped Markdown: minutes exported before it still verify, and new on
   altered.replace(altered.find("路灯不亮"), std::string("路灯不亮").size(), "路灯已修");
   CHECK_FALSE(exports::check(*l, cfg, altered).ok);
 
-  // A new export: writer 4 (escaped like writer 2), verified with writer 4.
+  // A new export: writer 5 (escaped like writer 2), verified with writer 5.
   const auto now = minutes::render(
       *l, with_kind, m,
       minutes::stamp_now(*l, "minutes", std::to_string(m), "md", true, with_kind.timezone));
   CHECK(now.find("&lt;b&gt;x&lt;/b&gt; 路灯不亮") != std::string::npos);
   CHECK(now.find("\\[a\\](javascript:x) &lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
-  CHECK(now.find("\"renderer\":4") != std::string::npos);
+  CHECK(now.find("\"renderer\":5") != std::string::npos);
   CHECK(exports::check(*l, cfg, now).ok);
-  // Writer 1's bytes under a writer-4 stamp, or the reverse, do not match.
+  // Writer 1's bytes under a writer-5 stamp, or the reverse, do not match.
   auto relabelled = now;
-  relabelled.replace(relabelled.find("\"renderer\":4,"), std::string("\"renderer\":4,").size(), "");
+  relabelled.replace(relabelled.find("\"renderer\":5,"), std::string("\"renderer\":5,").size(), "");
   CHECK_FALSE(exports::check(*l, cfg, relabelled).ok);
   // A writer this consult does not have: made by a newer consult.
   auto newer = now;
-  newer.replace(newer.find("\"renderer\":4"), std::string("\"renderer\":4").size(),
-                "\"renderer\":5");
+  newer.replace(newer.find("\"renderer\":5"), std::string("\"renderer\":5").size(),
+                "\"renderer\":6");
   CHECK(kind_of([&] { exports::check(*l, cfg, newer); }) == ErrorKind::data);
 }
 
@@ -263,14 +267,14 @@ TEST_CASE("fund payloads: a named donor, a masked one, a reversal, as they were 
   };
   fund::NewEntry n;
   n.kind = "income";
-  n.amount = "500";
+  n.amount = "1500"; // enough for the expense below: a book does not go below zero
   n.party = "张三";
   n.purpose = "众筹";
   n.named = true;
   n.date = clock::parse_date("2026-11-03");
   fund::add(*l, c, n);
   CHECK(last(events::kFundAdd) ==
-        R"({"amount":50000,"community":"t","date":"2026-11-03","id":1,"issue":null,)"
+        R"({"amount":150000,"community":"t","date":"2026-11-03","id":1,"issue":null,)"
         R"("kind":"income","named":true,"party":"张三","purpose":"众筹","reason":"",)"
         R"("reverses":null})");
   n.kind = "expense";

@@ -61,7 +61,10 @@ struct Stamp {
 };
 
 /// The writer version this consult makes new documents of `format` with:
-/// 4 for every format (writer 4: a decision notice is signed by the body
+/// 5 for every format (writer 5: a fund statement is of one account book,
+/// a body's headed and signed by the body, with entries in kind in their own
+/// section and a balance below zero marked as advanced, fund::statement;
+/// writer 4: a decision notice is signed by the body
 /// that decided, signed_by_body; minutes of a meeting of residents list the
 /// body's members beside the heads). Writer 2: Markdown text escaped (below), and in every
 /// format people named or masked by their recorded kind (typed_persons);
@@ -71,8 +74,8 @@ struct Stamp {
 int renderer_version(std::string_view format) noexcept;
 
 /// The ledger schema that came with version `renderer` of the writers (2:
-/// schema 9); 0 for writer 1 and for writer 3, which came without a schema
-/// change. Once a ledger has it, the writer before is retired: no document
+/// schema 9; 5: schema 12, the books); 0 for writers 1, 3 and 4, which came
+/// without a schema change. Once a ledger has it, the writer before is retired: no document
 /// of a later event can carry its stamp. (Writer 2 is not retired by
 /// writer 3: a document of writer 2 verifies whatever its event.)
 int renderer_schema(int renderer) noexcept;

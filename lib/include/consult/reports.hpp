@@ -56,7 +56,10 @@ struct Figures {
   std::int64_t ratings = 0;
   std::int64_t rating_counts[5] = {0, 0, 0, 0, 0};
   std::int64_t votes_held = 0, votes_passed = 0;
-  std::int64_t fund_income = 0, fund_expense = 0; ///< fen, net of reversals
+  /// The community's own account book in money, fen, net of reversals: a
+  /// body's book (a building group's) and entries in kind are not the
+  /// community's money and are not summed (they have their statements).
+  std::int64_t fund_income = 0, fund_expense = 0;
 
   /// Adds another community's figures (the groups must match).
   Figures& operator+=(const Figures& other);
