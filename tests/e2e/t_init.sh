@@ -13,7 +13,7 @@ out_has "recorded community 'heping'"
 [ "$(stat -c %a consult.db)" = 600 ] || fail "ledger mode is $(stat -c %a consult.db), not 600"
 [ "$(sqlite3 consult.db 'PRAGMA journal_mode')" = wal ] || fail "not in WAL mode"
 [ "$(sqlite3 consult.db 'PRAGMA application_id')" = 1131311980 ] || fail "application_id not stamped"
-[ "$(sqlite3 consult.db 'PRAGMA user_version')" = 12 ] || fail "schema version not 12"
+[ "$(sqlite3 consult.db 'PRAGMA user_version')" = 13 ] || fail "schema version not 13"
 
 # Again: harmless, nothing new recorded.
 before=$(snapshot)
@@ -59,7 +59,7 @@ err_has "install a newer consult"
 # doctor tells versions, paths, schema, journal mode and CONSULT_* variables.
 ok doctor
 out_has "SQLite"
-out_match "schema version: +12 "
+out_match "schema version: +13 "
 out_match "journal mode: +wal"
 out_match "file mode: +0600"
 out_has "CONSULT_ACTOR=tester"

@@ -58,6 +58,18 @@ inline void forge(SQLite::Database& db, const std::string& sql) {
     if (o.type == "trigger") db.exec(o.sql);
 }
 
+/// Takes a ledger of this build back to schema 12, before referrals to any
+/// authority and elections: their columns and tables gone.
+inline void drop_schema_13(SQLite::Database& db) {
+  db.exec("DROP INDEX body_member_by_body; DROP TABLE body_member; DROP TABLE election_person; "
+          "DROP INDEX election_by_community; DROP TABLE election; "
+          "ALTER TABLE issue_escalation DROP COLUMN to_level; "
+          "ALTER TABLE issue_escalation DROP COLUMN to_name; "
+          "ALTER TABLE issue_escalation DROP COLUMN answered_by; "
+          "ALTER TABLE issue_escalation DROP COLUMN answered_by_name; "
+          "DELETE FROM schema_upgrade WHERE version = 13; PRAGMA user_version = 12");
+}
+
 /// Takes a ledger of this build back to schema 11, before books: the
 /// account book as schema 5 made it, in money only and one per community
 /// (the entries' book, quantity, unit and advance gone).

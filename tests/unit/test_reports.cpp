@@ -322,6 +322,7 @@ TEST_CASE("a schema 5 ledger gains the step dates and monthly tallies of its eve
     // Take it back to schema 5: no step columns, no dated ratings.
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     expected = db.execAndGet(kDates).getString();
+    test::drop_schema_13(db);
     test::drop_schema_12(db);
     test::drop_schema_11(db);
     test::unseal_in_place(db); // its events as a writer of schema 5 wrote them

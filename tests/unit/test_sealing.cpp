@@ -142,6 +142,7 @@ TEST_CASE("a ledger written before schema 10 is resealed: same tables, old hashe
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     test::unseal_in_place(db);
+    test::drop_schema_13(db);
     test::drop_schema_12(db);
     test::drop_schema_11(db);
     db.exec("DROP TABLE personal_value; DROP TABLE sealed_hash; "
@@ -187,6 +188,7 @@ TEST_CASE("a log whose old chain does not verify is not resealed (nothing launde
     test::unseal_in_place(db);
     test::forge(db, "UPDATE event SET payload = replace(payload, '楼道灯不亮', '楼道灯很亮') "
                     "WHERE seq = 3");
+    test::drop_schema_13(db);
     test::drop_schema_12(db);
     test::drop_schema_11(db);
     db.exec("DROP TABLE personal_value; DROP TABLE sealed_hash; "
