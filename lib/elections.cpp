@@ -226,16 +226,35 @@ Election open(ledger::Ledger& ledger, const config::Community& c, const OpenRequ
         clock::Date(std::chrono::sys_days(held) + std::chrono::days(1)));
     if (r.until && *r.until < since)
       throw Error(ErrorKind::usage, _("the term ends before it starts"), "--until");
+    if (since < held)
+      throw Error(ErrorKind::usage,
+                  i18n::tr(N_("the term cannot start on {since}, before the election on {held}"),
+                           fmt::arg("since", clock::format_date(since)),
+                           fmt::arg("held", clock::format_date(held))),
+                  "--since", _("those elected join the body on or after the day they are elected"));
     std::int64_t electorate = 0;
     if (r.electorate)
       electorate = *r.electorate;
+    else if (body->type == "owners-committee")
+      // The owners elect their committee (Civil Code art. 278): not its
+      // members, whom the file lists.
+      throw Error(ErrorKind::usage,
+                  _("the owners elect their committee: how many owners are entitled to vote?"),
+                  "--electorate", _("give the owners on the roster with --electorate N"));
     else if (body->electorate == "residents")
       electorate = body->entitled;
     else if (body->electorate == "members")
       electorate = members_in_term(c, *body, held);
-    if (electorate < 0)
-      throw Error(ErrorKind::usage, _("those entitled to vote cannot be negative"),
-                  "--electorate");
+    if (r.electorate && electorate < 1)
+      throw Error(ErrorKind::usage, _("those entitled to vote must be at least 1"),
+                  "--electorate", _("leave it out when it is not known"));
+    if (r.electorate && body->electorate == "residents" && body->entitled > 0 &&
+        electorate > body->entitled)
+      throw Error(ErrorKind::usage,
+                  i18n::tr(N_("{electorate} entitled to vote, but {body} has {entitled}"),
+                           fmt::arg("electorate", electorate), fmt::arg("body", body->name),
+                           fmt::arg("entitled", body->entitled)),
+                  "--electorate", _("those entitled are the body's own"));
     events::ElectionOpen o;
     o.id = ledger.next_id(ledger::Counter::election);
     o.community = c.id;
@@ -268,6 +287,19 @@ Election tally(ledger::Ledger& ledger, std::int64_t id, const TallyRequest& r) {
     if (e.status == "closed")
       throw Error(ErrorKind::data, i18n::tr(N_("election {} is closed"), id), {},
                   _("a closed election's count stands"));
+    if (e.status == "tallied")
+      throw Error(ErrorKind::data, i18n::tr(N_("election {} is counted already"), id), {},
+                  _("the tellers' count is recorded once; a wrong count is a matter for a new "
+                    "election"));
+    if (e.meeting) {
+      const auto m = meetings::get(ledger, *e.meeting);
+      if (m.starts_utc > ledger.session().clock.now().time_since_epoch().count())
+        throw Error(ErrorKind::data,
+                    i18n::tr(N_("meeting {meeting} has not begun: the ballots of election {id} "
+                                "are counted there"),
+                             fmt::arg("meeting", m.id), fmt::arg("id", id)),
+                    {}, _("record the count when the meeting has voted"));
+    }
     if (r.returned < 1)
       throw Error(ErrorKind::usage, _("no ballots were cast"), "--cast",
                   _("give the number of ballots cast (or hands raised in all) with --cast N"));

@@ -102,6 +102,10 @@ void project_tally(const Apply& a) {
   SQLite::Statement reset(a.db, "UPDATE election_person SET votes = NULL WHERE election = ?");
   reset.bind(1, t.id);
   reset.exec();
+  // The candidates' counts come in ballot order (the writer puts them so):
+  // matched by place, not by name, so that a name forgotten since (sealed
+  // apart, erased in each value on its own) still replays.
+  int n = 0;
   for (const auto& c : t.counts) {
     if (c.write_in) {
       SQLite::Statement w(a.db, R"sql(
@@ -115,13 +119,13 @@ void project_tally(const Apply& a) {
       continue;
     }
     SQLite::Statement v(a.db, "UPDATE election_person SET votes = ? WHERE election = ? AND "
-                              "part = 'candidate' AND name = ?");
+                              "part = 'candidate' AND n = ?");
     v.bind(1, c.votes);
     v.bind(2, t.id);
-    v.bind(3, c.name);
+    v.bind(3, ++n);
     if (v.exec() != 1)
       throw Error(ErrorKind::data, fmt::format("event {}: election {} has no candidate {}",
-                                               a.event.seq, t.id, c.name));
+                                               a.event.seq, t.id, n));
   }
   touch(a, t.id, "tallied");
 }

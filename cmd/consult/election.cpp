@@ -103,7 +103,7 @@ void show(Context& c, const elections::Election& e) {
   rows.emplace_back(_("Result"), result_words(e.result));
   if (!e.reason.empty()) rows.emplace_back(_("Reasoning"), e.reason);
   std::string out = render::key_values(rows);
-  render::Table t({{_("CANDIDATE")}, {_("VOTES"), render::Align::right}, {_("OUTCOME")}});
+  render::Table t({{_("CANDIDATE")}, {_("VOTES RECEIVED"), render::Align::right}, {_("OUTCOME")}});
   for (const auto& cand : e.candidates)
     t.add_row({cand.write_in ? i18n::tr(N_("{} (written in)"), cand.name) : cand.name,
                cand.votes ? std::to_string(*cand.votes) : "-",

@@ -115,14 +115,39 @@ out_has "no one elected"
 ok election show 3 --json
 jq -r .reason "$T/out" | grep -qF "12 of 24" || fail "the reasoning states 12 of 24"
 
-# A name written in is counted as such (另选他人).
-ok election open --body owners-committee --seats 1 --candidate 沈玉梅 --method written
-ok election tally 4 --cast 3 --count 沈玉梅=2,韩立群=1
+# The owners elect their committee: those entitled are the owners, given
+# (the committee's 3 members are not its electorate). A name written in is
+# counted as such (另选他人). 8 of 12 owners voted (more than half); needed
+# 8/2 + 1 = 5: 沈玉梅 6 is elected, 韩立群 2 (written in) is not.
+run election open --body owners-committee --seats 1 --candidate 沈玉梅 --method written
+expect_status 64
+err_has "--electorate"
+run election open --body owners-committee --seats 1 --candidate 沈玉梅 --electorate 0
+expect_status 64
+run election open --body building-7 --seats 1 --candidate 沈玉梅 --electorate 30
+expect_status 64
+err_has "24"
+run election open --body building-7 --seats 1 --candidate 沈玉梅 --since 2026-01-01
+expect_status 64
+ok election open --body owners-committee --seats 1 --candidate 沈玉梅 --method written \
+  --electorate 12
+ok election tally 4 --cast 8 --count 沈玉梅=6,韩立群=2
 ok election show 4 --json
 [ "$(jq -r '.candidates[1].write_in' "$T/out")" = true ] || fail "韩立群 was written in"
-# 3 members of the committee; 3 voted; needed 3/2 + 1 = 2: 沈玉梅 is elected.
+# A count is recorded once.
+run election tally 4 --cast 8 --count 沈玉梅=5,韩立群=3
+expect_status 65
+err_has "counted already"
 ok election close 4
 out_has "all seats filled"
+
+# A candidate who was not elected asks to be forgotten: the name is erased
+# from the election and its count, and the ledger still verifies.
+ok forget --resident 周建国 --reason "本人申请删除"
+ok verify
+ok election show 1
+out_lacks "周建国"
+out_has "9"
 
 ok election list
 out_has "7号楼楼组"
