@@ -76,7 +76,9 @@ std::string event_summary(const ledger::Event& e, bool reveal) {
   std::string out = i18n::key_label(s("from")) + " → " + i18n::key_label(s("to"));
   if (p.contains("round")) out += i18n::tr(N_(" (round {})"), p["round"].get<int>());
   if (p.contains("into")) out += i18n::tr(N_(" (into issue {})"), p["into"].get<std::int64_t>());
-  if (p.contains("level")) out += " (" + s("level") + ")";
+  if (p.contains("level"))
+    out += " (" + issues::authority_words(s("level"), s("to_level"), s("to_name")) + ")";
+  if (!s("by_name").empty()) out += i18n::tr(N_(" (answered by {})"), s("by_name"));
   if (p.contains("meeting"))
     out += i18n::tr(N_(" at meeting {}"), p["meeting"].get<std::int64_t>());
   if (p.contains("vote")) out += i18n::tr(N_(" by vote {}"), p["vote"].get<std::int64_t>());
